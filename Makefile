@@ -1,0 +1,40 @@
+# Balai: `make demo` sets up and serves the demo kabupaten; `make test` sets up and runs the suite.
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+PORT ?= 8000
+export DJANGO_SETTINGS_MODULE ?= balai.settings
+
+.PHONY: demo serve test lint venv clean-demo
+
+$(BIN)/.installed: requirements.txt requirements-dev.txt
+	@$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info >= (3, 11) else "Balai butuh Python >= 3.11")'
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/pip install -q --upgrade pip
+	$(BIN)/pip install -q -r requirements-dev.txt
+	@touch $@
+
+venv: $(BIN)/.installed
+
+demo: venv
+	mkdir -p var
+	$(BIN)/python manage.py migrate --noinput -v0
+	$(BIN)/python manage.py collectstatic --noinput -v0
+	$(BIN)/python manage.py seed_demo --seed 1
+	$(MAKE) serve
+
+# Web server and background task worker together; Ctrl+C stops both.
+serve:
+	@trap 'kill 0' INT TERM EXIT; \
+	BALAI_SERVE_MEDIA=1 $(BIN)/python manage.py db_worker & \
+	BALAI_SERVE_MEDIA=1 $(BIN)/python manage.py runserver 0.0.0.0:$(PORT)
+
+test: venv
+	mkdir -p var
+	$(BIN)/python -m pytest $(PYTEST_ARGS)
+
+lint: venv
+	$(BIN)/ruff check .
+
+clean-demo:
+	rm -f var/balai.sqlite3 var/balai.sqlite3-wal var/balai.sqlite3-shm

@@ -1,0 +1,43 @@
+from django import forms
+from django.contrib.auth.forms import AuthenticationForm
+from django.core.validators import RegexValidator
+from django.utils.translation import gettext_lazy as _
+
+from balai.core.access import can_use_host
+
+
+class LoginForm(AuthenticationForm):
+    error_messages = {
+        **AuthenticationForm.error_messages,
+        "invalid_login": _("Nama pengguna atau kata sandi salah. Periksa lagi, huruf besar dan kecil dibedakan."),
+        "inactive": _("Akun ini dinonaktifkan. Hubungi admin kabupaten."),
+        "wrong_host": _("Akun ini tidak terdaftar untuk situs ini. Masuk melalui alamat desa atau kecamatan Anda."),
+    }
+
+    def confirm_login_allowed(self, user):
+        super().confirm_login_allowed(user)
+        if not can_use_host(user, self.request.tenant):
+            raise forms.ValidationError(self.error_messages["wrong_host"], code="wrong_host")
+
+
+class TokenForm(forms.Form):
+    token = forms.CharField(
+        label=_("Kode 6 digit dari aplikasi autentikator"),
+        min_length=6,
+        max_length=6,
+        validators=[RegexValidator(r"^\d{6}$", _("Kode terdiri dari 6 angka."))],
+        widget=forms.TextInput(attrs={"inputmode": "numeric", "autocomplete": "one-time-code", "autofocus": True}),
+    )
+
+    def __init__(self, *args, device, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.device = device
+
+    def clean_token(self):
+        token = self.cleaned_data["token"]
+        allowed, _info = self.device.verify_is_allowed()
+        if not allowed:
+            raise forms.ValidationError(_("Terlalu banyak kode salah. Tunggu sebentar lalu coba lagi."))
+        if not self.device.verify_token(token):
+            raise forms.ValidationError(_("Kode salah atau sudah kedaluwarsa. Masukkan kode terbaru."))
+        return token

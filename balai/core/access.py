@@ -1,0 +1,71 @@
+"""Who may use which back office. One decorator guards every staff view."""
+
+from functools import wraps
+
+from django.contrib.auth.views import redirect_to_login
+from django.core.exceptions import PermissionDenied
+from django.http import Http404
+from django.shortcuts import redirect
+from django_otp import user_has_device
+
+from .tenancy import DESA, KECAMATAN
+
+
+def can_use_host(user, tenant) -> bool:
+    """Whether `user` may sign in to and work on the back office of `tenant`'s host."""
+    if tenant is None or not user.is_authenticated or not user.is_active:
+        return False
+    if user.kabupaten_id != tenant.kabupaten.pk:
+        return False
+    if user.is_admin_kabupaten:
+        return True
+    if tenant.kind == KECAMATAN:
+        return user.is_operator_kecamatan and user.kecamatan_id == tenant.kecamatan.pk
+    if tenant.kind == DESA:
+        return user.is_desa_staff and user.desa_id == tenant.desa.pk
+    return False
+
+
+def pending_step(request):
+    """The account step a signed-in user must finish before working, as a URL name, or None."""
+    user = request.user
+    if user_has_device(user, confirmed=True):
+        if not user.is_verified():
+            return "akun:verifikasi"
+    elif user.wajib_2fa:
+        return "akun:atur_2fa"
+    if user.wajib_ganti_sandi:
+        return "akun:ganti_sandi"
+    return None
+
+
+def staff_view(kind, *, roles=None, model=None):
+    """Guard a back-office view: right host kind (else 404), signed in (else login), allowed on
+    this host (else 403), 2FA and password steps done, role allowed (else 403).
+
+    `model` names the village-owned model a view with a `pk` works on; the isolation tests use
+    it to prove another village's objects answer 404."""
+
+    def decorator(view):
+        @wraps(view)
+        def wrapped(request, *args, **kwargs):
+            if request.tenant is None or request.tenant.kind != kind:
+                raise Http404
+            user = request.user
+            if not user.is_authenticated:
+                return redirect_to_login(request.get_full_path())
+            if not can_use_host(user, request.tenant):
+                raise PermissionDenied("Akun Anda tidak terdaftar untuk situs ini.")
+            step = pending_step(request)
+            if step:
+                return redirect(step)
+            if roles is not None and user.peran not in roles and not user.is_admin_kabupaten:
+                raise PermissionDenied("Peran Anda tidak memiliki akses ke halaman ini.")
+            return view(request, *args, **kwargs)
+
+        wrapped.staff_kind = kind
+        wrapped.model = model
+        wrapped.roles = roles
+        return wrapped
+
+    return decorator

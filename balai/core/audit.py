@@ -1,0 +1,63 @@
+"""The audit log. Services call `record()` once per state change, inside their transaction."""
+
+from django.db import models
+from django_scopes import scopes_disabled
+
+from .models import AuditEntry
+
+# Field names whose values are personal data: the log keeps that they changed, never the value.
+SENSITIVE_FIELDS = {"nik", "no_kk", "nik_ayah", "nik_ibu", "ayah_nik", "ibu_nik", "password", "pin", "alamat"}
+MASK = "••••"
+
+
+def _plain(value):
+    if isinstance(value, models.Model):
+        return str(value)
+    if value is None or isinstance(value, (bool, int, float, str)):
+        return value
+    return str(value)
+
+
+def diff(before: dict, after: dict) -> dict:
+    """Field-by-field changes between two snapshots, personal data masked."""
+    changes = {}
+    for name in sorted(set(before) | set(after)):
+        old, new = before.get(name), after.get(name)
+        if old == new:
+            continue
+        if name in SENSITIVE_FIELDS:
+            changes[name] = [MASK, MASK]
+        else:
+            changes[name] = [_plain(old), _plain(new)]
+    return changes
+
+
+def snapshot(instance: models.Model, fields=None) -> dict:
+    names = fields or [f.name for f in instance._meta.concrete_fields if f.name not in ("id", "desa")]
+    return {name: _plain(getattr(instance, name)) for name in names}
+
+
+def record(*, action, actor=None, desa=None, kecamatan=None, obj=None, changes=None, request=None, label=""):
+    """Write one audit entry. `actor` may be None for system actions (tasks, commands)."""
+    entry = AuditEntry(
+        action=action,
+        actor=actor if getattr(actor, "pk", None) else None,
+        actor_label=(actor.get_username() if getattr(actor, "pk", None) else "sistem")[:150],
+        desa=desa,
+        kecamatan=kecamatan or (desa.kecamatan if desa is not None else None),
+        object_type=obj._meta.label_lower if obj is not None else "",
+        object_id=str(obj.pk) if obj is not None and obj.pk is not None else "",
+        object_label=(label or (str(obj) if obj is not None else ""))[:200],
+        changes={k: v for k, v in (changes or {}).items()},
+        ip=client_ip(request) if request is not None else None,
+    )
+    # The entry is written whatever scope the caller is in; writing never leaks other rows.
+    with scopes_disabled():
+        entry.save()
+    return entry
+
+
+def client_ip(request):
+    from axes.helpers import get_client_ip_address
+
+    return get_client_ip_address(request) or None

@@ -1,0 +1,12 @@
+from django.conf import settings
+
+from . import menu
+
+
+def balai(request):
+    tenant = getattr(request, "tenant", None)
+    return {
+        "tenant": tenant,
+        "menu_items": menu.items_for(request) if tenant else [],
+        "base_domain": settings.BALAI_BASE_DOMAIN,
+    }

@@ -1,0 +1,134 @@
+"""Load the demo kabupaten: real Purbalingga regions, synthetic but believable data.
+
+Deterministic for a given --seed (names, regions, content); passwords are generated fresh on
+every run and printed, so no default password exists anywhere. Each app may add its own demo
+data in a `demo.py` module with `seed(*, villages, showcase, rng, fake, stdout)`."""
+
+import importlib
+import random
+from pathlib import Path
+
+from django.apps import apps
+from django.conf import settings
+from django.core.management.base import BaseCommand
+from django.db import transaction
+from django_scopes import scopes_disabled
+from faker import Faker
+
+from balai.akun.models import Peran, User
+from balai.akun.services import generate_password
+from balai.wilayah.models import RT, RW, Desa, Dusun, Kabupaten
+from balai.wilayah.services import load_wilayah
+
+SHOWCASE_KODE = "33.03.04.2006"  # Desa Selakambang, Kecamatan Kaligondang
+DUSUN_NAMES = [
+    "Krajan", "Karanganyar", "Kalibening", "Sidamulya", "Pesantren", "Gunungsari", "Karangrejo",
+    "Sindang", "Pekuncen", "Kaliurip", "Babakan", "Tegalsari", "Sawangan", "Cikadu", "Penusupan",
+]
+
+
+class Command(BaseCommand):
+    help = "Muat data demo kabupaten Purbalingga (deterministik dengan --seed)."
+
+    def add_arguments(self, parser):
+        parser.add_argument("--seed", type=int, default=1)
+
+    def handle(self, *args, seed, **options):
+        rng = random.Random(seed)
+        fake = Faker("id_ID")
+        fake.seed_instance(seed)
+        with scopes_disabled(), transaction.atomic():
+            load_wilayah()
+            kabupaten = Kabupaten.objects.get(kode=settings.BALAI_KABUPATEN_KODE)
+            villages = list(Desa.objects.filter(kecamatan__kabupaten=kabupaten).select_related("kecamatan"))
+            showcase = next(d for d in villages if d.kode == SHOWCASE_KODE)
+            self._profiles(villages, rng, fake)
+            self._regions(villages, showcase, rng, fake)
+            logins = self._users(kabupaten, showcase, fake)
+            for app in apps.get_app_configs():
+                if app.name.startswith("balai.") and (Path(app.path) / "demo.py").exists():
+                    module = importlib.import_module(f"{app.name}.demo")
+                    module.seed(villages=villages, showcase=showcase, rng=rng, fake=fake, stdout=self.stdout)
+        self._print(kabupaten, showcase, logins)
+
+    def _profiles(self, villages, rng, fake):
+        for d in villages:
+            d.nama_kepala = fake.name()
+            d.alamat_kantor = f"Jl. Raya {d.nama} No. {rng.randint(1, 120)}"
+            d.kode_pos = f"533{rng.randint(10, 99)}"
+            d.telepon = f"0281-{rng.randint(600000, 899999)}"
+            d.email = f"pemdes@{d.slug}.desa.id"
+            d.luas_wilayah_ha = round(rng.uniform(150, 1400), 2)
+            d.lat = round(-7.39 + rng.uniform(-0.15, 0.15), 6)
+            d.lng = round(109.36 + rng.uniform(-0.15, 0.2), 6)
+        Desa.objects.bulk_update(
+            villages, ["nama_kepala", "alamat_kantor", "kode_pos", "telepon", "email", "luas_wilayah_ha", "lat", "lng"]
+        )
+
+    def _regions(self, villages, showcase, rng, fake):
+        """Dusun, RW and RT for every village that has none yet (bulk, three inserts per level)."""
+        seeded = set(Dusun.objects.values_list("desa_id", flat=True).distinct())
+        todo = [d for d in villages if d.pk not in seeded]
+        dusun = []
+        for d in todo:
+            count = 6 if d == showcase else rng.randint(2, 5)
+            dusun += [Dusun(desa=d, nama=n, kepala=fake.name_male()) for n in rng.sample(DUSUN_NAMES, count)]
+        Dusun.objects.bulk_create(dusun)
+        dusun = list(Dusun.objects.filter(desa__in=todo).order_by("desa_id", "nama"))
+        rws, nomor = [], {}
+        for du in dusun:
+            for _ in range(rng.randint(1, 3)):
+                nomor[du.desa_id] = nomor.get(du.desa_id, 0) + 1
+                rws.append(RW(desa_id=du.desa_id, dusun=du, nomor=nomor[du.desa_id], ketua=fake.name_male()))
+        RW.objects.bulk_create(rws)
+        rws = RW.objects.filter(desa__in=todo).order_by("desa_id", "nomor")
+        RT.objects.bulk_create(
+            RT(desa_id=rw.desa_id, rw=rw, nomor=n, ketua=fake.name())
+            for rw in rws for n in range(1, rng.randint(2, 6) + 1)
+        )
+
+    def _users(self, kabupaten, showcase, fake):
+        kaligondang = showcase.kecamatan
+        accounts = [
+            ("admin.kabupaten", Peran.ADMIN_KABUPATEN, None, None, "Kepala Bidang Aptika Dinkominfo"),
+            (f"op.{kaligondang.slug}", Peran.OPERATOR_KECAMATAN, kaligondang, None, "Operator Sipande"),
+            (f"admin.{showcase.slug}", Peran.ADMIN_DESA, kaligondang, showcase, "Kaur Perencanaan"),
+            (f"operator.{showcase.slug}", Peran.OPERATOR_DESA, kaligondang, showcase, "Operator SID"),
+            (f"kades.{showcase.slug}", Peran.KEPALA_DESA, kaligondang, showcase, "Kepala Desa"),
+            (f"sekdes.{showcase.slug}", Peran.SEKDES, kaligondang, showcase, "Sekretaris Desa"),
+            (f"perangkat.{showcase.slug}", Peran.PERANGKAT_DESA, kaligondang, showcase, "Kaur Keuangan"),
+            (f"ppid.{showcase.slug}", Peran.PPID_DESA, kaligondang, showcase, "PPID Desa"),
+        ]
+        logins = []
+        for username, peran, kecamatan, desa, jabatan in accounts:
+            first, _sep, last = fake.name().partition(" ")
+            user, _ = User.objects.update_or_create(
+                username=username,
+                defaults=dict(peran=peran, kabupaten=kabupaten, kecamatan=kecamatan, desa=desa, jabatan=jabatan,
+                              first_name=first, last_name=last, email=f"{username}@demo.balai.localhost",
+                              is_active=True, wajib_ganti_sandi=False),
+            )
+            password = generate_password()
+            user.set_password(password)
+            user.save()
+            logins.append((username, password, user.get_peran_display(), desa or kecamatan or kabupaten))
+        return logins
+
+    def _print(self, kabupaten, showcase, logins):
+        base, port = settings.BALAI_BASE_DOMAIN, 8000
+        lines = [
+            "",
+            f"Demo {kabupaten.nama} siap.",
+            f"  Portal kabupaten : http://{base}:{port}/   (dasbor: /dasbor/)",
+            f"  Portal kecamatan : http://kec-{showcase.kecamatan.slug}.{base}:{port}/",
+            f"  Situs desa       : http://{showcase.slug}.{base}:{port}/   (kantor: /admin-desa/)",
+            "",
+            "Akun demo (kata sandi dibuat baru setiap kali perintah ini dijalankan):",
+        ]
+        lines += [f"  {u:<28} {p:<16} {role} · {where}" for u, p, role, where in logins]
+        lines.append("Admin kabupaten dan operator kecamatan diminta mengatur 2FA (aplikasi autentikator) saat masuk pertama.")
+        text = "\n".join(lines)
+        self.stdout.write(text)
+        out = Path(settings.BASE_DIR) / "var" / "demo-logins.txt"
+        out.parent.mkdir(exist_ok=True)
+        out.write_text(text + "\n")

@@ -1,0 +1,38 @@
+from django.conf import settings
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+from django_scopes import ScopedManager
+
+
+class AuditEntry(models.Model):
+    """One state change by a person: who, when, which village, which object, what changed.
+
+    `desa` is empty for kabupaten- and kecamatan-level actions; those are read with scopes
+    disabled by the kabupaten dashboard only."""
+
+    waktu = models.DateTimeField(_("waktu"), auto_now_add=True, db_index=True)
+    actor = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
+    actor_label = models.CharField(_("pelaku"), max_length=150, blank=True)
+    desa = models.ForeignKey("wilayah.Desa", on_delete=models.PROTECT, null=True, blank=True, related_name="+")
+    kecamatan = models.ForeignKey(
+        "wilayah.Kecamatan", on_delete=models.PROTECT, null=True, blank=True, related_name="+"
+    )
+    action = models.CharField(_("tindakan"), max_length=80, db_index=True)
+    object_type = models.CharField(_("jenis objek"), max_length=80, blank=True)
+    object_id = models.CharField(max_length=64, blank=True)
+    object_label = models.CharField(_("objek"), max_length=200, blank=True)
+    changes = models.JSONField(_("perubahan"), default=dict, blank=True)
+    ip = models.GenericIPAddressField(null=True, blank=True)
+
+    objects = ScopedManager(desa="desa")
+
+    class Meta:
+        ordering = ["-waktu", "-id"]
+        verbose_name = _("catatan audit")
+        verbose_name_plural = _("log audit")
+        indexes = [models.Index(fields=["desa", "-waktu"])]
+
+    def __str__(self):
+        return f"{self.waktu:%Y-%m-%d %H:%M} {self.actor_label} {self.action}"

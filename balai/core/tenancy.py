@@ -1,0 +1,108 @@
+"""Which kabupaten, kecamatan or village a request is for, decided by its host.
+
+| host                        | tenant                         |
+|-----------------------------|--------------------------------|
+| <base>                      | the kabupaten portal           |
+| kec-<kecamatan-slug>.<base> | a kecamatan portal (Sipande)   |
+| <desa-slug>.<base>          | a village website and office   |
+| a village's custom domain   | that village                   |
+
+Everything below this middleware, the view and its template rendering included, runs inside a
+django-scopes scope: one village on a village host, the villages of the kecamatan on a kecamatan
+host, and no scope at all on the kabupaten host (so village-owned queries there raise unless a
+selector disables scoping explicitly). Unknown hosts get a 404 page, never another site.
+"""
+
+from dataclasses import dataclass
+
+from django.conf import settings
+from django.http import HttpResponseNotFound
+from django.template.loader import render_to_string
+from django.http.request import split_domain_port
+from django_scopes import scope
+
+from balai.wilayah.models import Desa, Kabupaten, Kecamatan
+
+KABUPATEN, KECAMATAN, DESA = "kabupaten", "kecamatan", "desa"
+# Paths served on every host, before any tenant is resolved (load balancer probes).
+HOSTLESS_PATHS = ("/healthz",)
+
+
+@dataclass(frozen=True)
+class Tenant:
+    kind: str
+    kabupaten: Kabupaten
+    kecamatan: Kecamatan | None = None
+    desa: Desa | None = None
+
+    @property
+    def name(self):
+        return str(self.desa or self.kecamatan or self.kabupaten)
+
+
+def resolve_host(host: str) -> Tenant | None:
+    """The tenant for a validated host name (without port), or None when nothing lives there."""
+    host = host.lower().rstrip(".")
+    base = settings.BALAI_BASE_DOMAIN
+    kabupaten = Kabupaten.objects.filter(kode=settings.BALAI_KABUPATEN_KODE).first()
+    if kabupaten is None:
+        return None
+    if host == base:
+        return Tenant(KABUPATEN, kabupaten)
+    if host.endswith("." + base):
+        label = host[: -len(base) - 1]
+        if "." in label:
+            return None
+        if label.startswith("kec-"):
+            kec = Kecamatan.objects.filter(kabupaten=kabupaten, slug=label[4:]).first()
+            return Tenant(KECAMATAN, kabupaten, kecamatan=kec) if kec else None
+        desa = Desa.objects.select_related("kecamatan").filter(kecamatan__kabupaten=kabupaten, slug=label).first()
+    else:
+        desa = Desa.objects.select_related("kecamatan").filter(
+            kecamatan__kabupaten=kabupaten, domain_kustom=host
+        ).first()
+    if desa is None:
+        return None
+    return Tenant(DESA, kabupaten, kecamatan=desa.kecamatan, desa=desa)
+
+
+def _not_found(request, message):
+    html = render_to_string("core/host_tidak_dikenal.html", {"pesan": message}, request=request)
+    return HttpResponseNotFound(html)
+
+
+class TenantMiddleware:
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        request.tenant = None
+        request.desa = request.kecamatan = request.kabupaten = None
+        if request.path in HOSTLESS_PATHS:
+            return self.get_response(request)
+        domain, _port = split_domain_port(request.get_host())  # raises DisallowedHost -> 400
+        tenant = resolve_host(domain)
+        if tenant is None:
+            return _not_found(request, "Alamat ini tidak terdaftar sebagai situs di Balai.")
+        if tenant.desa is not None and not tenant.desa.aktif:
+            return _not_found(request, "Situs desa ini sedang dinonaktifkan oleh pemerintah kabupaten.")
+        request.tenant = tenant
+        request.kabupaten, request.kecamatan, request.desa = tenant.kabupaten, tenant.kecamatan, tenant.desa
+        if tenant.kind == DESA:
+            with scope(desa=tenant.desa):
+                return self.get_response(request)
+        if tenant.kind == KECAMATAN:
+            desa_ids = list(tenant.kecamatan.desa.values_list("pk", flat=True))
+            with scope(desa=desa_ids):
+                return self.get_response(request)
+        return self.get_response(request)
+
+
+def site_url(request, label=None):
+    """Absolute URL of a tenant host (`label` = desa slug or `kec-<slug>`, None = kabupaten),
+    keeping the scheme and port of the current request."""
+    base = settings.BALAI_BASE_DOMAIN
+    host = base if label is None else f"{label}.{base}"
+    port = request.get_port()
+    default = "443" if request.is_secure() else "80"
+    return f"{request.scheme}://{host}" + ("" if port == default else f":{port}")

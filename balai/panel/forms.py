@@ -1,0 +1,43 @@
+from django import forms
+from django.utils.translation import gettext_lazy as _
+
+from balai.akun.models import PERAN_DESA, Peran, User
+from balai.wilayah.models import Kecamatan
+
+
+class PenggunaForm(forms.Form):
+    """A new staff account; the password is generated, shown once and must be changed."""
+
+    username = forms.SlugField(label=_("Nama pengguna"), max_length=150, help_text=_("Huruf kecil, angka, tanda hubung."))
+    nama = forms.CharField(label=_("Nama lengkap"), max_length=150)
+    email = forms.EmailField(label=_("Email"), help_text=_("Untuk reset kata sandi."))
+    peran = forms.ChoiceField(label=_("Peran"))
+    jabatan = forms.CharField(label=_("Jabatan"), max_length=100, required=False)
+
+    def __init__(self, *args, peran_choices, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["peran"].choices = [(p.value, p.label) for p in peran_choices]
+
+    def clean_username(self):
+        username = self.cleaned_data["username"].lower()
+        if User.objects.filter(username=username).exists():
+            raise forms.ValidationError(_("Nama pengguna ini sudah dipakai. Pilih yang lain."))
+        return username
+
+
+PERAN_DESA_CHOICES = [p for p in Peran if p in PERAN_DESA]
+
+
+class OperatorKecamatanForm(PenggunaForm):
+    kecamatan = forms.ModelChoiceField(label=_("Kecamatan"), queryset=Kecamatan.objects.none())
+
+    def __init__(self, *args, kabupaten, **kwargs):
+        super().__init__(*args, peran_choices=[Peran.OPERATOR_KECAMATAN, Peran.ADMIN_KABUPATEN], **kwargs)
+        self.fields["kecamatan"].queryset = Kecamatan.objects.filter(kabupaten=kabupaten)
+        self.fields["kecamatan"].required = False
+
+    def clean(self):
+        data = super().clean()
+        if data.get("peran") == Peran.OPERATOR_KECAMATAN and not data.get("kecamatan"):
+            self.add_error("kecamatan", _("Operator kecamatan harus terikat ke satu kecamatan."))
+        return data

@@ -1,0 +1,172 @@
+from django.contrib import messages
+from django.core.paginator import Paginator
+from django.http import Http404, HttpResponseNotAllowed
+from django.shortcuts import get_object_or_404, redirect, render
+from django.views.decorators.http import require_POST
+
+from balai.akun import services as akun_services
+from balai.akun.models import Peran, User
+from balai.core.access import staff_view
+from balai.core.tenancy import KABUPATEN, KECAMATAN
+from balai.wilayah import services as wilayah_services
+from balai.wilayah.models import Desa, Kecamatan
+from balai.wilayah.selectors import wilayah_counts
+
+from . import selectors
+from .forms import PERAN_DESA_CHOICES, OperatorKecamatanForm, PenggunaForm
+
+# --- village back office -------------------------------------------------------------------
+
+
+@staff_view("desa")
+def desa_dasbor(request):
+    context = {
+        "wilayah": wilayah_counts(desa=request.desa),
+        "log": selectors.audit_entries(desa=request.desa)[:10],
+        "jumlah_pengguna": User.objects.filter(desa=request.desa, is_active=True).count(),
+    }
+    return render(request, "panel/desa_dasbor.html", context)
+
+
+@staff_view("desa", roles={Peran.ADMIN_DESA})
+def desa_pengguna(request):
+    form = PenggunaForm(request.POST or None, peran_choices=PERAN_DESA_CHOICES)
+    password = None
+    if request.method == "POST" and form.is_valid():
+        user, password = akun_services.create_user(
+            actor=request.user, kabupaten=request.kabupaten, desa=request.desa, request=request, **form.cleaned_data
+        )
+        form = PenggunaForm(peran_choices=PERAN_DESA_CHOICES)
+        messages.success(request, f"Akun {user.username} dibuat.")
+    users = User.objects.filter(desa=request.desa).order_by("-is_active", "username")
+    return render(request, "panel/pengguna.html", {"form": form, "users": users, "password_baru": password,
+                                                    "status_url": "panel:desa_pengguna_status"})
+
+
+@staff_view("desa", roles={Peran.ADMIN_DESA}, model=User)
+def desa_pengguna_status(request, pk):
+    user = get_object_or_404(User, desa=request.desa, pk=pk)
+    return _toggle_user(request, user)
+
+
+def _toggle_user(request, user):
+    """Switch an account on or off (POST only; the lookup comes first so others' ids are 404)."""
+    if request.method != "POST":
+        return HttpResponseNotAllowed(["POST"])
+    if user == request.user:
+        messages.error(request, "Anda tidak dapat menonaktifkan akun Anda sendiri.")
+    else:
+        akun_services.set_user_active(actor=request.user, user=user, aktif=not user.is_active, request=request)
+        messages.success(request, f"Akun {user.username} {'diaktifkan' if user.is_active else 'dinonaktifkan'}.")
+    return redirect(request.META.get("HTTP_REFERER") or "/")
+
+
+@staff_view("desa", roles={Peran.ADMIN_DESA, Peran.KEPALA_DESA, Peran.SEKDES})
+def desa_log(request):
+    entries = selectors.audit_entries(desa=request.desa, action=request.GET.get("tindakan", ""))
+    return render(request, "panel/log.html", {"entries": entries})
+
+
+# --- kecamatan and kabupaten ---------------------------------------------------------------
+
+
+def dasbor(request):
+    if request.tenant is not None and request.tenant.kind == KECAMATAN:
+        return kecamatan_dasbor(request)
+    if request.tenant is not None and request.tenant.kind == KABUPATEN:
+        return kabupaten_dasbor(request)
+    raise Http404
+
+
+def log(request):
+    if request.tenant is not None and request.tenant.kind == KECAMATAN:
+        return kecamatan_log(request)
+    return kabupaten_log(request)
+
+
+@staff_view(KECAMATAN)
+def kecamatan_dasbor(request):
+    villages = selectors.village_rows(selectors.desa_directory(kabupaten=request.kabupaten, kecamatan=request.kecamatan))
+    return render(request, "panel/kecamatan_dasbor.html", {"villages": villages})
+
+
+@staff_view(KECAMATAN)
+def kecamatan_log(request):
+    entries = selectors.audit_entries(kecamatan=request.kecamatan, action=request.GET.get("tindakan", ""))
+    return render(request, "panel/log.html", {"entries": entries, "show_desa": True})
+
+
+@staff_view(KABUPATEN)
+def kabupaten_dasbor(request):
+    context = {
+        "summary": selectors.kabupaten_summary(kabupaten=request.kabupaten),
+        "per_kecamatan": selectors.per_kecamatan(kabupaten=request.kabupaten),
+    }
+    return render(request, "panel/kabupaten_dasbor.html", context)
+
+
+@staff_view(KABUPATEN)
+def kab_desa(request):
+    kecamatan = Kecamatan.objects.filter(kabupaten=request.kabupaten, slug=request.GET.get("kecamatan", "")).first()
+    qs = selectors.desa_directory(kabupaten=request.kabupaten, kecamatan=kecamatan, q=request.GET.get("q", "").strip())
+    page = Paginator(qs, 50).get_page(request.GET.get("halaman"))
+    page.object_list = selectors.village_rows(page.object_list)
+    context = {"page": page, "kecamatan_list": Kecamatan.objects.filter(kabupaten=request.kabupaten),
+               "kecamatan": kecamatan, "q": request.GET.get("q", "")}
+    template = "panel/partials/desa_rows.html" if request.htmx and not request.htmx.boosted else "panel/kab_desa.html"
+    return render(request, template, context)
+
+
+@staff_view(KABUPATEN)
+@require_POST
+def kab_desa_aktif(request, pk):
+    desa = get_object_or_404(Desa, kecamatan__kabupaten=request.kabupaten, pk=pk)
+    wilayah_services.set_desa_aktif(desa=desa, actor=request.user, aktif=not desa.aktif, request=request)
+    if request.htmx:
+        return render(request, "panel/partials/desa_aktif.html", {"d": desa})
+    messages.success(request, f"{desa} {'diaktifkan' if desa.aktif else 'dinonaktifkan'}.")
+    return redirect("panel:kab_desa_detail", pk=desa.pk)
+
+
+@staff_view(KABUPATEN)
+def kab_desa_detail(request, pk):
+    desa = get_object_or_404(Desa.objects.select_related("kecamatan"), kecamatan__kabupaten=request.kabupaten, pk=pk)
+    form = PenggunaForm(request.POST or None, peran_choices=PERAN_DESA_CHOICES)
+    password = None
+    if request.method == "POST" and form.is_valid():
+        user, password = akun_services.create_user(
+            actor=request.user, kabupaten=request.kabupaten, desa=desa, request=request, **form.cleaned_data
+        )
+        form = PenggunaForm(peran_choices=PERAN_DESA_CHOICES)
+        messages.success(request, f"Akun {user.username} untuk {desa} dibuat.")
+    users = User.objects.filter(desa=desa).order_by("-is_active", "username")
+    return render(request, "panel/kab_desa_detail.html", {
+        "desa": desa, "form": form, "users": users, "password_baru": password,
+        "status_url": "panel:kab_pengguna_status",
+    })
+
+
+@staff_view(KABUPATEN)
+def kab_pengguna(request):
+    form = OperatorKecamatanForm(request.POST or None, kabupaten=request.kabupaten)
+    password = None
+    if request.method == "POST" and form.is_valid():
+        user, password = akun_services.create_user(actor=request.user, kabupaten=request.kabupaten, request=request,
+                                                   **form.cleaned_data)
+        form = OperatorKecamatanForm(kabupaten=request.kabupaten)
+        messages.success(request, f"Akun {user.username} dibuat.")
+    qs = User.objects.filter(kabupaten=request.kabupaten).select_related("desa", "kecamatan").order_by("peran", "username")
+    page = Paginator(qs, 100).get_page(request.GET.get("halaman"))
+    return render(request, "panel/kab_pengguna.html", {"form": form, "page": page, "password_baru": password,
+                                                        "status_url": "panel:kab_pengguna_status"})
+
+
+@staff_view(KABUPATEN)
+def kab_pengguna_status(request, pk):
+    return _toggle_user(request, get_object_or_404(User, kabupaten=request.kabupaten, pk=pk))
+
+
+@staff_view(KABUPATEN)
+def kabupaten_log(request):
+    entries = selectors.audit_entries(kabupaten_wide=True, action=request.GET.get("tindakan", ""))
+    return render(request, "panel/log.html", {"entries": entries, "show_desa": True})

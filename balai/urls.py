@@ -1,0 +1,19 @@
+from django.conf import settings
+from django.urls import include, path, re_path
+from django.views.static import serve
+
+from balai.core import views as core_views
+
+urlpatterns = [
+    path("healthz", core_views.healthz, name="healthz"),
+    path("", include("balai.akun.urls")),
+    path("", include("balai.panel.urls")),
+    path("admin-desa/", include("balai.wilayah.urls")),
+    path("", include("balai.website.urls")),
+]
+
+if settings.BALAI_SERVE_MEDIA:
+    # Local media for the demo; production serves media from object storage.
+    urlpatterns.append(
+        re_path(r"^media/(?P<path>.*)$", serve, {"document_root": settings.MEDIA_ROOT})
+    )

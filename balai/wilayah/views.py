@@ -1,0 +1,68 @@
+from django.contrib import messages
+from django.core.exceptions import ValidationError
+from django.db.models import ProtectedError
+from django.shortcuts import get_object_or_404, redirect, render
+
+from balai.akun.models import Peran
+from balai.core.access import staff_view
+
+from . import selectors, services
+from .forms import FORMS, ProfilDesaForm
+from .models import RT, RW, Dusun
+
+PENGELOLA = {Peran.ADMIN_DESA, Peran.OPERATOR_DESA}
+
+
+@staff_view("desa", roles={Peran.ADMIN_DESA})
+def profil(request):
+    form = ProfilDesaForm(request.POST or None, instance=request.desa)
+    if request.method == "POST" and form.is_valid():
+        services.update_profil(desa=request.desa, actor=request.user, data=form.cleaned_data, request=request)
+        messages.success(request, "Profil desa disimpan.")
+        return redirect("wilayah:profil")
+    return render(request, "wilayah/profil.html", {"form": form})
+
+
+@staff_view("desa", roles=PENGELOLA)
+def daftar(request):
+    context = {"dusun_list": selectors.wilayah_tree(desa=request.desa), **selectors.wilayah_counts(desa=request.desa)}
+    return render(request, "wilayah/daftar.html", context)
+
+
+def _unit_views(model):
+    """Edit and delete views for one level of the village's regions (Dusun, RW or RT)."""
+    label = model._meta.verbose_name
+
+    @staff_view("desa", roles=PENGELOLA, model=model)
+    def edit(request, pk=None):
+        instance = get_object_or_404(model, desa=request.desa, pk=pk) if pk else model(desa=request.desa)
+        form = FORMS[model](request.POST or None, instance=instance)
+        if request.method == "POST" and form.is_valid():
+            try:
+                services.save_wilayah_unit(desa=request.desa, actor=request.user, instance=form.instance, request=request)
+            except ValidationError as exc:
+                form.add_error(None, exc)
+            else:
+                messages.success(request, f"{label} {form.instance} disimpan.")
+                return redirect("wilayah:daftar")
+        return render(request, "wilayah/form.html", {"form": form, "label": label, "instance": instance})
+
+    @staff_view("desa", roles=PENGELOLA, model=model)
+    def delete(request, pk):
+        instance = get_object_or_404(model, desa=request.desa, pk=pk)
+        if request.method == "POST":
+            try:
+                services.delete_wilayah_unit(desa=request.desa, actor=request.user, instance=instance, request=request)
+            except ProtectedError:
+                messages.error(request, f"{label} {instance} masih dipakai (punya RW/RT atau penduduk); kosongkan dulu.")
+            else:
+                messages.success(request, f"{label} {instance} dihapus.")
+            return redirect("wilayah:daftar")
+        return render(request, "wilayah/hapus.html", {"instance": instance, "label": label})
+
+    return edit, delete
+
+
+dusun_edit, dusun_delete = _unit_views(Dusun)
+rw_edit, rw_delete = _unit_views(RW)
+rt_edit, rt_delete = _unit_views(RT)

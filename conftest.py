@@ -1,0 +1,105 @@
+"""Shared fixtures: a small kabupaten with two villages in two kecamatan, staff accounts bound
+to them, and clients that speak to a given host."""
+
+import pytest
+from django.test import Client
+from django_otp import DEVICE_ID_SESSION_KEY
+from django_otp.plugins.otp_totp.models import TOTPDevice
+from django_scopes import scopes_disabled
+
+from balai.akun.models import Peran, User
+from balai.wilayah.models import Desa, Kabupaten, Kecamatan
+
+PASSWORD = "sandi-uji-yang-panjang-42"
+
+
+@pytest.fixture
+def kabupaten(db):
+    return Kabupaten.objects.create(kode="33.03", nama="Kabupaten Purbalingga", slug="purbalingga")
+
+
+@pytest.fixture
+def kaligondang(kabupaten):
+    return Kecamatan.objects.create(kabupaten=kabupaten, kode="33.03.04", nama="Kaligondang", slug="kaligondang")
+
+
+@pytest.fixture
+def kalimanah(kabupaten):
+    return Kecamatan.objects.create(kabupaten=kabupaten, kode="33.03.05", nama="Kalimanah", slug="kalimanah")
+
+
+@pytest.fixture
+def desa_a(kaligondang):
+    return Desa.objects.create(kecamatan=kaligondang, kode="33.03.04.2006", nama="Selakambang", slug="selakambang")
+
+
+@pytest.fixture
+def desa_b(kalimanah):
+    return Desa.objects.create(kecamatan=kalimanah, kode="33.03.05.2003", nama="Karangpetir", slug="karangpetir")
+
+
+@pytest.fixture
+def make_user(kabupaten):
+    def make(peran, *, desa=None, kecamatan=None, username=None, **extra):
+        if desa is not None:
+            kecamatan = desa.kecamatan
+        user = User(
+            username=username or f"{peran}-{(desa or kecamatan or kabupaten).slug}",
+            peran=peran, kabupaten=kabupaten, kecamatan=kecamatan, desa=desa,
+            email=f"{peran}@contoh.id", **extra,
+        )
+        user.set_password(PASSWORD)
+        user.save()
+        return user
+
+    return make
+
+
+@pytest.fixture
+def operator_a(make_user, desa_a):
+    return make_user(Peran.OPERATOR_DESA, desa=desa_a)
+
+
+@pytest.fixture
+def admin_a(make_user, desa_a):
+    return make_user(Peran.ADMIN_DESA, desa=desa_a)
+
+
+@pytest.fixture
+def operator_b(make_user, desa_b):
+    return make_user(Peran.OPERATOR_DESA, desa=desa_b)
+
+
+def host_of(tenant):
+    if isinstance(tenant, Desa):
+        return f"{tenant.slug}.localhost"
+    if isinstance(tenant, Kecamatan):
+        return f"kec-{tenant.slug}.localhost"
+    return "localhost"
+
+
+@pytest.fixture
+def client_for():
+    """A client speaking to `tenant`'s host, signed in as `user` (2FA verified when it has a device)."""
+
+    def make(tenant=None, user=None):
+        client = Client(HTTP_HOST=host_of(tenant))
+        if user is not None:
+            client.force_login(user)
+            device = TOTPDevice.objects.filter(user=user, confirmed=True).first()
+            if device is None and user.wajib_2fa:
+                device = TOTPDevice.objects.create(user=user, name="uji", confirmed=True)
+            if device is not None:
+                session = client.session
+                session[DEVICE_ID_SESSION_KEY] = device.persistent_id
+                session.save()
+        return client
+
+    return make
+
+
+@pytest.fixture
+def no_scopes():
+    """For factories only: tests that disable scopes everywhere hide leaks."""
+    with scopes_disabled():
+        yield
