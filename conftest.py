@@ -45,8 +45,12 @@ def make_user(kabupaten):
             kecamatan = desa.kecamatan
         user = User(
             username=username or f"{peran}-{(desa or kecamatan or kabupaten).slug}",
-            peran=peran, kabupaten=kabupaten, kecamatan=kecamatan, desa=desa,
-            email=f"{peran}@contoh.id", **extra,
+            peran=peran,
+            kabupaten=kabupaten,
+            kecamatan=kecamatan,
+            desa=desa,
+            email=f"{peran}@contoh.id",
+            **extra,
         )
         user.set_password(PASSWORD)
         user.save()

@@ -29,9 +29,7 @@ BALAI_KABUPATEN_KODE = env("BALAI_KABUPATEN_KODE", default="33.03")
 BALAI_2FA_ROLES = env.list("BALAI_2FA_ROLES", default=["admin_kabupaten", "operator_kecamatan"])
 BALAI_SERVE_MEDIA = env.bool("BALAI_SERVE_MEDIA", default=DEBUG)
 
-ALLOWED_HOSTS = env.list(
-    "ALLOWED_HOSTS", default=[BALAI_BASE_DOMAIN, f".{BALAI_BASE_DOMAIN}", "127.0.0.1"]
-)
+ALLOWED_HOSTS = env.list("ALLOWED_HOSTS", default=[BALAI_BASE_DOMAIN, f".{BALAI_BASE_DOMAIN}", "127.0.0.1"])
 
 INSTALLED_APPS = [
     "django.contrib.auth",

@@ -14,6 +14,4 @@ urlpatterns = [
 
 if settings.BALAI_SERVE_MEDIA:
     # Local media for the demo; production serves media from object storage.
-    urlpatterns.append(
-        re_path(r"^media/(?P<path>.*)$", serve, {"document_root": settings.MEDIA_ROOT})
-    )
+    urlpatterns.append(re_path(r"^media/(?P<path>.*)$", serve, {"document_root": settings.MEDIA_ROOT}))

@@ -17,7 +17,12 @@ class Peran(models.TextChoices):
 
 
 PERAN_DESA = {
-    Peran.ADMIN_DESA, Peran.OPERATOR_DESA, Peran.KEPALA_DESA, Peran.SEKDES, Peran.PERANGKAT_DESA, Peran.PPID_DESA
+    Peran.ADMIN_DESA,
+    Peran.OPERATOR_DESA,
+    Peran.KEPALA_DESA,
+    Peran.SEKDES,
+    Peran.PERANGKAT_DESA,
+    Peran.PPID_DESA,
 }
 PENANDATANGAN = {Peran.KEPALA_DESA, Peran.SEKDES}
 

@@ -28,15 +28,28 @@ def create_user(*, actor, username, nama, email, peran, kabupaten, kecamatan=Non
         desa = None
     first, _sep, last = nama.partition(" ")
     user = User(
-        username=username, first_name=first, last_name=last, email=email, peran=peran, jabatan=jabatan,
-        kabupaten=kabupaten, kecamatan=kecamatan, desa=desa, wajib_ganti_sandi=True,
+        username=username,
+        first_name=first,
+        last_name=last,
+        email=email,
+        peran=peran,
+        jabatan=jabatan,
+        kabupaten=kabupaten,
+        kecamatan=kecamatan,
+        desa=desa,
+        wajib_ganti_sandi=True,
     )
     password = generate_password()
     user.set_password(password)
     user.full_clean()
     user.save()
     audit.record(
-        action="akun.dibuat", actor=actor, desa=desa, kecamatan=kecamatan, obj=user, request=request,
+        action="akun.dibuat",
+        actor=actor,
+        desa=desa,
+        kecamatan=kecamatan,
+        obj=user,
+        request=request,
         changes={"peran": [None, peran], "username": [None, username]},
     )
     return user, password
@@ -47,8 +60,13 @@ def set_user_active(*, actor, user, aktif, request=None):
     user.is_active = aktif
     user.save(update_fields=["is_active"])
     audit.record(
-        action="akun.diaktifkan" if aktif else "akun.dinonaktifkan", actor=actor, desa=user.desa,
-        kecamatan=user.kecamatan, obj=user, request=request, changes={"is_active": [not aktif, aktif]},
+        action="akun.diaktifkan" if aktif else "akun.dinonaktifkan",
+        actor=actor,
+        desa=user.desa,
+        kecamatan=user.kecamatan,
+        obj=user,
+        request=request,
+        changes={"is_active": [not aktif, aktif]},
     )
 
 
@@ -63,7 +81,9 @@ def confirm_totp_device(*, user, device, request=None):
     TOTPDevice.objects.filter(user=user, confirmed=True).exclude(pk=device.pk).delete()
     device.confirmed = True
     device.save(update_fields=["confirmed"])
-    audit.record(action="akun.2fa_diaktifkan", actor=user, desa=user.desa, kecamatan=user.kecamatan, obj=user, request=request)
+    audit.record(
+        action="akun.2fa_diaktifkan", actor=user, desa=user.desa, kecamatan=user.kecamatan, obj=user, request=request
+    )
 
 
 @transaction.atomic
@@ -71,4 +91,6 @@ def password_changed(*, user, request=None):
     if user.wajib_ganti_sandi:
         user.wajib_ganti_sandi = False
         user.save(update_fields=["wajib_ganti_sandi"])
-    audit.record(action="akun.sandi_diganti", actor=user, desa=user.desa, kecamatan=user.kecamatan, obj=user, request=request)
+    audit.record(
+        action="akun.sandi_diganti", actor=user, desa=user.desa, kecamatan=user.kecamatan, obj=user, request=request
+    )

@@ -34,6 +34,10 @@ def on_login_failed(sender, credentials, request=None, **kwargs):
     desa, kecamatan = _tenant_region(request)
     logger.warning("login gagal untuk nama pengguna %r", username)
     audit.record(
-        action="akun.gagal_masuk", desa=desa, kecamatan=kecamatan, request=request,
-        label=username, changes={"username": [None, username]},
+        action="akun.gagal_masuk",
+        desa=desa,
+        kecamatan=kecamatan,
+        request=request,
+        label=username,
+        changes={"username": [None, username]},
     )

@@ -8,5 +8,6 @@ def balai(request):
     return {
         "tenant": tenant,
         "menu_items": menu.items_for(request) if tenant else [],
+        "public_menu": menu.public_items(request) if tenant else [],
         "base_domain": settings.BALAI_BASE_DOMAIN,
     }

@@ -10,7 +10,9 @@ _ITEMS = []
 
 @dataclass(frozen=True)
 class MenuItem:
-    area: str  # "desa", "kecamatan" or "kabupaten": the host kind the entry lives on
+    # "desa", "kecamatan" or "kabupaten": the back office of that host kind;
+    # "publik-desa", "publik-kecamatan", "publik-kabupaten": the public site's navigation.
+    area: str
     label: str
     url_name: str
     roles: frozenset | None = None  # None: every staff role of the area
@@ -20,6 +22,18 @@ class MenuItem:
 
 def register(area, label, url_name, *, roles=None, order=100, icon="•"):
     _ITEMS.append(MenuItem(area, label, url_name, frozenset(roles) if roles else None, order, icon))
+
+
+def public_items(request):
+    """Links in a public site's navigation (area "publik-desa", "publik-kecamatan", ...)."""
+    if request.tenant is None:
+        return []
+    area = f"publik-{request.tenant.kind}"
+    return [
+        {"label": i.label, "url": reverse(i.url_name)}
+        for i in sorted(_ITEMS, key=lambda i: (i.order, i.label))
+        if i.area == area
+    ]
 
 
 def items_for(request):

@@ -17,8 +17,8 @@ from dataclasses import dataclass
 
 from django.conf import settings
 from django.http import HttpResponseNotFound
-from django.template.loader import render_to_string
 from django.http.request import split_domain_port
+from django.template.loader import render_to_string
 from django_scopes import scope
 
 from balai.wilayah.models import Desa, Kabupaten, Kecamatan
@@ -58,9 +58,9 @@ def resolve_host(host: str) -> Tenant | None:
             return Tenant(KECAMATAN, kabupaten, kecamatan=kec) if kec else None
         desa = Desa.objects.select_related("kecamatan").filter(kecamatan__kabupaten=kabupaten, slug=label).first()
     else:
-        desa = Desa.objects.select_related("kecamatan").filter(
-            kecamatan__kabupaten=kabupaten, domain_kustom=host
-        ).first()
+        desa = (
+            Desa.objects.select_related("kecamatan").filter(kecamatan__kabupaten=kabupaten, domain_kustom=host).first()
+        )
     if desa is None:
         return None
     return Tenant(DESA, kabupaten, kecamatan=desa.kecamatan, desa=desa)

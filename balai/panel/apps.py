@@ -11,7 +11,14 @@ class PanelConfig(AppConfig):
 
         menu.register("desa", "Dasbor", "panel:desa_dasbor", order=0, icon="▦")
         menu.register("desa", "Pengguna", "panel:desa_pengguna", roles={Peran.ADMIN_DESA}, order=90, icon="☺")
-        menu.register("desa", "Log audit", "panel:desa_log", roles={Peran.ADMIN_DESA, Peran.KEPALA_DESA, Peran.SEKDES}, order=95, icon="≡")
+        menu.register(
+            "desa",
+            "Log audit",
+            "panel:desa_log",
+            roles={Peran.ADMIN_DESA, Peran.KEPALA_DESA, Peran.SEKDES},
+            order=95,
+            icon="≡",
+        )
         menu.register("kecamatan", "Dasbor", "panel:dasbor", order=0, icon="▦")
         menu.register("kecamatan", "Log audit", "panel:log", order=95, icon="≡")
         menu.register("kabupaten", "Dasbor", "panel:dasbor", order=0, icon="▦")

@@ -8,7 +8,9 @@ from balai.wilayah.models import Kecamatan
 class PenggunaForm(forms.Form):
     """A new staff account; the password is generated, shown once and must be changed."""
 
-    username = forms.SlugField(label=_("Nama pengguna"), max_length=150, help_text=_("Huruf kecil, angka, tanda hubung."))
+    username = forms.SlugField(
+        label=_("Nama pengguna"), max_length=150, help_text=_("Huruf kecil, angka, tanda hubung.")
+    )
     nama = forms.CharField(label=_("Nama lengkap"), max_length=150)
     email = forms.EmailField(label=_("Email"), help_text=_("Untuk reset kata sandi."))
     peran = forms.ChoiceField(label=_("Peran"))

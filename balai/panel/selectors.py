@@ -27,7 +27,8 @@ def last_activity_by_desa(desa_ids):
         rows = (
             AuditEntry.objects.filter(desa_id__in=desa_ids, actor__isnull=False)
             .exclude(action__startswith="akun.")
-            .values("desa_id").annotate(terakhir=Max("waktu"))
+            .values("desa_id")
+            .annotate(terakhir=Max("waktu"))
         )
         return {r["desa_id"]: r["terakhir"] for r in rows}
 
@@ -55,8 +56,12 @@ def kabupaten_summary(*, kabupaten):
     with scopes_disabled():
         gagal = AuditEntry.objects.filter(action="akun.gagal_masuk", waktu__gte=since).count()
         aktif_7_hari = (
-            AuditEntry.objects.filter(desa__isnull=False, actor__isnull=False, waktu__gte=timezone.now() - timedelta(days=7))
-            .values("desa_id").distinct().count()
+            AuditEntry.objects.filter(
+                desa__isnull=False, actor__isnull=False, waktu__gte=timezone.now() - timedelta(days=7)
+            )
+            .values("desa_id")
+            .distinct()
+            .count()
         )
     return {
         "jumlah_desa": desa.filter(jenis=Desa.Jenis.DESA).count(),
@@ -86,7 +91,11 @@ def audit_entries(*, desa=None, kecamatan=None, kabupaten_wide=False, action="")
             if action:
                 qs = qs.filter(action__startswith=action)
             return list(qs.select_related("desa")[:200])
-    qs = AuditEntry.objects.filter(desa=desa) if desa is not None else AuditEntry.objects.filter(desa__kecamatan=kecamatan)
+    qs = (
+        AuditEntry.objects.filter(desa=desa)
+        if desa is not None
+        else AuditEntry.objects.filter(desa__kecamatan=kecamatan)
+    )
     if action:
         qs = qs.filter(action__startswith=action)
     return list(qs.select_related("desa")[:200])

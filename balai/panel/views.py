@@ -6,6 +6,7 @@ from django.views.decorators.http import require_POST
 
 from balai.akun import services as akun_services
 from balai.akun.models import Peran, User
+from balai.core import dashboard
 from balai.core.access import staff_view
 from balai.core.tenancy import KABUPATEN, KECAMATAN
 from balai.wilayah import services as wilayah_services
@@ -24,6 +25,7 @@ def desa_dasbor(request):
         "wilayah": wilayah_counts(desa=request.desa),
         "log": selectors.audit_entries(desa=request.desa)[:10],
         "jumlah_pengguna": User.objects.filter(desa=request.desa, is_active=True).count(),
+        "widgets": dashboard.render_widgets(request),
     }
     return render(request, "panel/desa_dasbor.html", context)
 
@@ -39,8 +41,11 @@ def desa_pengguna(request):
         form = PenggunaForm(peran_choices=PERAN_DESA_CHOICES)
         messages.success(request, f"Akun {user.username} dibuat.")
     users = User.objects.filter(desa=request.desa).order_by("-is_active", "username")
-    return render(request, "panel/pengguna.html", {"form": form, "users": users, "password_baru": password,
-                                                    "status_url": "panel:desa_pengguna_status"})
+    return render(
+        request,
+        "panel/pengguna.html",
+        {"form": form, "users": users, "password_baru": password, "status_url": "panel:desa_pengguna_status"},
+    )
 
 
 @staff_view("desa", roles={Peran.ADMIN_DESA}, model=User)
@@ -86,8 +91,12 @@ def log(request):
 
 @staff_view(KECAMATAN)
 def kecamatan_dasbor(request):
-    villages = selectors.village_rows(selectors.desa_directory(kabupaten=request.kabupaten, kecamatan=request.kecamatan))
-    return render(request, "panel/kecamatan_dasbor.html", {"villages": villages})
+    villages = selectors.village_rows(
+        selectors.desa_directory(kabupaten=request.kabupaten, kecamatan=request.kecamatan)
+    )
+    return render(
+        request, "panel/kecamatan_dasbor.html", {"villages": villages, "widgets": dashboard.render_widgets(request)}
+    )
 
 
 @staff_view(KECAMATAN)
@@ -101,6 +110,7 @@ def kabupaten_dasbor(request):
     context = {
         "summary": selectors.kabupaten_summary(kabupaten=request.kabupaten),
         "per_kecamatan": selectors.per_kecamatan(kabupaten=request.kabupaten),
+        "widgets": dashboard.render_widgets(request),
     }
     return render(request, "panel/kabupaten_dasbor.html", context)
 
@@ -111,8 +121,12 @@ def kab_desa(request):
     qs = selectors.desa_directory(kabupaten=request.kabupaten, kecamatan=kecamatan, q=request.GET.get("q", "").strip())
     page = Paginator(qs, 50).get_page(request.GET.get("halaman"))
     page.object_list = selectors.village_rows(page.object_list)
-    context = {"page": page, "kecamatan_list": Kecamatan.objects.filter(kabupaten=request.kabupaten),
-               "kecamatan": kecamatan, "q": request.GET.get("q", "")}
+    context = {
+        "page": page,
+        "kecamatan_list": Kecamatan.objects.filter(kabupaten=request.kabupaten),
+        "kecamatan": kecamatan,
+        "q": request.GET.get("q", ""),
+    }
     template = "panel/partials/desa_rows.html" if request.htmx and not request.htmx.boosted else "panel/kab_desa.html"
     return render(request, template, context)
 
@@ -140,10 +154,17 @@ def kab_desa_detail(request, pk):
         form = PenggunaForm(peran_choices=PERAN_DESA_CHOICES)
         messages.success(request, f"Akun {user.username} untuk {desa} dibuat.")
     users = User.objects.filter(desa=desa).order_by("-is_active", "username")
-    return render(request, "panel/kab_desa_detail.html", {
-        "desa": desa, "form": form, "users": users, "password_baru": password,
-        "status_url": "panel:kab_pengguna_status",
-    })
+    return render(
+        request,
+        "panel/kab_desa_detail.html",
+        {
+            "desa": desa,
+            "form": form,
+            "users": users,
+            "password_baru": password,
+            "status_url": "panel:kab_pengguna_status",
+        },
+    )
 
 
 @staff_view(KABUPATEN)
@@ -151,14 +172,22 @@ def kab_pengguna(request):
     form = OperatorKecamatanForm(request.POST or None, kabupaten=request.kabupaten)
     password = None
     if request.method == "POST" and form.is_valid():
-        user, password = akun_services.create_user(actor=request.user, kabupaten=request.kabupaten, request=request,
-                                                   **form.cleaned_data)
+        user, password = akun_services.create_user(
+            actor=request.user, kabupaten=request.kabupaten, request=request, **form.cleaned_data
+        )
         form = OperatorKecamatanForm(kabupaten=request.kabupaten)
         messages.success(request, f"Akun {user.username} dibuat.")
-    qs = User.objects.filter(kabupaten=request.kabupaten).select_related("desa", "kecamatan").order_by("peran", "username")
+    qs = (
+        User.objects.filter(kabupaten=request.kabupaten)
+        .select_related("desa", "kecamatan")
+        .order_by("peran", "username")
+    )
     page = Paginator(qs, 100).get_page(request.GET.get("halaman"))
-    return render(request, "panel/kab_pengguna.html", {"form": form, "page": page, "password_baru": password,
-                                                        "status_url": "panel:kab_pengguna_status"})
+    return render(
+        request,
+        "panel/kab_pengguna.html",
+        {"form": form, "page": page, "password_baru": password, "status_url": "panel:kab_pengguna_status"},
+    )
 
 
 @staff_view(KABUPATEN)

@@ -9,5 +9,7 @@ class WilayahConfig(AppConfig):
         from balai.akun.models import Peran
         from balai.core import menu
 
-        menu.register("desa", "Wilayah", "wilayah:daftar", roles={Peran.ADMIN_DESA, Peran.OPERATOR_DESA}, order=80, icon="◫")
+        menu.register(
+            "desa", "Wilayah", "wilayah:daftar", roles={Peran.ADMIN_DESA, Peran.OPERATOR_DESA}, order=80, icon="◫"
+        )
         menu.register("desa", "Profil desa", "wilayah:profil", roles={Peran.ADMIN_DESA}, order=85, icon="⌂")

@@ -56,7 +56,11 @@ class Desa(models.Model):
     slug = models.SlugField(unique=True, help_text=_("Dipakai sebagai alamat situs: <slug>.<domain>"))
     aktif = models.BooleanField(_("aktif"), default=True, help_text=_("Situs dan layanan desa dapat diakses."))
     domain_kustom = models.CharField(
-        _("domain kustom"), max_length=253, unique=True, null=True, blank=True,
+        _("domain kustom"),
+        max_length=253,
+        unique=True,
+        null=True,
+        blank=True,
         help_text=_("Mis. selakambang.desa.id, bila desa memakai domain sendiri."),
     )
     # Profile shown on the village site and in reports.
@@ -97,10 +101,13 @@ class Dusun(models.Model):
         ordering = ["nama"]
         verbose_name = _("dusun")
         verbose_name_plural = _("dusun")
-        constraints = [models.UniqueConstraint(
-                fields=["desa", "nama"], name="dusun_unik_per_desa",
+        constraints = [
+            models.UniqueConstraint(
+                fields=["desa", "nama"],
+                name="dusun_unik_per_desa",
                 violation_error_message=_("Nama dusun ini sudah dipakai di desa ini."),
-            )]
+            )
+        ]
 
     def __str__(self):
         return self.nama
@@ -120,7 +127,8 @@ class RW(models.Model):
         verbose_name_plural = _("RW")
         constraints = [
             models.UniqueConstraint(
-                fields=["desa", "nomor"], name="rw_unik_per_desa",
+                fields=["desa", "nomor"],
+                name="rw_unik_per_desa",
                 violation_error_message=_("Nomor RW ini sudah dipakai di desa ini."),
             ),
             models.CheckConstraint(condition=models.Q(nomor__gte=1), name="rw_nomor_positif"),
@@ -144,7 +152,8 @@ class RT(models.Model):
         verbose_name_plural = _("RT")
         constraints = [
             models.UniqueConstraint(
-                fields=["desa", "rw", "nomor"], name="rt_unik_per_rw",
+                fields=["desa", "rw", "nomor"],
+                name="rt_unik_per_rw",
                 violation_error_message=_("Nomor RT ini sudah dipakai di RW tersebut."),
             ),
             models.CheckConstraint(condition=models.Q(nomor__gte=1), name="rt_nomor_positif"),

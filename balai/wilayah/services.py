@@ -67,8 +67,14 @@ def update_profil(*, desa, actor, data, request=None):
         setattr(desa, name, data[name])
     desa.full_clean()
     desa.save()
-    audit.record(action="desa.profil_diubah", actor=actor, desa=desa, obj=desa, request=request,
-                 changes=audit.diff(before, audit.snapshot(desa, PROFIL_FIELDS)))
+    audit.record(
+        action="desa.profil_diubah",
+        actor=actor,
+        desa=desa,
+        obj=desa,
+        request=request,
+        changes=audit.diff(before, audit.snapshot(desa, PROFIL_FIELDS)),
+    )
     return desa
 
 
@@ -76,8 +82,14 @@ def update_profil(*, desa, actor, data, request=None):
 def set_desa_aktif(*, desa, actor, aktif, request=None):
     desa.aktif = aktif
     desa.save(update_fields=["aktif", "diperbarui"])
-    audit.record(action="desa.diaktifkan" if aktif else "desa.dinonaktifkan", actor=actor, desa=desa, obj=desa,
-                 request=request, changes={"aktif": [not aktif, aktif]})
+    audit.record(
+        action="desa.diaktifkan" if aktif else "desa.dinonaktifkan",
+        actor=actor,
+        desa=desa,
+        obj=desa,
+        request=request,
+        changes={"aktif": [not aktif, aktif]},
+    )
     return desa
 
 
@@ -85,8 +97,14 @@ def _save(*, instance, actor, action, request, before=None):
     instance.full_clean()
     instance.save()
     after = audit.snapshot(instance)
-    audit.record(action=action, actor=actor, desa=instance.desa, obj=instance, request=request,
-                 changes=audit.diff(before or {}, after))
+    audit.record(
+        action=action,
+        actor=actor,
+        desa=instance.desa,
+        obj=instance,
+        request=request,
+        changes=audit.diff(before or {}, after),
+    )
     return instance
 
 
@@ -100,14 +118,25 @@ def save_wilayah_unit(*, desa, actor, instance, request=None):
     before = audit.snapshot(model.objects.get(pk=instance.pk)) if instance.pk else None
     instance.desa = desa
     verb = "diubah" if before else "dibuat"
-    return _save(instance=instance, actor=actor, action=f"wilayah.{model._meta.model_name}_{verb}",
-                 request=request, before=before)
+    return _save(
+        instance=instance,
+        actor=actor,
+        action=f"wilayah.{model._meta.model_name}_{verb}",
+        request=request,
+        before=before,
+    )
 
 
 @transaction.atomic
 def delete_wilayah_unit(*, desa, actor, instance, request=None):
     if instance.desa_id != desa.pk:
         raise ValueError("Wilayah bukan milik desa ini.")
-    audit.record(action=f"wilayah.{instance._meta.model_name}_dihapus", actor=actor, desa=desa, obj=instance,
-                 request=request, changes=audit.diff(audit.snapshot(instance), {}))
+    audit.record(
+        action=f"wilayah.{instance._meta.model_name}_dihapus",
+        actor=actor,
+        desa=desa,
+        obj=instance,
+        request=request,
+        changes=audit.diff(audit.snapshot(instance), {}),
+    )
     instance.delete()

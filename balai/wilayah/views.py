@@ -39,7 +39,9 @@ def _unit_views(model):
         form = FORMS[model](request.POST or None, instance=instance)
         if request.method == "POST" and form.is_valid():
             try:
-                services.save_wilayah_unit(desa=request.desa, actor=request.user, instance=form.instance, request=request)
+                services.save_wilayah_unit(
+                    desa=request.desa, actor=request.user, instance=form.instance, request=request
+                )
             except ValidationError as exc:
                 form.add_error(None, exc)
             else:
@@ -54,7 +56,9 @@ def _unit_views(model):
             try:
                 services.delete_wilayah_unit(desa=request.desa, actor=request.user, instance=instance, request=request)
             except ProtectedError:
-                messages.error(request, f"{label} {instance} masih dipakai (punya RW/RT atau penduduk); kosongkan dulu.")
+                messages.error(
+                    request, f"{label} {instance} masih dipakai (punya RW/RT atau penduduk); kosongkan dulu."
+                )
             else:
                 messages.success(request, f"{label} {instance} dihapus.")
             return redirect("wilayah:daftar")

@@ -9,7 +9,6 @@ a way to be built (model_bakery by default, or an entry in ISOLATION_RECIPES).""
 
 import pytest
 from django.apps import apps
-from django.db import models
 from django.urls import URLPattern, URLResolver, get_resolver
 from django_scopes import ScopeError, scope, scopes_disabled
 from model_bakery import baker
@@ -24,8 +23,9 @@ UNSCOPED_BY_DESIGN = {
 
 
 def _user_recipe(desa):
-    return baker.make(User, peran=Peran.OPERATOR_DESA, kabupaten=desa.kecamatan.kabupaten,
-                      kecamatan=desa.kecamatan, desa=desa)
+    return baker.make(
+        User, peran=Peran.OPERATOR_DESA, kabupaten=desa.kecamatan.kabupaten, kecamatan=desa.kecamatan, desa=desa
+    )
 
 
 # Builders for models model_bakery cannot fill on its own: {Model: callable(desa) -> instance}.

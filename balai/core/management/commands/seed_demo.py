@@ -22,8 +22,21 @@ from balai.wilayah.services import load_wilayah
 
 SHOWCASE_KODE = "33.03.04.2006"  # Desa Selakambang, Kecamatan Kaligondang
 DUSUN_NAMES = [
-    "Krajan", "Karanganyar", "Kalibening", "Sidamulya", "Pesantren", "Gunungsari", "Karangrejo",
-    "Sindang", "Pekuncen", "Kaliurip", "Babakan", "Tegalsari", "Sawangan", "Cikadu", "Penusupan",
+    "Krajan",
+    "Karanganyar",
+    "Kalibening",
+    "Sidamulya",
+    "Pesantren",
+    "Gunungsari",
+    "Karangrejo",
+    "Sindang",
+    "Pekuncen",
+    "Kaliurip",
+    "Babakan",
+    "Tegalsari",
+    "Sawangan",
+    "Cikadu",
+    "Penusupan",
 ]
 
 
@@ -84,7 +97,8 @@ class Command(BaseCommand):
         rws = RW.objects.filter(desa__in=todo).order_by("desa_id", "nomor")
         RT.objects.bulk_create(
             RT(desa_id=rw.desa_id, rw=rw, nomor=n, ketua=fake.name())
-            for rw in rws for n in range(1, rng.randint(2, 6) + 1)
+            for rw in rws
+            for n in range(1, rng.randint(2, 6) + 1)
         )
 
     def _users(self, kabupaten, showcase, fake):
@@ -104,9 +118,18 @@ class Command(BaseCommand):
             first, _sep, last = fake.name().partition(" ")
             user, _ = User.objects.update_or_create(
                 username=username,
-                defaults=dict(peran=peran, kabupaten=kabupaten, kecamatan=kecamatan, desa=desa, jabatan=jabatan,
-                              first_name=first, last_name=last, email=f"{username}@demo.balai.localhost",
-                              is_active=True, wajib_ganti_sandi=False),
+                defaults=dict(
+                    peran=peran,
+                    kabupaten=kabupaten,
+                    kecamatan=kecamatan,
+                    desa=desa,
+                    jabatan=jabatan,
+                    first_name=first,
+                    last_name=last,
+                    email=f"{username}@demo.balai.localhost",
+                    is_active=True,
+                    wajib_ganti_sandi=False,
+                ),
             )
             password = generate_password()
             user.set_password(password)
@@ -126,7 +149,9 @@ class Command(BaseCommand):
             "Akun demo (kata sandi dibuat baru setiap kali perintah ini dijalankan):",
         ]
         lines += [f"  {u:<28} {p:<16} {role} · {where}" for u, p, role, where in logins]
-        lines.append("Admin kabupaten dan operator kecamatan diminta mengatur 2FA (aplikasi autentikator) saat masuk pertama.")
+        lines.append(
+            "Admin kabupaten dan operator kecamatan diminta mengatur 2FA (aplikasi autentikator) saat masuk pertama."
+        )
         text = "\n".join(lines)
         self.stdout.write(text)
         out = Path(settings.BASE_DIR) / "var" / "demo-logins.txt"

@@ -11,6 +11,6 @@ class Command(BaseCommand):
 
     def handle(self, *args, csv, **options):
         counts = load_wilayah(csv)
-        self.stdout.write(self.style.SUCCESS(
-            f"Wilayah dimuat: {counts['kecamatan']} kecamatan, {counts['desa']} desa/kelurahan."
-        ))
+        self.stdout.write(
+            self.style.SUCCESS(f"Wilayah dimuat: {counts['kecamatan']} kecamatan, {counts['desa']} desa/kelurahan.")
+        )

@@ -1,0 +1,40 @@
+"""Dashboard widgets. An app registers a widget for a host kind in its AppConfig.ready(); the
+dashboard of that host renders every widget the user's role may see, in order.
+
+    dashboard.register("desa", "website/partials/widget_kesegaran.html", selectors.freshness_widget,
+                       roles={Peran.ADMIN_DESA, Peran.OPERATOR_DESA}, order=10)
+
+`context` is called with the request and returns the template's context (keep it to a bounded
+number of queries)."""
+
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from django.template.loader import render_to_string
+from django.utils.safestring import mark_safe
+
+_WIDGETS = []
+
+
+@dataclass(frozen=True)
+class Widget:
+    area: str
+    template: str
+    context: Callable
+    roles: frozenset | None
+    order: int
+
+
+def register(area, template, context, *, roles=None, order=100):
+    _WIDGETS.append(Widget(area, template, context, frozenset(roles) if roles else None, order))
+
+
+def render_widgets(request):
+    user, html = request.user, []
+    for w in sorted(_WIDGETS, key=lambda w: w.order):
+        if w.area != request.tenant.kind:
+            continue
+        if w.roles is not None and user.peran not in w.roles and not user.is_admin_kabupaten:
+            continue
+        html.append(render_to_string(w.template, w.context(request), request=request))
+    return mark_safe("".join(html))  # each piece is rendered by a template with autoescaping
