@@ -1,4 +1,5 @@
 from django import forms
+from django.core.validators import RegexValidator
 from django.utils.translation import gettext_lazy as _
 
 from balai.akun.models import PERAN_DESA, Peran, User
@@ -8,8 +9,13 @@ from balai.wilayah.models import Kecamatan
 class PenggunaForm(forms.Form):
     """A new staff account; the password is generated, shown once and must be changed."""
 
-    username = forms.SlugField(
-        label=_("Nama pengguna"), max_length=150, help_text=_("Huruf kecil, angka, tanda hubung.")
+    username = forms.CharField(
+        label=_("Nama pengguna"),
+        max_length=150,
+        help_text=_("Huruf kecil, angka, titik, garis bawah atau tanda hubung; minimal 3 karakter."),
+        validators=[
+            RegexValidator(r"^[a-z0-9][a-z0-9._-]{2,}$", _("Gunakan huruf kecil, angka, titik, _ atau -, minimal 3."))
+        ],
     )
     nama = forms.CharField(label=_("Nama lengkap"), max_length=150)
     email = forms.EmailField(label=_("Email"), help_text=_("Untuk reset kata sandi."))
@@ -21,8 +27,8 @@ class PenggunaForm(forms.Form):
         self.fields["peran"].choices = [(p.value, p.label) for p in peran_choices]
 
     def clean_username(self):
-        username = self.cleaned_data["username"].lower()
-        if User.objects.filter(username=username).exists():
+        username = self.cleaned_data["username"]
+        if User.objects.filter(username__iexact=username).exists():
             raise forms.ValidationError(_("Nama pengguna ini sudah dipakai. Pilih yang lain."))
         return username
 

@@ -18,7 +18,7 @@ def desa_directory(*, kabupaten, kecamatan=None, q=""):
         qs = qs.filter(kecamatan=kecamatan)
     if q:
         qs = qs.filter(Q(nama__icontains=q) | Q(kode__startswith=q) | Q(kecamatan__nama__icontains=q))
-    return qs.annotate(jumlah_pengguna=Count("pengguna", filter=Q(pengguna__is_active=True)))
+    return qs.annotate(jumlah_pengguna=Count("pengguna", filter=Q(pengguna__is_active=True))).order_by("kode")
 
 
 def last_activity_by_desa(desa_ids):
