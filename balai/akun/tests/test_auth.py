@@ -120,9 +120,7 @@ def test_generated_password_must_be_changed_first(client_for, operator_a, desa_a
     client = client_for(desa_a, operator_a)
     assert client.get("/admin-desa/")["Location"] == "/akun/sandi/"
     new = "kata-sandi-baru-yang-kuat-77"
-    response = client.post(
-        "/akun/sandi/", {"old_password": PASSWORD, "new_password1": new, "new_password2": new}
-    )
+    response = client.post("/akun/sandi/", {"old_password": PASSWORD, "new_password1": new, "new_password2": new})
     assert response.status_code == 302
     operator_a.refresh_from_db()
     assert not operator_a.wajib_ganti_sandi and operator_a.check_password(new)
@@ -151,7 +149,11 @@ def test_logout_needs_post_and_ends_session(client_for, operator_a, desa_a):
 
 @pytest.mark.parametrize(
     "peran,kecamatan,desa",
-    [(Peran.ADMIN_KABUPATEN, True, False), (Peran.OPERATOR_KECAMATAN, False, False), (Peran.OPERATOR_DESA, True, False)],
+    [
+        (Peran.ADMIN_KABUPATEN, True, False),
+        (Peran.OPERATOR_KECAMATAN, False, False),
+        (Peran.OPERATOR_DESA, True, False),
+    ],
 )
 def test_accounts_must_be_bound_to_their_region(peran, kecamatan, desa, kabupaten, kaligondang):
     from django.db import IntegrityError, transaction

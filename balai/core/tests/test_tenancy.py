@@ -33,7 +33,9 @@ def test_unknown_host_is_a_404_page_not_another_site(sites):
     assert "Selakambang" not in response.content.decode()
 
 
-@pytest.mark.parametrize("host", ["bad host", "selakambang.localhost:abc", "-", "selakambang.localhost:80:80", "x" * 300])
+@pytest.mark.parametrize(
+    "host", ["bad host", "selakambang.localhost:abc", "-", "selakambang.localhost:80:80", "x" * 300]
+)
 def test_malformed_host_headers_get_400(sites, host):
     assert Client(HTTP_HOST=host).get("/").status_code == 400
 

@@ -8,7 +8,9 @@ from balai.core.models import AuditEntry
 from balai.wilayah.models import Dusun
 
 
-@pytest.mark.parametrize("peran", sorted(p.value for p in Peran if p.value not in ("admin_kabupaten", "operator_kecamatan")))
+@pytest.mark.parametrize(
+    "peran", sorted(p.value for p in Peran if p.value not in ("admin_kabupaten", "operator_kecamatan"))
+)
 def test_every_menu_link_of_a_village_role_works(peran, make_user, desa_a, client_for, rf):
     user = make_user(peran, desa=desa_a)
     client = client_for(desa_a, user)
@@ -83,7 +85,9 @@ def test_kabupaten_adds_village_operator(client_for, make_user, desa_b):
     assert user.desa == desa_b and user.peran == Peran.OPERATOR_DESA
 
 
-def test_kabupaten_directory_filters_and_paginates(client_for, make_user, desa_a, desa_b, django_assert_max_num_queries):
+def test_kabupaten_directory_filters_and_paginates(
+    client_for, make_user, desa_a, desa_b, django_assert_max_num_queries
+):
     admin = make_user(Peran.ADMIN_KABUPATEN)
     client = client_for(None, admin)
     with django_assert_max_num_queries(15):
@@ -102,7 +106,9 @@ def test_operator_kecamatan_sees_only_own_villages(client_for, make_user, kaligo
 
 
 def test_village_audit_log_shows_only_own_village(client_for, admin_a, desa_a, desa_b, make_user):
-    client_for(desa_b, make_user(Peran.ADMIN_DESA, desa=desa_b)).post("/admin-desa/wilayah/dusun/tambah/", {"nama": "Rahasia"})
+    client_for(desa_b, make_user(Peran.ADMIN_DESA, desa=desa_b)).post(
+        "/admin-desa/wilayah/dusun/tambah/", {"nama": "Rahasia"}
+    )
     client_for(desa_a, admin_a).post("/admin-desa/wilayah/dusun/tambah/", {"nama": "Krajan"})
     body = client_for(desa_a, admin_a).get("/admin-desa/log/").content.decode()
     assert "Krajan" in body and "Rahasia" not in body
@@ -116,7 +122,10 @@ def test_wilayah_crud_with_clear_errors(client_for, operator_a, desa_a):
     with scopes_disabled():
         dusun = Dusun.objects.get(desa=desa_a)
     assert client.post("/admin-desa/wilayah/rw/tambah/", {"dusun": dusun.pk, "nomor": 1}).status_code == 302
-    assert "lebih besar dari atau sama dengan" in client.post("/admin-desa/wilayah/rw/tambah/", {"dusun": dusun.pk, "nomor": 0}).content.decode()
+    assert (
+        "lebih besar dari atau sama dengan"
+        in client.post("/admin-desa/wilayah/rw/tambah/", {"dusun": dusun.pk, "nomor": 0}).content.decode()
+    )
     response = client.post(f"/admin-desa/wilayah/dusun/{dusun.pk}/hapus/", follow=True)
     assert "masih dipakai" in response.content.decode()
     with scopes_disabled():
