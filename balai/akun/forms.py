@@ -14,6 +14,11 @@ class LoginForm(AuthenticationForm):
         "wrong_host": _("Akun ini tidak terdaftar untuk situs ini. Masuk melalui alamat desa atau kecamatan Anda."),
     }
 
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["username"].label = _("Nama pengguna")
+        self.fields["password"].label = _("Kata sandi")
+
     def confirm_login_allowed(self, user):
         super().confirm_login_allowed(user)
         if not can_use_host(user, self.request.tenant):

@@ -1,4 +1,5 @@
 from django.conf import settings
+from django.utils.functional import SimpleLazyObject
 
 from . import menu
 
@@ -10,4 +11,6 @@ def balai(request):
         "menu_items": menu.items_for(request) if tenant else [],
         "public_menu": menu.public_items(request) if tenant else [],
         "base_domain": settings.BALAI_BASE_DOMAIN,
+        # Lazily created: the CSP header carries a nonce only on pages that use one.
+        "csp_nonce": SimpleLazyObject(lambda: getattr(request, "csp_nonce", "")),
     }
