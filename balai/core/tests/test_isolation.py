@@ -9,6 +9,7 @@ a way to be built (model_bakery by default, or an entry in ISOLATION_RECIPES).""
 
 import pytest
 from django.apps import apps
+from django.db import models
 from django.urls import URLPattern, URLResolver, get_resolver
 from django_scopes import ScopeError, scope, scopes_disabled
 from model_bakery import baker
@@ -119,3 +120,40 @@ def test_back_office_object_of_other_village_is_404(route, pattern, desa_a, desa
     assert other_host.post(path, {}).status_code == 403
     with scopes_disabled():
         assert model._base_manager.filter(pk=theirs.pk).exists()
+
+
+def list_views():
+    """Every village back-office page that takes no argument (dashboards, lists, exports)."""
+    return [
+        route
+        for route, pattern in _walk(get_resolver().url_patterns)
+        if getattr(pattern.callback, "staff_kind", None) == "desa" and "<" not in route
+    ]
+
+
+def _distinctive_texts(obj):
+    """The object's own text values long enough not to appear by chance (bakery fills them randomly)."""
+    text_fields = [f for f in obj._meta.concrete_fields if isinstance(f, (models.CharField, models.TextField))]
+    values = [str(obj)] + [getattr(obj, f.attname) for f in text_fields]
+    return {v for v in values if isinstance(v, str) and len(v) >= 8 and not v.isdigit()}
+
+
+def test_village_pages_never_show_another_villages_rows(desa_a, desa_b, make_user, client_for):
+    """One object of every village-owned model in village B; no page of A's back office shows
+    a link to any of them or their distinctive text."""
+    with scopes_disabled():
+        theirs = [make_for_desa(model, desa_b) for model in SCOPED_MODELS]
+    leaks = set()
+    for route, pattern in object_views():
+        for obj in theirs:
+            if isinstance(obj, pattern.callback.model):
+                leaks.add("/" + route.replace("<int:pk>", str(obj.pk)))
+    texts = {text for obj in theirs for text in _distinctive_texts(obj)}
+    client = client_for(desa_a, make_user(Peran.ADMIN_DESA, desa=desa_a))
+    assert list_views()
+    for route in list_views():
+        response = client.get("/" + route)
+        assert response.status_code == 200, route
+        body = response.content.decode(errors="replace")
+        assert not [leak for leak in leaks if f'"{leak}"' in body], route
+        assert not [text for text in texts if text in body], route

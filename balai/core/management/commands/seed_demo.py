@@ -40,6 +40,13 @@ DUSUN_NAMES = [
 ]
 
 
+def person_name(fake, rng, male=None):
+    """A plain Indonesian name (Faker's id_ID `name()` adds academic titles to many)."""
+    male = rng.random() < 0.5 if male is None else male
+    first = fake.first_name_male() if male else fake.first_name_female()
+    return f"{first} {fake.last_name_male() if male else fake.last_name_female()}"
+
+
 class Command(BaseCommand):
     help = "Muat data demo kabupaten Purbalingga (deterministik dengan --seed)."
 
@@ -57,7 +64,7 @@ class Command(BaseCommand):
             showcase = next(d for d in villages if d.kode == SHOWCASE_KODE)
             self._profiles(villages, rng, fake)
             self._regions(villages, showcase, rng, fake)
-            logins = self._users(kabupaten, showcase, fake)
+            logins = self._users(kabupaten, showcase, rng, fake)
             for app in apps.get_app_configs():
                 if app.name.startswith("balai.") and (Path(app.path) / "demo.py").exists():
                     module = importlib.import_module(f"{app.name}.demo")
@@ -66,7 +73,7 @@ class Command(BaseCommand):
 
     def _profiles(self, villages, rng, fake):
         for d in villages:
-            d.nama_kepala = fake.name()
+            d.nama_kepala = person_name(fake, rng)
             d.alamat_kantor = f"Jl. Raya {d.nama} No. {rng.randint(1, 120)}"
             d.kode_pos = f"533{rng.randint(10, 99)}"
             d.telepon = f"0281-{rng.randint(600000, 899999)}"
@@ -85,23 +92,25 @@ class Command(BaseCommand):
         dusun = []
         for d in todo:
             count = 6 if d == showcase else rng.randint(2, 5)
-            dusun += [Dusun(desa=d, nama=n, kepala=fake.name_male()) for n in rng.sample(DUSUN_NAMES, count)]
+            for nama in rng.sample(DUSUN_NAMES, count):
+                dusun.append(Dusun(desa=d, nama=nama, kepala=person_name(fake, rng, male=True)))
         Dusun.objects.bulk_create(dusun)
         dusun = list(Dusun.objects.filter(desa__in=todo).order_by("desa_id", "nama"))
         rws, nomor = [], {}
         for du in dusun:
             for _ in range(rng.randint(1, 3)):
                 nomor[du.desa_id] = nomor.get(du.desa_id, 0) + 1
-                rws.append(RW(desa_id=du.desa_id, dusun=du, nomor=nomor[du.desa_id], ketua=fake.name_male()))
+                ketua = person_name(fake, rng, male=True)
+                rws.append(RW(desa_id=du.desa_id, dusun=du, nomor=nomor[du.desa_id], ketua=ketua))
         RW.objects.bulk_create(rws)
         rws = RW.objects.filter(desa__in=todo).order_by("desa_id", "nomor")
         RT.objects.bulk_create(
-            RT(desa_id=rw.desa_id, rw=rw, nomor=n, ketua=fake.name())
+            RT(desa_id=rw.desa_id, rw=rw, nomor=n, ketua=person_name(fake, rng))
             for rw in rws
             for n in range(1, rng.randint(2, 6) + 1)
         )
 
-    def _users(self, kabupaten, showcase, fake):
+    def _users(self, kabupaten, showcase, rng, fake):
         kaligondang = showcase.kecamatan
         accounts = [
             ("admin.kabupaten", Peran.ADMIN_KABUPATEN, None, None, "Kepala Bidang Aptika Dinkominfo"),
@@ -115,7 +124,7 @@ class Command(BaseCommand):
         ]
         logins = []
         for username, peran, kecamatan, desa, jabatan in accounts:
-            first, _sep, last = fake.name().partition(" ")
+            first, _sep, last = person_name(fake, rng).partition(" ")
             user, _ = User.objects.update_or_create(
                 username=username,
                 defaults=dict(
