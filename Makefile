@@ -15,7 +15,11 @@ $(BIN)/.installed: requirements.txt requirements-dev.txt
 
 venv: $(BIN)/.installed
 
-demo: venv
+# A random SECRET_KEY for this machine, written once.
+.env:
+	@$(PYTHON) -c 'import secrets; print("SECRET_KEY=" + secrets.token_urlsafe(50))' > .env
+
+demo: venv .env
 	mkdir -p var
 	$(BIN)/python manage.py migrate --noinput -v0
 	$(BIN)/python manage.py collectstatic --noinput -v0
@@ -23,7 +27,7 @@ demo: venv
 	$(MAKE) serve
 
 # Web server and background task worker together; Ctrl+C stops both.
-serve:
+serve: .env
 	@trap 'kill 0' INT TERM EXIT; \
 	BALAI_SERVE_MEDIA=1 $(BIN)/python manage.py db_worker & \
 	BALAI_SERVE_MEDIA=1 $(BIN)/python manage.py runserver 0.0.0.0:$(PORT)

@@ -15,12 +15,8 @@ environ.Env.read_env(BASE_DIR / ".env", overwrite=False)
 DEBUG = env.bool("DEBUG", default=False)
 SECRET_KEY = env("SECRET_KEY", default="")
 if not SECRET_KEY:
-    if not DEBUG and not env.bool("BALAI_ALLOW_EPHEMERAL_SECRET", default=True):
-        raise environ.ImproperlyConfigured("SECRET_KEY wajib diisi di produksi.")
-    # An ephemeral key: sessions do not survive a restart, but nothing guessable is ever used.
-    from django.core.management.utils import get_random_secret_key
-
-    SECRET_KEY = get_random_secret_key()
+    # No guessable fallback: `make demo` writes a random one into .env.
+    raise environ.ImproperlyConfigured("SECRET_KEY belum diatur (lihat .env.example).")
 
 # Tenancy: <base> is the kabupaten portal, kec-<slug>.<base> a kecamatan, <slug>.<base> a village.
 BALAI_BASE_DOMAIN = env("BALAI_BASE_DOMAIN", default="localhost").lower()

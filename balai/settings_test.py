@@ -1,7 +1,12 @@
 """Test settings: the production settings with tasks run inline and a fast password hasher
 (argon2 itself is asserted in tests of the production settings)."""
 
-from .settings import *  # noqa: F403
+import os
+import secrets
+
+os.environ.setdefault("SECRET_KEY", secrets.token_urlsafe(50))
+
+from .settings import *  # noqa: E402, F403
 
 TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
 PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]

@@ -164,3 +164,17 @@ def test_accounts_must_be_bound_to_their_region(peran, kecamatan, desa, kabupate
         User.objects.create(
             username="x", peran=peran, kabupaten=kabupaten, kecamatan=kaligondang if kecamatan else None
         )
+
+
+def test_first_admin_kabupaten_command(kabupaten):
+    from io import StringIO
+
+    from django.core.management import call_command
+
+    from balai.akun.models import User
+
+    out = StringIO()
+    call_command("buat_admin_kabupaten", "kominfo", "--email", "kominfo@contoh.id", stdout=out)
+    password = out.getvalue().split("Kata sandi sementara: ")[1].split()[0]
+    user = User.objects.get(username="kominfo")
+    assert user.is_admin_kabupaten and user.wajib_ganti_sandi and user.check_password(password)
