@@ -2,10 +2,12 @@ from django.conf import settings
 from django.urls import include, path, re_path
 from django.views.static import serve
 
+from balai.api import api
 from balai.core import views as core_views
 
 urlpatterns = [
     path("healthz", core_views.healthz, name="healthz"),
+    path("api/v1/", api.urls),
     path("", include("balai.akun.urls")),
     path("", include("balai.panel.urls")),
     path("admin-desa/", include("balai.wilayah.urls")),
