@@ -47,6 +47,7 @@ INSTALLED_APPS = [
     "balai.akun",
     "balai.panel",
     "balai.website",
+    "balai.penduduk",
 ]
 
 MIDDLEWARE = [

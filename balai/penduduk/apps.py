@@ -1,0 +1,16 @@
+from django.apps import AppConfig
+
+
+class PendudukConfig(AppConfig):
+    name = "balai.penduduk"
+    verbose_name = "Penduduk"
+
+    def ready(self):
+        from django.db.models.signals import post_delete, post_save
+
+        from . import kode
+        from .models import Kode
+
+        # The only signal here: drop the cached reference-code lookup when a code changes.
+        post_save.connect(lambda **kw: kode.reset(), sender=Kode, weak=False)
+        post_delete.connect(lambda **kw: kode.reset(), sender=Kode, weak=False)
