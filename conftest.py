@@ -13,6 +13,14 @@ from balai.wilayah.models import Desa, Kabupaten, Kecamatan
 PASSWORD = "sandi-uji-yang-panjang-42"
 
 
+@pytest.fixture(autouse=True)
+def _empty_cache():
+    """Each test starts with an empty cache (page cache, rate limits, site versions)."""
+    from django.core.cache import cache
+
+    cache.clear()
+
+
 @pytest.fixture
 def kabupaten(db):
     return Kabupaten.objects.create(kode="33.03", nama="Kabupaten Purbalingga", slug="purbalingga")

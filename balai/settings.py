@@ -45,6 +45,7 @@ INSTALLED_APPS = [
     "balai.core",
     "balai.wilayah",
     "balai.akun",
+    "balai.media",
     "balai.panel",
     "balai.website",
     "balai.penduduk",
@@ -148,6 +149,7 @@ STORAGES = {
     "default": {"BACKEND": env("FILE_STORAGE", default="django.core.files.storage.FileSystemStorage")},
     "staticfiles": {"BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"},
 }
+BALAI_MAX_IMAGE_MB = env.int("BALAI_MAX_IMAGE_MB", default=8)
 FILE_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
 DATA_UPLOAD_MAX_MEMORY_SIZE = 10 * 1024 * 1024
 

@@ -4,6 +4,9 @@ dashboard of that host renders every widget the user's role may see, in order.
     dashboard.register("desa", "website/partials/widget_kesegaran.html", selectors.freshness_widget,
                        roles={Peran.ADMIN_DESA, Peran.OPERATOR_DESA}, order=10)
 
+Public pages have areas of their own: "beranda-desa" is the village front page, where modules
+put their sections (upcoming agenda, announcements, statistics).
+
 `context` is called with the request and returns the template's context (keep it to a bounded
 number of queries)."""
 
@@ -29,10 +32,13 @@ def register(area, template, context, *, roles=None, order=100):
     _WIDGETS.append(Widget(area, template, context, frozenset(roles) if roles else None, order))
 
 
-def render_widgets(request):
+def render_widgets(request, area=None):
+    """Widgets of `area` (default: the back office of the host's kind). Public areas such as
+    "beranda-desa", the village front page, are rendered for anonymous visitors too."""
     user, html = request.user, []
+    area = area or request.tenant.kind
     for w in sorted(_WIDGETS, key=lambda w: w.order):
-        if w.area != request.tenant.kind:
+        if w.area != area:
             continue
         if w.roles is not None and user.peran not in w.roles and not user.is_admin_kabupaten:
             continue

@@ -1,0 +1,128 @@
+"""Whole-page cache for the public sites, invalidated by version numbers.
+
+Every village has a site version in the cache. A public page is cached under its host, path,
+query string and the versions of the sites it depends on: a village page depends on its own
+version, a kecamatan or kabupaten portal page on a portal version that every change in any of its
+villages bumps too. `bump(desa_id)` after a change (inside `transaction.on_commit`) makes all of
+those pages stale at once without listing them. Works with any shared cache (Redis in
+production), so several app servers agree."""
+
+import hashlib
+from functools import wraps
+
+from django.core.cache import cache
+from django.utils.cache import patch_cache_control, patch_vary_headers
+from django.utils.http import http_date, quote_etag
+
+from .tenancy import DESA, KECAMATAN
+
+TIMEOUT = 60 * 60 * 24
+_VERSION_KEY = "situs:v:{}"
+
+
+def _version_key(kind, pk):
+    return _VERSION_KEY.format(f"{kind}:{pk}")
+
+
+def _versions(tenant):
+    """The version keys a page of `tenant` depends on."""
+    if tenant.kind == DESA:
+        return [_version_key("desa", tenant.desa.pk)]
+    if tenant.kind == KECAMATAN:
+        return [_version_key("kec", tenant.kecamatan.pk)]
+    return [_version_key("kab", tenant.kabupaten.pk)]
+
+
+def version(desa_id) -> int:
+    return cache.get(_version_key("desa", desa_id), 0)
+
+
+def bump(desa_id):
+    """Invalidate the cached public pages of a village and of its kecamatan and kabupaten portals."""
+    from balai.wilayah.models import Desa
+
+    desa = Desa.objects.select_related("kecamatan").get(pk=desa_id)
+    for key in (
+        _version_key("desa", desa.pk),
+        _version_key("kec", desa.kecamatan_id),
+        _version_key("kab", desa.kecamatan.kabupaten_id),
+    ):
+        # add() then incr() keeps the counter atomic on Redis; a lost key just starts again.
+        cache.add(key, 0, None)
+        try:
+            cache.incr(key)
+        except ValueError:
+            cache.set(key, 1, None)
+
+
+def _page_key(request):
+    keys = _versions(request.tenant)
+    values = cache.get_many(keys)
+    stamp = ".".join(str(values.get(k, 0)) for k in keys)
+    raw = f"{request.get_host()}|{request.get_full_path()}|{stamp}"
+    return "situs:hal:" + hashlib.sha256(raw.encode()).hexdigest()
+
+
+def public_page(view):
+    """Cache a public GET view's whole response for anonymous visitors, with ETag and
+    Last-Modified; answers 304 when the visitor already holds the current page."""
+
+    @wraps(view)
+    def wrapped(request, *args, **kwargs):
+        if request.method not in ("GET", "HEAD") or request.user.is_authenticated or request.tenant is None:
+            return view(request, *args, **kwargs)
+        key = _page_key(request)
+        cached = cache.get(key)
+        if cached is None:
+            response = view(request, *args, **kwargs)
+            if response.status_code != 200 or response.streaming or response.cookies:
+                return response
+            if hasattr(response, "render") and callable(response.render):
+                response.render()
+            cached = _freeze(request, response)
+            cache.set(key, cached, TIMEOUT)
+        return _thaw(request, cached)
+
+    return wrapped
+
+
+# The CSP nonce of the page that was cached is swapped for each visitor's own fresh nonce, so
+# cached pages keep a nonce nobody could have read in advance.
+NONCE_PLACEHOLDER = b"__balai_csp_nonce__"
+
+
+def _freeze(request, response):
+    from django.utils import timezone
+
+    body = response.content
+    nonce = getattr(request, "_csp_nonce", None)
+    if nonce:
+        body = body.replace(nonce.encode(), NONCE_PLACEHOLDER)
+    return {
+        "body": body,
+        "nonce": bool(nonce),
+        "headers": {k: v for k, v in response.items() if k.lower() not in {"content-length", "set-cookie"}},
+        "etag": quote_etag(hashlib.sha256(body).hexdigest()[:32]),
+        "modified": http_date(timezone.now().timestamp()),
+    }
+
+
+def _thaw(request, cached):
+    from django.http import HttpResponse, HttpResponseNotModified
+
+    if request.headers.get("If-None-Match") == cached["etag"]:
+        response = HttpResponseNotModified()
+    elif request.headers.get("If-Modified-Since") == cached["modified"] and "If-None-Match" not in request.headers:
+        response = HttpResponseNotModified()
+    else:
+        body = cached["body"]
+        if cached["nonce"]:
+            body = body.replace(NONCE_PLACEHOLDER, str(request.csp_nonce).encode())
+        response = HttpResponse(body)
+        for name, value in cached["headers"].items():
+            response[name] = value
+    response["ETag"] = cached["etag"]
+    response["Last-Modified"] = cached["modified"]
+    patch_vary_headers(response, ["Cookie"])
+    patch_cache_control(response, public=True, max_age=0, must_revalidate=True)
+    return response

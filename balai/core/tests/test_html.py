@@ -1,0 +1,54 @@
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from balai.core.html import clean_html, plain_text
+
+XSS = [
+    "<script>alert(1)</script>",
+    '<img src=x onerror="alert(1)">',
+    '"><img src=x onerror=alert(1)>',
+    '<a href="javascript:alert(1)">klik</a>',
+    '<a href="JaVaScRiPt:alert(1)">klik</a>',
+    "<svg onload=alert(1)><circle r=1 /></svg>",
+    '<iframe src="https://judi.example/slot"></iframe>',
+    '<iframe srcdoc="<script>alert(1)</script>"></iframe>',
+    '<p style="display:none">slot gacor maxwin</p>',
+    '<span style="font-size:0">togel</span>',
+    '<div hidden class="d-none">judi</div>',
+    '<object data="x.swf"></object><embed src="x.swf">',
+    '<math><mi xlink:href="javascript:alert(1)">x</mi></math>',
+    '<body onload="alert(1)">',
+    "<style>body{display:none}</style>",
+    '<img src="https://tracker.example/p.gif">',
+    '<a href="data:text/html;base64,PHNjcmlwdD5hbGVydCgxKTwvc2NyaXB0Pg==">x</a>',
+]
+FORBIDDEN = ["<script", "onerror", "onload", "javascript:", "style=", "hidden", "class=", "<svg", "srcdoc", "data:",
+             "judi.example", "tracker.example", "<object", "<embed", "<style"]  # fmt: skip
+
+
+@pytest.mark.parametrize("payload", XSS)
+def test_payloads_are_inert(payload):
+    cleaned = clean_html(payload).lower()
+    assert not [bad for bad in FORBIDDEN if bad in cleaned], cleaned
+
+
+def test_allowed_markup_survives():
+    text = (
+        '<h2>Judul</h2><p><strong>Tebal</strong> <a href="https://purbalinggakab.go.id">tautan</a></p>'
+        '<img src="/media/desa/1/gambar/a.jpg" alt="foto"><iframe src="https://www.youtube-nocookie.com/embed/abc">'
+        "</iframe>"
+    )
+    cleaned = clean_html(text)
+    assert "<h2>Judul</h2>" in cleaned and 'rel="noopener nofollow ugc"' in cleaned
+    assert 'src="/media/desa/1/gambar/a.jpg"' in cleaned and "youtube-nocookie.com/embed/abc" in cleaned
+
+
+def test_plain_text_cuts_at_a_word():
+    assert plain_text("<p>Musyawarah &amp; <b>desa</b> tahun ini</p>", 18) == "Musyawarah & desa…"
+
+
+@given(st.text())
+def test_cleaning_is_idempotent(text):
+    once = clean_html(text)
+    assert clean_html(once) == once

@@ -1,0 +1,81 @@
+"""Decode, check and re-encode an uploaded picture with Pillow. No Django models here."""
+
+import io
+from dataclasses import dataclass
+
+from django.conf import settings
+from django.core.exceptions import ValidationError
+from PIL import Image, ImageOps, UnidentifiedImageError
+
+ALLOWED_FORMATS = {"JPEG", "PNG", "WEBP", "GIF"}
+FULL_SIZE = 1600
+THUMB_SIZE = 400
+# Pillow raises DecompressionBombError above twice this; a 40-megapixel photo is plenty.
+Image.MAX_IMAGE_PIXELS = 40_000_000
+
+
+@dataclass
+class Rendition:
+    fallback: bytes
+    fallback_ext: str  # "jpg" or "png"
+    webp: bytes
+    width: int
+    height: int
+
+
+def max_bytes():
+    return getattr(settings, "BALAI_MAX_IMAGE_MB", 8) * 1024 * 1024
+
+
+def open_checked(file) -> Image.Image:
+    """The decoded picture, or a ValidationError saying in Indonesian why it was refused."""
+    size = getattr(file, "size", None)
+    if size is not None and size > max_bytes():
+        raise ValidationError(
+            f"Berkas terlalu besar ({size / 1024 / 1024:.1f} MB); batasnya {max_bytes() // 1024 // 1024} MB.",
+            code="terlalu_besar",
+        )
+    file.seek(0)
+    head = file.read(512)
+    file.seek(0)
+    if b"<svg" in head.lower() or b"<?xml" in head.lower():
+        raise ValidationError("Gambar SVG tidak diterima; unggah JPEG, PNG, WebP atau GIF.", code="svg")
+    try:
+        image = Image.open(file)
+        image.verify()  # checks the whole structure; the image must be reopened afterwards
+        file.seek(0)
+        image = Image.open(file)
+        image.load()
+    except (Image.DecompressionBombError, Image.DecompressionBombWarning):
+        raise ValidationError("Ukuran piksel gambar terlalu besar.", code="bom")
+    except (UnidentifiedImageError, OSError, SyntaxError, ValueError):
+        raise ValidationError(
+            "Isi berkas bukan gambar yang dapat dibaca (JPEG, PNG, WebP atau GIF), apa pun nama berkasnya.",
+            code="bukan_gambar",
+        )
+    if image.format not in ALLOWED_FORMATS:
+        raise ValidationError(f"Format {image.format} tidak diterima; unggah JPEG, PNG, WebP atau GIF.", code="format")
+    return image
+
+
+def _encode(image: Image.Image, box: int) -> Rendition:
+    picture = image.copy()
+    picture.thumbnail((box, box), Image.Resampling.LANCZOS)
+    has_alpha = picture.mode in ("RGBA", "LA") or (picture.mode == "P" and "transparency" in picture.info)
+    picture = picture.convert("RGBA" if has_alpha else "RGB")
+    fallback, webp = io.BytesIO(), io.BytesIO()
+    # No exif= or pnginfo= passed: metadata (GPS included) is not written.
+    if has_alpha:
+        picture.save(fallback, "PNG", optimize=True)
+    else:
+        picture.save(fallback, "JPEG", quality=85, optimize=True, progressive=True)
+    picture.save(webp, "WEBP", quality=80, method=4)
+    return Rendition(fallback.getvalue(), "png" if has_alpha else "jpg", webp.getvalue(), *picture.size)
+
+
+def renditions(file) -> tuple[Rendition, Rendition]:
+    """(full size, thumbnail) renditions of an uploaded picture, upright and without metadata."""
+    image = open_checked(file)
+    image.seek(0)  # first frame of an animated GIF
+    image = ImageOps.exif_transpose(image)
+    return _encode(image, FULL_SIZE), _encode(image, THUMB_SIZE)
