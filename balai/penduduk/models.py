@@ -22,6 +22,9 @@ Design
   kept (status_dasar changes), so the history stays for the Buku Mutasi Penduduk.
 """
 
+import uuid
+from pathlib import Path
+
 from django.conf import settings
 from django.core.validators import RegexValidator
 from django.db import models
@@ -240,6 +243,23 @@ class Peristiwa(models.Model):
         return f"{self.get_jenis_display()} {self.tanggal:%d-%m-%Y}"
 
 
+def penyimpanan_impor():
+    """Uploaded registers are personal data: kept outside MEDIA_ROOT (never served), under
+    BALAI_PRIVAT_ROOT (default var/privat), or in the "privat" storage when one is configured
+    (private object storage in production)."""
+    from django.core.files.storage import FileSystemStorage, storages
+
+    if "privat" in settings.STORAGES:
+        return storages["privat"]
+    root = getattr(settings, "BALAI_PRIVAT_ROOT", None) or Path(settings.BASE_DIR) / "var" / "privat"
+    return FileSystemStorage(location=root, base_url=None)
+
+
+def nama_berkas_impor(instance, filename):
+    suffix = Path(filename).suffix.lower()[:5]
+    return f"impor-penduduk/{instance.desa_id}/{uuid.uuid4().hex}{suffix}"
+
+
 class ImporPenduduk(models.Model):
     """One upload of an OpenSID sheet and the background job that checks or imports it."""
 
@@ -255,7 +275,7 @@ class ImporPenduduk(models.Model):
         VALID_SAJA = "valid_saja", _("Impor baris yang valid saja")
 
     desa = models.ForeignKey("wilayah.Desa", on_delete=models.PROTECT, related_name="+")
-    berkas = models.FileField(_("berkas"), upload_to="impor-penduduk/%Y/%m/", blank=True)
+    berkas = models.FileField(_("berkas"), upload_to=nama_berkas_impor, storage=penyimpanan_impor, blank=True)
     nama_berkas = models.CharField(_("nama berkas"), max_length=255, blank=True)
     mode = models.CharField(_("mode"), max_length=12, choices=Mode.choices, default=Mode.UJI)
     status = models.CharField(_("status"), max_length=10, choices=Status.choices, default=Status.MENUNGGU)

@@ -297,9 +297,9 @@ def catat_pindah_keluar(*, desa, actor, penduduk, tanggal, no_dokumen="", tujuan
     )
 
 
-def catat_dilihat(*, desa, actor, penduduk, request=None):
-    """Viewing a full record is logged (who looked at whom, when)."""
-    audit.record(action="penduduk.dilihat", actor=actor, desa=desa, obj=penduduk, request=request)
+def catat_dilihat(*, desa, actor, obj, request=None):
+    """Viewing a full record (a resident or a family) is logged: who looked at whom, when."""
+    audit.record(action=f"{obj._meta.model_name}.dilihat", actor=actor, desa=desa, obj=obj, request=request)
 
 
 def catat_ekspor(*, desa, actor, jumlah, format, request=None):
