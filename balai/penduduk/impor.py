@@ -402,7 +402,7 @@ def periksa(job, fileobj, jenis, *, desa, actor):
             state.tambah_galat(nomor, kolom, huruf, pesan)
         if errors:
             continue
-        dusun = values["dusun"]
+        dusun = "" if values["dusun"] in opensid.KOSONG else values["dusun"]
         key = (dusun, values["rw"], values["rt"]) if (dusun or values["rw"] or values["rt"]) else None
         batch.append((nomor, values["no_kk"], values["alamat"], key, tuple(values[c] for c in opensid.FIELD)))
         if len(batch) >= BATCH:
@@ -520,6 +520,7 @@ class PenulisCopy:
         self.columns = [meta.get_field(f).column for f in FIELDS] + PLACE
         self.cursor = connection.cursor()
         # CREATE TABLE AS copies the column types but no NOT NULL constraint (id is NULL for new rows).
+        self.cursor.execute("DROP TABLE IF EXISTS impor_penduduk_stage")
         self.cursor.execute(
             f"CREATE TEMPORARY TABLE impor_penduduk_stage ON COMMIT DROP AS "
             f"SELECT id, {', '.join(self.columns)} FROM {self.table} WHERE false"
@@ -546,11 +547,14 @@ class PenulisCopy:
         diubah = self.cursor.rowcount
         names = ", ".join(cols)
         self.cursor.execute(
-            f"INSERT INTO {self.table} (desa_id, {names}, dibuat, diperbarui) "
-            f"SELECT %s, {names}, %s, %s FROM impor_penduduk_stage WHERE id IS NULL",
-            [self.desa.pk, now, now],
+            # status_penduduk is not in OpenSID's sheet: new residents are "tetap".
+            f"INSERT INTO {self.table} (desa_id, {names}, status_penduduk, dibuat, diperbarui) "
+            f"SELECT %s, {names}, %s, %s, %s FROM impor_penduduk_stage WHERE id IS NULL",
+            [self.desa.pk, kode.TETAP, now, now],
         )
-        return self.cursor.rowcount, diubah
+        baru = self.cursor.rowcount
+        self.cursor.execute("DROP TABLE impor_penduduk_stage")
+        return baru, diubah
 
 
 def tulis(state):
