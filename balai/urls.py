@@ -11,6 +11,7 @@ urlpatterns = [
     path("", include("balai.akun.urls")),
     path("", include("balai.panel.urls")),
     path("admin-desa/", include("balai.wilayah.urls")),
+    path("admin-desa/penduduk/", include("balai.penduduk.urls")),
     path("", include("balai.website.urls")),
 ]
 

@@ -75,6 +75,11 @@ def pilihan(jenis, *, kosong=None):
     return ([("", kosong)] if kosong is not None else []) + choices
 
 
+def jenis_field(field):
+    """The dimension a model field holds codes of, or None."""
+    return next((v.jenis for v in field.validators if isinstance(v, KodeValidator)), None)
+
+
 @deconstructible
 class KodeValidator:
     """Rejects a value that is not a known code of `jenis`."""
