@@ -49,6 +49,8 @@ INSTALLED_APPS = [
     "balai.panel",
     "balai.website",
     "balai.penduduk",
+    "balai.statistik",
+    "balai.laporan",
 ]
 
 MIDDLEWARE = [

@@ -12,6 +12,8 @@ urlpatterns = [
     path("", include("balai.panel.urls")),
     path("admin-desa/", include("balai.wilayah.urls")),
     path("admin-desa/penduduk/", include("balai.penduduk.urls")),
+    path("", include("balai.statistik.urls")),
+    path("admin-desa/laporan/", include("balai.laporan.urls")),
     path("", include("balai.website.urls")),
 ]
 
