@@ -5,4 +5,5 @@ from . import views
 app_name = "laporan"
 urlpatterns = [
     path("", views.daftar, name="daftar"),
+    path("<slug:buku>/", views.buku, name="buku"),
 ]
