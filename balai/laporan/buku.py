@@ -120,6 +120,14 @@ class Buku:
         total = sum(self.lebar)
         return [round(100 * w / total, 2) for w in self.lebar]
 
+    def queryset(self):
+        return None
+
+    def jumlah_baris(self):
+        """About how many rows the book has (decides whether its PDF is rendered in the background)."""
+        qs = self.queryset()
+        return qs.count() if qs is not None else 0
+
     def nomor(self, v):
         return tampil_nomor(v, self.user)
 
@@ -412,16 +420,18 @@ class BukuPendudukSementara(Buku):
             [H("L"), H("P"), H("Kebangsaan"), H("Keturunan")],
         ]
 
-    def baris(self):
-        qs = (
+    def queryset(self):
+        return (
             _penduduk(self.desa)
             .filter(status_penduduk=2)
             .exclude(status_dasar__in=[kode.MATI])
             .prefetch_related("peristiwa")
             .order_by("nama", "id")
         )
+
+    def baris(self):
         J = Peristiwa.Jenis
-        for i, p in enumerate(qs, 1):
+        for i, p in enumerate(self.queryset(), 1):
             events = sorted(p.peristiwa.all(), key=lambda e: (e.tanggal, e.id))
             datang = [e for e in events if e.jenis == J.DATANG]
             pergi = [e for e in events if e.jenis in (J.PINDAH_KELUAR, J.HILANG)]
@@ -480,18 +490,20 @@ class BukuKtpKk(Buku):
             [H("Ayah"), H("Ibu")],
         ]
 
-    def baris(self):
+    def queryset(self):
         from balai.statistik.dimensi import mundur_tahun
 
         batas = mundur_tahun(timezone.localdate(), 17)
-        qs = (
+        return (
             _penduduk(self.desa)
             .filter(status_dasar=kode.HIDUP)
             .filter(Q(tanggal_lahir__lte=batas) | ~Q(status_kawin=kode.BELUM_KAWIN))
             .order_by("keluarga__no_kk", "shdk", "tanggal_lahir", "id")
         )
+
+    def baris(self):
         n = kode.nama
-        for i, p in enumerate(qs.iterator(chunk_size=2000), 1):
+        for i, p in enumerate(self.queryset().iterator(chunk_size=2000), 1):
             yield [
                 i,
                 self.nomor(p.keluarga.no_kk) if p.keluarga_id else "",

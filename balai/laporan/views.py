@@ -1,18 +1,21 @@
 from itertools import islice
 
 from django import forms
-from django.http import Http404
-from django.shortcuts import render
+from django.http import Http404, HttpResponse
+from django.shortcuts import redirect, render
 from django.utils import timezone
 
 from balai.akun.models import Peran
 from balai.core.access import staff_view
 
-from . import ekspor, services
+from . import ekspor, services, unduhan
 from .buku import BUKU, BULAN, DAFTAR, Periode
+from .tasks import buat_pdf
 
 PERAN_LAPORAN = frozenset({Peran.ADMIN_DESA, Peran.OPERATOR_DESA, Peran.KEPALA_DESA, Peran.SEKDES})
 PER_HALAMAN = 200
+# Longer books are rendered to PDF by a background task (about 10 ms per row).
+BATAS_PDF_LANGSUNG = 500
 
 
 class PeriodeForm(forms.Form):
@@ -44,9 +47,17 @@ def buku(request, buku):
     form = _periode_form(request)
     b = cls(desa=request.desa, periode=form.periode(), user=request.user)
     fmt = request.GET.get("format")
-    if fmt in ("pdf", "xlsx"):
+    if fmt == "xlsx":
         services.catat_unduh(desa=request.desa, actor=request.user, buku=b, format=fmt, request=request)
-        return ekspor.pdf_response(b, request) if fmt == "pdf" else ekspor.xlsx_response(b)
+        return ekspor.xlsx_response(b)
+    if fmt == "pdf":
+        if b.jumlah_baris() <= BATAS_PDF_LANGSUNG:
+            services.catat_unduh(desa=request.desa, actor=request.user, buku=b, format=fmt, request=request)
+            return ekspor.pdf_response(b, request)
+        kunci = unduhan.kunci_baru(b)
+        p = b.periode
+        buat_pdf.enqueue(request.desa.pk, b.slug, p.tahun, p.bulan, request.user.pk, kunci)
+        return redirect("laporan:unduhan", kunci=kunci)
     services.catat_dilihat(desa=request.desa, actor=request.user, buku=b, request=request)
     # Page through the book without counting it first: long books only read what is shown.
     try:
@@ -68,3 +79,29 @@ def buku(request, buku):
         "query": query.urlencode(),
     }
     return render(request, "laporan/buku.html", context)
+
+
+@staff_view("desa", roles=PERAN_LAPORAN)
+def unduhan_view(request, kunci):
+    """Progress of a PDF being rendered; `?ambil=1` downloads it once ready (then it is deleted)."""
+    if not unduhan.KUNCI.match(kunci):
+        raise Http404
+    slug = kunci.rsplit("-", 2)[0]
+    cls = BUKU.get(slug)
+    if cls is None:
+        raise Http404
+    state = unduhan.status(request.desa.pk, request.user.pk, kunci)
+    if state == "selesai" and request.GET.get("ambil"):
+        tahun, bulan = int(kunci.rsplit("-", 2)[1][:4]), int(kunci.rsplit("-", 2)[1][4:])
+        b = cls(desa=request.desa, periode=Periode(tahun, bulan), user=request.user)
+        services.catat_unduh(desa=request.desa, actor=request.user, buku=b, format="pdf", request=request)
+        storage, name = unduhan.storage(), unduhan.jalur(request.desa.pk, request.user.pk, kunci)
+        content = storage.open(name).read()
+        storage.delete(name)
+        response = HttpResponse(content, content_type="application/pdf")
+        response["Content-Disposition"] = f'attachment; filename="{ekspor.nama_berkas(b, "pdf")}"'
+        return response
+    context = {"kunci": kunci, "status": state, "judul": cls.judul}
+    if request.htmx and not request.htmx.boosted:
+        return render(request, "laporan/partials/unduhan.html", context)
+    return render(request, "laporan/unduhan.html", context)

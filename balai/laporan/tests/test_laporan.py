@@ -205,3 +205,30 @@ def test_nik_masked_for_kabupaten_admin(desa_a, register_a, make_user, client_fo
     body = client_for(desa_a, admin).get("/admin-desa/laporan/induk/").content.decode()
     assert "Budi Santoso" in body
     assert register_a["budi"].nik not in body
+
+
+def test_long_book_pdf_in_background(desa_a, register_a, operator_a, make_user, client_for, settings, tmp_path):
+    from balai.laporan import views
+
+    settings.BALAI_PRIVAT_ROOT = str(tmp_path)
+    client = client_for(desa_a, operator_a)
+    old, views.BATAS_PDF_LANGSUNG = views.BATAS_PDF_LANGSUNG, 0
+    try:
+        r = client.get("/admin-desa/laporan/induk/?format=pdf")
+    finally:
+        views.BATAS_PDF_LANGSUNG = old
+    assert r.status_code == 302
+    page = r["Location"]
+    assert "/admin-desa/laporan/unduhan/induk-" in page
+    assert "sudah siap" in client.get(page).content.decode()  # tests run tasks inline
+    # Another account of the same village does not get this file.
+    other = client_for(desa_a, make_user(Peran.SEKDES, desa=desa_a))
+    assert "sudah siap" not in other.get(page).content.decode()
+    r = client.get(page + "?ambil=1")
+    assert r["Content-Type"] == "application/pdf"
+    text, _ = _pdf_text(r.content)
+    assert "Budi Santoso" in text
+    with scopes_disabled():
+        assert AuditEntry.objects.filter(action="laporan.diunduh", desa=desa_a).count() == 1
+    assert not list(tmp_path.rglob("*.pdf")), "served once, then deleted"
+    assert client.get("/admin-desa/laporan/unduhan/..%2Fetc-202501-0123456789abcdef/").status_code == 404
