@@ -17,6 +17,7 @@ this at a database you care about.
 """
 
 import argparse
+import io
 import os
 import random
 import resource
@@ -223,12 +224,16 @@ def ukur(*, besar, kecil, sedang, args):
     from django.core.cache import cache
     from django.db import connection
     from django_scopes import scope
+    from pypdf import PdfReader
 
     from balai.penduduk.models import Penduduk
     from balai.statistik import selectors
     from balai.statistik.dimensi import untuk
 
     runs = args.ulang
+    from balai.penduduk import kode
+
+    kode.semua()  # the reference codes are read once per process; not part of any page
     with scope(desa=[besar.pk, kecil.pk]):
         n_besar = Penduduk.objects.filter(desa=besar, status_dasar=1).count()
         n_kecil = Penduduk.objects.filter(desa=kecil, status_dasar=1).count()
@@ -294,19 +299,29 @@ def ukur(*, besar, kecil, sedang, args):
             f" per-village kabupaten {tper:7.1f} ms"
         )
     ckab = _client(None, peran="admin_kabupaten")
-    q = _get(ckab, "/dasbor/statistik/?d=agama")
-    t = _median_ms(lambda: ckab.get("/dasbor/statistik/?d=agama"), max(1, runs // 2))
-    print(f"kabupaten page /dasbor/statistik/?d=agama: {t:.1f} ms, {q} queries")
+    for d in ("agama", "umur"):
+        path = f"/dasbor/statistik/?d={d}"
+        cache.clear()
+        t0 = time.perf_counter()
+        q = _get(ckab, path)
+        t = (time.perf_counter() - t0) * 1000
+        tc = _median_ms(lambda path=path: ckab.get(path), runs)
+        print(f"kabupaten page {path}: first {t:.1f} ms ({q} queries), within the 5-minute cache {tc:.1f} ms")
 
     # Books of the medium village.
     cs = _client(sedang, peran="operator_desa")
     with scope(desa=sedang):
         n_sedang = Penduduk.objects.filter(desa=sedang, status_dasar=1).count()
     for slug in ("induk", "ktp-kk"):
+        # Long books go to a background task; the bench's settings run tasks inline.
         t0 = time.perf_counter()
         r = cs.get(f"/admin-desa/laporan/{slug}/?format=pdf")
+        if r.status_code == 302:
+            r = cs.get(r["Location"] + "?ambil=1")
         dt = time.perf_counter() - t0
-        print(f"PDF {slug} of {sedang} ({n_sedang:,} residents): {dt:.1f} s, {len(r.content) / 1e6:.1f} MB")
+        pages = len(PdfReader(io.BytesIO(r.content)).pages)
+        size = len(r.content) / 1e6
+        print(f"PDF {slug} of {sedang} ({n_sedang:,} residents): {dt:.1f} s, {size:.1f} MB, {pages} pages")
         t0 = time.perf_counter()
         r = cs.get(f"/admin-desa/laporan/{slug}/?format=xlsx")
         size = sum(len(c) for c in r.streaming_content)

@@ -82,14 +82,17 @@ def _jk(v):
 
 
 def _alamat(p):
-    parts = []
+    """The family's address (or the resident's own), completed with RT/RW and dusun when the
+    written address does not already say them."""
     alamat = (p.keluarga.alamat if p.keluarga_id else "") or p.alamat_sekarang
-    if alamat:
-        parts.append(alamat)
+    parts = [alamat] if alamat else []
     if p.rt_id:
-        parts.append(f"RT {p.rt.nomor:03d}/RW {p.rw.nomor:03d}" if p.rw_id else f"RT {p.rt.nomor:03d}")
-    if p.dusun_id:
-        parts.append(f"Dusun {p.dusun.nama}")
+        rt = f"RT {p.rt.nomor:03d}/RW {p.rw.nomor:03d}" if p.rw_id else f"RT {p.rt.nomor:03d}"
+        if rt not in alamat:
+            parts.append(rt)
+    if p.dusun_id and p.dusun.nama not in alamat:
+        nama = p.dusun.nama
+        parts.append(nama if nama.lower().startswith("dusun") else f"Dusun {nama}")
     return ", ".join(parts)
 
 
