@@ -11,6 +11,8 @@ urlpatterns = [
     path("", include("balai.akun.urls")),
     path("", include("balai.panel.urls")),
     path("admin-desa/", include("balai.wilayah.urls")),
+    path("admin-desa/", include("balai.publikasi.kantor_urls")),
+    path("", include("balai.publikasi.urls")),
     path("", include("balai.website.urls")),
 ]
 
