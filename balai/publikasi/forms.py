@@ -108,11 +108,21 @@ class MultipleFileInput(forms.ClearableFileInput):
     allow_multiple_selected = True
 
 
+class MultipleFileField(forms.FileField):
+    """Several files in one field; the cleaned value is a list."""
+
+    def clean(self, data, initial=None):
+        single = super().clean
+        if isinstance(data, (list, tuple)) and data:
+            return [single(d, initial) for d in data]
+        return [single(data, initial)]
+
+
 class UnggahFotoForm(forms.Form):
     """Several pictures at once. Each is checked and re-encoded by the media service; this form
     only makes sure something was chosen."""
 
-    foto = forms.FileField(
+    foto = MultipleFileField(
         label=_("Foto"),
         widget=MultipleFileInput(attrs={"accept": "image/jpeg,image/png,image/webp,image/gif", "multiple": True}),
         help_text=_(
@@ -121,9 +131,6 @@ class UnggahFotoForm(forms.Form):
         ),
         error_messages={"required": _("Pilih minimal satu foto.")},
     )
-
-    def clean_foto(self):
-        return self.files.getlist("foto")
 
 
 class FotoForm(forms.ModelForm):

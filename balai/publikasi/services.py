@@ -103,6 +103,8 @@ def hapus_agenda(*, desa, actor, agenda, request=None):
 def simpan_pengumuman(*, desa, actor, pengumuman, request=None):
     before = _before(pengumuman)
     pengumuman.isi = clean_html(pengumuman.isi)
+    if not pengumuman.isi:
+        raise ValidationError({"isi": "Isi pengumuman kosong (setelah kode yang tidak diizinkan dibuang)."})
     if not pengumuman.slug:
         pengumuman.slug = unique_slug(Pengumuman, desa=desa, judul=pengumuman.judul, instance=pengumuman)
     public = pengumuman.terbit or (before or {}).get("terbit", False)
