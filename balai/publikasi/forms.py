@@ -40,6 +40,11 @@ class AgendaForm(forms.ModelForm):
         error_messages = {"judul": {"required": _("Judul agenda wajib diisi.")}}
         widgets = {"uraian": forms.Textarea(attrs={"rows": 8})}
 
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        if self.instance.pk is None:
+            self.initial["status"] = Agenda.Status.TERBIT
+
     def clean(self):
         data = super().clean()
         mulai, selesai = data.get("mulai"), data.get("selesai")

@@ -4,6 +4,8 @@ from datetime import UTC
 
 from django.utils import timezone
 
+from balai.core.html import plain_text
+
 
 def _escape(text):
     return text.replace("\\", "\\\\").replace(";", "\\;").replace(",", "\\,").replace("\r", "").replace("\n", "\\n")
@@ -27,8 +29,6 @@ def _fold(line):
 
 
 def agenda_ics(agenda, request):
-    from balai.core.html import plain_text
-
     host = request.get_host().split(":")[0]
     lines = [
         "BEGIN:VCALENDAR",

@@ -8,10 +8,15 @@ from django.utils import timezone
 from django.utils.text import slugify
 from django.views.decorators.http import require_GET
 
+from balai.akun.models import Peran
+from balai.core.access import can_use_host, pending_step
 from balai.core.sitecache import expire_at, public_page
 from balai.core.tenancy import DESA
 
 from . import ics, selectors, services
+from .models import Agenda, Album, Pengumuman
+
+PENGELOLA = {Peran.ADMIN_DESA, Peran.OPERATOR_DESA}
 
 PER_HALAMAN = 12
 
@@ -20,6 +25,15 @@ def _desa(request):
     if request.tenant is None or request.tenant.kind != DESA:
         raise Http404
     return request.desa
+
+
+def _pratinjau(request):
+    """Whether the visitor is staff who manage this village's publications: they may open
+    drafts, scheduled and expired items (never cached: public_page skips signed-in users)."""
+    user = request.user
+    if not can_use_host(user, request.tenant) or pending_step(request):
+        return False
+    return user.peran in PENGELOLA or user.is_admin_kabupaten
 
 
 @require_GET
@@ -35,8 +49,9 @@ def agenda(request):
 @require_GET
 @public_page
 def agenda_detail(request, slug):
-    item = get_object_or_404(selectors.agenda_terbit(desa=_desa(request)), slug=slug)
-    return render(request, "publikasi/agenda_detail.html", {"agenda": item})
+    desa = _desa(request)
+    qs = Agenda.objects.filter(desa=desa) if _pratinjau(request) else selectors.agenda_terbit(desa=desa)
+    return render(request, "publikasi/agenda_detail.html", {"agenda": get_object_or_404(qs, slug=slug)})
 
 
 @require_GET
@@ -61,7 +76,9 @@ def pengumuman(request):
 @require_GET
 @public_page
 def pengumuman_detail(request, slug):
-    item = get_object_or_404(selectors.pengumuman_aktif(desa=_desa(request)), slug=slug)
+    desa = _desa(request)
+    qs = Pengumuman.objects.filter(desa=desa) if _pratinjau(request) else selectors.pengumuman_aktif(desa=desa)
+    item = get_object_or_404(qs, slug=slug)
     expire_at(request, item.berlaku_sampai)
     return render(request, "publikasi/pengumuman_detail.html", {"pengumuman": item})
 
@@ -76,7 +93,9 @@ def galeri(request):
 @require_GET
 @public_page
 def album(request, slug):
-    item = get_object_or_404(selectors.album_terbit(desa=_desa(request)), slug=slug)
+    desa = _desa(request)
+    qs = Album.objects.filter(desa=desa) if _pratinjau(request) else selectors.album_terbit(desa=desa)
+    item = get_object_or_404(qs, slug=slug)
     return render(request, "publikasi/album.html", {"album": item, "fotos": selectors.foto_album(album=item)})
 
 

@@ -146,3 +146,17 @@ def test_menu_entries(desa_a, operator_a, client_for):
     public = client_for(desa_a).get("/agenda/").content.decode()
     for url in ("/agenda/", "/pengumuman/", "/galeri/", "/unduhan/"):
         assert f'href="{url}"' in public
+
+
+def test_staff_preview_drafts_on_public_site_uncached(buat, desa_a, operator_a, client_for):
+    a = buat.agenda(status="draft")
+    anon, staff = client_for(desa_a), client_for(desa_a, operator_a)
+    assert anon.get(a.get_absolute_url()).status_code == 404
+    r = staff.get(a.get_absolute_url())
+    assert r.status_code == 200 and "Pratinjau untuk petugas" in r.content.decode()
+    assert anon.get(a.get_absolute_url()).status_code == 404
+
+
+def test_new_agenda_form_defaults_to_published(desa_a, operator_a, client_for):
+    body = client_for(desa_a, operator_a).get("/admin-desa/agenda/tambah/").content.decode()
+    assert '<option value="terbit" selected>' in body
