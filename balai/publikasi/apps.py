@@ -15,7 +15,7 @@ class PublikasiConfig(AppConfig):
         menu.register("desa", "Agenda", "publikasi_kantor:agenda_daftar", roles=pengelola, order=40, icon="◷")
         menu.register("desa", "Pengumuman", "publikasi_kantor:pengumuman_daftar", roles=pengelola, order=42, icon="!")
         menu.register("desa", "Galeri", "publikasi_kantor:album_daftar", roles=pengelola, order=44, icon="▦")
-        menu.register("desa", "Dokumen unduhan", "publikasi_kantor:dokumen_daftar", roles=pengelola, order=46, icon="⎙")
+        menu.register("desa", "Dokumen unduhan", "publikasi_kantor:dokumen_daftar", roles=pengelola, order=46, icon="↓")
         menu.register("publik-desa", "Agenda", "publikasi:agenda", order=40)
         menu.register("publik-desa", "Pengumuman", "publikasi:pengumuman", order=42)
         menu.register("publik-desa", "Galeri", "publikasi:galeri", order=44)
