@@ -1,6 +1,7 @@
 import re
 
 import pytest
+from playwright.sync_api import expect
 
 from balai.akun.models import Peran
 from conftest import PASSWORD
@@ -21,7 +22,7 @@ def test_operator_publishes_pengumuman_and_residents_see_it(page, site, desa_a, 
     page.get_by_label("Isi").fill("<p>Di Balai Desa pukul 08.00.</p><script>alert(1)</script>")
     page.get_by_label("Penting").check()
     page.get_by_role("button", name="Simpan").click()
-    assert page.get_by_text("Pengumuman “Jadwal Pencairan BLT Tahap 4” disimpan.").is_visible()
+    expect(page.get_by_text("Pengumuman “Jadwal Pencairan BLT Tahap 4” disimpan.")).to_be_visible()
 
     # A resident, not signed in, on a phone.
     visitor = browser.new_context(locale="id-ID", viewport={"width": 390, "height": 844}).new_page()
@@ -29,7 +30,7 @@ def test_operator_publishes_pengumuman_and_residents_see_it(page, site, desa_a, 
     visitor.on("dialog", lambda d: (dialogs.append(d.message), d.dismiss()))
     visitor.goto(site("selakambang", "/pengumuman/"))
     visitor.get_by_role("link", name=re.compile("Jadwal Pencairan BLT Tahap 4")).click()
-    assert visitor.get_by_role("heading", name="Jadwal Pencairan BLT Tahap 4").is_visible()
-    assert visitor.get_by_text("Di Balai Desa pukul 08.00.").is_visible()
+    expect(visitor.get_by_role("heading", name="Jadwal Pencairan BLT Tahap 4")).to_be_visible()
+    expect(visitor.get_by_text("Di Balai Desa pukul 08.00.")).to_be_visible()
     assert dialogs == []
     visitor.context.close()
