@@ -1,7 +1,8 @@
 """Reads for the public pages, front-page widgets and back office. Every function runs a fixed
 number of queries, whatever the number of rows."""
 
-from django.db.models import Count, Min, Q
+from django.db.models import Count, Max, Min, Q
+from django.urls import reverse
 from django.utils import timezone
 
 from balai.core import sitecache
@@ -101,3 +102,19 @@ def beranda_galeri(request):
         .order_by("-dibuat", "-pk")[:BERANDA_FOTO]
     )
     return {"foto_list": list(fotos)}
+
+
+def sitemap_entries(*, desa):
+    """[(path, last modified), ...] of this app's public pages for the village's sitemap.xml,
+    four queries whatever the number of items."""
+    dokumen = dokumen_terbit(desa=desa).aggregate(t=Max("diperbarui"))["t"]
+    entries = [(reverse(f"publikasi:{name}"), None) for name in ("agenda", "pengumuman", "galeri")]
+    entries.append((reverse("publikasi:unduhan"), dokumen))
+    for model, qs in (
+        (Agenda, agenda_terbit(desa=desa)),
+        (Pengumuman, pengumuman_aktif(desa=desa)),
+        (Album, album_terbit(desa=desa)),
+    ):
+        for slug, diperbarui in qs.order_by("-diperbarui").values_list("slug", "diperbarui")[:5000]:
+            entries.append((model(slug=slug).get_absolute_url(), diperbarui))
+    return entries

@@ -272,3 +272,34 @@ def test_front_page_widgets_have_bounded_queries(buat, desa_a, rf, django_assert
         html = dashboard.render_widgets(request, area="beranda-desa")
     assert "Musyawarah Desa" in html and "Jadwal Pencairan BLT" in html and html.count("<picture>") == 3
     assert request._sitecache_until is not None
+
+
+def test_sitemap_entries_for_the_village_sitemap(buat, desa_a, desa_b, django_assert_max_num_queries):
+    a, p, album = buat.agenda(), buat.pengumuman(), buat.album(foto=0)
+    buat.agenda(status="draft", judul="Draf rahasia")
+    buat.agenda(desa_b, judul="Agenda desa lain")
+    buat.dokumen()
+    with scope(desa=desa_a), django_assert_max_num_queries(4):
+        paths = dict(selectors.sitemap_entries(desa=desa_a))
+    assert {a.get_absolute_url(), p.get_absolute_url(), album.get_absolute_url(), "/unduhan/"} <= set(paths)
+    assert paths["/unduhan/"] is not None
+    assert not [x for x in paths if "rahasia" in x or "lain" in x]
+
+
+def test_polyglot_photo_is_reencoded_and_loses_its_payload(desa_a, operator_a, buat):
+    from django.core.files.storage import default_storage
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    from balai.publikasi import services
+
+    album = buat.album(foto=0)
+    jpeg = foto_upload().read() + b"<?php system($_GET['c']); ?><script>alert(1)</script>"
+    with scope(desa=desa_a):
+        baru, ditolak = services.unggah_foto(
+            desa=desa_a, actor=operator_a, album=album, files=[SimpleUploadedFile("poli.jpg", jpeg)]
+        )
+    assert ditolak == [] and len(baru) == 1
+    for f in baru[0].gambar.files:
+        with default_storage.open(f.name) as fh:
+            data = fh.read()
+        assert b"<?php" not in data and b"<script" not in data
