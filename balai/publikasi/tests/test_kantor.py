@@ -160,3 +160,10 @@ def test_staff_preview_drafts_on_public_site_uncached(buat, desa_a, operator_a, 
 def test_new_agenda_form_defaults_to_published(desa_a, operator_a, client_for):
     body = client_for(desa_a, operator_a).get("/admin-desa/agenda/tambah/").content.decode()
     assert '<option value="terbit" selected>' in body
+
+
+def test_too_many_photos_in_one_upload_is_refused_with_the_limit(desa_a, operator_a, client_for, buat):
+    album = buat.album(foto=0)
+    files = [SimpleUploadedFile(f"{i}.jpg", b"x") for i in range(31)]
+    r = client_for(desa_a, operator_a).post(f"/admin-desa/galeri/{album.pk}/", {"foto": files})
+    assert "Paling banyak 30 foto sekali unggah; Anda memilih 31." in r.context["form"].errors["foto"]
