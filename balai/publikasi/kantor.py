@@ -6,6 +6,7 @@ from dataclasses import dataclass
 from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
+from django.forms.models import model_to_dict
 from django.shortcuts import get_object_or_404, redirect, render
 
 from balai.akun.models import Peran
@@ -28,6 +29,7 @@ class Modul:
     simpan: object  # callable(request, form) -> instance
     hapus: object  # callable(request, instance)
     order_by: tuple
+    salin: bool = False  # "Salin": a new item pre-filled from an existing one (?salin=<pk>)
 
 
 def _simpan_dokumen(request, form):
@@ -49,6 +51,7 @@ MODUL = {
         lambda r, f: services.simpan_agenda(desa=r.desa, actor=r.user, agenda=f.instance, request=r),
         lambda r, o: services.hapus_agenda(desa=r.desa, actor=r.user, agenda=o, request=r),
         ("-mulai", "-pk"),
+        salin=True,
     ),
     "pengumuman": Modul(
         "pengumuman",
@@ -58,6 +61,7 @@ MODUL = {
         lambda r, f: services.simpan_pengumuman(desa=r.desa, actor=r.user, pengumuman=f.instance, request=r),
         lambda r, o: services.hapus_pengumuman(desa=r.desa, actor=r.user, pengumuman=o, request=r),
         ("-disematkan", "-mulai_tayang", "-pk"),
+        salin=True,
     ),
     "dokumen": Modul(
         "dokumen",
@@ -71,6 +75,16 @@ MODUL = {
 }
 
 
+def _salinan(request, m):
+    """Initial form data copied from one of this village's items (recurring posyandu, monthly
+    rapat RT), or None."""
+    pk = request.GET.get("salin", "")
+    if not (m.salin and pk.isdigit()):
+        return None
+    asal = get_object_or_404(m.model, desa=request.desa, pk=pk)
+    return model_to_dict(asal, fields=m.form._meta.fields)
+
+
 def _views(m):
     @staff_view("desa", roles=PENGELOLA)
     def daftar(request):
@@ -81,7 +95,8 @@ def _views(m):
     @staff_view("desa", roles=PENGELOLA, model=m.model)
     def ubah(request, pk=None):
         instance = get_object_or_404(m.model, desa=request.desa, pk=pk) if pk else m.model(desa=request.desa)
-        form = m.form(request.POST or None, request.FILES or None, instance=instance)
+        initial = None if pk else _salinan(request, m)
+        form = m.form(request.POST or None, request.FILES or None, instance=instance, initial=initial)
         if request.method == "POST" and form.is_valid():
             try:
                 obj = m.simpan(request, form)

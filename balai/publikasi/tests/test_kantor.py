@@ -167,3 +167,13 @@ def test_too_many_photos_in_one_upload_is_refused_with_the_limit(desa_a, operato
     files = [SimpleUploadedFile(f"{i}.jpg", b"x") for i in range(31)]
     r = client_for(desa_a, operator_a).post(f"/admin-desa/galeri/{album.pk}/", {"foto": files})
     assert "Paling banyak 30 foto sekali unggah; Anda memilih 31." in r.context["form"].errors["foto"]
+
+
+def test_copy_an_agenda_prefills_the_form_only_from_this_village(buat, desa_a, desa_b, operator_a, client_for):
+    mine = buat.agenda(judul="Posyandu Balita Dusun Krajan", lokasi="Posyandu Melati")
+    theirs = buat.agenda(desa_b, judul="Agenda Karangpetir")
+    c = client_for(desa_a, operator_a)
+    body = c.get(f"/admin-desa/agenda/tambah/?salin={mine.pk}").content.decode()
+    assert 'value="Posyandu Balita Dusun Krajan"' in body and 'value="Posyandu Melati"' in body
+    assert c.get(f"/admin-desa/agenda/tambah/?salin={theirs.pk}").status_code == 404
+    assert f"?salin={mine.pk}" in c.get("/admin-desa/agenda/").content.decode()
