@@ -51,6 +51,7 @@ INSTALLED_APPS = [
     "balai.panel",
     "balai.website",
     "balai.publikasi",
+    "balai.penduduk",
 ]
 
 MIDDLEWARE = [
