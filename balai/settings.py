@@ -52,6 +52,8 @@ INSTALLED_APPS = [
     "balai.website",
     "balai.publikasi",
     "balai.penduduk",
+    "balai.statistik",
+    "balai.laporan",
 ]
 
 MIDDLEWARE = [
