@@ -30,6 +30,7 @@
       onChange: function (html) { textarea.value = html; }
     });
     editor.content.innerHTML = textarea.value;
+    holder.querySelectorAll("button[title]").forEach(function (b) { b.setAttribute("aria-label", b.title); });
     editor.content.setAttribute("aria-label", textarea.labels && textarea.labels[0] ? textarea.labels[0].textContent : "Isi");
     editor.content.setAttribute("role", "textbox");
     editor.content.setAttribute("aria-multiline", "true");
