@@ -28,6 +28,18 @@ class WebsiteConfig(AppConfig):
         menu.register("publik-desa", "Kontak", "website:kontak", order=90)
         menu.register("publik-kabupaten", "Cari", "website:cari", order=90)
         menu.register("publik-kecamatan", "Cari", "website:cari", order=90)
+        menu.register(
+            "kabupaten",
+            "Kesegaran situs",
+            "website:kabupaten_kesegaran",
+            roles={Peran.ADMIN_KABUPATEN},
+            order=30,
+            icon="◷",
+        )
+        for area in ("kabupaten", "kecamatan"):
+            dashboard.register(
+                area, "website/partials/widget_kesegaran_wilayah.html", selectors.widget_kesegaran_wilayah, order=20
+            )
         dashboard.register(
             "desa", "website/partials/widget_kesegaran.html", selectors.widget_kesegaran, roles=kelola, order=5
         )

@@ -150,3 +150,9 @@ class KategoriForm(forms.ModelForm):
     class Meta:
         model = Kategori
         fields = ["nama"]
+
+
+class AmbangKesegaranForm(forms.Form):
+    hari = forms.IntegerField(
+        label=_("Ingatkan desa bila tidak ada terbitan selama (hari)"), min_value=1, max_value=365
+    )

@@ -1,6 +1,8 @@
 """Reads for the village sites and portals. Every public read has a fixed number of queries,
 whatever the number of articles; kabupaten-wide reads disable scoping explicitly."""
 
+from datetime import timedelta
+
 from django.contrib.postgres.search import SearchQuery, SearchRank, SearchVector
 from django.db import connection
 from django.db.models import Count, Max, Q
@@ -77,15 +79,23 @@ def artikel_detail(*, desa, slug):
         return None
     tags = list(Tag.objects.filter(desa=desa, artikel=artikel))
     komentar = list(Komentar.objects.filter(desa=desa, artikel=artikel, status=Komentar.Status.DISETUJUI)[:100])
-    return {"artikel": artikel, "tags": tags, "komentar": komentar, "terkait": terkait(artikel=artikel, tags=tags)}
+    related = terkait(desa=desa, artikel=artikel, tags=tags)
+    return {"artikel": artikel, "tags": tags, "komentar": komentar, "terkait": related}
 
 
-def terkait(*, artikel, tags, limit=3):
+def terkait(*, desa, artikel, tags, limit=3):
     """Latest published articles sharing the category or a tag, one query."""
     cond = Q(tags__in=tags) if tags else Q(pk__in=[])
     if artikel.kategori_id:
         cond |= Q(kategori_id=artikel.kategori_id)
-    qs = artikel_terbit(desa=artikel.desa).filter(cond).exclude(pk=artikel.pk).defer("isi").distinct()
+    qs = (
+        artikel_terbit(desa=desa)
+        .filter(cond)
+        .select_related("kategori", "gambar")
+        .exclude(pk=artikel.pk)
+        .defer("isi")
+        .distinct()
+    )
     return list(qs.order_by("-terbit_pada")[:limit])
 
 
@@ -177,3 +187,35 @@ def direktori(*, kabupaten):
         d.jumlah_artikel = counts.get(d.pk, 0)
         groups.setdefault(d.kecamatan, []).append(d)
     return sorted(groups.items(), key=lambda kv: kv[0].nama)
+
+
+def kesegaran_desa(*, kabupaten, kecamatan=None, limit=15):
+    """Active villages that published nothing within the kabupaten's threshold, stalest first
+    (two queries)."""
+    villages = Desa.objects.filter(kecamatan__kabupaten=kabupaten, aktif=True).select_related("kecamatan")
+    if kecamatan is not None:
+        villages = villages.filter(kecamatan=kecamatan)
+    villages = list(villages)
+    with scopes_disabled():
+        rows = (
+            artikel_terbit().filter(desa__in=[d.pk for d in villages]).values("desa_id").annotate(t=Max("terbit_pada"))
+        )
+        last = {r["desa_id"]: r["t"] for r in rows}
+    batas = timezone.now() - timedelta(days=kabupaten.ambang_kesegaran_hari)
+    basi = []
+    for d in villages:
+        d.terakhir = last.get(d.pk)
+        if d.terakhir is None or d.terakhir < batas:
+            basi.append(d)
+    basi.sort(key=lambda d: (d.terakhir is not None, d.terakhir or 0, d.nama))
+    return {
+        "ambang": kabupaten.ambang_kesegaran_hari,
+        "basi": basi[:limit],
+        "jumlah_basi": len(basi),
+        "jumlah": len(villages),
+    }
+
+
+def widget_kesegaran_wilayah(request):
+    kecamatan = request.kecamatan if request.tenant.kind == "kecamatan" else None
+    return {"k": kesegaran_desa(kabupaten=request.kabupaten, kecamatan=kecamatan)}

@@ -30,6 +30,7 @@ urlpatterns = [
     path("admin-desa/komentar/<int:pk>/moderasi/", kantor.komentar_moderasi, name="kantor_komentar_moderasi"),
     path("admin-desa/kategori/", kantor.kategori_list, name="kantor_kategori"),
     path("admin-desa/situs/", kantor.pengaturan, name="kantor_pengaturan"),
+    path("dasbor/situs/", kantor.kabupaten_kesegaran, name="kabupaten_kesegaran"),
 ]
 for name in ("halaman", "perangkat", "menu"):
     urlpatterns += [

@@ -4,6 +4,7 @@ one audit entry and invalidates the village's cached public pages after commit."
 from .artikel import hapus_artikel, pulihkan_revisi, simpan_artikel, terbitkan_jatuh_tempo, terbitkan_semua_jatuh_tempo
 from .komentar import kirim_komentar, moderasi_komentar
 from .situs import (
+    atur_ambang_kesegaran,
     hapus_halaman,
     hapus_menu,
     hapus_perangkat,
@@ -15,6 +16,7 @@ from .situs import (
 )
 
 __all__ = [
+    "atur_ambang_kesegaran",
     "hapus_artikel",
     "hapus_halaman",
     "hapus_menu",

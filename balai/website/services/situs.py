@@ -87,3 +87,20 @@ def simpan_kategori(*, desa, actor, data, kategori=None, request=None):
     kategori = kategori or Kategori(desa=desa)
     data = {**data, "slug": unique_slug(Kategori, desa, data["nama"], exclude_pk=kategori.pk, max_length=80)}
     return _save(desa=desa, actor=actor, instance=kategori, data=data, prefix="kategori", request=request)
+
+
+@transaction.atomic
+def atur_ambang_kesegaran(*, kabupaten, actor, hari, request=None):
+    """Set after how many days without a publication village dashboards nudge their operators."""
+    before = kabupaten.ambang_kesegaran_hari
+    kabupaten.ambang_kesegaran_hari = hari
+    kabupaten.full_clean()
+    kabupaten.save(update_fields=["ambang_kesegaran_hari"])
+    audit.record(
+        action="kabupaten.ambang_kesegaran_diubah",
+        actor=actor,
+        obj=kabupaten,
+        request=request,
+        changes={"ambang_kesegaran_hari": [before, hari]},
+    )
+    return kabupaten

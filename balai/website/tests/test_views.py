@@ -196,3 +196,23 @@ def test_back_office_needs_editor_role(client_for, desa_a, make_user, path):
     from balai.akun.models import Peran
 
     assert client_for(desa_a, make_user(Peran.PERANGKAT_DESA, desa=desa_a)).get(path).status_code == 403
+
+
+def test_kabupaten_sees_stale_villages_and_sets_threshold(
+    client_for, kabupaten, desa_a, desa_b, make_user, make_artikel
+):
+    from balai.akun.models import Peran
+
+    make_artikel(desa_a, terbit_pada=timezone.now() - timedelta(days=2))
+    make_artikel(desa_b, terbit_pada=timezone.now() - timedelta(days=9))
+    admin = client_for(None, make_user(Peran.ADMIN_KABUPATEN))
+    body = admin.get("/dasbor/").content.decode()
+    assert "Kesegaran situs desa" in body and "1</span> dari 2" in body and "Desa Karangpetir" in body
+    r = admin.post("/dasbor/situs/", {"hari": "10"})
+    assert r.status_code == 302
+    kabupaten.refresh_from_db()
+    assert kabupaten.ambang_kesegaran_hari == 10
+    assert "0</span> dari 2" in admin.get("/dasbor/").content.decode()
+    assert admin.post("/dasbor/situs/", {"hari": "0"}).status_code == 200  # refused, form shown again
+    kecamatan = client_for(desa_a.kecamatan, make_user(Peran.OPERATOR_KECAMATAN, kecamatan=desa_a.kecamatan))
+    assert "Karangpetir" not in kecamatan.get("/dasbor/").content.decode()

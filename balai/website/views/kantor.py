@@ -8,9 +8,10 @@ from django.shortcuts import get_object_or_404, redirect, render
 
 from balai.akun.models import Peran
 from balai.core.access import staff_view
+from balai.core.tenancy import KABUPATEN
 
 from .. import selectors, services
-from ..forms import ArtikelForm, KategoriForm, PengaturanForm
+from ..forms import AmbangKesegaranForm, ArtikelForm, KategoriForm, PengaturanForm
 from ..models import Artikel, ArtikelRevisi, Kategori, Komentar, Tag
 
 PENGELOLA = {Peran.ADMIN_DESA, Peran.OPERATOR_DESA}
@@ -155,3 +156,18 @@ def _add_errors(form, exc):
     for field, errors in exc.error_dict.items():
         target = f"{field}_file" if f"{field}_file" in form.fields else field
         form.add_error(target if target in form.fields else None, errors)
+
+
+@staff_view(KABUPATEN, roles={Peran.ADMIN_KABUPATEN})
+def kabupaten_kesegaran(request):
+    """Freshness of all village sites, and the threshold the kabupaten sets for them."""
+    kabupaten = request.kabupaten
+    form = AmbangKesegaranForm(request.POST or None, initial={"hari": kabupaten.ambang_kesegaran_hari})
+    if request.method == "POST" and form.is_valid():
+        services.atur_ambang_kesegaran(
+            kabupaten=kabupaten, actor=request.user, hari=form.cleaned_data["hari"], request=request
+        )
+        messages.success(request, f"Ambang kesegaran situs: {kabupaten.ambang_kesegaran_hari} hari.")
+        return redirect("website:kabupaten_kesegaran")
+    context = {"form": form, "k": selectors.kesegaran_desa(kabupaten=kabupaten, limit=300)}
+    return render(request, "website/kantor/kabupaten_kesegaran.html", context)
