@@ -185,7 +185,7 @@ def test_freshness_widget_nudges_past_threshold(client_for, desa_a, operator_a, 
     assert "belum pernah menerbitkan" in staff.get("/admin-desa/").content.decode()
     make_artikel(desa_a, terbit_pada=timezone.now() - timedelta(days=10))
     body = staff.get("/admin-desa/").content.decode()
-    assert "10</span> hari" in body and "lebih dari 7 hari" in body
+    assert "10</strong> hari" in body and "lebih dari 7 hari" in body
     kabupaten.ambang_kesegaran_hari = 14
     kabupaten.save()
     assert "lebih dari" not in client_for(desa_a, operator_a).get("/admin-desa/").content.decode()
@@ -207,12 +207,12 @@ def test_kabupaten_sees_stale_villages_and_sets_threshold(
     make_artikel(desa_b, terbit_pada=timezone.now() - timedelta(days=9))
     admin = client_for(None, make_user(Peran.ADMIN_KABUPATEN))
     body = admin.get("/dasbor/").content.decode()
-    assert "Kesegaran situs desa" in body and "1</span> dari 2" in body and "Desa Karangpetir" in body
+    assert "Kesegaran situs desa" in body and "1</strong> dari 2" in body and "Desa Karangpetir" in body
     r = admin.post("/dasbor/situs/", {"hari": "10"})
     assert r.status_code == 302
     kabupaten.refresh_from_db()
     assert kabupaten.ambang_kesegaran_hari == 10
-    assert "0</span> dari 2" in admin.get("/dasbor/").content.decode()
+    assert "0</strong> dari 2" in admin.get("/dasbor/").content.decode()
     assert admin.post("/dasbor/situs/", {"hari": "0"}).status_code == 200  # refused, form shown again
     kecamatan = client_for(desa_a.kecamatan, make_user(Peran.OPERATOR_KECAMATAN, kecamatan=desa_a.kecamatan))
     assert "Karangpetir" not in kecamatan.get("/dasbor/").content.decode()

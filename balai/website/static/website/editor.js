@@ -10,10 +10,10 @@
     { name: "bold", title: "Tebal" },
     { name: "italic", title: "Miring" },
     { name: "underline", title: "Garis bawah" },
-    { name: "olist", title: "Daftar bernomor" },
+    { name: "olist", icon: "1.", title: "Daftar bernomor" },
     { name: "ulist", title: "Daftar" },
     { name: "quote", title: "Kutipan" },
-    { name: "link", title: "Tautan", result: function () {
+    { name: "link", icon: "↗", title: "Tautan", result: function () {
         var url = window.prompt("Alamat tautan (https://…)");
         if (url && /^(https?:|mailto:|\/)/i.test(url)) { window.pell.exec("createLink", url); }
       } }
