@@ -216,3 +216,18 @@ def test_kabupaten_sees_stale_villages_and_sets_threshold(
     assert admin.post("/dasbor/situs/", {"hari": "0"}).status_code == 200  # refused, form shown again
     kecamatan = client_for(desa_a.kecamatan, make_user(Peran.OPERATOR_KECAMATAN, kecamatan=desa_a.kecamatan))
     assert "Karangpetir" not in kecamatan.get("/dasbor/").content.decode()
+
+
+def test_article_page_is_served_from_cache_without_cookies(
+    client_for, desa_a, make_artikel, django_assert_max_num_queries
+):
+    a = make_artikel(desa_a)
+    client = client_for(desa_a)
+    first = client.get(f"/artikel/{a.slug}/")
+    assert first.status_code == 200
+    with django_assert_max_num_queries(3):  # tenant lookup only
+        again = client.get(f"/artikel/{a.slug}/")
+    assert len(again.content) == len(first.content) and not again.cookies  # same page, own CSP nonce
+    assert client.get(f"/artikel/{a.slug}/", HTTP_IF_NONE_MATCH=again["ETag"]).status_code == 304
+    form = client.get(f"/artikel/{a.slug}/komentar/", HTTP_HX_REQUEST="true")
+    assert b"csrfmiddlewaretoken" in form.content and b"<html" not in form.content

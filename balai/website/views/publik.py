@@ -7,7 +7,6 @@ from django.core.paginator import Paginator
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
-from django.views.decorators.http import require_POST
 
 from balai.core import dashboard
 from balai.core.audit import client_ip
@@ -66,19 +65,19 @@ def artikel_detail(request, slug):
     data = selectors.artikel_detail(desa=request.desa, slug=slug)
     if data is None:
         raise Http404
-    data["form"] = KomentarForm()
     return render(request, "website/artikel_detail.html", data)
 
 
-@require_POST
 @desa_site
 def komentar_kirim(request, slug):
+    """The comment form (GET: its own page, or a fragment for htmx) and its submission (POST).
+    Kept apart from the cached article page because it carries a CSRF token."""
     data = selectors.artikel_detail(desa=request.desa, slug=slug)
     situs = selectors.pengaturan_request(request)
     if data is None or not situs.komentar_aktif:
         raise Http404
-    form = KomentarForm(request.POST)
-    if form.is_valid():
+    form = KomentarForm(request.POST if request.method == "POST" else None)
+    if request.method == "POST" and form.is_valid():
         if form.dari_robot:  # answer as if accepted; store nothing
             return _komentar_diterima(request, slug, held=True)
         try:
@@ -92,8 +91,11 @@ def komentar_kirim(request, slug):
         except KomentarDibatasi as exc:
             return HttpResponse(exc.messages[0], status=429, content_type="text/plain; charset=utf-8")
         return _komentar_diterima(request, slug, held=bool(komentar.alasan))
-    data["form"] = form
-    return render(request, "website/artikel_detail.html", data, status=400)
+    status = 400 if request.method == "POST" else 200
+    context = {"artikel": data["artikel"], "form": form}
+    if request.htmx and request.method == "GET":
+        return render(request, "website/partials/komentar_form.html", context)
+    return render(request, "website/komentar.html", context, status=status)
 
 
 def _komentar_diterima(request, slug, held):
