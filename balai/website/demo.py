@@ -7,7 +7,18 @@ from datetime import timedelta
 from django.utils import timezone
 from django.utils.text import slugify
 
-from .models import Artikel, ArtikelRevisi, ArtikelTag, Halaman, Kategori, MenuSitus, PengaturanSitus, Perangkat, Tag
+from .models import (
+    Artikel,
+    ArtikelRevisi,
+    ArtikelTag,
+    Halaman,
+    Kategori,
+    Komentar,
+    MenuSitus,
+    PengaturanSitus,
+    Perangkat,
+    Tag,
+)
 
 KATEGORI = ["Pemerintahan", "Kesehatan", "Pembangunan", "Kemasyarakatan", "Ekonomi"]
 BULAN = ["Januari", "Februari", "Maret", "April", "Mei", "Juni", "Juli", "Agustus", "September", "Oktober",
@@ -228,6 +239,8 @@ def seed(*, villages, showcase, rng, fake, stdout):
         batch_size=1000,
     )
     _site(todo, showcase, rng, fake, dusun_by_desa)
+    if showcase in todo:
+        _showcase_extras(showcase, [a for a in artikel if a.desa_id == showcase.pk], rng, fake)
     stdout.write(f"Situs web: {len(artikel)} artikel untuk {len(todo)} desa.")
 
 
@@ -282,3 +295,41 @@ def _person(fake, rng):
     from balai.core.management.commands.seed_demo import person_name
 
     return person_name(fake, rng)
+
+
+KOMENTAR = [
+    ("Terima kasih infonya, semoga kegiatannya lancar terus.", Komentar.Status.DISETUJUI, ""),
+    ("Alhamdulillah, jalan ke sawah sekarang sudah bagus.", Komentar.Status.DISETUJUI, ""),
+    ("Mohon info jadwal posyandu bulan depan di dusun kami.", Komentar.Status.MENUNGGU, "menunggu moderasi"),
+    ("Situs slot gacor maxwin hari ini, daftar sekarang!", Komentar.Status.MENUNGGU, "kata mencurigakan: slot"),
+]
+
+
+def _showcase_extras(desa, artikel, rng, fake):
+    """Comments (two approved, two waiting for moderation), a draft and a scheduled article."""
+    Komentar.objects.bulk_create(
+        Komentar(desa=desa, artikel=artikel[i % 3], nama=_person(fake, rng), isi=isi, status=status, alasan=alasan)
+        for i, (isi, status, alasan) in enumerate(KOMENTAR)
+    )
+    draf = Artikel(
+        desa=desa,
+        judul="Rencana Festival Gula Kelapa (draf)",
+        slug="rencana-festival-gula-kelapa",
+        ringkasan="Draf pengumuman festival.",
+        isi="<p>Draf.</p>",
+        status=Artikel.Status.DRAFT,
+    )
+    jadwal = Artikel(
+        desa=desa,
+        judul="Jadwal Pengajian Akbar Peringatan Hari Jadi Desa",
+        slug="pengajian-akbar-hari-jadi",
+        ringkasan="Pengajian akbar memperingati hari jadi desa.",
+        isi="<p>Pengajian akbar akan digelar di lapangan desa.</p>",
+        status=Artikel.Status.TERJADWAL,
+        terbit_pada=timezone.now() + timedelta(days=2),
+    )
+    draf.save()
+    jadwal.save()
+    from .tasks import enqueue_publication, terbitkan_artikel_terjadwal
+
+    enqueue_publication(terbitkan_artikel_terjadwal, jadwal)

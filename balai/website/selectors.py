@@ -152,13 +152,37 @@ def widget_kesegaran(request):
 
 
 def berita_lintas_desa(*, desa_ids=None, limit=10, q=""):
-    """Latest published articles across villages (all of the kabupaten, or `desa_ids`)."""
+    """Latest published articles across villages (all of the kabupaten, or `desa_ids`).
+
+    Without a search the newest ids come first from the (status, terbit_pada) index alone, then
+    only those rows are joined to their villages: the cost does not grow with the archive."""
     with scopes_disabled():
-        qs = artikel_terbit().filter(desa__aktif=True)
+        qs = artikel_terbit()
         if desa_ids is not None:
             qs = qs.filter(desa_id__in=desa_ids)
-        qs = cari(qs.select_related("desa__kecamatan").defer("isi").order_by("-terbit_pada", "-id"), q)
-        return list(qs[:limit])
+        if q:
+            qs = cari(qs.filter(desa__aktif=True).order_by("-terbit_pada", "-id"), q)
+        else:
+            newest = list(qs.order_by("-terbit_pada").values_list("pk", flat=True)[: limit * 2])
+            qs = Artikel.objects.filter(pk__in=newest, desa__aktif=True).order_by("-terbit_pada", "-id")
+        return list(qs.select_related("desa__kecamatan").defer("isi")[:limit])
+
+
+def profil_kecamatan(*, kecamatan):
+    """The kecamatan's active villages with its totals: villages, kelurahan, area, dusun/RW/RT."""
+    from balai.wilayah.models import RT, RW, Dusun
+
+    villages = list(Desa.objects.filter(kecamatan=kecamatan, aktif=True).order_by("nama"))
+    ids = [d.pk for d in villages]
+    with scopes_disabled():
+        wilayah = {m.__name__.lower(): m.objects.filter(desa_id__in=ids).count() for m in (Dusun, RW, RT)}
+    luas = sum((d.luas_wilayah_ha or 0) for d in villages)
+    return {
+        "villages": villages,
+        "jumlah_kelurahan": sum(d.jenis == Desa.Jenis.KELURAHAN for d in villages),
+        "luas_ha": luas,
+        "wilayah": wilayah,
+    }
 
 
 def cari_desa(*, kabupaten, q):

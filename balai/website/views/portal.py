@@ -24,9 +24,9 @@ def beranda(request):
 
 
 def kecamatan_beranda(request):
-    villages = list(Desa.objects.filter(kecamatan=request.kecamatan, aktif=True).order_by("nama"))
-    berita = selectors.berita_lintas_desa(desa_ids=[d.pk for d in villages], limit=10)
-    return render(request, "website/kecamatan_beranda.html", {"villages": villages, "berita": berita})
+    profil = selectors.profil_kecamatan(kecamatan=request.kecamatan)
+    berita = selectors.berita_lintas_desa(desa_ids=[d.pk for d in profil["villages"]], limit=10)
+    return render(request, "website/kecamatan_beranda.html", {**profil, "berita": berita})
 
 
 def kabupaten_beranda(request):
