@@ -51,6 +51,9 @@ INSTALLED_APPS = [
     "balai.panel",
     "balai.website",
     "balai.publikasi",
+    "balai.penduduk",
+    "balai.statistik",
+    "balai.laporan",
 ]
 
 MIDDLEWARE = [
