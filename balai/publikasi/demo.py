@@ -140,7 +140,8 @@ def _pengumuman(desa, showcase, rng, now):
         mulai = now - timedelta(days=rng.randint(0, 6), hours=rng.randint(1, 9))
         items.append(Pengumuman(
             desa=desa, judul=judul, slug=f"{slugify(judul)}-{i + 1}", isi=isi, mulai_tayang=mulai,
-            berlaku_sampai=now + timedelta(days=rng.randint(3, 20)), disematkan=sematkan, penting=penting,
+            berlaku_sampai=_akhir_hari(now + timedelta(days=rng.randint(3, 20))), disematkan=sematkan,
+            penting=penting,
         ))  # fmt: skip
     if desa == showcase:  # an expired one: kept in the back office, gone from the site
         items.append(Pengumuman(
@@ -149,6 +150,10 @@ def _pengumuman(desa, showcase, rng, now):
             mulai_tayang=now - timedelta(days=60), berlaku_sampai=now - timedelta(days=30),
         ))  # fmt: skip
     return items
+
+
+def _akhir_hari(waktu):
+    return timezone.make_aware(datetime.combine(waktu.date(), time(23, 59)))
 
 
 def gambar_pemandangan(rng, size=(960, 640)):

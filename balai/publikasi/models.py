@@ -232,3 +232,6 @@ class Foto(models.Model):
 
     def __str__(self):
         return self.keterangan or f"Foto {self.pk}"
+
+    def get_absolute_url(self):
+        return reverse("publikasi:foto", args=[self.album.slug, self.pk])

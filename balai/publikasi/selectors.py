@@ -67,6 +67,16 @@ def foto_album(*, album):
     return Foto.objects.filter(desa_id=album.desa_id, album=album).select_related("gambar").order_by("urutan", "pk")
 
 
+def foto_tetangga(*, foto):
+    """(previous, next) photo of the same album in display order, two queries."""
+    fotos = Foto.objects.filter(desa_id=foto.desa_id, album_id=foto.album_id).only("pk")
+    sebelum = Q(urutan__lt=foto.urutan) | Q(urutan=foto.urutan, pk__lt=foto.pk)
+    sesudah = Q(urutan__gt=foto.urutan) | Q(urutan=foto.urutan, pk__gt=foto.pk)
+    return fotos.filter(sebelum).order_by("-urutan", "-pk").first(), fotos.filter(sesudah).order_by(
+        "urutan", "pk"
+    ).first()
+
+
 def dokumen_terbit(*, desa):
     return Dokumen.objects.filter(desa=desa, terbit=True).order_by("kategori", "-dibuat", "-pk")
 

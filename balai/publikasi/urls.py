@@ -11,6 +11,7 @@ urlpatterns = [
     path("pengumuman/<slug:slug>/", views.pengumuman_detail, name="pengumuman_detail"),
     path("galeri/", views.galeri, name="galeri"),
     path("galeri/<slug:slug>/", views.album, name="album"),
+    path("galeri/<slug:slug>/foto/<int:pk>/", views.foto, name="foto"),
     path("unduhan/", views.unduhan, name="unduhan"),
     path("unduhan/<int:pk>/unduh/", views.unduh, name="dokumen_unduh"),
 ]

@@ -95,8 +95,21 @@ def galeri(request):
 def album(request, slug):
     desa = _desa(request)
     qs = Album.objects.filter(desa=desa) if _pratinjau(request) else selectors.album_terbit(desa=desa)
-    item = get_object_or_404(qs, slug=slug)
+    item = get_object_or_404(qs.select_related("sampul"), slug=slug)
     return render(request, "publikasi/album.html", {"album": item, "fotos": selectors.foto_album(album=item)})
+
+
+@require_GET
+@public_page
+def foto(request, slug, pk):
+    """One photo at full size with its caption and the way to the previous and next ones."""
+    desa = _desa(request)
+    qs = Album.objects.filter(desa=desa) if _pratinjau(request) else selectors.album_terbit(desa=desa)
+    album = get_object_or_404(qs, slug=slug)
+    item = get_object_or_404(selectors.foto_album(album=album), pk=pk)
+    sebelum, sesudah = selectors.foto_tetangga(foto=item)
+    context = {"album": album, "foto": item, "sebelum": sebelum, "sesudah": sesudah}
+    return render(request, "publikasi/foto.html", context)
 
 
 @require_GET

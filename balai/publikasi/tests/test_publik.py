@@ -226,13 +226,15 @@ def _bulk(desa, n, gambar):
 PUBLIC_LISTS = ["/agenda/", "/pengumuman/", "/galeri/", "/galeri/album-0/", "/unduhan/"]
 
 
-def _query_counts(client):
+def _query_counts(client, desa):
+    with scope(desa=desa):
+        middle = Foto.objects.filter(album__slug="album-0").order_by("urutan")[1]
     counts = {}
-    for url in PUBLIC_LISTS:
+    for url in PUBLIC_LISTS + [f"/galeri/album-0/foto/{middle.pk}/"]:
         cache.clear()
         with CaptureQueriesContext(connection) as ctx:
             assert client.get(url).status_code == 200
-        counts[url] = len(ctx.captured_queries)
+        counts[url.replace(str(middle.pk), "<pk>")] = len(ctx.captured_queries)
     return counts
 
 
@@ -246,8 +248,8 @@ def test_public_list_queries_do_not_grow(desa_a, desa_b, operator_a, client_for)
     with scopes_disabled():
         _bulk(desa_a, 3, g_a)
         _bulk(desa_b, 300, g_b)
-    small = _query_counts(client_for(desa_a))
-    big = _query_counts(client_for(desa_b))
+    small = _query_counts(client_for(desa_a), desa_a)
+    big = _query_counts(client_for(desa_b), desa_b)
     assert small == big, (small, big)
     print("query counts", big)
     assert max(big.values()) <= 8, big
@@ -304,3 +306,20 @@ def test_polyglot_photo_is_reencoded_and_loses_its_payload(desa_a, operator_a, b
         with default_storage.open(f.name) as fh:
             data = fh.read()
         assert b"<?php" not in data and b"<script" not in data
+
+
+def test_photo_page_walks_through_the_album_and_has_share_tags(buat, desa_a, client_for):
+    album = buat.album(foto=3, uraian="Gotong royong membersihkan saluran.")
+    with scope(desa=desa_a):
+        fotos = list(Foto.objects.filter(album=album).select_related("album").order_by("urutan"))
+    c = client_for(desa_a)
+    body = c.get(fotos[1].get_absolute_url()).content.decode()
+    assert f'href="{fotos[0].get_absolute_url()}" rel="prev"' in body
+    assert f'href="{fotos[2].get_absolute_url()}" rel="next"' in body
+    assert 'loading="eager"' in body
+    assert 'rel="prev"' not in c.get(fotos[0].get_absolute_url()).content.decode()
+    album_page = c.get(album.get_absolute_url()).content.decode()
+    assert f'href="{fotos[0].get_absolute_url()}"' in album_page
+    assert '<meta property="og:image" content="http://selakambang.localhost/media/' in album_page
+    assert '<meta property="og:description" content="Gotong royong membersihkan saluran.">' in album_page
+    assert '<link rel="canonical" href="http://selakambang.localhost' + album.get_absolute_url() + '">' in album_page
