@@ -65,6 +65,7 @@ def artikel_detail(request, slug):
     data = selectors.artikel_detail(desa=request.desa, slug=slug)
     if data is None:
         raise Http404
+    data["komentar_aktif"] = selectors.pengaturan_request(request).komentar_aktif
     return render(request, "website/artikel_detail.html", data)
 
 
