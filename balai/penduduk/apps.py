@@ -1,0 +1,22 @@
+from django.apps import AppConfig
+
+
+class PendudukConfig(AppConfig):
+    name = "balai.penduduk"
+    verbose_name = "Penduduk"
+
+    def ready(self):
+        from django.db.models.signals import post_delete, post_save
+
+        from balai.core import menu
+
+        from . import kode
+        from .models import Kode
+        from .privasi import PERAN_BACA
+
+        menu.register("desa", "Penduduk", "penduduk:daftar", roles=PERAN_BACA, order=20, icon="☺")
+        menu.register("desa", "Keluarga", "penduduk:keluarga_daftar", roles=PERAN_BACA, order=21, icon="⌂")
+
+        # The only signal here: drop the cached reference-code lookup when a code changes.
+        post_save.connect(lambda **kw: kode.reset(), sender=Kode, weak=False)
+        post_delete.connect(lambda **kw: kode.reset(), sender=Kode, weak=False)

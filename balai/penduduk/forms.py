@@ -1,0 +1,252 @@
+from django import forms
+from django.core.exceptions import ValidationError
+from django.utils import timezone
+
+from balai.wilayah.models import RT, RW, Dusun
+
+from . import kode
+from .models import ImporPenduduk, Keluarga, Penduduk, Peristiwa
+
+KODE_FIELDS = [
+    f.name for f in Penduduk._meta.concrete_fields if any(isinstance(v, kode.KodeValidator) for v in f.validators)
+]
+
+
+def _kode_field(form, name):
+    model_field = Penduduk._meta.get_field(name)
+    jenis = kode.jenis_field(model_field)
+    wajib = not model_field.null
+    form.fields[name] = forms.TypedChoiceField(
+        label=model_field.verbose_name.capitalize(),
+        choices=kode.pilihan(jenis, kosong="—" if not wajib else None),
+        coerce=int,
+        empty_value=None,
+        required=wajib,
+        initial=model_field.default if model_field.has_default() else None,
+    )
+
+
+class DateInput(forms.DateInput):
+    input_type = "date"
+
+    def __init__(self, **kwargs):
+        super().__init__(format="%Y-%m-%d", **kwargs)
+
+
+def _rt_choices(desa):
+    return RT.objects.filter(desa=desa).select_related("rw__dusun").order_by("rw__nomor", "nomor")
+
+
+class RTChoiceField(forms.ModelChoiceField):
+    def label_from_instance(self, rt):
+        return f"RT {rt.nomor:03d} / RW {rt.rw.nomor:03d} · Dusun {rt.rw.dusun.nama}"
+
+
+class PendudukForm(forms.ModelForm):
+    # Choices filled in __init__, inside the village scope.
+    rt = RTChoiceField(queryset=None, required=False, label="RT/RW", empty_label="— belum ditempatkan —")
+    no_kk = forms.CharField(
+        label="Nomor KK",
+        required=False,
+        max_length=16,
+        help_text="16 angka; kosongkan bila belum masuk KK. KK harus sudah terdaftar di menu Keluarga.",
+    )
+
+    class Meta:
+        model = Penduduk
+        fields = [
+            "nik",
+            "nama",
+            "jenis_kelamin",
+            "tempat_lahir",
+            "tanggal_lahir",
+            "agama",
+            "pendidikan_kk",
+            "pendidikan_sedang",
+            "pekerjaan",
+            "status_kawin",
+            "shdk",
+            "warganegara",
+            "ayah_nik",
+            "nama_ayah",
+            "ibu_nik",
+            "nama_ibu",
+            "golongan_darah",
+            "akta_lahir",
+            "dokumen_pasport",
+            "tanggal_akhir_paspor",
+            "dokumen_kitas",
+            "akta_perkawinan",
+            "tanggal_perkawinan",
+            "akta_perceraian",
+            "tanggal_perceraian",
+            "cacat",
+            "sakit_menahun",
+            "cara_kb",
+            "hamil",
+            "ktp_el",
+            "status_rekam",
+            "status_penduduk",
+            "alamat_sekarang",
+            "suku",
+            "tag_id_card",
+            "asuransi",
+            "no_asuransi",
+            "rt",
+            "lat",
+            "lng",
+        ]
+        widgets = {
+            "tanggal_lahir": DateInput(),
+            "tanggal_akhir_paspor": DateInput(),
+            "tanggal_perkawinan": DateInput(),
+            "tanggal_perceraian": DateInput(),
+        }
+
+    def __init__(self, *args, desa, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.desa = desa
+        for name in KODE_FIELDS:
+            if name in self.fields:
+                _kode_field(self, name)
+        self.fields["rt"].queryset = _rt_choices(desa)
+        if self.instance.keluarga_id:
+            self.fields["no_kk"].initial = self.instance.keluarga.no_kk
+        self.order_fields(["nik", "nama", "no_kk"])
+
+    def clean_no_kk(self):
+        no_kk = self.cleaned_data["no_kk"].strip()
+        if not no_kk:
+            self.instance.keluarga = None
+            return ""
+        keluarga = Keluarga.objects.filter(desa=self.desa, no_kk=no_kk).first()
+        if keluarga is None:
+            raise ValidationError("Nomor KK ini belum terdaftar di desa ini. Tambahkan dulu di menu Keluarga.")
+        self.instance.keluarga = keluarga
+        return no_kk
+
+    def _post_clean(self):
+        # Model validation (NIK rules, heads of family) runs in the service, which reports per field.
+        opts = self._meta
+        try:
+            self.instance = forms.models.construct_instance(self, self.instance, opts.fields, opts.exclude)
+        except ValidationError as e:
+            self._update_errors(e)
+
+
+class PeristiwaForm(forms.Form):
+    tanggal = forms.DateField(label="Tanggal peristiwa", widget=DateInput())
+    no_dokumen = forms.CharField(label="Nomor dokumen", max_length=100, required=False)
+    asal_tujuan = forms.CharField(label="Alamat tujuan", max_length=255, required=False)
+    keterangan = forms.CharField(label="Keterangan", widget=forms.Textarea(attrs={"rows": 3}), required=False)
+
+    def __init__(self, *args, jenis, **kwargs):
+        super().__init__(*args, **kwargs)
+        if jenis == Peristiwa.Jenis.MATI:
+            del self.fields["asal_tujuan"]
+            self.fields["no_dokumen"].label = "Nomor akta/surat kematian"
+        else:
+            self.fields["no_dokumen"].label = "Nomor surat pindah"
+
+    def clean_tanggal(self):
+        tanggal = self.cleaned_data["tanggal"]
+        if tanggal > timezone.localdate():
+            raise ValidationError("Tanggal peristiwa tidak boleh di masa depan.")
+        return tanggal
+
+
+class KedatanganForm(forms.Form):
+    """Extra fields for a resident moving in."""
+
+    tanggal = forms.DateField(label="Tanggal datang", widget=DateInput())
+    no_dokumen = forms.CharField(label="Nomor surat pindah (SKPWNI)", max_length=100, required=False)
+    asal_tujuan = forms.CharField(label="Alamat asal", max_length=255, required=False)
+
+
+class KeluargaForm(forms.ModelForm):
+    rt = RTChoiceField(queryset=None, required=False, label="RT/RW", empty_label="— belum ditempatkan —")
+
+    class Meta:
+        model = Keluarga
+        fields = ["no_kk", "alamat", "rt", "tanggal_daftar"]
+        widgets = {"tanggal_daftar": DateInput()}
+
+    def __init__(self, *args, desa, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["rt"].queryset = _rt_choices(desa)
+
+    def _post_clean(self):
+        opts = self._meta
+        self.instance = forms.models.construct_instance(self, self.instance, opts.fields, opts.exclude)
+
+
+class PendudukFilter(forms.Form):
+    """Filters of the resident list; shared by the list page and the export."""
+
+    q = forms.CharField(label="Cari nama/NIK", required=False, max_length=100)
+    dusun = forms.ModelChoiceField(queryset=None, required=False, empty_label="Semua dusun")
+    rw = forms.ModelChoiceField(queryset=None, required=False, empty_label="Semua RW", label="RW")
+    rt = RTChoiceField(queryset=None, required=False, empty_label="Semua RT", label="RT")
+    jenis_kelamin = forms.TypedChoiceField(
+        label="Jenis kelamin", required=False, coerce=int, empty_value=None, choices=[]
+    )
+    status_dasar = forms.TypedChoiceField(label="Status", required=False, coerce=int, empty_value=None, choices=[])
+
+    def __init__(self, *args, desa, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["dusun"].queryset = Dusun.objects.filter(desa=desa).order_by("nama")
+        self.fields["rw"].queryset = RW.objects.filter(desa=desa).order_by("nomor")
+        self.fields["rt"].queryset = _rt_choices(desa)
+        self.fields["jenis_kelamin"].choices = kode.pilihan("jenis_kelamin", kosong="Semua")
+        self.fields["status_dasar"].choices = (
+            [("", "Hidup")]
+            + [(k, n) for k, n in kode.pilihan("status_dasar") if k != kode.HIDUP]
+            + [("0", "Semua status")]
+        )
+
+    def filter(self, qs):
+        data = self.cleaned_data if self.is_valid() else {}
+        status = data.get("status_dasar")
+        if status is None:
+            qs = qs.filter(status_dasar=kode.HIDUP)
+        elif status:
+            qs = qs.filter(status_dasar=status)
+        for name in ("dusun", "rw", "rt", "jenis_kelamin"):
+            if data.get(name) is not None:
+                qs = qs.filter(**{name: data[name]})
+        q = (data.get("q") or "").strip()
+        if q.isdigit():
+            qs = qs.filter(nik__startswith=q) if len(q) < 16 else qs.filter(nik=q)
+        elif q:
+            qs = qs.filter(nama__icontains=q)
+        return qs
+
+
+MAKS_UKURAN_IMPOR = 40 * 1024 * 1024  # 40 MB: well over 100,000 rows of OpenSID's sheet
+
+
+class ImporForm(forms.Form):
+    berkas = forms.FileField(
+        label="Berkas OpenSID (.xlsx atau .csv)",
+        help_text="Format 43 kolom OpenSID, baris pertama berisi nama kolom. Maksimal 40 MB.",
+    )
+    mode = forms.ChoiceField(
+        label="Cara impor", choices=ImporPenduduk.Mode.choices, initial=ImporPenduduk.Mode.UJI, widget=forms.RadioSelect
+    )
+
+    def clean_berkas(self):
+        berkas = self.cleaned_data["berkas"]
+        if berkas.size > MAKS_UKURAN_IMPOR:
+            raise ValidationError(
+                f"Berkas terlalu besar ({berkas.size / 1024 / 1024:.1f} MB); batasnya 40 MB. "
+                "Pecah berkas per dusun lalu impor satu per satu."
+            )
+        from .impor import jenis_berkas
+
+        head = berkas.read(8)
+        berkas.seek(0)
+        if jenis_berkas(head, berkas.name) is None:
+            raise ValidationError(
+                "Berkas ini bukan Excel (.xlsx) atau CSV. Simpan ulang dari Excel sebagai .xlsx atau CSV UTF-8."
+            )
+        return berkas

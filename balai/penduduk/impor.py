@@ -1,0 +1,705 @@
+"""Import of OpenSID's 43-column resident sheet (xlsx or csv), run as a background task.
+
+Two passes, memory flat in the number of rows:
+
+1. *Check*: stream the file (csv module; python-calamine for xlsx), convert every cell, check
+   every row against the reference codes, the NIK rules, the other rows (duplicate NIKs, two
+   heads for one KK) and the register (NIKs living in another village, existing heads of
+   family, RW numbers that belong to another dusun), batch by batch. Converted rows are
+   spooled to a temporary file (pickled batches), problems are collected with row, column
+   and an Indonesian message. Progress is written to the job row as it goes.
+2. *Write*, only if the file is valid or the operator chose "impor baris yang valid saja":
+   in one transaction, holding the kabupaten's NIK lock, create missing dusun/RW/RT and
+   KKs, then read the spool back and write residents in batches: on PostgreSQL with COPY
+   into a temporary table and two set-based statements (UPDATE ... FROM for NIKs already in
+   the village, INSERT ... SELECT for new ones); elsewhere with bulk_create/bulk_update.
+
+Re-importing updates residents by NIK (within the village) instead of duplicating them.
+"""
+
+import csv
+import io
+import itertools
+import pickle
+import tempfile
+from collections import defaultdict
+
+from django.db import connection, transaction
+from django.utils import timezone
+from django_scopes import scope, scopes_disabled
+
+from balai.core import audit
+from balai.wilayah.models import RT, RW, Dusun
+
+from . import kode, opensid, services, validasi
+from .kode import HIDUP, KEPALA_KELUARGA
+from .models import ImporPenduduk, Keluarga, Penduduk
+from .opensid import KOLOM, Salah
+
+BATCH = 2000
+MAKS_GALAT = 1000  # problems kept for display; the count covers all of them
+FIELDS = list(opensid.FIELD.values())
+I = {name: i for i, name in enumerate(FIELDS)}  # noqa: E741 - index of a field in a row tuple
+PLACE = ["dusun_id", "rw_id", "rt_id", "keluarga_id"]
+
+
+class BerkasTidakValid(Exception):
+    """A problem with the whole file (not one row): nothing can be read."""
+
+
+def jenis_berkas(head, name):
+    """'xlsx', 'xls' or 'csv' by content (and, for csv, the name), else None."""
+    if head.startswith(b"PK\x03\x04"):
+        return "xlsx"
+    if head.startswith(b"\xd0\xcf\x11\xe0"):
+        return "xls"
+    if name.lower().endswith((".csv", ".txt")) and b"\x00" not in head and head.strip():
+        return "csv"
+    return None
+
+
+# Reading ---------------------------------------------------------------------------------
+
+
+def _baca_csv(fileobj):
+    raw = fileobj.read(65536)
+    fileobj.seek(0)
+    total = 0
+    for chunk in iter(lambda: fileobj.read(1 << 20), b""):
+        total += chunk.count(b"\n")
+    fileobj.seek(0)
+    try:
+        raw.decode("utf-8")
+        encoding = "utf-8-sig"
+    except UnicodeDecodeError as exc:
+        if exc.start < len(raw) - 4:
+            encoding = "cp1252"  # "CSV" saved by Excel on Windows
+        else:
+            encoding = "utf-8-sig"
+    text = io.TextIOWrapper(fileobj, encoding=encoding, newline="", errors="strict")
+    first = text.readline()
+    delimiter = max([",", ";", "\t"], key=first.count)
+    if first.count(delimiter) < 2:
+        raise BerkasTidakValid("Baris pertama berkas CSV tidak berisi nama kolom yang dipisah koma atau titik koma.")
+    reader = csv.reader(itertools.chain([first], text), delimiter=delimiter)
+
+    def rows():
+        try:
+            yield from enumerate(reader, start=1)
+        except UnicodeDecodeError:
+            raise BerkasTidakValid(
+                "Berkas CSV berisi karakter yang tidak dapat dibaca; simpan sebagai CSV UTF-8."
+            ) from None
+        except csv.Error as exc:
+            raise BerkasTidakValid(f"Berkas CSV rusak: {exc}.") from None
+
+    return rows(), total, 0
+
+
+def _baca_excel(fileobj):
+    from python_calamine import CalamineWorkbook
+
+    try:
+        workbook = CalamineWorkbook.from_filelike(fileobj)
+        sheet = workbook.get_sheet_by_index(0)
+    except Exception:
+        raise BerkasTidakValid("Berkas Excel tidak dapat dibuka (rusak, terkunci sandi, atau bukan Excel).") from None
+    merged = sheet.merged_cell_ranges or []
+    if merged:
+        (r1, c1), (r2, c2) = merged[0]
+        where = f"{opensid.huruf_kolom(c1)}{r1 + 1}:{opensid.huruf_kolom(c2)}{r2 + 1}"
+        raise BerkasTidakValid(
+            f"Lembar pertama berisi {len(merged)} sel gabungan (merge), mis. {where}. "
+            "Hapus penggabungan sel (Unmerge) lalu unggah lagi: satu baris per penduduk, satu nilai per sel."
+        )
+    start_row, start_col = sheet.start or (0, 0)
+    return enumerate(sheet.iter_rows(), start=start_row + 1), sheet.height, start_col
+
+
+def baca(fileobj, jenis):
+    """(rows, estimated number of rows, column offset); rows yields (row number, cells)."""
+    return _baca_csv(fileobj) if jenis == "csv" else _baca_excel(fileobj)
+
+
+def peta_kolom(header, offset):
+    names = [opensid.teks(c).lower() for c in header]
+    while names and not names[-1]:
+        names.pop()
+    position = {}
+    doubles = []
+    for i, name in enumerate(names):
+        if name in position:
+            doubles.append(name)
+        position[name] = i
+    missing = [k for k in KOLOM if k not in position]
+    extra = [
+        n or f"(kolom {opensid.huruf_kolom(i + offset)} tanpa nama)" for i, n in enumerate(names) if n not in KOLOM
+    ]
+    if missing or extra or doubles:
+        parts = []
+        if missing:
+            parts.append(f"kolom yang tidak ada: {', '.join(missing[:10])}" + (" …" if len(missing) > 10 else ""))
+        if extra:
+            parts.append(f"kolom yang tidak dikenal: {', '.join(extra[:10])}" + (" …" if len(extra) > 10 else ""))
+        if doubles:
+            parts.append(f"kolom ganda: {', '.join(doubles)}")
+        raise BerkasTidakValid(
+            "Susunan kolom tidak sesuai format OpenSID (43 kolom, baris pertama berisi nama kolom): "
+            + "; ".join(parts)
+            + "."
+        )
+    return position
+
+
+# Converting one row ------------------------------------------------------------------------
+
+
+def _rencana(position, offset):
+    """[(column name, index, letter, converter)] for every column."""
+    today = timezone.localdate()
+    plan = []
+    for name in KOLOM:
+        index = position[name]
+        letter = opensid.huruf_kolom(index + offset)
+        if name in opensid.KODE_KOLOM:
+            jenis, wajib, default = opensid.KODE_KOLOM[name]
+
+            def conv(v, jenis=jenis, wajib=wajib, default=default):
+                return opensid.angka_kode(v, jenis, wajib, default)
+        elif name in opensid.TANGGAL_KOLOM:
+            lampau = name in opensid.TANGGAL_LAMPAU
+
+            def conv(v, lampau=lampau):
+                value = opensid.tanggal(v)
+                if lampau and value is not None and value > today:
+                    raise Salah(f"Tanggal {value:%d-%m-%Y} ada di masa depan.")
+                return value
+        elif name in ("nik", "no_kk", "ayah_nik", "ibu_nik"):
+            conv = opensid.nomor
+        elif name in ("rw", "rt"):
+            conv = opensid.nomor_wilayah
+        elif name == "hamil":
+
+            def conv(v):
+                text = opensid.teks(v)
+                if text in ("", "0", "-"):
+                    return False
+                if text == "1":
+                    return True
+                raise Salah(f"Isi '{text[:20]}' tidak dikenal; tulis 1 bila hamil, 0 bila tidak.")
+        elif name in ("lat", "lng"):
+            batas = 90 if name == "lat" else 180
+
+            def conv(v, batas=batas):
+                return opensid.koordinat(v, batas)
+        else:
+            limit = opensid.PANJANG.get(name, 255)
+
+            def conv(v, limit=limit):
+                text = opensid.teks(v)
+                if len(text) > limit:
+                    raise Salah(f"Terlalu panjang ({len(text)} karakter; maksimal {limit}).")
+                return text
+
+        plan.append((name, index, letter, conv))
+    return plan
+
+
+def ubah_baris(cells, plan):
+    """(values by column name, [(column, letter, message)])."""
+    values, errors = {}, []
+    n = len(cells)
+    for name, index, letter, conv in plan:
+        cell = cells[index] if index < n else None
+        try:
+            values[name] = conv(cell)
+        except Salah as exc:
+            values[name] = None
+            errors.append((name, letter, str(exc)))
+    if not any(e[0] == "nik" for e in errors):
+        nik = values["nik"]
+        if not nik:
+            errors.append(("nik", plan[6][2], "NIK wajib diisi."))
+        elif values["tanggallahir"] is not None or values["sex"] is not None:
+            pesan = validasi.galat_nik(nik, tanggal_lahir=values["tanggallahir"], jenis_kelamin=values["sex"])
+            if pesan:
+                errors.append(("nik", plan[6][2], pesan))
+    if not values.get("nama") and not any(e[0] == "nama" for e in errors):
+        errors.append(("nama", plan[4][2], "Nama wajib diisi."))
+    if values.get("tanggallahir") is None and not any(e[0] == "tanggallahir" for e in errors):
+        errors.append(("tanggallahir", plan[9][2], "Tanggal lahir wajib diisi."))
+    for name, letter_index in (("no_kk", 5), ("ayah_nik", 17), ("ibu_nik", 19)):
+        value = values.get(name)
+        if value:
+            pesan = validasi.galat_no_kk(value) if name == "no_kk" else validasi.galat_nik_orang_tua(value)
+            if pesan:
+                errors.append((name, plan[letter_index][2], pesan))
+    if values.get("hamil") and values.get("sex") == kode.LAKI_LAKI:
+        errors.append(("hamil", plan[32][2], "Laki-laki tidak dapat tercatat hamil."))
+    return values, errors
+
+
+# The job -----------------------------------------------------------------------------------
+
+
+class Pemeriksaan:
+    """State of pass 1 for one file."""
+
+    def __init__(self, job, desa, actor):
+        self.job, self.desa, self.actor = job, desa, actor
+        self.galat = []
+        self.jumlah_galat = 0
+        self.baris_buruk = set()
+        self.nik_baris = {}  # nik -> first row number
+        self.kepala_file = {}  # no_kk -> (row, nik)
+        self.kepala_db = {}  # no_kk -> (nik, nama)
+        self.ada = {}  # nik -> (id, shdk, status_dasar, no_kk) of this village's record
+        self.demosi = {}  # row -> (id, new shdk)
+        self.wilayah = {}  # (dusun, rw, rt) -> [first row, number of rows]
+        self.keluarga = {}  # no_kk -> (alamat, wilayah key, from the head's row)
+        self.baris = 0
+        self.buruk_wilayah = 0
+        self.spool = tempfile.TemporaryFile()
+
+    def tambah_galat(self, baris, kolom, huruf, pesan):
+        self.jumlah_galat += 1
+        if baris is not None:
+            self.baris_buruk.add(baris)
+        if len(self.galat) < MAKS_GALAT:
+            self.galat.append(
+                {"baris": baris, "kolom": kolom, "sel": f"{huruf}{baris}" if baris else "", "pesan": pesan}
+            )
+
+    def periksa_batch(self, batch):
+        """Cross-row and register checks for converted rows [(row, no_kk, alamat, key, values)]."""
+        niks = [r[4][I["nik"]] for r in batch if r[4][I["nik"]]]
+        for nik, pk, shdk, status, no_kk in (
+            Penduduk.objects.filter(desa=self.desa, nik__in=niks)
+            .order_by("id")
+            .values_list("nik", "id", "shdk", "status_dasar", "keluarga__no_kk")
+        ):
+            current = self.ada.get(nik)
+            if current is None or current[2] != HIDUP:
+                self.ada[nik] = (pk, shdk, status, no_kk)
+        hidup = [r[4][I["nik"]] for r in batch if r[4][I["status_dasar"]] == HIDUP]
+        with scopes_disabled():
+            elsewhere = dict(
+                Penduduk.objects.filter(nik__in=hidup, status_dasar=HIDUP)
+                .exclude(desa=self.desa)
+                .values_list("nik", "desa__nama")
+            )
+        kks = {r[1] for r in batch if r[1]}
+        for no_kk, nik, nama in Penduduk.objects.filter(
+            desa=self.desa, shdk=KEPALA_KELUARGA, status_dasar=HIDUP, keluarga__no_kk__in=kks
+        ).values_list("keluarga__no_kk", "nik", "nama"):
+            self.kepala_db[no_kk] = (nik, nama)
+        for baris, no_kk, alamat, key, v in batch:
+            nik = v[I["nik"]]
+            first = self.nik_baris.get(nik)
+            if first is not None:
+                self.tambah_galat(baris, "nik", self.huruf["nik"], f"NIK sama dengan baris {first}.")
+                self.tambah_galat(first, "nik", self.huruf["nik"], f"NIK sama dengan baris {baris}.")
+            else:
+                self.nik_baris[nik] = baris
+            if nik in elsewhere:
+                if getattr(self.actor, "is_admin_kabupaten", False):
+                    pesan = f"NIK ini terdaftar sebagai penduduk hidup di Desa {elsewhere[nik]}."
+                else:
+                    pesan = "NIK ini terdaftar sebagai penduduk hidup di desa lain; desa asal harus mencatat pindahnya."
+                self.tambah_galat(baris, "nik", self.huruf["nik"], pesan)
+            kepala = v[I["shdk"]] == KEPALA_KELUARGA and v[I["status_dasar"]] == HIDUP
+            if kepala and no_kk:
+                other = self.kepala_file.get(no_kk)
+                if other is not None:
+                    pesan = f"KK {no_kk} punya dua kepala keluarga (SHDK 1): baris {other[0]} dan baris {baris}."
+                    self.tambah_galat(baris, "kk_level", self.huruf["kk_level"], pesan)
+                    self.tambah_galat(other[0], "kk_level", self.huruf["kk_level"], pesan)
+                else:
+                    self.kepala_file[no_kk] = (baris, nik)
+            elif kepala and not no_kk:
+                self.tambah_galat(baris, "no_kk", self.huruf["no_kk"], "Kepala keluarga harus punya nomor KK.")
+            lama = self.ada.get(nik)
+            if lama and lama[1] == KEPALA_KELUARGA and lama[2] == HIDUP and not (kepala and no_kk == lama[3]):
+                self.demosi[baris] = (lama[0], v[I["shdk"]])
+            if key is not None:
+                entry = self.wilayah.get(key)
+                if entry is None:
+                    self.wilayah[key] = [baris, 1]
+                else:
+                    entry[1] += 1
+            if no_kk and (kepala or no_kk not in self.keluarga):
+                self.keluarga[no_kk] = (alamat, key, kepala)
+
+    def periksa_akhir(self):
+        """Checks that need the whole file: heads of family already in the register, regions."""
+        for no_kk, (baris, nik) in self.kepala_file.items():
+            lama = self.kepala_db.get(no_kk)
+            if lama and lama[0] != nik and lama[0] not in self.nik_baris:
+                self.tambah_galat(
+                    baris,
+                    "kk_level",
+                    self.huruf["kk_level"],
+                    f"KK {no_kk} sudah punya kepala keluarga {lama[1]} di register, yang tidak ada di berkas ini. "
+                    "Ubah dulu SHDK-nya, atau sertakan barisnya di berkas.",
+                )
+        self.wilayah_buruk = set()
+        rw_db = {rw.nomor: rw.dusun.nama.lower() for rw in RW.objects.filter(desa=self.desa).select_related("dusun")}
+        rw_file = {}
+        for key, (baris, jumlah) in sorted(self.wilayah.items(), key=lambda kv: kv[1][0]):
+            dusun, rw, rt = key
+            pesan = None
+            if rt is not None and rw is None:
+                pesan = "RT diisi tetapi RW kosong."
+            elif rw is not None and not dusun and rw not in rw_db:
+                pesan = f"RW {rw:03d} belum ada di desa ini; isi kolom dusun agar dapat dibuat."
+            elif rw is not None and dusun:
+                pemilik = rw_db.get(rw) or rw_file.setdefault(rw, dusun.lower())
+                if pemilik != dusun.lower():
+                    pesan = f"RW {rw:03d} sudah tercatat di Dusun {pemilik.title()}, bukan Dusun {dusun}."
+            if pesan:
+                lain = f" ({jumlah - 1} baris lain dengan wilayah yang sama)" if jumlah > 1 else ""
+                self.tambah_galat(baris, "rw", self.huruf["rw"], pesan + lain)
+                self.wilayah_buruk.add(key)
+                self.jumlah_galat += jumlah - 1
+                self.buruk_wilayah += jumlah - 1
+
+    @property
+    def jumlah_valid(self):
+        return self.baris - len(self.baris_buruk) - self.buruk_wilayah
+
+    def baris_valid(self, baris, key):
+        return baris not in self.baris_buruk and key not in self.wilayah_buruk
+
+
+def _simpan_kemajuan(job, **fields):
+    ImporPenduduk.objects.filter(pk=job.pk).update(**fields)
+    for k, v in fields.items():
+        setattr(job, k, v)
+
+
+def periksa(job, fileobj, jenis, *, desa, actor):
+    """Pass 1. Returns the Pemeriksaan (its spool holds the converted rows)."""
+    rows, total, offset = baca(fileobj, jenis)
+    state = Pemeriksaan(job, desa, actor)
+    header, baris_header = None, 0
+    for nomor_baris, cells in rows:
+        if any(opensid.teks(c) for c in cells):
+            header, baris_header = cells, nomor_baris
+            break
+    if header is None:
+        raise BerkasTidakValid("Berkas kosong: tidak ada baris nama kolom.")
+    position = peta_kolom(header, offset)
+    plan = _rencana(position, offset)
+    state.huruf = {name: letter for name, _i, letter, _c in plan}
+    _simpan_kemajuan(job, baris_total=max(total - baris_header, 0), pesan="Memeriksa berkas…")
+    batch = []
+    for nomor, cells in rows:
+        if not any(c not in (None, "") for c in cells):
+            continue
+        state.baris += 1
+        values, errors = ubah_baris(cells, plan)
+        for kolom, huruf, pesan in errors:
+            state.tambah_galat(nomor, kolom, huruf, pesan)
+        if errors:
+            continue
+        dusun = "" if values["dusun"] in opensid.KOSONG else values["dusun"]
+        key = (dusun, values["rw"], values["rt"]) if (dusun or values["rw"] or values["rt"]) else None
+        batch.append((nomor, values["no_kk"], values["alamat"], key, tuple(values[c] for c in opensid.FIELD)))
+        if len(batch) >= BATCH:
+            state.periksa_batch(batch)
+            pickle.dump(batch, state.spool, protocol=pickle.HIGHEST_PROTOCOL)
+            batch = []
+            _simpan_kemajuan(job, baris_selesai=state.baris, baris_total=max(job.baris_total, state.baris))
+    if batch:
+        state.periksa_batch(batch)
+        pickle.dump(batch, state.spool, protocol=pickle.HIGHEST_PROTOCOL)
+    if state.baris == 0:
+        raise BerkasTidakValid("Berkas hanya berisi baris nama kolom, tanpa data penduduk.")
+    state.periksa_akhir()
+    _simpan_kemajuan(job, baris_selesai=state.baris, baris_total=state.baris)
+    return state
+
+
+def _batches(state):
+    state.spool.seek(0)
+    while True:
+        try:
+            yield pickle.load(state.spool)
+        except EOFError:
+            return
+
+
+# Writing -----------------------------------------------------------------------------------
+
+
+def _buat_wilayah(state):
+    """Create missing dusun/RW/RT; {key: (dusun_id, rw_id, rt_id)}."""
+    desa = state.desa
+    dusun = {d.nama.lower(): d for d in Dusun.objects.filter(desa=desa)}
+    rws = {rw.nomor: rw for rw in RW.objects.filter(desa=desa)}
+    rts = {(rt.rw_id, rt.nomor): rt for rt in RT.objects.filter(desa=desa)}
+    hasil = {}
+    for key in state.wilayah:
+        if key in state.wilayah_buruk:
+            continue
+        nama, nomor_rw, nomor_rt = key
+        rw = rws.get(nomor_rw) if nomor_rw is not None else None
+        if nama:
+            d = dusun.get(nama.lower())
+            if d is None:
+                d = dusun[nama.lower()] = Dusun.objects.create(desa=desa, nama=nama)
+        else:
+            d = rw.dusun if rw is not None else None
+        if nomor_rw is not None and rw is None:
+            rw = rws[nomor_rw] = RW.objects.create(desa=desa, dusun=d, nomor=nomor_rw)
+        rt = None
+        if nomor_rt is not None:
+            rt = rts.get((rw.pk, nomor_rt))
+            if rt is None:
+                rt = rts[(rw.pk, nomor_rt)] = RT.objects.create(desa=desa, rw=rw, nomor=nomor_rt)
+        hasil[key] = (d.pk if d else None, rw.pk if rw else None, rt.pk if rt else None)
+    return hasil
+
+
+def _buat_keluarga(state, wilayah, kk_dipakai):
+    desa = state.desa
+    ada = {}
+    kks = [k for k in state.keluarga if k in kk_dipakai]
+    for i in range(0, len(kks), 900):
+        ada.update((k.no_kk, k) for k in Keluarga.objects.filter(desa=desa, no_kk__in=kks[i : i + 900]).order_by())
+    baru, ubah = [], []
+    for no_kk in kks:
+        alamat, key, _kepala = state.keluarga[no_kk]
+        dusun_id, rw_id, rt_id = wilayah.get(key, (None, None, None))
+        k = ada.get(no_kk)
+        if k is None:
+            baru.append(Keluarga(desa=desa, no_kk=no_kk, alamat=alamat, dusun_id=dusun_id, rw_id=rw_id, rt_id=rt_id))
+        elif (k.alamat, k.dusun_id, k.rw_id, k.rt_id) != (alamat, dusun_id, rw_id, rt_id):
+            k.alamat, k.dusun_id, k.rw_id, k.rt_id = alamat, dusun_id, rw_id, rt_id
+            ubah.append(k)
+    Keluarga.objects.bulk_create(baru, batch_size=1000)
+    Keluarga.objects.bulk_update(ubah, ["alamat", "dusun", "rw", "rt"], batch_size=1000)
+    for k in baru:
+        ada[k.no_kk] = k
+    return {no_kk: k.pk for no_kk, k in ada.items()}
+
+
+class PenulisORM:
+    """bulk_create / bulk_update (SQLite and other databases)."""
+
+    def __init__(self, desa):
+        self.desa = desa
+        self.update_fields = FIELDS + ["dusun", "rw", "rt", "keluarga", "diperbarui"]
+
+    def tulis(self, rows):
+        now = timezone.now()
+        baru, ubah = [], []
+        for pk, values, place in rows:
+            p = Penduduk(
+                pk=pk, desa=self.desa, **dict(zip(FIELDS, values, strict=True)), **dict(zip(PLACE, place, strict=True))
+            )
+            p.diperbarui = now
+            (ubah if pk else baru).append(p)
+        if ubah:
+            Penduduk.objects.bulk_update(ubah, self.update_fields, batch_size=500)
+        if baru:
+            Penduduk.objects.bulk_create(baru, batch_size=500)
+        return len(baru), len(ubah)
+
+    def selesai(self):
+        return 0, 0
+
+
+class PenulisCopy:
+    """PostgreSQL: COPY every row into a temporary table, then one UPDATE and one INSERT."""
+
+    def __init__(self, desa):
+        self.desa = desa
+        meta = Penduduk._meta
+        self.table = meta.db_table
+        self.columns = [meta.get_field(f).column for f in FIELDS] + PLACE
+        self.cursor = connection.cursor()
+        # CREATE TABLE AS copies the column types but no NOT NULL constraint (id is NULL for new rows).
+        self.cursor.execute("DROP TABLE IF EXISTS impor_penduduk_stage")
+        self.cursor.execute(
+            f"CREATE TEMPORARY TABLE impor_penduduk_stage ON COMMIT DROP AS "
+            f"SELECT id, {', '.join(self.columns)} FROM {self.table} WHERE false"
+        )
+        self.copy_columns = ["id", *self.columns]
+
+    def tulis(self, rows):
+        raw = self.cursor.cursor  # the psycopg cursor under Django's wrapper
+        sql = f"COPY impor_penduduk_stage ({', '.join(self.copy_columns)}) FROM STDIN"
+        with raw.copy(sql) as copy:
+            for pk, values, place in rows:
+                copy.write_row((pk, *values, *place))
+        return 0, 0
+
+    def selesai(self):
+        now = timezone.now()
+        cols = self.columns
+        assignments = ", ".join(f"{c} = s.{c}" for c in cols)
+        self.cursor.execute(
+            f"UPDATE {self.table} AS p SET {assignments}, diperbarui = %s "
+            "FROM impor_penduduk_stage AS s WHERE s.id IS NOT NULL AND p.id = s.id AND p.desa_id = %s",
+            [now, self.desa.pk],
+        )
+        diubah = self.cursor.rowcount
+        names = ", ".join(cols)
+        self.cursor.execute(
+            # status_penduduk is not in OpenSID's sheet: new residents are "tetap".
+            f"INSERT INTO {self.table} (desa_id, {names}, status_penduduk, dibuat, diperbarui) "
+            f"SELECT %s, {names}, %s, %s, %s FROM impor_penduduk_stage WHERE id IS NULL",
+            [self.desa.pk, kode.TETAP, now, now],
+        )
+        baru = self.cursor.rowcount
+        self.cursor.execute("DROP TABLE impor_penduduk_stage")
+        return baru, diubah
+
+
+def tulis(state):
+    """Pass 2, inside one transaction. Returns (new, updated)."""
+    desa = state.desa
+    services.lock_nik()  # the whole kabupaten's NIKs, for the duration of the write
+    wilayah = _buat_wilayah(state)
+    kk_dipakai = set()
+    for batch in _batches(state):
+        kk_dipakai.update(r[1] for r in batch if r[1] and state.baris_valid(r[0], r[3]))
+    keluarga = _buat_keluarga(state, wilayah, kk_dipakai)
+    demosi = [(pk, shdk) for baris, (pk, shdk) in state.demosi.items() if baris not in state.baris_buruk]
+    if demosi:
+        # Former heads first, so the one-head-per-KK index never sees two heads at once.
+        objs = [Penduduk(pk=pk, shdk=shdk) for pk, shdk in demosi]
+        Penduduk.objects.bulk_update(objs, ["shdk"], batch_size=500)
+    penulis = PenulisCopy(desa) if connection.vendor == "postgresql" else PenulisORM(desa)
+    baru = diubah = 0
+    for batch in _batches(state):
+        rows = []
+        hidup = []
+        for baris, no_kk, _alamat, key, values in batch:
+            if not state.baris_valid(baris, key):
+                continue
+            nik = values[I["nik"]]
+            lama = state.ada.get(nik)
+            place = (*wilayah.get(key, (None, None, None)), keluarga.get(no_kk) if no_kk else None)
+            rows.append((lama[0] if lama else None, values, place))
+            if values[I["status_dasar"]] == HIDUP:
+                hidup.append(nik)
+        with scopes_disabled():
+            clash = Penduduk.objects.filter(nik__in=hidup, status_dasar=HIDUP).exclude(desa=desa).exists()
+        if clash:
+            raise BerkasTidakValid(
+                "Selama pemeriksaan, desa lain mendaftarkan NIK yang ada di berkas ini. Jalankan impor sekali lagi."
+            )
+        n_baru, n_ubah = penulis.tulis(rows)
+        baru, diubah = baru + n_baru, diubah + n_ubah
+    n_baru, n_ubah = penulis.selesai()
+    return baru + n_baru, diubah + n_ubah
+
+
+def jalankan(job, *, actor=None):
+    """Check (and, by the job's mode, write) the job's file. Runs inside the village's scope."""
+    desa = job.desa
+    _simpan_kemajuan(job, status=ImporPenduduk.Status.BERJALAN, pesan="Memulai…")
+    state = None
+    try:
+        with job.berkas.open("rb") as fileobj:
+            jenis = jenis_berkas(fileobj.read(8), job.nama_berkas)
+            fileobj.seek(0)
+            if jenis is None:
+                raise BerkasTidakValid("Berkas ini bukan Excel (.xlsx) atau CSV.")
+            state = periksa(job, fileobj, jenis, desa=desa, actor=actor)
+        valid = state.jumlah_valid
+        hasil = {"galat": state.galat, "jumlah_galat": state.jumlah_galat}
+        menulis = job.mode == ImporPenduduk.Mode.VALID_SAJA or (
+            job.mode == ImporPenduduk.Mode.SEMUA and state.jumlah_galat == 0
+        )
+        if menulis and valid:
+            _simpan_kemajuan(job, pesan="Menyimpan ke register…")
+            with transaction.atomic():
+                baru, diubah = tulis(state)
+                audit.record(
+                    action="penduduk.diimpor",
+                    actor=actor,
+                    desa=desa,
+                    obj=job,
+                    label=f"Impor {job.nama_berkas}",
+                    changes={
+                        "baru": [None, baru],
+                        "diperbarui": [None, diubah],
+                        "dilewati": [None, state.baris - valid],
+                    },
+                )
+            pesan = f"Selesai: {baru} penduduk baru, {diubah} diperbarui."
+            if state.jumlah_galat:
+                pesan += f" {state.baris - valid} baris bermasalah dilewati."
+            hasil.update(jumlah_baru=baru, jumlah_diubah=diubah)
+        elif job.mode == ImporPenduduk.Mode.UJI:
+            pesan = (
+                f"Pemeriksaan selesai: {state.baris} baris, semuanya valid. Tidak ada yang disimpan (uji coba)."
+                if not state.jumlah_galat
+                else f"Pemeriksaan selesai: {state.jumlah_galat} masalah pada {state.baris - valid} baris. "
+                "Tidak ada yang disimpan (uji coba)."
+            )
+        else:
+            pesan = (
+                f"Tidak ada yang disimpan: {state.jumlah_galat} masalah pada {state.baris - valid} baris. "
+                "Perbaiki berkas, atau pilih “impor baris yang valid saja”."
+            )
+        _simpan_kemajuan(
+            job,
+            status=ImporPenduduk.Status.SELESAI,
+            pesan=pesan,
+            galat=hasil["galat"],
+            jumlah_galat=hasil["jumlah_galat"],
+            jumlah_baru=hasil.get("jumlah_baru", 0),
+            jumlah_diubah=hasil.get("jumlah_diubah", 0),
+            selesai=timezone.now(),
+        )
+    except BerkasTidakValid as exc:
+        _simpan_kemajuan(
+            job,
+            status=ImporPenduduk.Status.GAGAL,
+            pesan=str(exc),
+            galat=[{"baris": None, "kolom": "", "sel": "", "pesan": str(exc)}],
+            jumlah_galat=1,
+            selesai=timezone.now(),
+        )
+    finally:
+        if state is not None:
+            state.spool.close()
+    return job
+
+
+def jalankan_untuk(job_id, actor_id=None):
+    """Entry point of the background task: open the village's scope, run, tidy up the file."""
+    from balai.akun.models import User
+
+    with scopes_disabled():
+        job = ImporPenduduk.objects.select_related("desa__kecamatan").get(pk=job_id)
+        actor = User.objects.filter(pk=actor_id).first() if actor_id else None
+    with scope(desa=job.desa):
+        try:
+            jalankan(job, actor=actor)
+        except Exception:
+            _simpan_kemajuan(
+                job,
+                status=ImporPenduduk.Status.GAGAL,
+                pesan="Terjadi kesalahan sistem saat memproses berkas; register tidak berubah. Hubungi admin.",
+                selesai=timezone.now(),
+            )
+            raise
+        finally:
+            # A dry run keeps the file so the operator can import it without uploading again.
+            if job.mode != ImporPenduduk.Mode.UJI and job.berkas:
+                job.berkas.delete(save=False)
+                ImporPenduduk.objects.filter(pk=job.pk).update(berkas="")
+    return job.status
+
+
+def kelompokkan_galat(galat):
+    """Problems grouped by row, for display."""
+    rows = defaultdict(list)
+    for g in galat:
+        rows[g["baris"]].append(g)
+    return sorted(rows.items(), key=lambda kv: (kv[0] is not None, kv[0] or 0))

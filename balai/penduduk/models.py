@@ -1,0 +1,319 @@
+"""The population register: Penduduk, Keluarga (KK), RumahTangga, Peristiwa (mutations) and
+the reference codes they use.
+
+Design
+------
+* Reference codes are data (`Kode`, see kode.py) with OpenSID's numeric codes. Residents keep
+  one small-integer column per dimension (agama, pekerjaan, shdk, ...), validated by
+  `KodeValidator` in full_clean and by the importer; statistics group by these columns
+  directly, with no join, and label the groups from the cached lookup `kode.semua()`.
+* Every table belongs to one village (`desa`, scoped manager) and every unique key includes
+  it. The place of a resident is its RT; `dusun` and `rw` are copied from the RT by the
+  services (denormalised) so lists and statistics filter and group without joins.
+* A KK has one head: a partial unique index on (desa, keluarga) for living residents with
+  SHDK 1 (kepala keluarga) enforces it in the database.
+* NIK: unique among the *living* residents of the whole kabupaten. That key cannot include
+  desa, which every unique key here must (the schema distributes by desa_id). So the rule is
+  kept by the services, under a lock (`services.lock_nik`: a PostgreSQL transaction-level
+  advisory lock; SQLite serialises writers itself), with an index on `nik` for the lookup.
+  Inside one village the database also enforces it: a partial unique constraint on
+  (desa, nik) for living residents.
+* A mutation (lahir, mati, pindah keluar, datang) is a `Peristiwa` row; the resident's row is
+  kept (status_dasar changes), so the history stays for the Buku Mutasi Penduduk.
+"""
+
+import os
+import uuid
+from pathlib import Path
+
+from django.conf import settings
+from django.core.files.storage import FileSystemStorage
+from django.core.validators import RegexValidator
+from django.db import models
+from django.db.models import Q
+from django.utils.translation import gettext_lazy as _
+from django_scopes import ScopedManager
+
+from .kode import HIDUP, KEPALA_KELUARGA, KodeValidator
+
+angka_16 = RegexValidator(r"^\d{16}$", _("Harus 16 angka."), code="bukan_16_angka")
+
+
+def kode_field(jenis, label, *, wajib=True, default=None):
+    extra = {} if default is None else {"default": default}
+    return models.PositiveSmallIntegerField(
+        label, null=not wajib, blank=not wajib, validators=[KodeValidator(jenis)], **extra
+    )
+
+
+class Kode(models.Model):
+    """One reference code, e.g. (agama, 1, ISLAM). Shared by every village."""
+
+    jenis = models.CharField(_("jenis"), max_length=30)
+    kode = models.PositiveSmallIntegerField(_("kode"))
+    nama = models.CharField(_("nama"), max_length=100)
+
+    class Meta:
+        ordering = ["jenis", "kode"]
+        verbose_name = _("kode referensi")
+        verbose_name_plural = _("kode referensi")
+        constraints = [models.UniqueConstraint(fields=["jenis", "kode"], name="kode_unik_per_jenis")]
+
+    def __str__(self):
+        return f"{self.jenis} {self.kode}: {self.nama}"
+
+
+class Keluarga(models.Model):
+    """A Kartu Keluarga. Its head is the member with SHDK 1 (kepala keluarga)."""
+
+    desa = models.ForeignKey("wilayah.Desa", on_delete=models.PROTECT, related_name="+")
+    no_kk = models.CharField(_("nomor KK"), max_length=16, validators=[angka_16])
+    alamat = models.CharField(_("alamat"), max_length=255, blank=True)
+    dusun = models.ForeignKey("wilayah.Dusun", on_delete=models.PROTECT, null=True, blank=True, related_name="+")
+    rw = models.ForeignKey("wilayah.RW", on_delete=models.PROTECT, null=True, blank=True, related_name="+")
+    rt = models.ForeignKey("wilayah.RT", on_delete=models.PROTECT, null=True, blank=True, related_name="+")
+    tanggal_daftar = models.DateField(_("tanggal terdaftar"), null=True, blank=True)
+    dibuat = models.DateTimeField(auto_now_add=True)
+    diperbarui = models.DateTimeField(auto_now=True)
+
+    objects = ScopedManager(desa="desa")
+
+    class Meta:
+        ordering = ["no_kk"]
+        verbose_name = _("keluarga")
+        verbose_name_plural = _("keluarga")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["desa", "no_kk"],
+                name="keluarga_no_kk_unik_per_desa",
+                violation_error_message=_("Nomor KK ini sudah terdaftar di desa ini."),
+            )
+        ]
+
+    def __str__(self):
+        return _("Keluarga #%(id)s") % {"id": self.pk}
+
+
+class RumahTangga(models.Model):
+    desa = models.ForeignKey("wilayah.Desa", on_delete=models.PROTECT, related_name="+")
+    no_rtm = models.CharField(_("nomor rumah tangga"), max_length=30)
+    dibuat = models.DateTimeField(auto_now_add=True)
+
+    objects = ScopedManager(desa="desa")
+
+    class Meta:
+        ordering = ["no_rtm"]
+        verbose_name = _("rumah tangga")
+        verbose_name_plural = _("rumah tangga")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["desa", "no_rtm"],
+                name="rumah_tangga_unik_per_desa",
+                violation_error_message=_("Nomor rumah tangga ini sudah dipakai di desa ini."),
+            )
+        ]
+
+    def __str__(self):
+        return _("Rumah tangga %(no)s") % {"no": self.no_rtm}
+
+
+class Penduduk(models.Model):
+    # desa_id leads the composite indexes below, so it needs no index of its own.
+    desa = models.ForeignKey("wilayah.Desa", on_delete=models.PROTECT, related_name="+", db_index=False)
+    nik = models.CharField(_("NIK"), max_length=16, validators=[angka_16])
+    nama = models.CharField(_("nama"), max_length=100)
+    jenis_kelamin = kode_field("jenis_kelamin", _("jenis kelamin"))
+    tempat_lahir = models.CharField(_("tempat lahir"), max_length=100, blank=True)
+    tanggal_lahir = models.DateField(_("tanggal lahir"))
+    agama = kode_field("agama", _("agama"))
+    pendidikan_kk = kode_field("pendidikan_kk", _("pendidikan dalam KK"))
+    pendidikan_sedang = kode_field("pendidikan_sedang", _("pendidikan sedang ditempuh"), wajib=False)
+    pekerjaan = kode_field("pekerjaan", _("pekerjaan"))
+    status_kawin = kode_field("status_kawin", _("status perkawinan"))
+    shdk = kode_field("shdk", _("hubungan dalam keluarga (SHDK)"))
+    warganegara = kode_field("warganegara", _("kewarganegaraan"), default=1)
+    ayah_nik = models.CharField(_("NIK ayah"), max_length=16, blank=True, validators=[angka_16])
+    nama_ayah = models.CharField(_("nama ayah"), max_length=100, blank=True)
+    ibu_nik = models.CharField(_("NIK ibu"), max_length=16, blank=True, validators=[angka_16])
+    nama_ibu = models.CharField(_("nama ibu"), max_length=100, blank=True)
+    golongan_darah = kode_field("golongan_darah", _("golongan darah"), wajib=False)
+    akta_lahir = models.CharField(_("nomor akta kelahiran"), max_length=40, blank=True)
+    dokumen_pasport = models.CharField(_("nomor paspor"), max_length=45, blank=True)
+    tanggal_akhir_paspor = models.DateField(_("tanggal akhir paspor"), null=True, blank=True)
+    dokumen_kitas = models.CharField(_("nomor KITAS/KITAP"), max_length=45, blank=True)
+    akta_perkawinan = models.CharField(_("nomor akta perkawinan"), max_length=40, blank=True)
+    tanggal_perkawinan = models.DateField(_("tanggal perkawinan"), null=True, blank=True)
+    akta_perceraian = models.CharField(_("nomor akta perceraian"), max_length=40, blank=True)
+    tanggal_perceraian = models.DateField(_("tanggal perceraian"), null=True, blank=True)
+    cacat = kode_field("cacat", _("disabilitas"), wajib=False)
+    sakit_menahun = kode_field("sakit_menahun", _("sakit menahun"), wajib=False)
+    cara_kb = kode_field("cara_kb", _("akseptor KB"), wajib=False)
+    hamil = models.BooleanField(_("sedang hamil"), default=False)
+    ktp_el = kode_field("ktp_el", _("KTP-el"), wajib=False)
+    status_rekam = kode_field("status_rekam", _("status rekam KTP-el"), wajib=False)
+    alamat_sekarang = models.CharField(_("alamat sekarang"), max_length=255, blank=True)
+    status_dasar = kode_field("status_dasar", _("status dasar"), default=HIDUP)
+    status_penduduk = kode_field("status_penduduk", _("status penduduk"), default=1)
+    suku = models.CharField(_("suku/etnis"), max_length=100, blank=True)
+    tag_id_card = models.CharField(_("tag ID card"), max_length=17, blank=True)
+    asuransi = kode_field("asuransi", _("asuransi kesehatan"), wajib=False)
+    no_asuransi = models.CharField(_("nomor asuransi"), max_length=100, blank=True)
+    lat = models.DecimalField(_("lintang"), max_digits=11, decimal_places=8, null=True, blank=True)
+    lng = models.DecimalField(_("bujur"), max_digits=11, decimal_places=8, null=True, blank=True)
+    keluarga = models.ForeignKey(
+        Keluarga, on_delete=models.PROTECT, null=True, blank=True, related_name="anggota", verbose_name=_("keluarga")
+    )
+    rumah_tangga = models.ForeignKey(
+        RumahTangga, on_delete=models.SET_NULL, null=True, blank=True, related_name="anggota"
+    )
+    # Where the resident lives. rt decides; dusun and rw are copied from it by the services.
+    dusun = models.ForeignKey("wilayah.Dusun", on_delete=models.PROTECT, null=True, blank=True, related_name="+")
+    rw = models.ForeignKey("wilayah.RW", on_delete=models.PROTECT, null=True, blank=True, related_name="+")
+    rt = models.ForeignKey("wilayah.RT", on_delete=models.PROTECT, null=True, blank=True, related_name="+")
+    dibuat = models.DateTimeField(auto_now_add=True)
+    diperbarui = models.DateTimeField(auto_now=True)
+
+    objects = ScopedManager(desa="desa")
+
+    class Meta:
+        ordering = ["nama", "id"]
+        verbose_name = _("penduduk")
+        verbose_name_plural = _("penduduk")
+        constraints = [
+            # Within a village the database enforces "one living resident per NIK"; across the
+            # kabupaten the services do (see the module docstring).
+            models.UniqueConstraint(
+                fields=["desa", "nik"],
+                condition=Q(status_dasar=HIDUP),
+                name="penduduk_nik_hidup_unik_per_desa",
+                violation_error_message=_("NIK ini sudah dipakai penduduk hidup lain di desa ini."),
+            ),
+            models.UniqueConstraint(
+                fields=["desa", "keluarga"],
+                condition=Q(shdk=KEPALA_KELUARGA, status_dasar=HIDUP),
+                name="penduduk_satu_kepala_per_kk",
+                violation_error_message=_("Keluarga ini sudah punya kepala keluarga."),
+            ),
+        ]
+        indexes = [
+            # Lists and every statistic filter on (desa, status_dasar) first.
+            models.Index(fields=["desa", "status_dasar"], name="penduduk_desa_status"),
+            # Age pyramid / kelompok umur by sex without touching the table on PostgreSQL.
+            models.Index(fields=["desa", "status_dasar", "jenis_kelamin", "tanggal_lahir"], name="penduduk_desa_umur"),
+            models.Index(fields=["desa", "nama"], name="penduduk_desa_nama"),
+            # Kabupaten-wide NIK lookups (uniqueness among the living, import by NIK).
+            models.Index(fields=["nik"], name="penduduk_nik"),
+        ]
+
+    def __str__(self):
+        return self.nama
+
+
+class Peristiwa(models.Model):
+    """One mutation of the register (OpenSID's log_penduduk kode_peristiwa)."""
+
+    class Jenis(models.IntegerChoices):
+        LAHIR = 1, _("Lahir")
+        MATI = 2, _("Mati")
+        PINDAH_KELUAR = 3, _("Pindah keluar")
+        HILANG = 4, _("Hilang")
+        DATANG = 5, _("Pindah masuk (datang)")
+
+    desa = models.ForeignKey("wilayah.Desa", on_delete=models.PROTECT, related_name="+")
+    penduduk = models.ForeignKey(Penduduk, on_delete=models.PROTECT, related_name="peristiwa")
+    jenis = models.PositiveSmallIntegerField(_("jenis peristiwa"), choices=Jenis.choices)
+    tanggal = models.DateField(_("tanggal peristiwa"))
+    no_dokumen = models.CharField(_("nomor dokumen"), max_length=100, blank=True)
+    asal_tujuan = models.CharField(
+        _("asal/tujuan"), max_length=255, blank=True, help_text=_("Alamat asal (datang) atau tujuan (pindah).")
+    )
+    keterangan = models.TextField(_("keterangan"), blank=True)
+    dicatat_oleh = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
+    dicatat = models.DateTimeField(_("dicatat"), auto_now_add=True)
+
+    objects = ScopedManager(desa="desa")
+
+    class Meta:
+        ordering = ["-tanggal", "-id"]
+        verbose_name = _("peristiwa")
+        verbose_name_plural = _("peristiwa")
+        indexes = [models.Index(fields=["desa", "jenis", "tanggal"], name="peristiwa_desa_jenis_tanggal")]
+
+    def __str__(self):
+        return f"{self.get_jenis_display()} {self.tanggal:%d-%m-%Y}"
+
+
+class PenyimpananPrivat(FileSystemStorage):
+    """Local files outside MEDIA_ROOT, so never served: BALAI_PRIVAT_ROOT, default var/privat."""
+
+    @property
+    def base_location(self):
+        return str(getattr(settings, "BALAI_PRIVAT_ROOT", None) or Path(settings.BASE_DIR) / "var" / "privat")
+
+    @property
+    def location(self):
+        return os.path.abspath(self.base_location)
+
+
+def penyimpanan_impor():
+    """Uploaded registers are personal data: the "privat" storage when one is configured
+    (private object storage in production), else local files that are never served."""
+    from django.core.files.storage import storages
+
+    if "privat" in settings.STORAGES:
+        return storages["privat"]
+    return PenyimpananPrivat()
+
+
+def nama_berkas_impor(instance, filename):
+    suffix = Path(filename).suffix.lower()[:5]
+    return f"impor-penduduk/{instance.desa_id}/{uuid.uuid4().hex}{suffix}"
+
+
+class ImporPenduduk(models.Model):
+    """One upload of an OpenSID sheet and the background job that checks or imports it."""
+
+    class Status(models.TextChoices):
+        MENUNGGU = "menunggu", _("Menunggu")
+        BERJALAN = "berjalan", _("Sedang diproses")
+        SELESAI = "selesai", _("Selesai")
+        GAGAL = "gagal", _("Gagal")
+
+    class Mode(models.TextChoices):
+        UJI = "uji", _("Periksa saja (tidak menyimpan)")
+        SEMUA = "semua", _("Impor bila seluruh berkas valid")
+        VALID_SAJA = "valid_saja", _("Impor baris yang valid saja")
+
+    desa = models.ForeignKey("wilayah.Desa", on_delete=models.PROTECT, related_name="+")
+    berkas = models.FileField(_("berkas"), upload_to=nama_berkas_impor, storage=penyimpanan_impor, blank=True)
+    nama_berkas = models.CharField(_("nama berkas"), max_length=255, blank=True)
+    mode = models.CharField(_("mode"), max_length=12, choices=Mode.choices, default=Mode.UJI)
+    status = models.CharField(_("status"), max_length=10, choices=Status.choices, default=Status.MENUNGGU)
+    baris_total = models.PositiveIntegerField(_("jumlah baris"), default=0)
+    baris_selesai = models.PositiveIntegerField(_("baris diproses"), default=0)
+    jumlah_baru = models.PositiveIntegerField(_("penduduk baru"), default=0)
+    jumlah_diubah = models.PositiveIntegerField(_("penduduk diperbarui"), default=0)
+    jumlah_galat = models.PositiveIntegerField(_("jumlah masalah"), default=0)
+    galat = models.JSONField(_("masalah"), default=list, blank=True)
+    pesan = models.TextField(_("pesan"), blank=True)
+    dibuat_oleh = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
+    dibuat = models.DateTimeField(auto_now_add=True)
+    selesai = models.DateTimeField(null=True, blank=True)
+
+    objects = ScopedManager(desa="desa")
+
+    class Meta:
+        ordering = ["-dibuat"]
+        verbose_name = _("impor penduduk")
+        verbose_name_plural = _("impor penduduk")
+
+    def __str__(self):
+        return _("Impor %(berkas)s") % {"berkas": self.nama_berkas or self.pk}
+
+    @property
+    def persen(self):
+        return int(100 * self.baris_selesai / self.baris_total) if self.baris_total else 0

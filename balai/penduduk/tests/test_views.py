@@ -1,0 +1,127 @@
+import datetime
+
+import pytest
+from django_scopes import scopes_disabled
+
+from balai.akun.models import Peran
+from balai.core.models import AuditEntry
+from balai.penduduk import kode
+from balai.penduduk.models import Penduduk, Peristiwa
+from balai.wilayah.models import RT, RW, Dusun
+
+from .factories import make_keluarga, make_penduduk, nik_for
+
+
+@pytest.fixture
+def wilayah_a(desa_a, no_scopes):
+    du = Dusun.objects.create(desa=desa_a, nama="Krajan")
+    rw = RW.objects.create(desa=desa_a, dusun=du, nomor=1)
+    return RT.objects.create(desa=desa_a, rw=rw, nomor=3)
+
+
+def test_list_filters_masks_and_has_bounded_queries(
+    desa_a, operator_a, make_user, client_for, wilayah_a, django_assert_max_num_queries
+):
+    with scopes_disabled():
+        for i in range(30):
+            make_penduduk(desa_a, nama=f"Warga {i:02d}", rt=wilayah_a, rw=wilayah_a.rw, dusun=wilayah_a.rw.dusun)
+        target = make_penduduk(desa_a, nama="Sutrisno Wibowo")
+        make_penduduk(desa_a, nama="Almarhum Darmo", status_dasar=kode.MATI)
+    client = client_for(desa_a, operator_a)
+    with django_assert_max_num_queries(12):
+        body = client.get("/admin-desa/penduduk/").content.decode()
+    assert "Sutrisno Wibowo" in body and target.nik in body and "Almarhum Darmo" not in body
+    body = client.get("/admin-desa/penduduk/", {"q": "sutrisno"}).content.decode()
+    assert "Sutrisno Wibowo" in body and "Warga 01" not in body
+    body = client.get("/admin-desa/penduduk/", {"rt": wilayah_a.pk}).content.decode()
+    assert "Warga 01" in body and "Sutrisno Wibowo" not in body
+    body = client.get("/admin-desa/penduduk/", {"status_dasar": kode.MATI}).content.decode()
+    assert "Almarhum Darmo" in body and "Sutrisno" not in body
+    # Perangkat desa reads the register with numbers masked.
+    perangkat = make_user(Peran.PERANGKAT_DESA, desa=desa_a)
+    body = client_for(desa_a, perangkat).get("/admin-desa/penduduk/", {"q": "sutrisno"}).content.decode()
+    assert target.nik not in body and f"{target.nik[:4]}••••••••{target.nik[-4:]}" in body
+    # PPID has no access at all.
+    ppid = make_user(Peran.PPID_DESA, desa=desa_a)
+    assert client_for(desa_a, ppid).get("/admin-desa/penduduk/").status_code == 403
+
+
+def test_detail_view_is_audited(desa_a, operator_a, client_for):
+    with scopes_disabled():
+        p = make_penduduk(desa_a, nama="Painem")
+    response = client_for(desa_a, operator_a).get(f"/admin-desa/penduduk/{p.pk}/")
+    assert response.status_code == 200 and "Painem" in response.content.decode()
+    with scopes_disabled():
+        entry = AuditEntry.objects.get(action="penduduk.dilihat")
+    assert entry.actor == operator_a and entry.object_id == str(p.pk)
+
+
+def _post_data(desa, **kw):
+    lahir = kw.pop("tanggal_lahir", datetime.date(2001, 4, 9))
+    data = {
+        "nik": nik_for(desa, lahir, perempuan=True),
+        "nama": "Dewi Lestari",
+        "jenis_kelamin": 2,
+        "tempat_lahir": "Purbalingga",
+        "tanggal_lahir": lahir.isoformat(),
+        "agama": 1,
+        "pendidikan_kk": 5,
+        "pekerjaan": 3,
+        "status_kawin": 1,
+        "shdk": 4,
+        "warganegara": 1,
+        "status_dasar": 1,
+        "status_penduduk": 1,
+    }
+    data.update(kw)
+    return data
+
+
+def test_create_edit_and_mutate_through_forms(desa_a, operator_a, client_for, wilayah_a):
+    client = client_for(desa_a, operator_a)
+    with scopes_disabled():
+        kk = make_keluarga(desa_a, rt=wilayah_a)
+    response = client.post("/admin-desa/penduduk/tambah/", _post_data(desa_a, no_kk=kk.no_kk))
+    assert response.status_code == 302, response.content.decode()[:3000]
+    with scopes_disabled():
+        p = Penduduk.objects.get(nama="Dewi Lestari")
+    assert p.keluarga == kk and p.rt == wilayah_a and p.dusun_id == wilayah_a.rw.dusun_id
+    # A NIK whose date part disagrees is refused with the reason on the NIK field.
+    bad = _post_data(desa_a, nama="Salah Tanggal", tanggal_lahir=datetime.date(2001, 4, 10))
+    bad["nik"] = nik_for(desa_a, datetime.date(2001, 4, 9), perempuan=True)
+    body = client.post("/admin-desa/penduduk/tambah/", bad).content.decode()
+    assert "Tanggal lahir pada NIK" in body
+    response = client.post(
+        f"/admin-desa/penduduk/{p.pk}/pindah/",
+        {"tanggal": "2025-01-05", "asal_tujuan": "Jakarta", "no_dokumen": "SKPWNI/1"},
+    )
+    assert response.status_code == 302
+    with scopes_disabled():
+        p.refresh_from_db()
+        assert p.status_dasar == kode.PINDAH
+        assert Peristiwa.objects.get(penduduk=p).asal_tujuan == "Jakarta"
+
+
+def test_family_with_two_heads_is_refused_in_the_form(desa_a, operator_a, client_for):
+    with scopes_disabled():
+        kk = make_keluarga(desa_a)
+        make_penduduk(desa_a, keluarga=kk, shdk=kode.KEPALA_KELUARGA, nama="Kepala Lama")
+    client = client_for(desa_a, operator_a)
+    body = client.post("/admin-desa/penduduk/tambah/", _post_data(desa_a, no_kk=kk.no_kk, shdk=1)).content.decode()
+    assert "sudah punya kepala keluarga: Kepala Lama" in body
+    page = client.get(f"/admin-desa/penduduk/keluarga/{kk.pk}/").content.decode()
+    assert "Kepala Lama" in page and "KEPALA KELUARGA" in page
+    assert "Kepala Lama" in client.get("/admin-desa/penduduk/keluarga/").content.decode()
+
+
+def test_lahir_and_datang_forms(desa_a, operator_a, client_for):
+    client = client_for(desa_a, operator_a)
+    lahir = datetime.date.today() - datetime.timedelta(days=3)
+    response = client.post("/admin-desa/penduduk/lahir/", _post_data(desa_a, tanggal_lahir=lahir, nama="Bayi Baru"))
+    assert response.status_code == 302
+    data = _post_data(desa_a, nama="Pendatang", nik="3171015708450001", tanggal_lahir=datetime.date(1945, 8, 17))
+    data.update({"datang-tanggal": "2025-02-01", "datang-asal_tujuan": "Jakarta Pusat"})
+    response = client.post("/admin-desa/penduduk/datang/", data)
+    assert response.status_code == 302, response.content.decode()[-3000:]
+    with scopes_disabled():
+        assert sorted(Peristiwa.objects.values_list("jenis", flat=True)) == [1, 5]

@@ -1,0 +1,23 @@
+from django.urls import path
+
+from . import views
+
+app_name = "penduduk"
+urlpatterns = [
+    path("", views.daftar, name="daftar"),
+    path("tambah/", views.tambah, name="tambah"),
+    path("lahir/", views.lahir, name="lahir"),
+    path("datang/", views.datang, name="datang"),
+    path("<int:pk>/", views.detail, name="detail"),
+    path("<int:pk>/ubah/", views.ubah, name="ubah"),
+    path("<int:pk>/mati/", views.mati, name="mati"),
+    path("<int:pk>/pindah/", views.pindah, name="pindah"),
+    path("keluarga/", views.keluarga_daftar, name="keluarga_daftar"),
+    path("keluarga/tambah/", views.keluarga_form, name="keluarga_tambah"),
+    path("keluarga/<int:pk>/", views.keluarga_detail, name="keluarga_detail"),
+    path("keluarga/<int:pk>/ubah/", views.keluarga_form, name="keluarga_ubah"),
+    path("impor/", views.impor, name="impor"),
+    path("impor/<int:pk>/", views.impor_detail, name="impor_detail"),
+    path("impor/<int:pk>/lanjut/", views.impor_lanjut, name="impor_lanjut"),
+    path("ekspor/", views.ekspor_view, name="ekspor"),
+]

@@ -1,0 +1,294 @@
+from django.contrib import messages
+from django.core.exceptions import ValidationError
+from django.core.paginator import Paginator
+from django.http import FileResponse, Http404, StreamingHttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils import timezone
+from django.views.decorators.http import require_POST
+
+from balai.core.access import staff_view
+
+from . import ekspor, kode, selectors, services
+from .forms import ImporForm, KedatanganForm, KeluargaForm, PendudukFilter, PendudukForm, PeristiwaForm
+from .models import ImporPenduduk, Keluarga, Penduduk, Peristiwa
+from .privasi import PERAN_BACA, PERAN_KELOLA
+from .tasks import impor_penduduk
+
+PER_HALAMAN = 50
+
+
+def _error_ke_form(form, exc):
+    """A service's ValidationError onto the form: per field where the form has it."""
+    if not hasattr(exc, "error_dict"):
+        form.add_error(None, exc)
+        return
+    for field, errors in exc.message_dict.items():
+        target = (
+            field if field in form.fields else ("no_kk" if field == "keluarga" and "no_kk" in form.fields else None)
+        )
+        for error in errors:
+            form.add_error(target, error)
+
+
+@staff_view("desa", roles=PERAN_BACA)
+def daftar(request):
+    filtr = PendudukFilter(request.GET or None, desa=request.desa)
+    qs = filtr.filter(selectors.daftar_penduduk(desa=request.desa))
+    page = Paginator(qs, PER_HALAMAN).get_page(request.GET.get("hal"))
+    query = request.GET.copy()
+    query.pop("hal", None)
+    context = {"filter": filtr, "page": page, "query": query.urlencode(), "ringkasan": None}
+    if request.htmx and not request.htmx.boosted:
+        return render(request, "penduduk/partials/tabel.html", context)
+    context["ringkasan"] = selectors.ringkasan(desa=request.desa)
+    return render(request, "penduduk/daftar.html", context)
+
+
+@staff_view("desa", roles=PERAN_BACA, model=Penduduk)
+def detail(request, pk):
+    try:
+        p = selectors.detail_penduduk(desa=request.desa, pk=pk)
+    except Penduduk.DoesNotExist:
+        raise Http404 from None
+    services.catat_dilihat(desa=request.desa, actor=request.user, obj=p, request=request)
+    rows = [
+        (f.verbose_name, kode.nama(jenis, getattr(p, f.name), "—"))
+        for f, jenis in ((f, kode.jenis_field(f)) for f in Penduduk._meta.concrete_fields)
+        if jenis
+    ]
+    context = {
+        "p": p,
+        "kode_rows": rows,
+        "riwayat": selectors.riwayat(desa=request.desa, penduduk=p),
+        "umur": services.umur(p.tanggal_lahir),
+        "boleh_kelola": request.user.peran in PERAN_KELOLA or request.user.is_admin_kabupaten,
+    }
+    return render(request, "penduduk/detail.html", context)
+
+
+def _form_penduduk(request, instance, *, judul, simpan, extra_form=None):
+    form = PendudukForm(request.POST or None, instance=instance, desa=request.desa)
+    if request.method == "POST" and form.is_valid() and (extra_form is None or extra_form.is_valid()):
+        try:
+            hasil = simpan(form.instance)
+        except ValidationError as exc:
+            _error_ke_form(form, exc)
+            if extra_form is not None and hasattr(exc, "error_dict") and "tanggal" in exc.message_dict:
+                extra_form.add_error("tanggal", exc.message_dict["tanggal"])
+        else:
+            p = hasil.penduduk if isinstance(hasil, Peristiwa) else hasil
+            messages.success(request, f"Data {p.nama} disimpan.")
+            return redirect("penduduk:detail", pk=p.pk)
+    return render(request, "penduduk/form.html", {"form": form, "extra_form": extra_form, "judul": judul})
+
+
+@staff_view("desa", roles=PERAN_KELOLA)
+def tambah(request):
+    def simpan(p):
+        return services.simpan_penduduk(desa=request.desa, actor=request.user, penduduk=p, request=request)
+
+    return _form_penduduk(request, Penduduk(desa=request.desa), judul="Tambah penduduk (data awal)", simpan=simpan)
+
+
+@staff_view("desa", roles=PERAN_KELOLA, model=Penduduk)
+def ubah(request, pk):
+    instance = get_object_or_404(Penduduk, desa=request.desa, pk=pk)
+
+    def simpan(p):
+        return services.simpan_penduduk(desa=request.desa, actor=request.user, penduduk=p, request=request)
+
+    return _form_penduduk(request, instance, judul=f"Ubah data {instance.nama}", simpan=simpan)
+
+
+@staff_view("desa", roles=PERAN_KELOLA)
+def lahir(request):
+    def simpan(p):
+        return services.catat_lahir(desa=request.desa, actor=request.user, penduduk=p, request=request)
+
+    return _form_penduduk(request, Penduduk(desa=request.desa, shdk=4), judul="Catat kelahiran", simpan=simpan)
+
+
+@staff_view("desa", roles=PERAN_KELOLA)
+def datang(request):
+    extra = KedatanganForm(request.POST or None, prefix="datang")
+
+    def simpan(p):
+        if not extra.is_valid():
+            raise ValidationError({})
+        d = extra.cleaned_data
+        return services.catat_datang(
+            desa=request.desa,
+            actor=request.user,
+            penduduk=p,
+            tanggal=d["tanggal"],
+            no_dokumen=d["no_dokumen"],
+            asal=d["asal_tujuan"],
+            request=request,
+        )
+
+    return _form_penduduk(
+        request, Penduduk(desa=request.desa), judul="Catat penduduk datang", simpan=simpan, extra_form=extra
+    )
+
+
+def _akhiri_view(jenis, judul):
+    @staff_view("desa", roles=PERAN_KELOLA, model=Penduduk)
+    def view(request, pk):
+        p = get_object_or_404(Penduduk, desa=request.desa, pk=pk)
+        form = PeristiwaForm(request.POST or None, jenis=jenis)
+        if request.method == "POST" and form.is_valid():
+            d = form.cleaned_data
+            try:
+                if jenis == Peristiwa.Jenis.MATI:
+                    services.catat_mati(
+                        desa=request.desa,
+                        actor=request.user,
+                        penduduk=p,
+                        tanggal=d["tanggal"],
+                        no_dokumen=d["no_dokumen"],
+                        keterangan=d["keterangan"],
+                        request=request,
+                    )
+                else:
+                    services.catat_pindah_keluar(
+                        desa=request.desa,
+                        actor=request.user,
+                        penduduk=p,
+                        tanggal=d["tanggal"],
+                        no_dokumen=d["no_dokumen"],
+                        tujuan=d["asal_tujuan"],
+                        keterangan=d["keterangan"],
+                        request=request,
+                    )
+            except ValidationError as exc:
+                _error_ke_form(form, exc)
+            else:
+                messages.success(request, f"{judul} {p.nama} dicatat.")
+                return redirect("penduduk:detail", pk=p.pk)
+        return render(request, "penduduk/peristiwa_form.html", {"form": form, "p": p, "judul": judul})
+
+    return view
+
+
+mati = _akhiri_view(Peristiwa.Jenis.MATI, "Kematian")
+pindah = _akhiri_view(Peristiwa.Jenis.PINDAH_KELUAR, "Kepindahan")
+
+
+# Keluarga ---------------------------------------------------------------------------------
+
+
+@staff_view("desa", roles=PERAN_BACA)
+def keluarga_daftar(request):
+    qs = selectors.daftar_keluarga(desa=request.desa)
+    q = request.GET.get("q", "").strip()
+    if q.isdigit():
+        qs = qs.filter(no_kk__startswith=q)
+    elif q:
+        qs = qs.filter(anggota__nama__icontains=q, anggota__shdk=kode.KEPALA_KELUARGA).distinct()
+    page = Paginator(qs, PER_HALAMAN).get_page(request.GET.get("hal"))
+    kepala = selectors.kepala_per_keluarga(desa=request.desa, keluarga_ids=[k.pk for k in page])
+    rows = [(k, kepala.get(k.pk, "")) for k in page]
+    return render(request, "penduduk/keluarga_daftar.html", {"page": page, "rows": rows, "q": q})
+
+
+@staff_view("desa", roles=PERAN_BACA, model=Keluarga)
+def keluarga_detail(request, pk):
+    k = get_object_or_404(Keluarga.objects.select_related("dusun", "rw", "rt"), desa=request.desa, pk=pk)
+    anggota = list(selectors.anggota_keluarga(desa=request.desa, keluarga=k))
+    services.catat_dilihat(desa=request.desa, actor=request.user, obj=k, request=request)
+    boleh_kelola = request.user.peran in PERAN_KELOLA or request.user.is_admin_kabupaten
+    return render(request, "penduduk/keluarga_detail.html", {"k": k, "anggota": anggota, "boleh_kelola": boleh_kelola})
+
+
+@staff_view("desa", roles=PERAN_KELOLA, model=Keluarga)
+def keluarga_form(request, pk=None):
+    instance = get_object_or_404(Keluarga, desa=request.desa, pk=pk) if pk else Keluarga(desa=request.desa)
+    form = KeluargaForm(request.POST or None, instance=instance, desa=request.desa)
+    if request.method == "POST" and form.is_valid():
+        try:
+            k = services.simpan_keluarga(desa=request.desa, actor=request.user, keluarga=form.instance, request=request)
+        except ValidationError as exc:
+            _error_ke_form(form, exc)
+        else:
+            messages.success(request, "Data keluarga disimpan.")
+            return redirect("penduduk:keluarga_detail", pk=k.pk)
+    return render(request, "penduduk/keluarga_form.html", {"form": form, "instance": instance})
+
+
+# Import / export --------------------------------------------------------------------------
+
+
+@staff_view("desa", roles=PERAN_KELOLA)
+def impor(request):
+    form = ImporForm(request.POST or None, request.FILES or None)
+    if request.method == "POST" and form.is_valid():
+        berkas = form.cleaned_data["berkas"]
+        job = ImporPenduduk(
+            desa=request.desa,
+            nama_berkas=berkas.name[:255],
+            mode=form.cleaned_data["mode"],
+            dibuat_oleh=request.user,
+        )
+        job.berkas.save(berkas.name, berkas, save=False)
+        job.save()
+        impor_penduduk.enqueue(job.pk, request.user.pk)
+        return redirect("penduduk:impor_detail", pk=job.pk)
+    return render(request, "penduduk/impor.html", {"form": form, "jobs": selectors.daftar_impor(desa=request.desa)})
+
+
+@staff_view("desa", roles=PERAN_KELOLA, model=ImporPenduduk)
+def impor_detail(request, pk):
+    job = get_object_or_404(ImporPenduduk, desa=request.desa, pk=pk)
+    from .impor import kelompokkan_galat
+
+    context = {
+        "job": job,
+        "galat": kelompokkan_galat(job.galat),
+        "berjalan": job.status in (ImporPenduduk.Status.MENUNGGU, ImporPenduduk.Status.BERJALAN),
+        "bisa_lanjut": job.mode == ImporPenduduk.Mode.UJI and job.status == ImporPenduduk.Status.SELESAI and job.berkas,
+    }
+    if request.htmx and not request.htmx.boosted:
+        return render(request, "penduduk/partials/impor_status.html", context)
+    return render(request, "penduduk/impor_detail.html", context)
+
+
+@staff_view("desa", roles=PERAN_KELOLA, model=ImporPenduduk)
+def impor_lanjut(request, pk):
+    """Import a file that a dry run has checked, without uploading it again."""
+    job = get_object_or_404(ImporPenduduk, desa=request.desa, pk=pk)
+    return _impor_lanjut(request, job)
+
+
+@require_POST
+def _impor_lanjut(request, job):
+    mode = request.POST.get("mode")
+    if mode not in (ImporPenduduk.Mode.SEMUA, ImporPenduduk.Mode.VALID_SAJA) or not job.berkas:
+        messages.error(request, "Pilih cara impor, atau unggah berkasnya lagi.")
+        return redirect("penduduk:impor_detail", pk=job.pk)
+    baru = ImporPenduduk.objects.create(
+        desa=request.desa, berkas=job.berkas.name, nama_berkas=job.nama_berkas, mode=mode, dibuat_oleh=request.user
+    )
+    ImporPenduduk.objects.filter(pk=job.pk).update(berkas="")  # the new job owns (and removes) the file
+    impor_penduduk.enqueue(baru.pk, request.user.pk)
+    return redirect("penduduk:impor_detail", pk=baru.pk)
+
+
+@staff_view("desa", roles=PERAN_KELOLA)
+def ekspor_view(request):
+    filtr = PendudukFilter(request.GET or None, desa=request.desa)
+    fmt = request.GET.get("format")
+    if fmt not in ("csv", "xlsx"):
+        return render(request, "penduduk/ekspor.html", {"filter": filtr})
+    qs = filtr.filter(Penduduk.objects.filter(desa=request.desa))
+    services.catat_ekspor(desa=request.desa, actor=request.user, jumlah=qs.count(), format=fmt, request=request)
+    nama = f"penduduk-{request.desa.slug}-{timezone.localdate():%Y%m%d}.{fmt}"
+    if fmt == "csv":
+        response = StreamingHttpResponse(ekspor.csv_stream(qs), content_type="text/csv; charset=utf-8")
+        response["Content-Disposition"] = f'attachment; filename="{nama}"'
+        return response
+    return FileResponse(
+        ekspor.xlsx_file(qs),
+        as_attachment=True,
+        filename=nama,
+        content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+    )

@@ -1,0 +1,262 @@
+"""Population statistics: one GROUP BY query per dimension, whatever the number of residents.
+
+`penduduk_stats(desa=...)` runs inside the village's scope (a village host). Kecamatan and
+kabupaten figures read across villages, so those selectors disable scoping explicitly, only
+for their own query, and filter by the region themselves.
+"""
+
+from dataclasses import dataclass, field
+
+from django.db.models import Count, Q
+from django_scopes import scopes_disabled
+
+from balai.penduduk import kode
+from balai.penduduk.models import Penduduk
+from balai.wilayah.models import RT, RW, Desa, Dusun
+
+from .dimensi import DIMENSI, KOSONG, hari_ini
+
+LK, PR = kode.LAKI_LAKI, kode.PEREMPUAN
+BATAS_SAMAR = 5  # counts 1..4 of sensitive dimensions are shown as "< 5" in public
+
+
+@dataclass
+class Baris:
+    kode: object
+    label: str
+    laki_laki: int = 0
+    perempuan: int = 0
+    jumlah: int = 0
+    persen: float = 0.0
+    # Public masking: names of the cells ("laki_laki", "perempuan", "jumlah") shown as "< 5"
+    # and those hidden only so the masked ones cannot be worked out ("*").
+    kecil: set = field(default_factory=set)
+    tersembunyi: set = field(default_factory=set)
+
+    def sel(self, nama):
+        """What a public table shows in cell `nama`."""
+        if nama in self.kecil:
+            return "< 5"
+        if nama in self.tersembunyi:
+            return "*"
+        return getattr(self, nama)
+
+    @property
+    def sel_lk(self):
+        return self.sel("laki_laki")
+
+    @property
+    def sel_pr(self):
+        return self.sel("perempuan")
+
+    @property
+    def sel_jumlah(self):
+        return self.sel("jumlah")
+
+    @property
+    def persen_tampil(self):
+        return None if ("jumlah" in self.kecil or "jumlah" in self.tersembunyi) else self.persen
+
+
+@dataclass
+class Tabel:
+    dimensi: object
+    baris: list
+    total: Baris
+    wilayah: str = ""
+    disamarkan: bool = False
+
+    def __iter__(self):
+        return iter(self.baris)
+
+    @property
+    def maks(self):
+        return max([b.jumlah for b in self.baris] + [1])
+
+
+def _wilayah_filter(*, desa=None, kecamatan=None, kabupaten=None):
+    if desa is not None:
+        return Q(desa=desa)
+    if kecamatan is not None:
+        return Q(desa__kecamatan=kecamatan)
+    if kabupaten is not None:
+        return Q(desa__kecamatan__kabupaten=kabupaten)
+    raise ValueError("penduduk_stats butuh desa, kecamatan atau kabupaten")
+
+
+def _queryset(dim, wilayah, tanggal):
+    qs = Penduduk.objects.filter(wilayah)
+    if not dim.semua_status:
+        qs = qs.filter(status_dasar=kode.HIDUP)
+    if dim.filter is not None:
+        qs = qs.filter(dim.filter)
+    return qs.order_by()
+
+
+def _counts(qs, dim, tanggal, *, per_desa=False):
+    keys = ("desa_id", "k") if per_desa else ("k",)
+    qs = qs.annotate(k=dim.ekspresi(tanggal)).values(*keys)
+    return list(
+        qs.annotate(
+            lk=Count("pk", filter=Q(jenis_kelamin=LK)), pr=Count("pk", filter=Q(jenis_kelamin=PR)), n=Count("pk")
+        ).values_list(*keys, "lk", "pr", "n")
+    )
+
+
+def _wilayah_labels(dim, keys):
+    """Labels for dusun/RW/RT/desa ids, one query, in the order of the region tree."""
+    ids = [k for k in keys if k is not None]
+    if dim.key == "dusun":
+        return [(d.pk, d.nama) for d in Dusun.objects.filter(pk__in=ids).order_by("nama")]
+    if dim.key == "rw":
+        rows = RW.objects.filter(pk__in=ids).select_related("dusun").order_by("nomor")
+        return [(r.pk, f"RW {r.nomor:03d} ({r.dusun.nama})") for r in rows]
+    if dim.key == "rt":
+        rows = RT.objects.filter(pk__in=ids).select_related("rw").order_by("rw__nomor", "nomor")
+        return [(r.pk, f"RT {r.nomor:03d} / RW {r.rw.nomor:03d}") for r in rows]
+    if dim.key == "desa":
+        return [(d.pk, str(d)) for d in Desa.objects.filter(pk__in=ids).order_by("nama")]
+    return []
+
+
+def _labels(dim, found):
+    if dim.labels == "wilayah":
+        return _wilayah_labels(dim, found)
+    if dim.key == "suku":
+        return sorted(((k, k) for k in found if k), key=lambda kv: kv[0].lower())
+    return dim.daftar_label()
+
+
+def _tabel(dim, counts):
+    """Rows in label order (zero rows for short code lists), then values without a known label,
+    then "belum mengisi"."""
+    by_key = {k: (lk, pr, n) for k, lk, pr, n in counts}
+    rows = []
+    seen = set()
+    for k, label in _labels(dim, by_key.keys()):
+        seen.add(k)
+        lk, pr, n = by_key.get(k, (0, 0, 0))
+        if n or dim.tampil_nol:
+            rows.append(Baris(k, label, lk, pr, n))
+    for k, (lk, pr, n) in by_key.items():
+        if k in seen or k in (None, ""):
+            continue
+        rows.append(Baris(k, f"KODE {k} (TIDAK DIKENAL)", lk, pr, n))
+    kosong = [by_key[k] for k in (None, "") if k in by_key]
+    if kosong:
+        lk, pr, n = (sum(c[i] for c in kosong) for i in range(3))
+        rows.append(Baris(None, KOSONG, lk, pr, n))
+    total = Baris("", "JUMLAH", sum(r.laki_laki for r in rows), sum(r.perempuan for r in rows))
+    total.jumlah = sum(r.jumlah for r in rows)
+    for r in rows:
+        r.persen = round(100 * r.jumlah / total.jumlah, 2) if total.jumlah else 0.0
+    total.persen = 100.0 if total.jumlah else 0.0
+    return rows, total
+
+
+def penduduk_stats(*, desa=None, kecamatan=None, kabupaten=None, dimensi, tanggal=None):
+    """Rows (kode, label, laki_laki, perempuan, jumlah, persen) of living residents of a village,
+    a kecamatan or the kabupaten by one dimension (`dimensi` key or Dimensi), plus the total.
+    One GROUP BY query, plus one for region labels (dusun/RW/RT/desa)."""
+    dim = DIMENSI[dimensi] if isinstance(dimensi, str) else dimensi
+    tanggal = tanggal or hari_ini()
+    wilayah = _wilayah_filter(desa=desa, kecamatan=kecamatan, kabupaten=kabupaten)
+    if desa is not None:
+        counts = _counts(_queryset(dim, wilayah, tanggal), dim, tanggal)
+        rows, total = _tabel(dim, counts)
+    else:
+        # Across villages: scoping off for this query only, the region filter above applies.
+        with scopes_disabled():
+            counts = _counts(_queryset(dim, wilayah, tanggal), dim, tanggal)
+            rows, total = _tabel(dim, counts)
+    return Tabel(dim, rows, total, wilayah=str(desa or kecamatan or kabupaten))
+
+
+def per_desa(*, kecamatan=None, kabupaten=None, dimensi, tanggal=None):
+    """Per-village breakdown of one dimension: (columns [(kode, label)], rows [(desa, [n...], total)],
+    column totals). Two queries (counts and village names) plus the code labels."""
+    dim = DIMENSI[dimensi] if isinstance(dimensi, str) else dimensi
+    tanggal = tanggal or hari_ini()
+    wilayah = _wilayah_filter(kecamatan=kecamatan, kabupaten=kabupaten)
+    desa_qs = Desa.objects.select_related("kecamatan").order_by("kecamatan__nama", "nama")
+    desa_qs = (
+        desa_qs.filter(kecamatan=kecamatan) if kecamatan is not None else desa_qs.filter(kecamatan__kabupaten=kabupaten)
+    )
+    with scopes_disabled():
+        counts = _counts(_queryset(dim, wilayah, tanggal), dim, tanggal, per_desa=True)
+        found = {k for _d, k, *_ in counts}
+        columns = [(k, label) for k, label in _labels(dim, found) if k in found]
+    known = {k for k, _label in columns}
+    extra = sorted({k for k in found if k not in known and k not in (None, "")}, key=str)
+    columns += [(k, f"KODE {k}") for k in extra]
+    if any(k in (None, "") for k in found):
+        columns.append((None, KOSONG))
+    index = {k: i for i, (k, _label) in enumerate(columns)}
+    index[""] = index.get(None, len(columns) - 1)
+    cells = {}
+    for desa_id, k, _lk, _pr, n in counts:
+        row = cells.setdefault(desa_id, [0] * len(columns))
+        row[index[k]] += n
+    rows = []
+    for d in desa_qs:
+        values = cells.get(d.pk, [0] * len(columns))
+        rows.append((d, values, sum(values)))
+    totals = [sum(r[1][i] for r in rows) for i in range(len(columns))]
+    return {"dimensi": dim, "kolom": columns, "baris": rows, "total": totals, "jumlah": sum(totals)}
+
+
+def ringkasan(*, desa=None, kecamatan=None, kabupaten=None):
+    """Key figures: living residents, men, women, families (KK with a living head). One query."""
+    wilayah = _wilayah_filter(desa=desa, kecamatan=kecamatan, kabupaten=kabupaten)
+    hidup = Q(status_dasar=kode.HIDUP)
+    aggregate = dict(
+        jumlah=Count("pk", filter=hidup),
+        laki_laki=Count("pk", filter=hidup & Q(jenis_kelamin=LK)),
+        perempuan=Count("pk", filter=hidup & Q(jenis_kelamin=PR)),
+        keluarga=Count("pk", filter=hidup & Q(shdk=kode.KEPALA_KELUARGA)),
+    )
+    if desa is not None:
+        return Penduduk.objects.filter(wilayah).aggregate(**aggregate)
+    with scopes_disabled():
+        return Penduduk.objects.filter(wilayah).aggregate(**aggregate)
+
+
+def beranda_context(request):
+    """The village front page widget: key figures only."""
+    return {"ringkasan": ringkasan(desa=request.desa)}
+
+
+def samarkan(tabel):
+    """Mask a sensitive dimension's table for the public: counts 1..4 become "< 5" (no
+    percentage), and the next smallest cell of a row or column that would otherwise give a
+    masked number away by subtraction is hidden too. Returns the same table, marked."""
+    cols = ("laki_laki", "perempuan", "jumlah")
+    for r in tabel.baris:
+        r.kecil = {c for c in cols if 0 < getattr(r, c) < BATAS_SAMAR}
+        r.tersembunyi = set()
+
+    def hidden(r, c):
+        return c in r.kecil or c in r.tersembunyi
+
+    for _ in range(10):  # converges in a few rounds; bounded anyway
+        changed = False
+        # Row: laki_laki + perempuan = jumlah. Exactly one hidden cell can be worked out.
+        for r in tabel.baris:
+            masked = [c for c in cols if hidden(r, c)]
+            if len(masked) == 1:
+                rest = [c for c in cols if c not in masked and getattr(r, c) > 0]
+                if rest:
+                    r.tersembunyi.add(min(rest, key=lambda c: getattr(r, c)))
+                    changed = True
+        # Column: the total is public, so one hidden cell in a column can be worked out.
+        for c in cols:
+            masked = [r for r in tabel.baris if hidden(r, c)]
+            if len(masked) == 1:
+                others = [r for r in tabel.baris if not hidden(r, c) and getattr(r, c) > 0]
+                if others:
+                    min(others, key=lambda r: getattr(r, c)).tersembunyi.add(c)
+                    changed = True
+        if not changed:
+            break
+    tabel.disamarkan = True
+    return tabel

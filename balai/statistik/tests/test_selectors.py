@@ -1,0 +1,157 @@
+import datetime
+
+import pytest
+from django_scopes import scope, scopes_disabled
+
+from balai.penduduk import kode
+from balai.penduduk.tests.factories import make_penduduk
+from balai.statistik import selectors
+from balai.statistik.dimensi import DAFTAR, DIMENSI, mundur_tahun, untuk
+
+pytestmark = pytest.mark.django_db
+
+
+def row(tabel, label):
+    return next(b for b in tabel.baris if b.label == label)
+
+
+def test_at_least_twenty_dimensions_per_level():
+    assert len(untuk("desa")) >= 20
+    assert len(untuk("kecamatan")) >= 20
+    assert {"umur", "jenis_kelamin", "agama", "pendidikan_kk", "pekerjaan", "cacat", "rt"} <= set(DIMENSI)
+
+
+def test_mundur_tahun_leap_day():
+    assert mundur_tahun(datetime.date(2024, 2, 29), 1) == datetime.date(2023, 2, 28)
+    assert mundur_tahun(datetime.date(2024, 3, 1), 5) == datetime.date(2019, 3, 1)
+
+
+def test_kelompok_umur_counts(desa_a, warga_a, warga_b):
+    with scope(desa=desa_a):
+        t = selectors.penduduk_stats(desa=desa_a, dimensi="umur")
+    assert [b.label for b in t.baris][:2] == ["0–4 tahun", "5–9 tahun"]
+    assert len(t.baris) == 16
+    assert (row(t, "0–4 tahun").laki_laki, row(t, "0–4 tahun").perempuan) == (1, 1)
+    assert row(t, "5–9 tahun").jumlah == 1
+    assert row(t, "60–64 tahun").perempuan == 2
+    assert row(t, "75 tahun ke atas").jumlah == 1  # the dead man of 80 is not counted
+    assert (t.total.laki_laki, t.total.perempuan, t.total.jumlah) == (4, 8, 12)
+    assert row(t, "0–4 tahun").persen == pytest.approx(16.67)
+
+
+def test_age_boundary_is_the_birthday(desa_a):
+    today = datetime.date(2026, 6, 15)
+    with scopes_disabled():
+        make_penduduk(desa_a, tanggal_lahir=datetime.date(2021, 6, 15))  # 5 today
+        make_penduduk(desa_a, tanggal_lahir=datetime.date(2021, 6, 16))  # 5 tomorrow
+    with scope(desa=desa_a):
+        t = selectors.penduduk_stats(desa=desa_a, dimensi="umur", tanggal=today)
+    assert row(t, "0–4 tahun").jumlah == 1
+    assert row(t, "5–9 tahun").jumlah == 1
+
+
+@pytest.mark.parametrize(
+    "dimensi,label,expected",
+    [
+        ("agama", "ISLAM", 10),
+        ("agama", "KRISTEN", 2),
+        ("shdk", "KEPALA KELUARGA", 3),
+        ("shdk", "FAMILI LAIN", 3),
+        ("status_kawin", "CERAI MATI", 1),
+        ("cacat", "CACAT NETRA/BUTA", 1),
+        ("cacat", "BELUM MENGISI", 11),
+        ("rt", "RT 001 / RW 001", 6),
+        ("dusun", "Krajan", 12),
+        ("akta_lahir", "PUNYA AKTA KELAHIRAN", 1),
+        ("hamil", "SEDANG HAMIL", 1),
+        ("hamil", "TIDAK HAMIL", 7),
+        ("umur_produktif", "65 tahun ke atas", 2),
+        ("status_dasar", "MATI", 1),
+        ("status_dasar", "HIDUP", 12),
+    ],
+)
+def test_dimension_counts(desa_a, warga_a, warga_b, dimensi, label, expected):
+    with scope(desa=desa_a):
+        t = selectors.penduduk_stats(desa=desa_a, dimensi=dimensi)
+    assert row(t, label).jumlah == expected
+
+
+def test_kepala_keluarga_by_sex(desa_a, warga_a):
+    with scope(desa=desa_a):
+        t = selectors.penduduk_stats(desa=desa_a, dimensi="kepala_keluarga")
+    assert (row(t, "LAKI-LAKI").jumlah, row(t, "PEREMPUAN").jumlah, t.total.jumlah) == (2, 1, 3)
+
+
+def test_every_dimension_runs_and_totals_agree(desa_a, warga_a):
+    with scope(desa=desa_a):
+        for dim in untuk("desa"):
+            t = selectors.penduduk_stats(desa=desa_a, dimensi=dim)
+            assert t.total.jumlah == sum(b.jumlah for b in t.baris), dim.key
+            assert t.total.jumlah == t.total.laki_laki + t.total.perempuan, dim.key
+
+
+def test_kecamatan_and_kabupaten_aggregates(desa_a, desa_b, warga_a, warga_b, kabupaten):
+    t = selectors.penduduk_stats(kecamatan=desa_a.kecamatan, dimensi="jenis_kelamin")
+    assert t.total.jumlah == 12
+    t = selectors.penduduk_stats(kabupaten=kabupaten, dimensi="agama")
+    assert t.total.jumlah == 15 and row(t, "HINDU").jumlah == 3
+    r = selectors.per_desa(kabupaten=kabupaten, dimensi="agama")
+    assert [(d.nama, total) for d, _v, total in r["baris"]] == [("Selakambang", 12), ("Karangpetir", 3)] or [
+        (d.nama, total) for d, _v, total in r["baris"]
+    ] == [("Karangpetir", 3), ("Selakambang", 12)]
+    assert r["jumlah"] == 15
+    r = selectors.per_desa(kecamatan=desa_a.kecamatan, dimensi="agama")
+    assert [d.nama for d, _v, _t in r["baris"]] == ["Selakambang"]
+
+
+def _bulk(desa, n):
+    from balai.penduduk.models import Penduduk
+
+    with scopes_disabled():
+        proto = Penduduk.objects.filter(desa=desa).values().first()
+    proto.pop("id")
+    rows = []
+    for i in range(n):
+        d = dict(proto, nik=f"{3303040000000000 + i}", tanggal_lahir=datetime.date(1940 + i % 80, 1 + i % 12, 1))
+        d.update(jenis_kelamin=1 + i % 2, agama=1 + i % 6, pekerjaan=1 + i % 80, suku=f"Suku {i % 7}")
+        rows.append(Penduduk(**d))
+    Penduduk.objects.bulk_create(rows, batch_size=500)
+
+
+def test_query_count_does_not_grow(desa_a, warga_a, django_assert_max_num_queries):
+    kode.semua()
+    for size in (12, 2012):
+        if size == 2012:
+            _bulk(desa_a, 2000)
+        with scope(desa=desa_a):
+            for dim in untuk("desa"):
+                with django_assert_max_num_queries(2 if dim.labels == "wilayah" else 1):
+                    t = selectors.penduduk_stats(desa=desa_a, dimensi=dim)
+                if dim.key == "jenis_kelamin":
+                    assert t.total.jumlah == size
+
+
+def test_samarkan_small_cells(desa_a, warga_a):
+    with scope(desa=desa_a):
+        t = selectors.samarkan(selectors.penduduk_stats(desa=desa_a, dimensi="cacat"))
+    netra = row(t, "CACAT NETRA/BUTA")
+    assert netra.sel_lk == "< 5" and netra.sel_jumlah == "< 5" and netra.persen_tampil is None
+    # The only other non-zero row would give the masked numbers away by subtraction.
+    kosong = row(t, "BELUM MENGISI")
+    assert "*" in (kosong.sel_lk, kosong.sel_jumlah)
+    for b in t.baris:
+        for c in ("laki_laki", "perempuan", "jumlah"):
+            if 0 < getattr(b, c) < 5:
+                assert b.sel(c) == "< 5"
+
+
+def test_samarkan_leaves_large_cells():
+    from balai.statistik.selectors import Baris, Tabel
+
+    rows = [Baris(1, "a", 10, 20, 30), Baris(2, "b", 6, 7, 13), Baris(3, "c", 0, 0, 0)]
+    t = selectors.samarkan(Tabel(DIMENSI["cacat"], rows, Baris("", "JUMLAH", 16, 27, 43)))
+    assert [(b.sel_lk, b.sel_pr, b.sel_jumlah) for b in t.baris] == [(10, 20, 30), (6, 7, 13), (0, 0, 0)]
+
+
+def test_all_dimensions_have_titles():
+    assert all(d.judul for d in DAFTAR)

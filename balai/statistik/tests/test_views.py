@@ -1,0 +1,136 @@
+import csv
+import io
+
+import pytest
+from django_scopes import scopes_disabled
+from openpyxl import load_workbook
+
+from balai.akun.models import Peran
+from balai.penduduk import kode
+
+pytestmark = pytest.mark.django_db
+
+
+def test_desa_back_office_table_and_chart(desa_a, warga_a, warga_b, operator_a, client_for):
+    r = client_for(desa_a, operator_a).get("/admin-desa/statistik/")
+    assert r.status_code == 200
+    body = r.content.decode()
+    assert "Piramida penduduk" in body and "<svg" in body
+    assert "75 tahun ke atas" in body
+    r = client_for(desa_a, operator_a).get("/admin-desa/statistik/?d=agama")
+    body = r.content.decode()
+    assert "KRISTEN" in body and "HINDU" in body
+    # Village B's three Hindu residents never appear in A's figures.
+    assert r.context["tabel"].total.jumlah == 12
+    assert next(b for b in r.context["tabel"].baris if b.label == "HINDU").jumlah == 0
+
+
+def test_unknown_dimension_is_404(desa_a, operator_a, client_for):
+    assert client_for(desa_a, operator_a).get("/admin-desa/statistik/?d=nik").status_code == 404
+
+
+def test_desa_back_office_needs_sign_in(desa_a, client_for):
+    assert client_for(desa_a).get("/admin-desa/statistik/").status_code == 302
+
+
+def test_csv_export(desa_a, warga_a, operator_a, client_for):
+    r = client_for(desa_a, operator_a).get("/admin-desa/statistik/?d=jenis_kelamin&format=csv")
+    assert r["Content-Type"].startswith("text/csv")
+    assert "attachment" in r["Content-Disposition"]
+    rows = list(csv.reader(io.StringIO(r.content.decode("utf-8-sig"))))
+    assert rows[1] == ["Kode", "Kelompok", "Laki-laki", "Perempuan", "Jumlah", "Persen"]
+    assert rows[2] == ["1", "LAKI-LAKI", "4", "0", "4", "33.33"]
+    assert rows[-1][1:5] == ["JUMLAH", "4", "8", "12"]
+
+
+def test_xlsx_export(desa_a, warga_a, operator_a, client_for):
+    r = client_for(desa_a, operator_a).get("/admin-desa/statistik/?d=agama&format=xlsx")
+    ws = load_workbook(io.BytesIO(r.content), read_only=True).active
+    rows = [list(row) for row in ws.iter_rows(values_only=True)]
+    assert rows[2][:5] == [1, "ISLAM", 3, 7, 10]
+    assert rows[-1][1:5] == ["JUMLAH", 4, 8, 12]
+
+
+def test_public_page_aggregates_only(desa_a, warga_a, warga_b, client_for, django_assert_max_num_queries):
+    client = client_for(desa_a)
+    with django_assert_max_num_queries(8):
+        r = client.get("/statistik/")
+    assert r.status_code == 200
+    body = r.content.decode()
+    assert "Piramida penduduk" in body
+    with scopes_disabled():
+        for p in warga_a + warga_b:
+            assert p.nik not in body and p.nama not in body
+            assert p.keluarga is None or p.keluarga.no_kk not in body
+
+
+def test_public_page_hides_back_office_dimensions(desa_a, warga_a, client_for):
+    client = client_for(desa_a)
+    assert client.get("/statistik/?d=hamil").status_code == 404
+    assert client.get("/statistik/?d=rt").status_code == 404
+    assert client.get("/statistik/?d=status_dasar").status_code == 404
+    assert "Kehamilan" not in client.get("/statistik/").content.decode()
+
+
+def test_public_sensitive_dimension_is_masked(desa_a, warga_a, client_for):
+    body = client_for(desa_a).get("/statistik/?d=cacat").content.decode()
+    assert "&lt; 5" in body
+    row = body[body.index("CACAT NETRA/BUTA") :].split("</tr>")[0]
+    assert ">1<" not in row and "&lt; 5" in row
+
+
+def test_public_page_is_cached(desa_a, warga_a, client_for, django_assert_max_num_queries):
+    client = client_for(desa_a)
+    first = client.get("/statistik/?d=agama")
+    with django_assert_max_num_queries(3):  # tenant lookup only
+        second = client.get("/statistik/?d=agama")
+    assert first.status_code == second.status_code == 200 and b"KRISTEN" in second.content
+    assert client.get("/statistik/", HTTP_IF_NONE_MATCH=client.get("/statistik/")["ETag"]).status_code == 304
+
+
+def test_public_page_only_on_village_host(kaligondang, client_for):
+    assert client_for(kaligondang).get("/statistik/").status_code == 404
+
+
+def test_kecamatan_sees_only_its_villages(kaligondang, desa_a, desa_b, warga_a, warga_b, make_user, client_for):
+    user = make_user(Peran.OPERATOR_KECAMATAN, kecamatan=kaligondang)
+    r = client_for(kaligondang, user).get("/dasbor/statistik/?d=agama")
+    assert r.status_code == 200
+    assert r.context["tabel"].total.jumlah == 12
+    assert [d.nama for d, _v, _t in r.context["rincian"]["baris"]] == ["Selakambang"]
+    assert "Karangpetir" not in r.content.decode()
+    r = client_for(kaligondang, user).get("/dasbor/statistik/?d=agama&format=xlsx")
+    wb = load_workbook(io.BytesIO(r.content), read_only=True)
+    assert wb.sheetnames[1] == "Per desa"
+
+
+def test_kabupaten_sees_all_villages(kabupaten, desa_a, desa_b, warga_a, warga_b, make_user, client_for):
+    user = make_user(Peran.ADMIN_KABUPATEN)
+    r = client_for(None, user).get("/dasbor/statistik/?d=jenis_kelamin")
+    assert r.status_code == 200
+    assert r.context["tabel"].total.jumlah == 15
+    assert {d.nama for d, _v, _t in r.context["rincian"]["baris"]} == {"Selakambang", "Karangpetir"}
+    r = client_for(None, user).get("/dasbor/statistik/?d=desa&format=csv")
+    assert "Karangpetir" in r.content.decode("utf-8-sig")
+
+
+def test_village_staff_cannot_use_kecamatan_statistics(kaligondang, operator_a, client_for):
+    assert client_for(kaligondang, operator_a).get("/dasbor/statistik/").status_code == 403
+
+
+def test_dusun_rw_not_offered_on_kecamatan(kaligondang, make_user, client_for):
+    user = make_user(Peran.OPERATOR_KECAMATAN, kecamatan=kaligondang)
+    assert client_for(kaligondang, user).get("/dasbor/statistik/?d=dusun").status_code == 404
+
+
+def test_beranda_widget_context(desa_a, warga_a, rf):
+    from django_scopes import scope
+
+    from balai.statistik.selectors import beranda_context
+
+    request = rf.get("/")
+    request.desa = desa_a
+    with scope(desa=desa_a):
+        ctx = beranda_context(request)
+    assert ctx["ringkasan"] == {"jumlah": 12, "laki_laki": 4, "perempuan": 8, "keluarga": 3}
+    assert kode.LAKI_LAKI == 1
