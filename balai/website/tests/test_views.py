@@ -118,6 +118,7 @@ def test_feed_sitemap_robots_theme(client_for, desa_a, make_artikel):
     assert feed.status_code == 200 and b"Musyawarah desa RKPDes" in feed.content and b"<rss" in feed.content
     sitemap = client.get("/sitemap.xml").content.decode()
     assert f"http://selakambang.localhost/artikel/{a.slug}/" in sitemap
+    assert "http://selakambang.localhost/agenda/" in sitemap  # other apps' pages are listed too
     robots = client.get("/robots.txt").content.decode()
     assert "Disallow: /admin-desa/" in robots and "Sitemap: http://selakambang.localhost/sitemap.xml" in robots
     css = client.get("/tema.css")
