@@ -267,3 +267,16 @@ def test_comments_closed_hides_form(client_for, desa_a, make_artikel):
     assert "ditutup" in client.get(f"/artikel/{a.slug}/").content.decode()
     assert client.get(f"/artikel/{a.slug}/komentar/").status_code == 404
     assert client.post(f"/artikel/{a.slug}/komentar/", {"nama": "A", "isi": "B"}).status_code == 404
+
+
+def test_publish_now_overrides_a_schedule(client_for, desa_a, operator_a):
+    staff = client_for(desa_a, operator_a)
+    later = (timezone.localtime() + timedelta(days=3)).strftime("%Y-%m-%dT%H:%M")
+    staff.post("/admin-desa/artikel/tambah/", {"judul": "Jadwal", "isi": "x", "aksi": "jadwal", "terbit_pada": later})
+    with scope(desa=desa_a):
+        a = Artikel.objects.get()
+    assert a.status == S.TERJADWAL
+    staff.post(f"/admin-desa/artikel/{a.pk}/ubah/", {"judul": "Jadwal", "isi": "x", "aksi": "terbit"})
+    with scope(desa=desa_a):
+        a.refresh_from_db()
+    assert a.status == S.TERBIT and a.terbit_pada <= timezone.now()
