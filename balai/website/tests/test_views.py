@@ -122,7 +122,7 @@ def test_feed_sitemap_robots_theme(client_for, desa_a, make_artikel):
     robots = client.get("/robots.txt").content.decode()
     assert "Disallow: /admin-desa/" in robots and "Sitemap: http://selakambang.localhost/sitemap.xml" in robots
     css = client.get("/tema.css")
-    assert css["Content-Type"].startswith("text/css") and b"#aa3300" in css.content
+    assert css["Content-Type"].startswith("text/css") and b"--accent: #aa3300; --accent-dark: #882800;" in css.content
 
 
 def test_village_only_pages_are_404_on_portals(client_for, kabupaten, desa_a):
