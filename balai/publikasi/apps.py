@@ -21,7 +21,11 @@ class PublikasiConfig(AppConfig):
         menu.register("publik-desa", "Galeri", "publikasi:galeri", order=44)
         menu.register("publik-desa", "Unduhan", "publikasi:unduhan", order=46)
         dashboard.register(
-            "beranda-desa", "publikasi/partials/beranda_pengumuman.html", selectors.beranda_pengumuman, order=20
+            "beranda-desa",
+            "publikasi/partials/beranda_pengumuman.html",
+            selectors.beranda_pengumuman,
+            order=20,
+            stylesheet="publikasi/publikasi.css",
         )
         dashboard.register("beranda-desa", "publikasi/partials/beranda_agenda.html", selectors.beranda_agenda, order=30)
         dashboard.register("beranda-desa", "publikasi/partials/beranda_galeri.html", selectors.beranda_galeri, order=60)
