@@ -26,6 +26,7 @@ urlpatterns = [
     path("admin-desa/artikel/<int:pk>/pratinjau/", kantor.artikel_pratinjau, name="kantor_artikel_pratinjau"),
     path("admin-desa/artikel/<int:pk>/revisi/", kantor.artikel_revisi, name="kantor_artikel_revisi"),
     path("admin-desa/artikel/revisi/<int:pk>/pulihkan/", kantor.revisi_pulihkan, name="kantor_revisi_pulihkan"),
+    path("admin-desa/halaman/<int:pk>/pratinjau/", kantor.halaman_pratinjau, name="kantor_halaman_pratinjau"),
     path("admin-desa/komentar/", kantor.komentar_list, name="kantor_komentar"),
     path("admin-desa/komentar/<int:pk>/moderasi/", kantor.komentar_moderasi, name="kantor_komentar_moderasi"),
     path("admin-desa/situs/", kantor.pengaturan, name="kantor_pengaturan"),

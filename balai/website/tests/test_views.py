@@ -280,3 +280,11 @@ def test_publish_now_overrides_a_schedule(client_for, desa_a, operator_a):
     with scope(desa=desa_a):
         a.refresh_from_db()
     assert a.status == S.TERBIT and a.terbit_pada <= timezone.now()
+
+
+def test_hidden_page_is_404_but_staff_can_preview(client_for, desa_a, operator_a):
+    with scopes_disabled():
+        h = Halaman.objects.create(desa=desa_a, judul="Rencana", slug="rencana", isi="<p>Draf</p>", terbit=False)
+    assert client_for(desa_a).get("/halaman/rencana/").status_code == 404
+    preview = client_for(desa_a, operator_a).get(f"/admin-desa/halaman/{h.pk}/pratinjau/")
+    assert preview.status_code == 200 and "belum tampil di situs" in preview.content.decode()

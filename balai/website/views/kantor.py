@@ -12,7 +12,7 @@ from balai.core.tenancy import KABUPATEN
 
 from .. import selectors, services
 from ..forms import AmbangKesegaranForm, ArtikelForm, PengaturanForm
-from ..models import Artikel, ArtikelRevisi, Komentar, Tag
+from ..models import Artikel, ArtikelRevisi, Halaman, Komentar, Tag
 
 PENGELOLA = {Peran.ADMIN_DESA, Peran.OPERATOR_DESA}
 
@@ -82,6 +82,13 @@ def artikel_pratinjau(request, pk):
         "pratinjau": True,
     }
     return render(request, "website/artikel_detail.html", context)
+
+
+@staff_view("desa", roles=PENGELOLA, model=Halaman)
+def halaman_pratinjau(request, pk):
+    """A static page as the public would see it, also while it is hidden (staff only)."""
+    halaman = get_object_or_404(Halaman, desa=request.desa, pk=pk)
+    return render(request, "website/halaman.html", {"halaman": halaman, "pratinjau": True})
 
 
 @staff_view("desa", roles=PENGELOLA, model=Artikel)
