@@ -21,6 +21,15 @@ def _empty_cache():
     cache.clear()
 
 
+@pytest.fixture(autouse=True)
+def _private_files(settings, tmp_path_factory):
+    """Tests never write into the demo's media folder or its list of demo logins."""
+    root = tmp_path_factory.mktemp("media")
+    settings.MEDIA_ROOT = str(root)
+    settings.BALAI_DEMO_LOGINS_FILE = str(root / "demo-logins.txt")
+    settings.BALAI_PRIVAT_ROOT = str(root / "privat")
+
+
 @pytest.fixture
 def kabupaten(db):
     return Kabupaten.objects.create(kode="33.03", nama="Kabupaten Purbalingga", slug="purbalingga")

@@ -23,7 +23,11 @@ BALAI_BASE_DOMAIN = env("BALAI_BASE_DOMAIN", default="localhost").lower()
 BALAI_KABUPATEN_KODE = env("BALAI_KABUPATEN_KODE", default="33.03")
 # Roles that must use TOTP two-factor; desa roles can be added by the kabupaten.
 BALAI_2FA_ROLES = env.list("BALAI_2FA_ROLES", default=["admin_kabupaten", "operator_kecamatan"])
+# Where `seed_demo` writes the demo accounts and their fresh passwords.
+BALAI_DEMO_LOGINS_FILE = env("BALAI_DEMO_LOGINS_FILE", default=str(BASE_DIR / "var" / "demo-logins.txt"))
 BALAI_SERVE_MEDIA = env.bool("BALAI_SERVE_MEDIA", default=DEBUG)
+# Largest document a village may publish for download (PDF/DOCX/XLSX/ODT/ODS).
+BALAI_MAX_DOKUMEN_MB = env.int("BALAI_MAX_DOKUMEN_MB", default=20)
 
 ALLOWED_HOSTS = env.list("ALLOWED_HOSTS", default=[BALAI_BASE_DOMAIN, f".{BALAI_BASE_DOMAIN}", "127.0.0.1"])
 
@@ -48,6 +52,7 @@ INSTALLED_APPS = [
     "balai.media",
     "balai.panel",
     "balai.website",
+    "balai.publikasi",
     "balai.penduduk",
     "balai.statistik",
     "balai.laporan",

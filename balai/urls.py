@@ -11,6 +11,8 @@ urlpatterns = [
     path("", include("balai.akun.urls")),
     path("", include("balai.panel.urls")),
     path("admin-desa/", include("balai.wilayah.urls")),
+    path("admin-desa/", include("balai.publikasi.kantor_urls")),
+    path("", include("balai.publikasi.urls")),
     path("admin-desa/penduduk/", include("balai.penduduk.urls")),
     path("", include("balai.statistik.urls")),
     path("admin-desa/laporan/", include("balai.laporan.urls")),

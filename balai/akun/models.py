@@ -52,7 +52,7 @@ class User(AbstractUser):
                 condition=(
                     Q(peran=Peran.ADMIN_KABUPATEN, kecamatan__isnull=True, desa__isnull=True)
                     | Q(peran=Peran.OPERATOR_KECAMATAN, kecamatan__isnull=False, desa__isnull=True)
-                    | Q(peran__in=[p.value for p in PERAN_DESA], kecamatan__isnull=False, desa__isnull=False)
+                    | Q(peran__in=sorted(p.value for p in PERAN_DESA), kecamatan__isnull=False, desa__isnull=False)
                 ),
             )
         ]

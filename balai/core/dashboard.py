@@ -14,6 +14,8 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from django.template.loader import render_to_string
+from django.templatetags.static import static
+from django.utils.html import format_html
 from django.utils.safestring import mark_safe
 
 _WIDGETS = []
@@ -26,21 +28,26 @@ class Widget:
     context: Callable
     roles: frozenset | None
     order: int
+    stylesheet: str | None = None  # a static path the widget's markup needs, linked once per page
 
 
-def register(area, template, context, *, roles=None, order=100):
-    _WIDGETS.append(Widget(area, template, context, frozenset(roles) if roles else None, order))
+def register(area, template, context, *, roles=None, order=100, stylesheet=None):
+    _WIDGETS.append(Widget(area, template, context, frozenset(roles) if roles else None, order, stylesheet))
 
 
 def render_widgets(request, area=None):
     """Widgets of `area` (default: the back office of the host's kind). Public areas such as
     "beranda-desa", the village front page, are rendered for anonymous visitors too."""
-    user, html = request.user, []
+    user, html, sheets = request.user, [], []
     area = area or request.tenant.kind
     for w in sorted(_WIDGETS, key=lambda w: w.order):
         if w.area != area:
             continue
         if w.roles is not None and user.peran not in w.roles and not user.is_admin_kabupaten:
             continue
+        if w.stylesheet and w.stylesheet not in sheets:
+            sheets.append(w.stylesheet)
         html.append(render_to_string(w.template, w.context(request), request=request))
-    return mark_safe("".join(html))  # each piece is rendered by a template with autoescaping
+    # A stylesheet link is allowed in the body and keeps each module's CSS in its own app.
+    links = [format_html('<link rel="stylesheet" href="{}">', static(path)) for path in sheets]
+    return mark_safe("".join(links + html))  # each piece is rendered by a template with autoescaping

@@ -55,6 +55,24 @@ def bump(desa_id):
             cache.set(key, 1, None)
 
 
+def expire_at(request, when):
+    """Declare that the page being built changes by itself at `when` (an announcement expires,
+    an event moves to the past, a scheduled item starts showing): public_page then keeps it no
+    longer than that. Views and front-page widgets call this; the earliest time wins."""
+    current = getattr(request, "_sitecache_until", None)
+    if when is not None and (current is None or when < current):
+        request._sitecache_until = when
+
+
+def _timeout(request):
+    until = getattr(request, "_sitecache_until", None)
+    if until is None:
+        return TIMEOUT
+    from django.utils import timezone
+
+    return min(TIMEOUT, int((until - timezone.now()).total_seconds()))
+
+
 def _page_key(request):
     keys = _versions(request.tenant)
     values = cache.get_many(keys)
@@ -80,7 +98,10 @@ def public_page(view):
             if hasattr(response, "render") and callable(response.render):
                 response.render()
             cached = _freeze(request, response)
-            cache.set(key, cached, TIMEOUT)
+            timeout = _timeout(request)
+            if timeout <= 0:
+                return response
+            cache.set(key, cached, timeout)
         return _thaw(request, cached)
 
     return wrapped

@@ -16,6 +16,12 @@ class Kabupaten(models.Model):
     kode = models.CharField(_("kode Kemendagri"), max_length=5, unique=True)
     nama = models.CharField(_("nama"), max_length=100)
     slug = models.SlugField(unique=True)
+    ambang_kesegaran_hari = models.PositiveSmallIntegerField(
+        _("ambang kesegaran situs (hari)"),
+        default=7,
+        validators=[MinValueValidator(1)],
+        help_text=_("Dasbor desa mengingatkan operator bila tidak ada terbitan selama sekian hari."),
+    )
 
     class Meta:
         verbose_name = _("kabupaten")

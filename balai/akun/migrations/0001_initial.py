@@ -43,7 +43,7 @@ class Migration(migrations.Migration):
             options={
                 'verbose_name': 'pengguna',
                 'verbose_name_plural': 'pengguna',
-                'constraints': [models.CheckConstraint(condition=models.Q(models.Q(('desa__isnull', True), ('kecamatan__isnull', True), ('peran', 'admin_kabupaten')), models.Q(('desa__isnull', True), ('kecamatan__isnull', False), ('peran', 'operator_kecamatan')), models.Q(('desa__isnull', False), ('kecamatan__isnull', False), ('peran__in', ['kepala_desa', 'operator_desa', 'sekdes', 'ppid_desa', 'perangkat_desa', 'admin_desa'])), _connector='OR'), name='pengguna_terikat_sesuai_peran')],
+                'constraints': [models.CheckConstraint(condition=models.Q(models.Q(('desa__isnull', True), ('kecamatan__isnull', True), ('peran', 'admin_kabupaten')), models.Q(('desa__isnull', True), ('kecamatan__isnull', False), ('peran', 'operator_kecamatan')), models.Q(('desa__isnull', False), ('kecamatan__isnull', False), ('peran__in', ['admin_desa', 'kepala_desa', 'operator_desa', 'perangkat_desa', 'ppid_desa', 'sekdes'])), _connector='OR'), name='pengguna_terikat_sesuai_peran')],
             },
             managers=[
                 ('objects', django.contrib.auth.models.UserManager()),

@@ -15,6 +15,7 @@ from django_scopes import ScopeError, scope, scopes_disabled
 from model_bakery import baker
 
 from balai.akun.models import Peran, User
+from balai.website.models import PengaturanSitus
 from balai.wilayah.models import Desa
 
 # Models that carry a `desa` link but are looked up before any tenant is known, with the reason.
@@ -29,8 +30,13 @@ def _user_recipe(desa):
     )
 
 
+def _pengaturan_situs_recipe(desa):
+    # The default greeting title is the same for every village; give this one its own.
+    return baker.make(PengaturanSitus, desa=desa, judul_sambutan=f"Sambutan khusus {desa.slug}")
+
+
 # Builders for models model_bakery cannot fill on its own: {Model: callable(desa) -> instance}.
-ISOLATION_RECIPES = {User: _user_recipe}
+ISOLATION_RECIPES = {User: _user_recipe, PengaturanSitus: _pengaturan_situs_recipe}
 
 
 def village_owned_models():
@@ -133,7 +139,10 @@ def list_views():
 
 def _distinctive_texts(obj):
     """The object's own text values long enough not to appear by chance (bakery fills them randomly)."""
-    text_fields = [f for f in obj._meta.concrete_fields if isinstance(f, (models.CharField, models.TextField))]
+    # Fields with choices hold shared codes ("menunggu", "terjadwal"), not the object's own text.
+    text_fields = [
+        f for f in obj._meta.concrete_fields if isinstance(f, (models.CharField, models.TextField)) and not f.choices
+    ]
     values = [str(obj)] + [getattr(obj, f.attname) for f in text_fields]
     return {v for v in values if isinstance(v, str) and len(v) >= 8 and not v.isdigit()}
 

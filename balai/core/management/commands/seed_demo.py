@@ -163,6 +163,6 @@ class Command(BaseCommand):
         )
         text = "\n".join(lines)
         self.stdout.write(text)
-        out = Path(settings.BASE_DIR) / "var" / "demo-logins.txt"
+        out = Path(settings.BALAI_DEMO_LOGINS_FILE)
         out.parent.mkdir(exist_ok=True)
         out.write_text(text + "\n")

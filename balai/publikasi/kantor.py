@@ -1,0 +1,124 @@
+"""Back-office pages under /admin-desa/: list, add, edit and delete agenda, pengumuman and
+dokumen. One small factory builds the three sets of views; the galeri views live in galeri.py."""
+
+from dataclasses import dataclass
+
+from django.contrib import messages
+from django.core.exceptions import ValidationError
+from django.core.paginator import Paginator
+from django.forms.models import model_to_dict
+from django.shortcuts import get_object_or_404, redirect, render
+
+from balai.akun.models import Peran
+from balai.core.access import staff_view
+
+from . import services
+from .forms import AgendaForm, DokumenForm, PengumumanForm
+from .models import Agenda, Dokumen, Pengumuman
+
+PENGELOLA = {Peran.ADMIN_DESA, Peran.OPERATOR_DESA}
+PER_HALAMAN = 25
+
+
+@dataclass(frozen=True)
+class Modul:
+    nama: str  # url prefix and template name
+    label: str
+    model: type
+    form: type
+    simpan: object  # callable(request, form) -> instance
+    hapus: object  # callable(request, instance)
+    order_by: tuple
+    salin: bool = False  # "Salin": a new item pre-filled from an existing one (?salin=<pk>)
+
+
+def _simpan_dokumen(request, form):
+    return services.simpan_dokumen(
+        desa=request.desa,
+        actor=request.user,
+        dokumen=form.instance,
+        berkas=form.cleaned_data.get("berkas"),
+        request=request,
+    )
+
+
+MODUL = {
+    "agenda": Modul(
+        "agenda",
+        "agenda",
+        Agenda,
+        AgendaForm,
+        lambda r, f: services.simpan_agenda(desa=r.desa, actor=r.user, agenda=f.instance, request=r),
+        lambda r, o: services.hapus_agenda(desa=r.desa, actor=r.user, agenda=o, request=r),
+        ("-mulai", "-pk"),
+        salin=True,
+    ),
+    "pengumuman": Modul(
+        "pengumuman",
+        "pengumuman",
+        Pengumuman,
+        PengumumanForm,
+        lambda r, f: services.simpan_pengumuman(desa=r.desa, actor=r.user, pengumuman=f.instance, request=r),
+        lambda r, o: services.hapus_pengumuman(desa=r.desa, actor=r.user, pengumuman=o, request=r),
+        ("-disematkan", "-mulai_tayang", "-pk"),
+        salin=True,
+    ),
+    "dokumen": Modul(
+        "dokumen",
+        "dokumen",
+        Dokumen,
+        DokumenForm,
+        _simpan_dokumen,
+        lambda r, o: services.hapus_dokumen(desa=r.desa, actor=r.user, dokumen=o, request=r),
+        ("kategori", "-dibuat", "-pk"),
+    ),
+}
+
+
+def _salinan(request, m):
+    """Initial form data copied from one of this village's items (recurring posyandu, monthly
+    rapat RT), or None."""
+    pk = request.GET.get("salin", "")
+    if not (m.salin and pk.isdigit()):
+        return None
+    asal = get_object_or_404(m.model, desa=request.desa, pk=pk)
+    return model_to_dict(asal, fields=m.form._meta.fields)
+
+
+def _views(m):
+    @staff_view("desa", roles=PENGELOLA)
+    def daftar(request):
+        qs = m.model.objects.filter(desa=request.desa).order_by(*m.order_by)
+        page = Paginator(qs, PER_HALAMAN).get_page(request.GET.get("halaman"))
+        return render(request, f"publikasi/kantor/{m.nama}_daftar.html", {"page": page, "modul": m})
+
+    @staff_view("desa", roles=PENGELOLA, model=m.model)
+    def ubah(request, pk=None):
+        instance = get_object_or_404(m.model, desa=request.desa, pk=pk) if pk else m.model(desa=request.desa)
+        initial = None if pk else _salinan(request, m)
+        form = m.form(request.POST or None, request.FILES or None, instance=instance, initial=initial)
+        if request.method == "POST" and form.is_valid():
+            try:
+                obj = m.simpan(request, form)
+            except ValidationError as exc:
+                form.add_error(None, exc)
+            else:
+                messages.success(request, f"{m.label.capitalize()} “{obj}” disimpan.")
+                return redirect(f"publikasi_kantor:{m.nama}_daftar")
+        return render(request, "publikasi/kantor/form.html", {"form": form, "modul": m, "instance": instance})
+
+    @staff_view("desa", roles=PENGELOLA, model=m.model)
+    def hapus(request, pk):
+        instance = get_object_or_404(m.model, desa=request.desa, pk=pk)
+        if request.method == "POST":
+            m.hapus(request, instance)
+            messages.success(request, f"{m.label.capitalize()} “{instance}” dihapus.")
+            return redirect(f"publikasi_kantor:{m.nama}_daftar")
+        return render(request, "publikasi/kantor/hapus.html", {"instance": instance, "modul": m})
+
+    return daftar, ubah, hapus
+
+
+agenda_daftar, agenda_ubah, agenda_hapus = _views(MODUL["agenda"])
+pengumuman_daftar, pengumuman_ubah, pengumuman_hapus = _views(MODUL["pengumuman"])
+dokumen_daftar, dokumen_ubah, dokumen_hapus = _views(MODUL["dokumen"])

@@ -1,0 +1,139 @@
+"""Hostile input in every field a village can fill renders inert on the public pages."""
+
+from html.parser import HTMLParser
+
+import pytest
+from django_scopes import scope, scopes_disabled
+
+from balai.website import services
+from balai.website.models import Artikel, Komentar, MenuSitus, Perangkat
+
+PAYLOADS = [
+    "<script>alert('xss')</script>",
+    '<img src=x onerror="alert(1)">',
+    '"><img src=x onerror=alert(2)>',
+    '<a href="javascript:alert(3)">klik</a>',
+    "<svg onload=alert(4)></svg>",
+    '<p style="display:none">slot gacor maxwin</p>',
+    '<span style="font-size:0">togel</span>',
+    '<iframe src="https://evil.example/x"></iframe>',
+    "<body onload=alert(5)>",
+    "javascript:alert(6)",
+    "'';!--\"<XSS>=&{()}",
+]
+
+
+class InertChecker(HTMLParser):
+    """Collects anything executable or hidden that an attacker could have put in the page."""
+
+    def __init__(self):
+        super().__init__()
+        self.problems = []
+
+    def handle_starttag(self, tag, attrs):
+        attrs = dict(attrs)
+        for name, value in attrs.items():
+            value = (value or "").strip().lower()
+            if name.startswith("on"):
+                self.problems.append(f"<{tag} {name}>")
+            if name == "style":
+                self.problems.append(f"<{tag} style>")
+            if name in ("href", "src", "action", "formaction") and value.startswith("javascript:"):
+                self.problems.append(f"<{tag} {name}=javascript:>")
+        if tag == "script" and not (attrs.get("src", "") or "").startswith("/static/") and "nonce" not in attrs:
+            self.problems.append("<script> without src or nonce")
+        if tag in ("iframe", "svg", "xss", "body") and self.seen_body:
+            self.problems.append(f"<{tag}>")
+        if tag == "body":
+            self.seen_body = True
+
+    seen_body = False
+
+
+def assert_inert(html):
+    checker = InertChecker()
+    checker.feed(html)
+    assert not checker.problems, checker.problems
+
+
+@pytest.fixture
+def hostile_site(desa_a, admin_a):
+    """Every payload in every field of the village site, written through the services."""
+    with scope(desa=desa_a):
+        services.simpan_pengaturan(
+            desa=desa_a,
+            actor=admin_a,
+            data={"slogan": PAYLOADS[2], "judul_sambutan": PAYLOADS[4], "sambutan": "".join(PAYLOADS)},
+        )
+        for i, p in enumerate(PAYLOADS):
+            kategori = services.simpan_kategori(desa=desa_a, actor=admin_a, data={"nama": f"{p} {i}"})
+            artikel = services.simpan_artikel(
+                desa=desa_a,
+                actor=admin_a,
+                data={"judul": p, "ringkasan": p, "isi": p, "kategori": kategori, "status": Artikel.Status.TERBIT},
+                tags=[p],
+            )
+            services.simpan_halaman(desa=desa_a, actor=admin_a, data={"judul": p, "isi": p, "slug": f"h{i}"})
+            services.simpan_perangkat(desa=desa_a, actor=admin_a, data={"nama": p, "jabatan": p, "urutan": i})
+            services.simpan_menu(desa=desa_a, actor=admin_a, data={"label": p[:40], "url": f"/halaman/h{i}/"})
+            k = services.kirim_komentar(artikel=artikel, nama=p[:80], isi=p, ip=f"10.1.{i}.1")
+            services.moderasi_komentar(komentar=k, actor=admin_a, status=Komentar.Status.DISETUJUI)
+    with scopes_disabled():
+        assert Komentar.objects.filter(desa=desa_a, status="disetujui").count() == len(PAYLOADS)
+        return list(Artikel.objects.filter(desa=desa_a).values_list("slug", flat=True))
+
+
+def test_sanitised_bodies_keep_no_dangerous_markup(desa_a, hostile_site):
+    with scopes_disabled():
+        for isi in Artikel.objects.filter(desa=desa_a).values_list("isi", flat=True):
+            checker = InertChecker()
+            checker.seen_body = True  # a fragment: any iframe/svg/body tag in it is a problem
+            checker.feed(isi)
+            assert not checker.problems, (isi, checker.problems)
+            assert "<script" not in isi.lower() and "evil.example" not in isi
+
+
+def test_every_public_page_is_inert(client_for, desa_a, hostile_site):
+    client = client_for(desa_a)
+    paths = ["/", "/artikel/", "/pemerintahan/", "/wilayah/", "/kontak/", "/artikel/?q=alert"]
+    paths += [f"/artikel/{slug}/" for slug in hostile_site]
+    paths += [f"/halaman/h{i}/" for i in range(len(PAYLOADS))]
+    for path in paths:
+        response = client.get(path)
+        assert response.status_code == 200, path
+        assert_inert(response.content.decode())
+
+
+def test_portals_are_inert(client_for, desa_a, hostile_site):
+    assert_inert(client_for(None).get("/").content.decode())
+    assert_inert(client_for(None).get("/cari/?q=alert").content.decode())
+    assert_inert(client_for(desa_a.kecamatan).get("/").content.decode())
+
+
+def test_back_office_lists_are_inert(client_for, desa_a, admin_a, hostile_site):
+    client = client_for(desa_a, admin_a)
+    for path in [
+        "/admin-desa/artikel/",
+        "/admin-desa/komentar/?status=disetujui",
+        "/admin-desa/halaman/",
+        "/admin-desa/perangkat/",
+        "/admin-desa/menu/",
+        "/admin-desa/kategori/",
+        "/admin-desa/",
+    ]:
+        assert_inert(client.get(path).content.decode())
+
+
+def test_rows_written_around_the_services_are_escaped(client_for, desa_a):
+    """Plain-text fields are escaped by the templates even if a row skipped the services."""
+    with scopes_disabled():
+        for i, p in enumerate(PAYLOADS):
+            Perangkat.objects.create(desa=desa_a, nama=p, jabatan=p, urutan=i)
+            MenuSitus.objects.create(desa=desa_a, label=p[:40], url="/")
+    assert_inert(client_for(desa_a).get("/pemerintahan/").content.decode())
+
+
+def test_search_query_is_escaped(client_for, desa_a):
+    for p in PAYLOADS:
+        assert_inert(client_for(desa_a).get("/artikel/", {"q": p}).content.decode())
+        assert_inert(client_for(None).get("/cari/", {"q": p}).content.decode())

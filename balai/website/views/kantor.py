@@ -1,0 +1,172 @@
+"""Back office of a village website: articles, comments, pages, government, menus, settings."""
+
+from django.contrib import messages
+from django.core.exceptions import ValidationError
+from django.core.paginator import Paginator
+from django.http import HttpResponseNotAllowed
+from django.shortcuts import get_object_or_404, redirect, render
+
+from balai.akun.models import Peran
+from balai.core.access import staff_view
+from balai.core.tenancy import KABUPATEN
+
+from .. import selectors, services
+from ..forms import AmbangKesegaranForm, ArtikelForm, PengaturanForm
+from ..models import Artikel, ArtikelRevisi, Halaman, Komentar, Tag
+
+PENGELOLA = {Peran.ADMIN_DESA, Peran.OPERATOR_DESA}
+
+
+@staff_view("desa", roles=PENGELOLA)
+def artikel_list(request):
+    q, status = request.GET.get("q", ""), request.GET.get("status", "")
+    qs = selectors.artikel_kantor(desa=request.desa, q=q, status=status)
+    page = Paginator(qs, 25).get_page(request.GET.get("halaman"))
+    context = {"page": page, "q": q, "status": status, "status_choices": Artikel.Status.choices}
+    partial = request.htmx and not request.htmx.boosted
+    template = "website/kantor/partials/artikel_rows.html" if partial else "website/kantor/artikel_list.html"
+    return render(request, template, context)
+
+
+@staff_view("desa", roles=PENGELOLA)
+def artikel_tambah(request):
+    return _artikel_form(request, None)
+
+
+@staff_view("desa", roles=PENGELOLA, model=Artikel)
+def artikel_ubah(request, pk):
+    return _artikel_form(request, get_object_or_404(Artikel, desa=request.desa, pk=pk))
+
+
+def _artikel_form(request, artikel):
+    # The form works on its own copy, so the service sees the stored values for its audit diff.
+    form_instance = Artikel.objects.get(pk=artikel.pk) if artikel else Artikel(desa=request.desa)
+    form = ArtikelForm(request.POST or None, request.FILES or None, instance=form_instance)
+    if request.method == "POST" and form.is_valid():
+        try:
+            artikel = services.simpan_artikel(
+                desa=request.desa,
+                actor=request.user,
+                data=form.service_data(),
+                artikel=artikel,
+                tags=form.tag_names(),
+                request=request,
+            )
+        except ValidationError as exc:
+            _add_errors(form, exc)
+        else:
+            messages.success(request, f"Artikel “{artikel.judul}” disimpan ({artikel.get_status_display().lower()}).")
+            return redirect("website:kantor_artikel_ubah", pk=artikel.pk)
+    return render(request, "website/kantor/artikel_form.html", {"form": form, "artikel": artikel})
+
+
+@staff_view("desa", roles=PENGELOLA, model=Artikel)
+def artikel_hapus(request, pk):
+    artikel = get_object_or_404(Artikel, desa=request.desa, pk=pk)
+    if request.method == "POST":
+        services.hapus_artikel(artikel=artikel, actor=request.user, request=request)
+        messages.success(request, f"Artikel “{artikel.judul}” dihapus.")
+        return redirect("website:kantor_artikel_list")
+    return render(request, "website/kantor/hapus.html", {"obj": artikel, "label": "artikel"})
+
+
+@staff_view("desa", roles=PENGELOLA, model=Artikel)
+def artikel_pratinjau(request, pk):
+    """The article as the public page would show it, whatever its status (staff only)."""
+    artikel = get_object_or_404(Artikel.objects.select_related("kategori", "penulis"), desa=request.desa, pk=pk)
+    context = {
+        "artikel": artikel,
+        "tags": list(Tag.objects.filter(desa=request.desa, artikel=artikel)),
+        "komentar": [],
+        "terkait": [],
+        "pratinjau": True,
+    }
+    return render(request, "website/artikel_detail.html", context)
+
+
+@staff_view("desa", roles=PENGELOLA, model=Halaman)
+def halaman_pratinjau(request, pk):
+    """A static page as the public would see it, also while it is hidden (staff only)."""
+    halaman = get_object_or_404(Halaman, desa=request.desa, pk=pk)
+    return render(request, "website/halaman.html", {"halaman": halaman, "pratinjau": True})
+
+
+@staff_view("desa", roles=PENGELOLA, model=Artikel)
+def artikel_revisi(request, pk):
+    artikel = get_object_or_404(Artikel, desa=request.desa, pk=pk)
+    revisi = ArtikelRevisi.objects.filter(desa=request.desa, artikel=artikel).select_related("dibuat_oleh")[:50]
+    return render(request, "website/kantor/revisi.html", {"artikel": artikel, "revisi": revisi})
+
+
+@staff_view("desa", roles=PENGELOLA, model=ArtikelRevisi)
+def revisi_pulihkan(request, pk):
+    # Look the object up first, so another village's id is 404 whatever the method.
+    revisi = get_object_or_404(ArtikelRevisi.objects.select_related("artikel"), desa=request.desa, pk=pk)
+    if request.method != "POST":
+        return HttpResponseNotAllowed(["POST"])
+    artikel = services.pulihkan_revisi(revisi=revisi, actor=request.user, request=request)
+    messages.success(request, f"Isi artikel dipulihkan ke revisi {revisi.dibuat:%d-%m-%Y %H:%M}.")
+    return redirect("website:kantor_artikel_ubah", pk=artikel.pk)
+
+
+@staff_view("desa", roles=PENGELOLA)
+def komentar_list(request):
+    status = request.GET.get("status") or Komentar.Status.MENUNGGU
+    qs = selectors.antrean_komentar(desa=request.desa, status=status)
+    page = Paginator(qs, 30).get_page(request.GET.get("halaman"))
+    context = {"page": page, "status": status, "status_choices": Komentar.Status.choices}
+    return render(request, "website/kantor/komentar_list.html", context)
+
+
+@staff_view("desa", roles=PENGELOLA, model=Komentar)
+def komentar_moderasi(request, pk):
+    komentar = get_object_or_404(Komentar.objects.select_related("artikel"), desa=request.desa, pk=pk)
+    if request.method != "POST":
+        return HttpResponseNotAllowed(["POST"])
+    status = request.POST.get("status")
+    if status not in (Komentar.Status.DISETUJUI, Komentar.Status.DITOLAK):
+        messages.error(request, "Pilih setujui atau tolak.")
+    else:
+        services.moderasi_komentar(komentar=komentar, actor=request.user, status=status, request=request)
+        messages.success(request, f"Komentar {komentar.nama} {komentar.get_status_display().lower()}.")
+    return redirect("website:kantor_komentar")
+
+
+@staff_view("desa", roles=PENGELOLA)
+def pengaturan(request):
+    form = PengaturanForm(request.POST or None, request.FILES or None, instance=selectors.pengaturan(desa=request.desa))
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.simpan_pengaturan(desa=request.desa, actor=request.user, data=form.cleaned_data, request=request)
+        except ValidationError as exc:
+            _add_errors(form, exc)
+        else:
+            messages.success(request, "Pengaturan situs disimpan.")
+            return redirect("website:kantor_pengaturan")
+    return render(request, "website/kantor/pengaturan.html", {"form": form})
+
+
+def _add_errors(form, exc):
+    """Show a service's ValidationError on the form field it names (a refused picture on its
+    upload field), or above the form."""
+    if not hasattr(exc, "error_dict"):
+        form.add_error(None, exc)
+        return
+    for field, errors in exc.error_dict.items():
+        target = f"{field}_file" if f"{field}_file" in form.fields else field
+        form.add_error(target if target in form.fields else None, errors)
+
+
+@staff_view(KABUPATEN, roles={Peran.ADMIN_KABUPATEN})
+def kabupaten_kesegaran(request):
+    """Freshness of all village sites, and the threshold the kabupaten sets for them."""
+    kabupaten = request.kabupaten
+    form = AmbangKesegaranForm(request.POST or None, initial={"hari": kabupaten.ambang_kesegaran_hari})
+    if request.method == "POST" and form.is_valid():
+        services.atur_ambang_kesegaran(
+            kabupaten=kabupaten, actor=request.user, hari=form.cleaned_data["hari"], request=request
+        )
+        messages.success(request, f"Ambang kesegaran situs: {kabupaten.ambang_kesegaran_hari} hari.")
+        return redirect("website:kabupaten_kesegaran")
+    context = {"form": form, "k": selectors.kesegaran_desa(kabupaten=kabupaten, limit=300)}
+    return render(request, "website/kantor/kabupaten_kesegaran.html", context)

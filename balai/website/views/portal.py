@@ -1,0 +1,56 @@
+"""Front pages of whichever site a host is, and the kabupaten and kecamatan portals."""
+
+from django.http import Http404
+from django.shortcuts import render
+
+from balai.core.sitecache import public_page
+from balai.core.tenancy import DESA, KABUPATEN, KECAMATAN
+from balai.wilayah.models import Desa
+
+from .. import selectors
+from .publik import desa_beranda
+
+
+@public_page
+def beranda(request):
+    kind = request.tenant.kind
+    if kind == DESA:
+        return desa_beranda(request)
+    if kind == KECAMATAN:
+        return kecamatan_beranda(request)
+    if kind == KABUPATEN:
+        return kabupaten_beranda(request)
+    raise Http404
+
+
+def kecamatan_beranda(request):
+    profil = selectors.profil_kecamatan(kecamatan=request.kecamatan)
+    berita = selectors.berita_lintas_desa(desa_ids=[d.pk for d in profil["villages"]], limit=10)
+    return render(request, "website/kecamatan_beranda.html", {**profil, "berita": berita})
+
+
+def kabupaten_beranda(request):
+    directory = selectors.direktori(kabupaten=request.kabupaten)
+    context = {
+        "directory": directory,
+        "jumlah": sum(len(v) for _k, v in directory),
+        "berita": selectors.berita_lintas_desa(limit=12),
+    }
+    return render(request, "website/kabupaten_beranda.html", context)
+
+
+@public_page
+def cari(request):
+    """Search across all villages (kabupaten host) or the villages of a kecamatan."""
+    kind, q = request.tenant.kind, request.GET.get("q", "")
+    if kind == DESA:
+        raise Http404
+    desa_ids = None
+    if kind == KECAMATAN:
+        desa_ids = list(Desa.objects.filter(kecamatan=request.kecamatan, aktif=True).values_list("pk", flat=True))
+    context = {
+        "q": q,
+        "berita": selectors.berita_lintas_desa(desa_ids=desa_ids, limit=30, q=q) if q.strip() else [],
+        "desa_list": selectors.cari_desa(kabupaten=request.kabupaten, q=q) if kind == KABUPATEN else [],
+    }
+    return render(request, "website/cari.html", context)
