@@ -163,12 +163,20 @@ class Penduduk(models.Model):
     keluarga = models.ForeignKey(
         Keluarga, on_delete=models.PROTECT, null=True, blank=True, related_name="anggota", verbose_name=_("keluarga")
     )
+    # No index of their own on rumah_tangga, dusun and rw: they are read within one village
+    # (the desa indexes lead) and every index costs the importer; rt and keluarga keep theirs.
+    # dusun and rw are copies of rt's (which has its foreign key), so they carry no database
+    # constraint either: one check per row less for a bulk import; the services keep them equal.
     rumah_tangga = models.ForeignKey(
-        RumahTangga, on_delete=models.SET_NULL, null=True, blank=True, related_name="anggota"
+        RumahTangga, on_delete=models.SET_NULL, null=True, blank=True, related_name="anggota", db_index=False
     )
     # Where the resident lives. rt decides; dusun and rw are copied from it by the services.
-    dusun = models.ForeignKey("wilayah.Dusun", on_delete=models.PROTECT, null=True, blank=True, related_name="+")
-    rw = models.ForeignKey("wilayah.RW", on_delete=models.PROTECT, null=True, blank=True, related_name="+")
+    dusun = models.ForeignKey(
+        "wilayah.Dusun", on_delete=models.PROTECT, null=True, blank=True, related_name="+", db_index=False
+    )
+    rw = models.ForeignKey(
+        "wilayah.RW", on_delete=models.PROTECT, null=True, blank=True, related_name="+", db_index=False
+    )
     rt = models.ForeignKey("wilayah.RT", on_delete=models.PROTECT, null=True, blank=True, related_name="+")
     dibuat = models.DateTimeField(auto_now_add=True)
     diperbarui = models.DateTimeField(auto_now=True)
