@@ -148,6 +148,8 @@ STORAGES = {
     "default": {"BACKEND": env("FILE_STORAGE", default="django.core.files.storage.FileSystemStorage")},
     "staticfiles": {"BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"},
 }
+# Uploads holding personal data (population registers) live here, outside MEDIA_ROOT, never served.
+BALAI_PRIVAT_ROOT = env("BALAI_PRIVAT_ROOT", default=str(BASE_DIR / "var" / "privat"))
 FILE_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
 DATA_UPLOAD_MAX_MEMORY_SIZE = 10 * 1024 * 1024
 

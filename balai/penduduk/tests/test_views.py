@@ -31,15 +31,21 @@ def test_list_filters_masks_and_has_bounded_queries(
     with django_assert_max_num_queries(12):
         body = client.get("/admin-desa/penduduk/").content.decode()
     assert "Sutrisno Wibowo" in body and target.nik in body and "Almarhum Darmo" not in body
-    body = client.get("/admin-desa/penduduk/", {"q": "sutrisno"}).content.decode()
+    body = client.post("/admin-desa/penduduk/", {"q": "sutrisno"}).content.decode()
     assert "Sutrisno Wibowo" in body and "Warga 01" not in body
+    # Search text never travels in a URL: a GET ?q= is ignored.
+    body = client.get("/admin-desa/penduduk/", {"q": "sutrisno"}).content.decode()
+    assert "Warga 01" in body
+    # Page 2 is asked for by POST with the filters.
+    body = client.post("/admin-desa/penduduk/", {"hal": "2", "q": "warga"}).content.decode()
+    assert "Halaman 1 dari 1" in body  # 30 matches fit on one page of 50
     body = client.get("/admin-desa/penduduk/", {"rt": wilayah_a.pk}).content.decode()
     assert "Warga 01" in body and "Sutrisno Wibowo" not in body
     body = client.get("/admin-desa/penduduk/", {"status_dasar": kode.MATI}).content.decode()
     assert "Almarhum Darmo" in body and "Sutrisno" not in body
     # Perangkat desa reads the register with numbers masked.
     perangkat = make_user(Peran.PERANGKAT_DESA, desa=desa_a)
-    body = client_for(desa_a, perangkat).get("/admin-desa/penduduk/", {"q": "sutrisno"}).content.decode()
+    body = client_for(desa_a, perangkat).post("/admin-desa/penduduk/", {"q": "sutrisno"}).content.decode()
     assert target.nik not in body and f"{target.nik[:4]}••••••••{target.nik[-4:]}" in body
     # PPID has no access at all.
     ppid = make_user(Peran.PPID_DESA, desa=desa_a)
