@@ -131,3 +131,26 @@ def test_lahir_and_datang_forms(desa_a, operator_a, client_for):
     assert response.status_code == 302, response.content.decode()[-3000:]
     with scopes_disabled():
         assert sorted(Peristiwa.objects.values_list("jenis", flat=True)) == [1, 5]
+
+
+def test_dashboard_card_counts_the_register(desa_a, operator_a, client_for, django_assert_max_num_queries):
+    with scopes_disabled():
+        kk = make_keluarga(desa_a)
+        make_penduduk(desa_a, keluarga=kk, shdk=kode.KEPALA_KELUARGA)
+        make_penduduk(
+            desa_a, keluarga=kk, shdk=3, jenis_kelamin=kode.PEREMPUAN, tanggal_lahir=datetime.date(1990, 1, 2)
+        )
+    body = client_for(desa_a, operator_a).get("/admin-desa/").content.decode()
+    assert "Buka data penduduk" in body and '<span class="num">2</span> jiwa' in body
+    assert '<span class="num">1</span> KK' in body
+
+
+def test_edit_form_keeps_history_in_audit(desa_a, operator_a, client_for):
+    with scopes_disabled():
+        p = make_penduduk(desa_a, nama="Nama Lama", tanggal_lahir=datetime.date(2001, 4, 9))
+    data = _post_data(desa_a, nama="Nama Baru", nik=p.nik, jenis_kelamin=1)
+    response = client_for(desa_a, operator_a).post(f"/admin-desa/penduduk/{p.pk}/ubah/", data)
+    assert response.status_code == 302, response.content.decode()[-2000:]
+    with scopes_disabled():
+        entry = AuditEntry.objects.get(action="penduduk.diubah")
+    assert entry.changes["nama"] == ["Nama Lama", "Nama Baru"]
