@@ -320,7 +320,7 @@ class Pemeriksaan:
         self.kepala_file = {}  # no_kk -> (row, nik)
         self.kepala_db = {}  # no_kk -> (nik, nama)
         self.ada = {}  # nik -> (id, shdk, status_dasar, no_kk) of this village's record
-        self.demosi = {}  # row -> (id, new shdk)
+        self.demosi = {}  # row -> (id, new shdk, new status_dasar) of a head who stops being one
         self.wilayah = {}  # (dusun, rw, rt) -> [first row, number of rows]
         self.keluarga = {}  # no_kk -> (alamat, wilayah key, from the head's row)
         self.kk_baris = defaultdict(list)  # no_kk -> rows naming it
@@ -397,7 +397,7 @@ class Pemeriksaan:
                 self.tambah_galat(baris, "no_kk", self.huruf["no_kk"], "Kepala keluarga harus punya nomor KK.")
             lama = self.ada.get(nik)
             if lama and lama[1] == KEPALA_KELUARGA and lama[2] == HIDUP and not (kepala and no_kk == lama[3]):
-                self.demosi[baris] = (lama[0], v[I["shdk"]])
+                self.demosi[baris] = (lama[0], v[I["shdk"]], v[I["status_dasar"]])
             if key is not None:
                 entry = self.wilayah.get(key)
                 if entry is None:
@@ -703,11 +703,11 @@ def tulis(state):
     wilayah = _buat_wilayah(state)
     kk_dipakai = {kk for kk, rows in state.kk_baris.items() if any(r not in state.baris_buruk for r in rows)}
     keluarga = _buat_keluarga(state, wilayah, kk_dipakai)
-    demosi = [(pk, shdk) for baris, (pk, shdk) in state.demosi.items() if baris not in state.baris_buruk]
+    demosi = [d for baris, d in state.demosi.items() if baris not in state.baris_buruk]
     if demosi:
         # Former heads first, so the one-head-per-KK index never sees two heads at once.
-        objs = [Penduduk(pk=pk, shdk=shdk) for pk, shdk in demosi]
-        Penduduk.objects.bulk_update(objs, ["shdk"], batch_size=500)
+        objs = [Penduduk(pk=pk, shdk=shdk, status_dasar=status) for pk, shdk, status in demosi]
+        Penduduk.objects.bulk_update(objs, ["shdk", "status_dasar"], batch_size=500)
     penulis = PenulisCopy(desa) if connection.vendor == "postgresql" else PenulisORM(desa)
     baru = diubah = 0
     for batch in _batches(state):
