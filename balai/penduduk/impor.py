@@ -687,11 +687,8 @@ def tulis(state):
     if _pg():
         # Durable anyway: the job row is updated right after in a synchronous commit, and WAL is
         # flushed in order, so a crash cannot lose this transaction yet report it finished.
-        # Foreign keys checked row by row while COPY streams (the server works while Python
-        # prepares the next rows) instead of all at once at commit.
         with connection.cursor() as cur:
             cur.execute("SET LOCAL synchronous_commit = off")
-            cur.execute("SET CONSTRAINTS ALL IMMEDIATE")
     # Re-check under the lock: no other village registered one of these NIKs since pass 1.
     hidup = [nik for nik, baris in state.nik_hidup.items() if baris not in state.baris_buruk]
     chunk = 50000 if _pg() else 500

@@ -204,11 +204,10 @@ class Penduduk(models.Model):
             ),
         ]
         indexes = [
-            # Lists and every statistic filter on (desa, status_dasar) first.
-            models.Index(fields=["desa", "status_dasar"], name="penduduk_desa_status"),
-            # Age pyramid / kelompok umur by sex without touching the table on PostgreSQL.
+            # Lists and every statistic filter on (desa, status_dasar) first: this index serves
+            # them all as its prefix, and the age pyramid / kelompok umur by sex from the index
+            # alone on PostgreSQL. Few indexes on purpose: each one costs every imported row.
             models.Index(fields=["desa", "status_dasar", "jenis_kelamin", "tanggal_lahir"], name="penduduk_desa_umur"),
-            models.Index(fields=["desa", "nama"], name="penduduk_desa_nama"),
             # Kabupaten-wide NIK lookups (uniqueness among the living, import by NIK).
             models.Index(fields=["nik"], name="penduduk_nik"),
         ]
