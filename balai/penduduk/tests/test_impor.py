@@ -279,7 +279,9 @@ def test_dates_in_the_future(desa_a, client_a):
 def test_file_over_the_size_limit(desa_a, client_a, settings):
     big = csv_bytes([]) + b"x" * (50 * 1024 * 1024)
     response = upload(client_a, big)
-    assert "Berkas terlalu besar (50.0 MB); batasnya 40 MB" in response.content.decode()
+    assert "Berkas terlalu besar (50.0 MB); batasnya 40 MB untuk CSV" in response.content.decode()
+    response = upload(client_a, b"PK\x03\x04" + b"x" * (30 * 1024 * 1024), name="besar.xlsx")
+    assert "batasnya 25 MB untuk Excel. Simpan sebagai CSV" in response.content.decode()
     with scopes_disabled():
         assert not ImporPenduduk.objects.exists()
     assert count(desa_a) == 0
