@@ -115,7 +115,7 @@ def test_export_then_import_round_trips_without_loss(desa_a, client_a, fmt):
         p.save()
         make_penduduk(desa_a, nama="Sudah Meninggal", status_dasar=kode.MATI)
     before = _snapshot(desa_a)
-    response = client_a.get("/admin-desa/penduduk/ekspor/", {"format": fmt, "status_dasar": "0"})
+    response = client_a.post("/admin-desa/penduduk/ekspor/", {"format": fmt, "status_dasar": "0"})
     content = b"".join(response.streaming_content) if fmt == "csv" else b"".join(response.streaming_content)
     # Scramble the register, then import the export: every value comes back, nothing is duplicated.
     with scopes_disabled():
@@ -279,7 +279,9 @@ def test_dates_in_the_future(desa_a, client_a):
 def test_file_over_the_size_limit(desa_a, client_a, settings):
     big = csv_bytes([]) + b"x" * (50 * 1024 * 1024)
     response = upload(client_a, big)
-    assert "Berkas terlalu besar (50.0 MB); batasnya 40 MB" in response.content.decode()
+    assert "Berkas terlalu besar (50.0 MB); batasnya 40 MB untuk CSV" in response.content.decode()
+    response = upload(client_a, b"PK\x03\x04" + b"x" * (30 * 1024 * 1024), name="besar.xlsx")
+    assert "batasnya 25 MB untuk Excel. Simpan sebagai CSV" in response.content.decode()
     with scopes_disabled():
         assert not ImporPenduduk.objects.exists()
     assert count(desa_a) == 0
