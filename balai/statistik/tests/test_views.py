@@ -134,3 +134,11 @@ def test_beranda_widget_context(desa_a, warga_a, rf):
         ctx = beranda_context(request)
     assert ctx["ringkasan"] == {"jumlah": 12, "laki_laki": 4, "perempuan": 8, "keluarga": 3}
     assert kode.LAKI_LAKI == 1
+
+
+def test_front_page_shows_key_figures(desa_a, warga_a, client_for):
+    body = client_for(desa_a).get("/").content.decode()
+    assert "Lihat statistik penduduk selengkapnya" in body
+    section = body[body.index("statistik-ringkas") :]
+    assert ">12<" in section and ">3<" in section  # residents, families
+    assert "Statistik" in body[: body.index("</nav>")]  # public navigation entry
