@@ -28,15 +28,15 @@ class PeriodeForm(forms.Form):
         return Periode.sekarang()
 
 
-def _periode_form(request):
+def _periode_form(request, **kwargs):
     today = timezone.localdate()
     data = request.GET if "bulan" in request.GET else {"bulan": today.month, "tahun": today.year}
-    return PeriodeForm(data)
+    return PeriodeForm(data, **kwargs)
 
 
 @staff_view("desa", roles=PERAN_LAPORAN)
 def daftar(request):
-    return render(request, "laporan/daftar.html", {"buku_list": DAFTAR, "form": _periode_form(request)})
+    return render(request, "laporan/daftar.html", {"buku_list": DAFTAR, "form": _periode_form(request, auto_id=False)})
 
 
 @staff_view("desa", roles=PERAN_LAPORAN)

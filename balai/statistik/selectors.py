@@ -108,15 +108,15 @@ def _counts(qs, dim, tanggal, *, per_desa=False):
 def _wilayah_labels(dim, keys):
     """Labels for dusun/RW/RT/desa ids, one query, in the order of the region tree."""
     ids = [k for k in keys if k is not None]
-    if dim.key == "dusun":
+    if dim.wilayah == "dusun":
         return [(d.pk, d.nama) for d in Dusun.objects.filter(pk__in=ids).order_by("nama")]
-    if dim.key == "rw":
+    if dim.wilayah == "rw":
         rows = RW.objects.filter(pk__in=ids).select_related("dusun").order_by("nomor")
         return [(r.pk, f"RW {r.nomor:03d} ({r.dusun.nama})") for r in rows]
-    if dim.key == "rt":
+    if dim.wilayah == "rt":
         rows = RT.objects.filter(pk__in=ids).select_related("rw").order_by("rw__nomor", "nomor")
         return [(r.pk, f"RT {r.nomor:03d} / RW {r.rw.nomor:03d}") for r in rows]
-    if dim.key == "desa":
+    if dim.wilayah == "desa":
         return [(d.pk, str(d)) for d in Desa.objects.filter(pk__in=ids).order_by("nama")]
     return []
 

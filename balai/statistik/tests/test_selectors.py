@@ -62,6 +62,7 @@ def test_age_boundary_is_the_birthday(desa_a):
         ("cacat", "BELUM MENGISI", 11),
         ("rt", "RT 001 / RW 001", 6),
         ("dusun", "Krajan", 12),
+        ("keluarga_dusun", "Krajan", 3),
         ("akta_lahir", "PUNYA AKTA KELAHIRAN", 1),
         ("hamil", "SEDANG HAMIL", 1),
         ("hamil", "TIDAK HAMIL", 7),
