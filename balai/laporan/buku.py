@@ -17,6 +17,7 @@ bounded: the lists are one query each (select_related), the recap three GROUP BY
 import calendar
 import datetime
 from dataclasses import dataclass
+from itertools import islice
 
 from django.db.models import Count, Exists, OuterRef, Q
 from django.utils import timezone
@@ -137,8 +138,18 @@ class Buku:
     def kepala(self):
         raise NotImplementedError
 
-    def baris(self):
+    def baris(self, mulai=0, batas=None):
+        """Rows from number `mulai` + 1, at most `batas` of them (all when None)."""
         raise NotImplementedError
+
+    def _halaman(self, mulai, batas):
+        """The book's queryset cut to one page in the database, with the row numbers it starts at."""
+        qs = self.queryset()
+        if batas is not None:
+            qs = qs[mulai : mulai + batas]
+        elif mulai:
+            qs = qs[mulai:]
+        return enumerate(qs.iterator(chunk_size=2000), mulai + 1)
 
     @property
     def jumlah_kolom(self):
@@ -192,12 +203,12 @@ class BukuInduk(Buku):
         return (
             _penduduk(self.desa)
             .filter(status_dasar=kode.HIDUP)
-            .order_by("keluarga__no_kk", "shdk", "tanggal_lahir", "id")
+            .order_by("keluarga_id", "shdk", "tanggal_lahir", "id")
         )
 
-    def baris(self):
+    def baris(self, mulai=0, batas=None):
         n = kode.nama
-        for i, p in enumerate(self.queryset().iterator(chunk_size=2000), 1):
+        for i, p in self._halaman(mulai, batas):
             yield [
                 i,
                 p.nama,
@@ -257,9 +268,9 @@ class BukuMutasi(Buku):
             .order_by("tanggal", "id")
         )
 
-    def baris(self):
+    def baris(self, mulai=0, batas=None):
         J = Peristiwa.Jenis
-        for i, e in enumerate(self.queryset().iterator(chunk_size=2000), 1):
+        for i, e in self._halaman(mulai, batas):
             p = e.penduduk
             datang = pindah = mati = ("", "")
             if e.jenis == J.LAHIR:
@@ -369,7 +380,10 @@ class BukuRekapitulasi(Buku):
             cells[self._kolom_grup(r["penduduk__warganegara"], r["penduduk__jenis_kelamin"])] += r["n"]
         return out
 
-    def baris(self):
+    def baris(self, mulai=0, batas=None):
+        yield from islice(self._semua_baris(), mulai, None if batas is None else mulai + batas)
+
+    def _semua_baris(self):
         awal = self._keadaan(self.periode.awal - datetime.timedelta(days=1))
         akhir = self._keadaan(self.periode.akhir)
         gerak = self._gerak()
@@ -432,9 +446,9 @@ class BukuPendudukSementara(Buku):
             .order_by("nama", "id")
         )
 
-    def baris(self):
+    def baris(self, mulai=0, batas=None):
         J = Peristiwa.Jenis
-        for i, p in enumerate(self.queryset(), 1):
+        for i, p in self._halaman(mulai, batas):
             events = sorted(p.peristiwa.all(), key=lambda e: (e.tanggal, e.id))
             datang = [e for e in events if e.jenis == J.DATANG]
             pergi = [e for e in events if e.jenis in (J.PINDAH_KELUAR, J.HILANG)]
@@ -501,12 +515,12 @@ class BukuKtpKk(Buku):
             _penduduk(self.desa)
             .filter(status_dasar=kode.HIDUP)
             .filter(Q(tanggal_lahir__lte=batas) | ~Q(status_kawin=kode.BELUM_KAWIN))
-            .order_by("keluarga__no_kk", "shdk", "tanggal_lahir", "id")
+            .order_by("keluarga_id", "shdk", "tanggal_lahir", "id")
         )
 
-    def baris(self):
+    def baris(self, mulai=0, batas=None):
         n = kode.nama
-        for i, p in enumerate(self.queryset().iterator(chunk_size=2000), 1):
+        for i, p in self._halaman(mulai, batas):
             yield [
                 i,
                 self.nomor(p.keluarga.no_kk) if p.keluarga_id else "",

@@ -1,5 +1,3 @@
-from itertools import islice
-
 from django import forms
 from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
@@ -65,7 +63,7 @@ def buku(request, buku):
     except ValueError:
         hal = 1
     start = (hal - 1) * PER_HALAMAN
-    rows = list(islice(b.baris(), start, start + PER_HALAMAN + 1))
+    rows = list(b.baris(mulai=start, batas=PER_HALAMAN + 1))
     query = request.GET.copy()
     query.pop("hal", None)
     query.pop("format", None)

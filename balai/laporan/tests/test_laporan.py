@@ -251,3 +251,18 @@ def test_long_pdf_rendered_in_parts_numbered_on(desa_a, register_a, operator_a):
         assert name in text
     assert "Joko Smith" not in text  # moved away
     assert _pdf_text(one)[1] == 1
+
+
+def test_html_pages_through_the_book(desa_a, register_a, operator_a, client_for, monkeypatch):
+    from balai.laporan import views
+
+    monkeypatch.setattr(views, "PER_HALAMAN", 2)
+    client = client_for(desa_a, operator_a)
+    first = client.get("/admin-desa/laporan/induk/")
+    assert [row[0] for row in first.context["rows"]] == [1, 2] and first.context["berikutnya"] == 2
+    second = client.get("/admin-desa/laporan/induk/?hal=2")
+    assert [row[0] for row in second.context["rows"]] == [3] and second.context["berikutnya"] is None
+    names = {row[1] for row in first.context["rows"] + second.context["rows"]}
+    assert names == {"Budi Santoso", "Ayu Lestari", "Dewi Pendatang"}
+    rekap = client.get("/admin-desa/laporan/rekapitulasi/?bulan=3&tahun=2025&hal=2")
+    assert [row[1] for row in rekap.context["rows"]] == ["JUMLAH"]
