@@ -201,9 +201,7 @@ class BukuInduk(Buku):
 
     def queryset(self):
         return (
-            _penduduk(self.desa)
-            .filter(status_dasar=kode.HIDUP)
-            .order_by("keluarga_id", "shdk", "tanggal_lahir", "id")
+            _penduduk(self.desa).filter(status_dasar=kode.HIDUP).order_by("keluarga_id", "shdk", "tanggal_lahir", "id")
         )
 
     def baris(self, mulai=0, batas=None):

@@ -266,3 +266,22 @@ def test_html_pages_through_the_book(desa_a, register_a, operator_a, client_for,
     assert names == {"Budi Santoso", "Ayu Lestari", "Dewi Pendatang"}
     rekap = client.get("/admin-desa/laporan/rekapitulasi/?bulan=3&tahun=2025&hal=2")
     assert [row[1] for row in rekap.context["rows"]] == ["JUMLAH"]
+
+
+def test_stale_unfetched_pdfs_are_removed(desa_a, operator_a, settings, tmp_path):
+    import os
+    import time
+
+    from balai.laporan import unduhan
+
+    settings.BALAI_PRIVAT_ROOT = str(tmp_path)
+    folder = tmp_path / "laporan" / str(desa_a.pk) / str(operator_a.pk)
+    folder.mkdir(parents=True)
+    old, new = folder / "induk-202501-0000000000000000.pdf", folder / "induk-202501-1111111111111111.pdf"
+    old.write_bytes(b"%PDF")
+    new.write_bytes(b"%PDF")
+    two_days_ago = time.time() - 2 * 86400
+    os.utime(old, (two_days_ago, two_days_ago))
+    unduhan.bersihkan(desa_a.pk, operator_a.pk)
+    assert not old.exists() and new.exists()
+    unduhan.bersihkan(desa_a.pk, operator_a.pk + 1)  # a folder that does not exist: nothing to do
