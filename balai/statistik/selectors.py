@@ -176,10 +176,10 @@ def penduduk_stats(*, desa=None, kecamatan=None, kabupaten=None, dimensi, tangga
 
 def per_desa(*, kecamatan=None, kabupaten=None, dimensi, tanggal=None):
     """Per-village breakdown of one dimension: {"kolom": [(kode, label)], "baris": [(desa, [n...],
-    total)], "total": column totals, "jumlah", and "tabel": the region's Tabel (the same figures
-    summed over its villages)}. One GROUP BY (desa, value) over the region, one query for the
-    village names, plus the code labels. Cached for CACHE_WILAYAH seconds: a kabupaten-wide
-    GROUP BY reads every resident."""
+    total)], "per_kecamatan" (kabupaten only, same shape), "total": column totals, "jumlah", and
+    "tabel": the region's Tabel (the same figures summed over its villages)}. One GROUP BY
+    (desa, value) over the region, one query for the village names, plus the code labels.
+    Cached for CACHE_WILAYAH seconds: a kabupaten-wide GROUP BY reads every resident."""
     dim = DIMENSI[dimensi] if isinstance(dimensi, str) else dimensi
     tanggal = tanggal or hari_ini()
     region = kecamatan or kabupaten
@@ -219,7 +219,26 @@ def per_desa(*, kecamatan=None, kabupaten=None, dimensi, tanggal=None):
         values = cells.get(d.pk, [0] * len(columns))
         baris.append((d, values, sum(values)))
     totals = [sum(r[1][i] for r in baris) for i in range(len(columns))]
-    return {"dimensi": dim, "kolom": columns, "baris": baris, "total": totals, "jumlah": sum(totals), "tabel": tabel}
+    per_kecamatan = []
+    if kecamatan is None:
+        groups = {}
+        for d, values, _total in baris:
+            if d.kecamatan_id not in groups:
+                groups[d.kecamatan_id] = (d.kecamatan, [0] * len(columns))
+                per_kecamatan.append(groups[d.kecamatan_id])
+            acc = groups[d.kecamatan_id][1]
+            for i, v in enumerate(values):
+                acc[i] += v
+        per_kecamatan = [(k, values, sum(values)) for k, values in per_kecamatan]
+    return {
+        "dimensi": dim,
+        "kolom": columns,
+        "baris": baris,
+        "per_kecamatan": per_kecamatan,
+        "total": totals,
+        "jumlah": sum(totals),
+        "tabel": tabel,
+    }
 
 
 def ringkasan(*, desa=None, kecamatan=None, kabupaten=None):

@@ -110,8 +110,17 @@ def test_kabupaten_sees_all_villages(kabupaten, desa_a, desa_b, warga_a, warga_b
     assert r.status_code == 200
     assert r.context["tabel"].total.jumlah == 15
     assert {d.nama for d, _v, _t in r.context["rincian"]["baris"]} == {"Selakambang", "Karangpetir"}
+    assert [(k.nama, total) for k, _v, total in r.context["rincian"]["per_kecamatan"]] == [
+        ("Kaligondang", 12),
+        ("Kalimanah", 3),
+    ]
     r = client_for(None, user).get("/dasbor/statistik/?d=desa&format=csv")
     assert "Karangpetir" in r.content.decode("utf-8-sig")
+    r = client_for(None, user).get("/dasbor/statistik/?d=agama&format=xlsx")
+    wb = load_workbook(io.BytesIO(r.content), read_only=True)
+    assert wb.sheetnames[1:] == ["Per kecamatan", "Per desa"]
+    rows = [list(x) for x in wb["Per kecamatan"].iter_rows(values_only=True)]
+    assert rows[-1][0] == "JUMLAH" and rows[-1][-1] == 15
 
 
 def test_village_staff_cannot_use_kecamatan_statistics(kaligondang, operator_a, client_for):
