@@ -29,6 +29,8 @@ class StatistikConfig(AppConfig):
         menu.register("kabupaten", "Statistik penduduk", "statistik:wilayah", order=30, icon="▤")
         menu.register("publik-desa", "Statistik", "statistik:publik", order=40)
         dashboard.register("beranda-desa", "statistik/partials/beranda.html", selectors.beranda_context, order=50)
+        for area in ("kecamatan", "kabupaten"):
+            dashboard.register(area, "statistik/partials/widget_wilayah.html", selectors.widget_wilayah, order=15)
 
         # Signals only for cache invalidation.
         post_save.connect(_situs_berubah, sender=Penduduk, weak=False, dispatch_uid="statistik_penduduk_simpan")

@@ -257,6 +257,24 @@ def ringkasan(*, desa=None, kecamatan=None, kabupaten=None):
         return Penduduk.objects.filter(wilayah).aggregate(**aggregate)
 
 
+def ringkasan_wilayah(*, kecamatan=None, kabupaten=None):
+    """Key figures of a kecamatan or the kabupaten, cached like the other region figures."""
+    region = kecamatan or kabupaten
+    key = f"statistik:ringkasan:{'kec' if kecamatan is not None else 'kab'}:{region.pk}"
+    figures = cache.get(key)
+    if figures is None:
+        figures = ringkasan(kecamatan=kecamatan, kabupaten=kabupaten)
+        cache.set(key, figures, CACHE_WILAYAH)
+    return figures
+
+
+def widget_wilayah(request):
+    """Kecamatan and kabupaten dashboards: key figures of their residents."""
+    if request.tenant.kind == "kecamatan":
+        return {"ringkasan": ringkasan_wilayah(kecamatan=request.kecamatan)}
+    return {"ringkasan": ringkasan_wilayah(kabupaten=request.kabupaten)}
+
+
 def beranda_context(request):
     """The village front page widget: key figures only."""
     return {"ringkasan": ringkasan(desa=request.desa)}

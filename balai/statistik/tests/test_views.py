@@ -163,3 +163,16 @@ def test_public_figures_follow_register_changes(desa_a, warga_a, client_for, dja
     r = client.get("/statistik/")
     assert r.context is not None, "served from a stale cache"
     assert r.context["ringkasan"]["jumlah"] == 13
+
+
+def test_region_dashboards_show_key_figures(
+    kabupaten, kaligondang, desa_a, desa_b, warga_a, warga_b, make_user, client_for
+):
+    user = make_user(Peran.OPERATOR_KECAMATAN, kecamatan=kaligondang)
+    r = client_for(kaligondang, user).get("/dasbor/")
+    assert r.status_code == 200
+    section = r.content.decode().split('id="penduduk-wilayah"')[1].split("</section>")[0]
+    assert "<strong>12</strong> jiwa" in section and "<strong>3</strong> keluarga" in section
+    admin = make_user(Peran.ADMIN_KABUPATEN)
+    body = client_for(None, admin).get("/dasbor/").content.decode()
+    assert "<strong>15</strong> jiwa" in body.split('id="penduduk-wilayah"')[1]
