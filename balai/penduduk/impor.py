@@ -795,6 +795,17 @@ def jalankan(job, *, actor=None):
     return job
 
 
+SIMPAN_UJI = datetime.timedelta(days=1)
+
+
+def hapus_berkas_lama(desa):
+    """Files of dry runs nobody followed up within a day are deleted (they hold personal data)."""
+    lama = ImporPenduduk.objects.filter(desa=desa, dibuat__lt=timezone.now() - SIMPAN_UJI).exclude(berkas="")
+    for job in lama:
+        job.berkas.delete(save=False)
+    lama.update(berkas="")
+
+
 def jalankan_untuk(job_id, actor_id=None):
     """Entry point of the background task: open the village's scope, run, tidy up the file."""
     from balai.akun.models import User
@@ -802,6 +813,8 @@ def jalankan_untuk(job_id, actor_id=None):
     with scopes_disabled():
         job = ImporPenduduk.objects.select_related("desa__kecamatan").get(pk=job_id)
         actor = User.objects.filter(pk=actor_id).first() if actor_id else None
+    with scope(desa=job.desa):
+        hapus_berkas_lama(job.desa)
     with scope(desa=job.desa):
         try:
             jalankan(job, actor=actor)
