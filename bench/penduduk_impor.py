@@ -10,7 +10,7 @@ XLSX, then runs, each in a fresh process so its peak memory is its own:
   baseline  csv module parse + COPY of the same rows into a plain table (what the machine can do)
   bulk_create  the naive way: csv module, no checks, Django bulk_create into the register
   csv       the real import of the CSV into an empty register (check + write, all inserts)
-  csv-ulang the same CSV again: every row is an update by NIK
+  csv-ulang the same CSV again: every row matched by NIK (unchanged rows are not rewritten)
   xlsx      the real import of the XLSX into an empty register
 
 and reports rows/s, the ratio to the baseline and the peak memory (ru_maxrss of the process,

@@ -664,20 +664,24 @@ class PenulisCopy:
             with self.raw.copy(sql) as copy:
                 for pk, values, place in lama:
                     copy.write_row((pk, *values, *place))
-        return len(baru), 0
+        return len(baru), len(lama)
 
     def selesai(self):
         if not self.stage:
             return 0, 0
         assignments = ", ".join(f"{c} = s.{c}" for c in self.columns)
+        old = ", ".join(f"p.{c}" for c in self.columns)
+        new = ", ".join(f"s.{c}" for c in self.columns)
+        # Rows whose values did not change are left alone: re-importing a file after fixing a
+        # few rows rewrites only those. (Counted as matched by NIK either way.)
         self.cursor.execute(
             f"UPDATE {self.table} AS p SET {assignments}, diperbarui = %s "
-            "FROM impor_penduduk_stage AS s WHERE p.id = s.id AND p.desa_id = %s",
+            "FROM impor_penduduk_stage AS s WHERE p.id = s.id AND p.desa_id = %s "
+            f"AND ({old}) IS DISTINCT FROM ({new})",
             [self.now, self.desa.pk],
         )
-        diubah = self.cursor.rowcount
         self.cursor.execute("DROP TABLE impor_penduduk_stage")
-        return 0, diubah
+        return 0, 0
 
 
 def tulis(state):
