@@ -206,16 +206,21 @@ def _rencana(position, offset):
             table = kode.semua()[jenis]
 
             def conv(v, jenis=jenis, wajib=wajib, default=default, table=table):
-                if type(v) is str and v.isdigit() and v.isascii():
-                    code = int(v)
-                    if code in table:
-                        return code
+                if type(v) is str:
+                    if v.isdigit() and v.isascii():
+                        code = int(v)
+                        if code in table:
+                            return code
+                    elif not v and not wajib:
+                        return default
                 return opensid.angka_kode(v, jenis, wajib, default)
         elif name in opensid.TANGGAL_KOLOM:
             lampau = name in opensid.TANGGAL_LAMPAU
 
             def conv(v, lampau=lampau):
                 value = None
+                if v == "" or v is None:
+                    return None
                 if type(v) is str and len(v) == 10 and v[2] == "-" and v[5] == "-":
                     try:
                         value = datetime.date(int(v[6:]), int(v[3:5]), int(v[:2]))
@@ -229,7 +234,7 @@ def _rencana(position, offset):
         elif name in ("nik", "no_kk", "ayah_nik", "ibu_nik"):
 
             def conv(v):
-                if type(v) is str and len(v) == 16 and v.isdigit():
+                if type(v) is str and (len(v) == 16 and v.isdigit() or not v):
                     return v
                 return opensid.nomor(v)
         elif name in ("rw", "rt"):
@@ -241,6 +246,8 @@ def _rencana(position, offset):
         elif name == "hamil":
 
             def conv(v):
+                if v == "0" or v == "":
+                    return False
                 text = opensid.teks(v)
                 if text in ("", "0", "-"):
                     return False
