@@ -24,6 +24,7 @@ import itertools
 import operator
 import pickle
 import tempfile
+import zipfile
 from collections import defaultdict
 
 from django.db import connection, transaction
@@ -133,9 +134,30 @@ def _baca_csv(fileobj):
     return rows(), total, 0
 
 
-def _baca_excel(fileobj):
+# A 25 MB xlsx of real data unpacks to well under this; a zip bomb does not.
+MAKS_XLSX_TERURAI = 400 * 1024 * 1024
+
+
+def _periksa_zip(fileobj):
+    try:
+        with zipfile.ZipFile(fileobj) as archive:
+            terurai = sum(info.file_size for info in archive.infolist())
+    except zipfile.BadZipFile:
+        raise BerkasTidakValid("Berkas Excel tidak dapat dibuka (rusak, terkunci sandi, atau bukan Excel).") from None
+    finally:
+        fileobj.seek(0)
+    if terurai > MAKS_XLSX_TERURAI:
+        raise BerkasTidakValid(
+            f"Isi berkas Excel ini terlalu besar setelah dibuka ({terurai // 2**20} MB). "
+            "Simpan sebagai CSV, atau pecah berkas per dusun."
+        )
+
+
+def _baca_excel(fileobj, jenis):
     from python_calamine import CalamineWorkbook
 
+    if jenis == "xlsx":
+        _periksa_zip(fileobj)
     try:
         workbook = CalamineWorkbook.from_filelike(fileobj)
         sheet = workbook.get_sheet_by_index(0)
@@ -155,7 +177,7 @@ def _baca_excel(fileobj):
 
 def baca(fileobj, jenis):
     """(rows, estimated number of rows, column offset); rows yields (row number, cells)."""
-    return _baca_csv(fileobj) if jenis == "csv" else _baca_excel(fileobj)
+    return _baca_csv(fileobj) if jenis == "csv" else _baca_excel(fileobj, jenis)
 
 
 def peta_kolom(header, offset):

@@ -363,3 +363,13 @@ def test_stale_dry_run_files_are_deleted(desa_a, client_a, privat_root):
         old.refresh_from_db()
     assert not old.berkas and not path.exists()
     assert last_job().berkas, "the fresh dry run keeps its file for the follow-up import"
+
+
+def test_excel_that_unpacks_too_large(desa_a, client_a, monkeypatch):
+    from balai.penduduk import impor
+
+    monkeypatch.setattr(impor, "MAKS_XLSX_TERURAI", 1000)
+    upload(client_a, xlsx_bytes([opensid_row(r, untuk_excel=True) for r in synth_rows(3)]), name="bom.xlsx")
+    job = last_job()
+    assert job.status == "gagal" and "terlalu besar setelah dibuka" in job.pesan
+    assert count(desa_a) == 0
