@@ -115,7 +115,7 @@ def test_export_then_import_round_trips_without_loss(desa_a, client_a, fmt):
         p.save()
         make_penduduk(desa_a, nama="Sudah Meninggal", status_dasar=kode.MATI)
     before = _snapshot(desa_a)
-    response = client_a.get("/admin-desa/penduduk/ekspor/", {"format": fmt, "status_dasar": "0"})
+    response = client_a.post("/admin-desa/penduduk/ekspor/", {"format": fmt, "status_dasar": "0"})
     content = b"".join(response.streaming_content) if fmt == "csv" else b"".join(response.streaming_content)
     # Scramble the register, then import the export: every value comes back, nothing is duplicated.
     with scopes_disabled():
@@ -279,7 +279,9 @@ def test_dates_in_the_future(desa_a, client_a):
 def test_file_over_the_size_limit(desa_a, client_a, settings):
     big = csv_bytes([]) + b"x" * (50 * 1024 * 1024)
     response = upload(client_a, big)
-    assert "Berkas terlalu besar (50.0 MB); batasnya 40 MB" in response.content.decode()
+    assert "Berkas terlalu besar (50.0 MB); batasnya 40 MB untuk CSV" in response.content.decode()
+    response = upload(client_a, b"PK\x03\x04" + b"x" * (30 * 1024 * 1024), name="besar.xlsx")
+    assert "batasnya 25 MB untuk Excel. Simpan sebagai CSV" in response.content.decode()
     with scopes_disabled():
         assert not ImporPenduduk.objects.exists()
     assert count(desa_a) == 0
@@ -347,3 +349,27 @@ def test_region_conflicts_are_reported(desa_a, client_a):
     assert "RW 001 sudah tercatat di Dusun Pesantren" in messages_of(last_job())
     assert count(desa_a) == 0
     assert nik_for  # factories stay importable
+
+
+def test_stale_dry_run_files_are_deleted(desa_a, client_a, privat_root):
+    upload(client_a, csv_bytes([opensid_row(r) for r in synth_rows(3)]), mode="uji")
+    old = last_job()
+    path = privat_root / old.berkas.name
+    assert path.exists()
+    with scopes_disabled():
+        ImporPenduduk.objects.filter(pk=old.pk).update(dibuat=old.dibuat - datetime.timedelta(days=2))
+    upload(client_a, csv_bytes([opensid_row(r) for r in synth_rows(3)]), mode="uji")
+    with scopes_disabled():
+        old.refresh_from_db()
+    assert not old.berkas and not path.exists()
+    assert last_job().berkas, "the fresh dry run keeps its file for the follow-up import"
+
+
+def test_excel_that_unpacks_too_large(desa_a, client_a, monkeypatch):
+    from balai.penduduk import impor
+
+    monkeypatch.setattr(impor, "MAKS_XLSX_TERURAI", 1000)
+    upload(client_a, xlsx_bytes([opensid_row(r, untuk_excel=True) for r in synth_rows(3)]), name="bom.xlsx")
+    job = last_job()
+    assert job.status == "gagal" and "terlalu besar setelah dibuka" in job.pesan
+    assert count(desa_a) == 0
