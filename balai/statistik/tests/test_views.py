@@ -134,3 +134,23 @@ def test_beranda_widget_context(desa_a, warga_a, rf):
         ctx = beranda_context(request)
     assert ctx["ringkasan"] == {"jumlah": 12, "laki_laki": 4, "perempuan": 8, "keluarga": 3}
     assert kode.LAKI_LAKI == 1
+
+
+def test_front_page_shows_key_figures(desa_a, warga_a, client_for):
+    body = client_for(desa_a).get("/").content.decode()
+    assert "Lihat statistik penduduk selengkapnya" in body
+    section = body[body.index("statistik-ringkas") :]
+    assert ">12<" in section and ">3<" in section  # residents, families
+    assert "Statistik" in body[: body.index("</nav>")]  # public navigation entry
+
+
+def test_public_figures_follow_register_changes(desa_a, warga_a, client_for, django_capture_on_commit_callbacks):
+    from balai.penduduk.tests.factories import make_penduduk
+
+    client = client_for(desa_a)
+    assert client.get("/statistik/").context["ringkasan"]["jumlah"] == 12
+    with django_capture_on_commit_callbacks(execute=True), scopes_disabled():
+        make_penduduk(desa_a)
+    r = client.get("/statistik/")
+    assert r.context is not None, "served from a stale cache"
+    assert r.context["ringkasan"]["jumlah"] == 13
