@@ -142,3 +142,21 @@ def test_rw_form_offers_only_own_dusun(client_for, operator_a, desa_a, desa_b):
     assert "Krajan" in page and "DusunTetangga" not in page
     response = client.post("/admin-desa/wilayah/rw/tambah/", {"dusun": other.pk, "nomor": 3})
     assert response.status_code == 200 and "Masukkan pilihan yang valid" in response.content.decode()
+
+
+@pytest.mark.parametrize("area", ["kabupaten", "kecamatan"])
+def test_every_menu_link_of_kabupaten_and_kecamatan_works(area, make_user, kaligondang, desa_a, client_for):
+    """Every back-office page of the region roles answers, with accounts of every kind listed
+    (an admin kabupaten has neither desa nor kecamatan, an operator kecamatan no desa)."""
+    admin = make_user(Peran.ADMIN_KABUPATEN)
+    operator_kec = make_user(Peran.OPERATOR_KECAMATAN, kecamatan=kaligondang)
+    make_user(Peran.OPERATOR_DESA, desa=desa_a)
+    user, tenant = (admin, None) if area == "kabupaten" else (operator_kec, kaligondang)
+    client = client_for(tenant, user)
+    page = client.get("/dasbor/").content.decode()
+    items = [i for i in menu._ITEMS if i.area == area and (i.roles is None or user.peran in i.roles)]
+    assert items
+    for item in items:
+        url = reverse(item.url_name)
+        assert f'href="{url}"' in page
+        assert client.get(url).status_code == 200, url
