@@ -1,4 +1,6 @@
 import base64
+from functools import wraps
+from urllib.parse import urlencode
 
 import segno
 from django.contrib import messages
@@ -6,8 +8,11 @@ from django.contrib.auth import views as auth_views
 from django.contrib.auth.decorators import login_required
 from django.shortcuts import redirect, render
 from django.urls import reverse, reverse_lazy
+from django.utils.decorators import method_decorator
+from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.safestring import mark_safe
 from django_otp import login as otp_login
+from django_otp import user_has_device
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
 from balai.core.tenancy import DESA
@@ -21,6 +26,28 @@ def home_for(request):
     if request.tenant and request.tenant.kind == DESA:
         return reverse("panel:desa_dasbor")
     return reverse("panel:dasbor")
+
+
+def _safe_next(request):
+    """The `next` parameter when it points to this very host, else None."""
+    target = request.GET.get("next") or ""
+    ok = url_has_allowed_host_and_scheme(target, allowed_hosts={request.get_host()}, require_https=request.is_secure())
+    return target if ok else None
+
+
+def second_factor_done(view):
+    """For account pages reachable before the back office: someone who has an authenticator
+    must have used it in this session first, so a password alone cannot replace the
+    authenticator or the password."""
+
+    @wraps(view)
+    def wrapped(request, *args, **kwargs):
+        user = request.user
+        if user.is_authenticated and user_has_device(user, confirmed=True) and not user.is_verified():
+            return redirect(reverse("akun:verifikasi") + "?" + urlencode({"next": request.get_full_path()}))
+        return view(request, *args, **kwargs)
+
+    return wrapped
 
 
 class MasukView(auth_views.LoginView):
@@ -44,11 +71,12 @@ def verifikasi(request):
     form = TokenForm(request.POST or None, device=device)
     if request.method == "POST" and form.is_valid():
         otp_login(request, device)
-        return redirect(request.GET.get("next") or home_for(request))
+        return redirect(_safe_next(request) or home_for(request))
     return render(request, "akun/verifikasi.html", {"form": form})
 
 
 @login_required
+@second_factor_done
 def atur_2fa(request):
     """Set up TOTP: show the secret as a QR code and confirm it with one valid code."""
     device = services.pending_totp_device(request.user)
@@ -68,6 +96,7 @@ def atur_2fa(request):
     return render(request, "akun/atur_2fa.html", context)
 
 
+@method_decorator(second_factor_done, name="dispatch")
 class GantiSandiView(auth_views.PasswordChangeView):
     template_name = "akun/ganti_sandi.html"
 
