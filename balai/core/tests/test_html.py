@@ -52,3 +52,12 @@ def test_plain_text_cuts_at_a_word():
 def test_cleaning_is_idempotent(text):
     once = clean_html(text)
     assert clean_html(once) == once
+
+
+@pytest.mark.parametrize(
+    "src",
+    ["/\\tracker.example/p.gif", "/\\/tracker.example/p.gif", "/\t/tracker.example/p.gif"],
+)
+def test_foreign_picture_disguised_as_local_path_is_dropped(src):
+    """Browsers read `/\\host` (and `/<tab>/host`) like `//host`: a foreign picture."""
+    assert "tracker.example" not in clean_html(f'<img src="{src}" alt="x">')
