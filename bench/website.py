@@ -94,10 +94,13 @@ def _client(args):
 def measure(pool, port, host, path, duration, concurrency, bust=False):
     _client((port, host, path, 0.5, bust))  # warm up this worker's cache and connections
     results = pool.map(_client, [(port, host, path, duration, bust)] * concurrency)
-    latencies = sorted(lat for lats, _e in results for lat in lats)
-    errors = sum(e for _l, e in results)
+    return [lat for lats, _e in results for lat in lats], sum(e for _l, e in results)
+
+
+def summarise(latencies, errors, seconds):
+    latencies = sorted(latencies)
     return {
-        "rps": len(latencies) / duration,
+        "rps": len(latencies) / seconds,
         "p50": statistics.median(latencies),
         "p95": latencies[int(len(latencies) * 0.95) - 1],
         "n": len(latencies),
@@ -121,7 +124,8 @@ def start_gunicorn(port):
 def main():
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--articles", type=int, default=2000)
-    parser.add_argument("--duration", type=float, default=8.0, help="seconds per measurement")
+    parser.add_argument("--duration", type=float, default=5.0, help="seconds per row and round")
+    parser.add_argument("--rounds", type=int, default=2)
     parser.add_argument("--concurrency", type=int, default=4)
     parser.add_argument("--port", type=int, default=8811)
     args = parser.parse_args()
@@ -140,23 +144,31 @@ def main():
             ("village front page, cache miss", village, "/", True),
             ("article page, cache miss", village, f"/artikel/{slug}/", True),
             ("kabupaten portal, cache miss", portal, "/", True),
-            ("bare view (baseline, again)", village, f"/bench/bare/?bytes={size}", False),
         ]
-        with multiprocessing.Pool(args.concurrency) as pool:
-            rows = [
-                (name, measure(pool, args.port, host, path, args.duration, args.concurrency, bust))
-                for name, host, path, bust in pages
-            ]
+        rows = run_rounds(pages, args)
     finally:
         proc.terminate()
         proc.wait(10)
     report(rows, count, size, args)
 
 
+def run_rounds(pages, args):
+    """Every page in every round, the order reversed in odd rounds, so that load from elsewhere
+    on the machine drifting during the run weighs on all rows alike."""
+    collected = {name: ([], 0) for name, *_ in pages}
+    with multiprocessing.Pool(args.concurrency) as pool:
+        for n in range(args.rounds):
+            for name, host, path, bust in pages if n % 2 == 0 else pages[::-1]:
+                lats, errors = measure(pool, args.port, host, path, args.duration, args.concurrency, bust)
+                collected[name] = (collected[name][0] + lats, collected[name][1] + errors)
+    seconds = args.duration * args.rounds
+    return [(name, summarise(lats, errors, seconds)) for name, (lats, errors) in collected.items()]
+
+
 def report(rows, count, size, args):
-    base = statistics.mean([r["rps"] for name, r in rows if name.startswith("bare")])
-    print(f"\n{count} articles in {VILLAGE}; front page {size} bytes; gunicorn -w 2; "
-          f"{args.concurrency} clients x {args.duration:.0f} s per row\n")  # fmt: skip
+    base = rows[0][1]["rps"]
+    print(f"\n{count} articles in {VILLAGE}; front page {size} bytes; gunicorn -w 2; {args.concurrency} clients; "
+          f"{args.rounds} rounds x {args.duration:.0f} s per row\n")  # fmt: skip
     print(f"{'page':34} {'req/s':>8} {'x bare':>7} {'p50 ms':>7} {'p95 ms':>7} {'errors':>6}")
     for name, r in rows:
         print(f"{name:34} {r['rps']:8.0f} {r['rps'] / base:7.2f} {r['p50']:7.1f} {r['p95']:7.1f} {r['errors']:6d}")

@@ -16,6 +16,7 @@ selector disables scoping explicitly). Unknown hosts get a 404 page, never anoth
 from dataclasses import dataclass
 
 from django.conf import settings
+from django.core.cache import cache
 from django.http import HttpResponseBadRequest, HttpResponseNotFound
 from django.http.request import split_domain_port
 from django.template.loader import render_to_string
@@ -40,9 +41,30 @@ class Tenant:
         return str(self.desa or self.kecamatan or self.kabupaten)
 
 
+# Resolved hosts are cached: a cached public page then costs no query at all. Any change to a
+# kabupaten, kecamatan or village bumps the version (signals in balai.wilayah.apps), so a
+# switched-off village or a new custom domain takes effect at once on every app server.
+HOSTS_VERSION_KEY = "tenant:versi"
+HOSTS_TTL = 300
+
+
+def forget_hosts():
+    """Drop every cached host resolution (after bulk changes that send no signals)."""
+    cache.set(HOSTS_VERSION_KEY, cache.get(HOSTS_VERSION_KEY, 0) + 1, None)
+
+
 def resolve_host(host: str) -> Tenant | None:
     """The tenant for a validated host name (without port), or None when nothing lives there."""
     host = host.lower().rstrip(".")
+    key = f"tenant:{cache.get(HOSTS_VERSION_KEY, 0)}:{host}"
+    found = cache.get(key)
+    if found is None:
+        found = _resolve(host) or False  # False: known to be nobody's host
+        cache.set(key, found, HOSTS_TTL)
+    return found or None
+
+
+def _resolve(host: str) -> Tenant | None:
     base = settings.BALAI_BASE_DOMAIN
     kabupaten = Kabupaten.objects.filter(kode=settings.BALAI_KABUPATEN_KODE).first()
     if kabupaten is None:

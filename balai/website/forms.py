@@ -81,9 +81,14 @@ class ArtikelForm(GambarMixin, forms.ModelForm):
         status = {"draft": Artikel.Status.DRAFT, "terbit": Artikel.Status.TERBIT, "jadwal": Artikel.Status.TERJADWAL}
         data = {k: d[k] for k in ("judul", "ringkasan", "isi", "kategori", "unggulan")}
         data["status"] = status[d["aksi"]]
-        data["terbit_pada"] = d.get("terbit_pada") if d["aksi"] == "jadwal" else self.instance.terbit_pada
+        data["terbit_pada"] = d.get("terbit_pada") if d["aksi"] == "jadwal" else self._waktu_terbit_lalu()
         data["gambar_file"], data["gambar_hapus"] = d.get("gambar_file"), d.get("gambar_hapus", False)
         return data
+
+    def _waktu_terbit_lalu(self):
+        """Keep an earlier publication time (republishing); a future one means "now" instead."""
+        waktu = self.instance.terbit_pada
+        return waktu if waktu is not None and waktu <= timezone.now() else None
 
     def tag_names(self):
         return [t for t in self.cleaned_data.get("tags", "").split(",") if t.strip()]

@@ -111,10 +111,21 @@ def menu_list(*, desa):
     return list(MenuSitus.objects.filter(desa=desa))
 
 
+# Other apps' public pages in the village sitemap: {app: dotted path of `fn(*, desa) -> [(path, lastmod)]`}.
+SITEMAP_SOURCES = {"balai.publikasi": "balai.publikasi.selectors.sitemap_entries"}
+
+
 def sitemap_entries(*, desa):
+    from django.apps import apps
+    from django.utils.module_loading import import_string
+
     artikel = artikel_terbit(desa=desa).order_by("-terbit_pada").values_list("slug", "diperbarui")
     halaman = Halaman.objects.filter(desa=desa, terbit=True).values_list("slug", "diperbarui")
-    return {"artikel": list(artikel[:5000]), "halaman": list(halaman)}
+    lain = []
+    for app, source in SITEMAP_SOURCES.items():
+        if apps.is_installed(app):
+            lain += import_string(source)(desa=desa)
+    return {"artikel": list(artikel[:5000]), "halaman": list(halaman), "lain": lain}
 
 
 # --- back office -------------------------------------------------------------------------

@@ -26,13 +26,13 @@ urlpatterns = [
     path("admin-desa/artikel/<int:pk>/pratinjau/", kantor.artikel_pratinjau, name="kantor_artikel_pratinjau"),
     path("admin-desa/artikel/<int:pk>/revisi/", kantor.artikel_revisi, name="kantor_artikel_revisi"),
     path("admin-desa/artikel/revisi/<int:pk>/pulihkan/", kantor.revisi_pulihkan, name="kantor_revisi_pulihkan"),
+    path("admin-desa/halaman/<int:pk>/pratinjau/", kantor.halaman_pratinjau, name="kantor_halaman_pratinjau"),
     path("admin-desa/komentar/", kantor.komentar_list, name="kantor_komentar"),
     path("admin-desa/komentar/<int:pk>/moderasi/", kantor.komentar_moderasi, name="kantor_komentar_moderasi"),
-    path("admin-desa/kategori/", kantor.kategori_list, name="kantor_kategori"),
     path("admin-desa/situs/", kantor.pengaturan, name="kantor_pengaturan"),
     path("dasbor/situs/", kantor.kabupaten_kesegaran, name="kabupaten_kesegaran"),
 ]
-for name in ("halaman", "perangkat", "menu"):
+for name in ("halaman", "perangkat", "menu", "kategori"):
     urlpatterns += [
         path(f"admin-desa/{name}/", getattr(kantor_situs, f"{name}_list"), name=f"kantor_{name}"),
         path(f"admin-desa/{name}/tambah/", getattr(kantor_situs, f"{name}_edit"), name=f"kantor_{name}_tambah"),

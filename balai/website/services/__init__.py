@@ -6,6 +6,7 @@ from .komentar import kirim_komentar, moderasi_komentar
 from .situs import (
     atur_ambang_kesegaran,
     hapus_halaman,
+    hapus_kategori,
     hapus_menu,
     hapus_perangkat,
     simpan_halaman,
@@ -19,6 +20,7 @@ __all__ = [
     "atur_ambang_kesegaran",
     "hapus_artikel",
     "hapus_halaman",
+    "hapus_kategori",
     "hapus_menu",
     "hapus_perangkat",
     "kirim_komentar",

@@ -21,7 +21,7 @@ def _apply(artikel, data, now):
         artikel.gambar = data["gambar"]
     artikel.judul = " ".join(artikel.judul.split())
     artikel.isi = clean_html(data.get("isi", artikel.isi))
-    artikel.ringkasan = plain_text(artikel.ringkasan or artikel.isi, 300)
+    artikel.ringkasan = plain_text(artikel.ringkasan or artikel.isi, 290)  # room for the ellipsis
     if artikel.status == S.TERBIT and artikel.terbit_pada is None:
         artikel.terbit_pada = now
     if artikel.status == S.TERBIT and artikel.terbit_pada > now:

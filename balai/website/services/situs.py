@@ -104,3 +104,9 @@ def atur_ambang_kesegaran(*, kabupaten, actor, hari, request=None):
         changes={"ambang_kesegaran_hari": [before, hari]},
     )
     return kabupaten
+
+
+@transaction.atomic
+def hapus_kategori(*, kategori, actor, request=None):
+    """Delete a category; its articles stay, without a category."""
+    _delete(instance=kategori, actor=actor, prefix="kategori", request=request)

@@ -22,9 +22,10 @@ def menu_desa(context):
     return {"items": selectors.menu_list(desa=context["request"].desa)}
 
 
-@register.filter
-def share_text(value):
-    return str(value)[:200]
+@register.simple_tag(takes_context=True)
+def absolute(context, url):
+    """`url` as an absolute address (media on object storage already is one)."""
+    return url if url.startswith(("http://", "https://")) else context["request"].build_absolute_uri(url)
 
 
 @register.inclusion_tag("website/partials/logo.html", takes_context=True)

@@ -57,8 +57,8 @@ def test_query_count_is_the_same_with_10_and_2000_articles(client_for, desa_a, d
     _bulk(desa_a, 10, 1990, kategori)
     large = _counts(client)
     assert small == large
-    # The front page also renders every module's "beranda-desa" section (agenda, statistics, ...).
-    assert max(large.values()) <= 16, large
+    # The front page also renders the "beranda-desa" widgets of other apps (agenda, statistics...).
+    assert large.pop("/") <= 18 and max(large.values()) <= 10, large
 
 
 def test_cached_front_page_needs_few_queries(client_for, desa_a, django_assert_max_num_queries):

@@ -173,3 +173,9 @@ def test_halaman_slug_from_title_and_sanitised(desa_a, admin_a):
             desa=desa_a, actor=admin_a, data={"judul": "Visi  Misi", "isi": "<p style='display:none'>x</p>", "slug": ""}
         )
     assert h.slug == "visi-misi" and "style" not in h.isi
+
+
+def test_long_body_gives_a_summary_that_fits(desa_a, operator_a):
+    with scope(desa=desa_a):
+        a = _simpan(desa_a, operator_a, isi="<p>" + "Warga bergotong royong membersihkan saluran. " * 40 + "</p>")
+    assert 0 < len(a.ringkasan) <= 300 and a.ringkasan.endswith("…")

@@ -118,10 +118,11 @@ def test_feed_sitemap_robots_theme(client_for, desa_a, make_artikel):
     assert feed.status_code == 200 and b"Musyawarah desa RKPDes" in feed.content and b"<rss" in feed.content
     sitemap = client.get("/sitemap.xml").content.decode()
     assert f"http://selakambang.localhost/artikel/{a.slug}/" in sitemap
+    assert "http://selakambang.localhost/agenda/" in sitemap  # other apps' pages are listed too
     robots = client.get("/robots.txt").content.decode()
     assert "Disallow: /admin-desa/" in robots and "Sitemap: http://selakambang.localhost/sitemap.xml" in robots
     css = client.get("/tema.css")
-    assert css["Content-Type"].startswith("text/css") and b"#aa3300" in css.content
+    assert css["Content-Type"].startswith("text/css") and b"--accent: #aa3300; --accent-dark: #882800;" in css.content
 
 
 def test_village_only_pages_are_404_on_portals(client_for, kabupaten, desa_a):
@@ -231,3 +232,59 @@ def test_article_page_is_served_from_cache_without_cookies(
     assert client.get(f"/artikel/{a.slug}/", HTTP_IF_NONE_MATCH=again["ETag"]).status_code == 304
     form = client.get(f"/artikel/{a.slug}/komentar/", HTTP_HX_REQUEST="true")
     assert b"csrfmiddlewaretoken" in form.content and b"<html" not in form.content
+
+
+def test_back_office_article_list_filters_with_htmx_partial(client_for, desa_a, operator_a, make_artikel):
+    make_artikel(desa_a, "Posyandu balita")
+    make_artikel(desa_a, "Rapat BPD", status=S.DRAFT)
+    staff = client_for(desa_a, operator_a)
+    full = staff.get("/admin-desa/artikel/").content.decode()
+    assert "<html" in full and "Posyandu balita" in full and "Rapat BPD" in full
+    part = staff.get("/admin-desa/artikel/?status=draft", HTTP_HX_REQUEST="true").content.decode()
+    assert "<html" not in part and "Rapat BPD" in part and "Posyandu balita" not in part
+
+
+def test_categories_edit_and_delete_keep_articles(client_for, desa_a, admin_a, make_artikel):
+    from balai.website.models import Kategori
+
+    staff = client_for(desa_a, admin_a)
+    assert staff.post("/admin-desa/kategori/tambah/", {"nama": "Kesehatan"}).status_code == 302
+    with scope(desa=desa_a):
+        k = Kategori.objects.get()
+    a = make_artikel(desa_a, kategori=k)
+    assert staff.post(f"/admin-desa/kategori/{k.pk}/ubah/", {"nama": "Kesehatan Warga"}).status_code == 302
+    assert staff.post(f"/admin-desa/kategori/{k.pk}/hapus/").status_code == 302
+    with scope(desa=desa_a):
+        a.refresh_from_db()
+        assert a.kategori is None and not Kategori.objects.exists()
+
+
+def test_comments_closed_hides_form(client_for, desa_a, make_artikel):
+    with scopes_disabled():
+        PengaturanSitus.objects.create(desa=desa_a, komentar_aktif=False)
+    a = make_artikel(desa_a)
+    client = client_for(desa_a)
+    assert "ditutup" in client.get(f"/artikel/{a.slug}/").content.decode()
+    assert client.get(f"/artikel/{a.slug}/komentar/").status_code == 404
+    assert client.post(f"/artikel/{a.slug}/komentar/", {"nama": "A", "isi": "B"}).status_code == 404
+
+
+def test_publish_now_overrides_a_schedule(client_for, desa_a, operator_a):
+    staff = client_for(desa_a, operator_a)
+    later = (timezone.localtime() + timedelta(days=3)).strftime("%Y-%m-%dT%H:%M")
+    staff.post("/admin-desa/artikel/tambah/", {"judul": "Jadwal", "isi": "x", "aksi": "jadwal", "terbit_pada": later})
+    with scope(desa=desa_a):
+        a = Artikel.objects.get()
+    assert a.status == S.TERJADWAL
+    staff.post(f"/admin-desa/artikel/{a.pk}/ubah/", {"judul": "Jadwal", "isi": "x", "aksi": "terbit"})
+    with scope(desa=desa_a):
+        a.refresh_from_db()
+    assert a.status == S.TERBIT and a.terbit_pada <= timezone.now()
+
+
+def test_hidden_page_is_404_but_staff_can_preview(client_for, desa_a, operator_a):
+    with scopes_disabled():
+        h = Halaman.objects.create(desa=desa_a, judul="Rencana", slug="rencana", isi="<p>Draf</p>", terbit=False)
+    assert client_for(desa_a).get("/halaman/rencana/").status_code == 404
+    preview = client_for(desa_a, operator_a).get(f"/admin-desa/halaman/{h.pk}/pratinjau/")
+    assert preview.status_code == 200 and "belum tampil di situs" in preview.content.decode()

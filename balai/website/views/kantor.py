@@ -11,8 +11,8 @@ from balai.core.access import staff_view
 from balai.core.tenancy import KABUPATEN
 
 from .. import selectors, services
-from ..forms import AmbangKesegaranForm, ArtikelForm, KategoriForm, PengaturanForm
-from ..models import Artikel, ArtikelRevisi, Kategori, Komentar, Tag
+from ..forms import AmbangKesegaranForm, ArtikelForm, PengaturanForm
+from ..models import Artikel, ArtikelRevisi, Halaman, Komentar, Tag
 
 PENGELOLA = {Peran.ADMIN_DESA, Peran.OPERATOR_DESA}
 
@@ -23,7 +23,9 @@ def artikel_list(request):
     qs = selectors.artikel_kantor(desa=request.desa, q=q, status=status)
     page = Paginator(qs, 25).get_page(request.GET.get("halaman"))
     context = {"page": page, "q": q, "status": status, "status_choices": Artikel.Status.choices}
-    return render(request, "website/kantor/artikel_list.html", context)
+    partial = request.htmx and not request.htmx.boosted
+    template = "website/kantor/partials/artikel_rows.html" if partial else "website/kantor/artikel_list.html"
+    return render(request, template, context)
 
 
 @staff_view("desa", roles=PENGELOLA)
@@ -82,6 +84,13 @@ def artikel_pratinjau(request, pk):
     return render(request, "website/artikel_detail.html", context)
 
 
+@staff_view("desa", roles=PENGELOLA, model=Halaman)
+def halaman_pratinjau(request, pk):
+    """A static page as the public would see it, also while it is hidden (staff only)."""
+    halaman = get_object_or_404(Halaman, desa=request.desa, pk=pk)
+    return render(request, "website/halaman.html", {"halaman": halaman, "pratinjau": True})
+
+
 @staff_view("desa", roles=PENGELOLA, model=Artikel)
 def artikel_revisi(request, pk):
     artikel = get_object_or_404(Artikel, desa=request.desa, pk=pk)
@@ -135,16 +144,6 @@ def pengaturan(request):
             messages.success(request, "Pengaturan situs disimpan.")
             return redirect("website:kantor_pengaturan")
     return render(request, "website/kantor/pengaturan.html", {"form": form})
-
-
-@staff_view("desa", roles=PENGELOLA)
-def kategori_list(request):
-    form = KategoriForm(request.POST or None)
-    if request.method == "POST" and form.is_valid():
-        services.simpan_kategori(desa=request.desa, actor=request.user, data=form.cleaned_data, request=request)
-        messages.success(request, f"Kategori {form.cleaned_data['nama']} ditambahkan.")
-        return redirect("website:kantor_kategori")
-    return render(request, "website/kantor/kategori.html", {"form": form, "kategori": Kategori.objects.all()})
 
 
 def _add_errors(form, exc):

@@ -1,4 +1,5 @@
-"""List, edit and delete views for the simple parts of a village site: pages, government, menu."""
+"""List, edit and delete views for the simple parts of a village site: pages, government, menu,
+article categories."""
 
 from django.contrib import messages
 from django.core.exceptions import ValidationError
@@ -7,8 +8,8 @@ from django.shortcuts import get_object_or_404, redirect, render
 from balai.core.access import staff_view
 
 from .. import services
-from ..forms import HalamanForm, MenuForm, PerangkatForm
-from ..models import Halaman, MenuSitus, Perangkat
+from ..forms import HalamanForm, KategoriForm, MenuForm, PerangkatForm
+from ..models import Halaman, Kategori, MenuSitus, Perangkat
 from .kantor import PENGELOLA, _add_errors
 
 
@@ -64,3 +65,6 @@ perangkat_list, perangkat_edit, perangkat_hapus = _crud(
     Perangkat, PerangkatForm, services.simpan_perangkat, services.hapus_perangkat, "perangkat", "perangkat"
 )
 menu_list, menu_edit, menu_hapus = _crud(MenuSitus, MenuForm, services.simpan_menu, services.hapus_menu, "menu", "menu")
+kategori_list, kategori_edit, kategori_hapus = _crud(
+    Kategori, KategoriForm, services.simpan_kategori, services.hapus_kategori, "kategori", "kategori"
+)

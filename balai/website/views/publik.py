@@ -65,6 +65,7 @@ def artikel_detail(request, slug):
     data = selectors.artikel_detail(desa=request.desa, slug=slug)
     if data is None:
         raise Http404
+    data["komentar_aktif"] = selectors.pengaturan_request(request).komentar_aktif
     return render(request, "website/artikel_detail.html", data)
 
 
@@ -134,10 +135,16 @@ def kontak(request):
 @desa_site
 def tema_css(request):
     warna = selectors.pengaturan_request(request).warna_tema
-    css = f":root {{ --accent: {warna}; --accent-dark: color-mix(in srgb, {warna} 80%, black); }}\n"
+    css = f":root {{ --accent: {warna}; --accent-dark: {_darker(warna)}; }}\n"
     response = HttpResponse(css, content_type="text/css; charset=utf-8")
     response["Cache-Control"] = "public, max-age=300"
     return response
+
+
+def _darker(hex_colour, factor=0.8):
+    """The theme colour darkened for links and hover states (the colour was validated as #rrggbb)."""
+    rgb = [int(hex_colour[i : i + 2], 16) for i in (1, 3, 5)]
+    return "#" + "".join(f"{int(c * factor):02x}" for c in rgb)
 
 
 @public_page
