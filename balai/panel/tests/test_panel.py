@@ -160,3 +160,19 @@ def test_every_menu_link_of_kabupaten_and_kecamatan_works(area, make_user, kalig
         url = reverse(item.url_name)
         assert f'href="{url}"' in page
         assert client.get(url).status_code == 200, url
+
+
+@pytest.mark.parametrize("peran", [Peran.PERANGKAT_DESA, Peran.PPID_DESA, Peran.OPERATOR_DESA])
+def test_village_dashboard_shows_activity_only_to_roles_that_may_read_the_log(peran, client_for, make_user, desa_a):
+    """The audit log names whose records were opened; the dashboard must not show it to roles
+    that /admin-desa/log/ refuses."""
+    from balai.core import audit
+
+    audit.record(action="penduduk.dilihat", desa=desa_a, label="Warga Yang Dibuka")
+    user = make_user(peran, desa=desa_a)
+    client = client_for(desa_a, user)
+    allowed = client.get("/admin-desa/log/").status_code == 200
+    body = client.get("/admin-desa/").content.decode()
+    assert ("Warga Yang Dibuka" in body) == allowed
+    kades = make_user(Peran.KEPALA_DESA, desa=desa_a)
+    assert "Warga Yang Dibuka" in client_for(desa_a, kades).get("/admin-desa/").content.decode()
