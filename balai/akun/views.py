@@ -1,4 +1,5 @@
 import base64
+import hashlib
 from functools import wraps
 from urllib.parse import urlencode
 
@@ -6,6 +7,7 @@ import segno
 from django.contrib import messages
 from django.contrib.auth import views as auth_views
 from django.contrib.auth.decorators import login_required
+from django.core.cache import cache
 from django.shortcuts import redirect, render
 from django.urls import reverse, reverse_lazy
 from django.utils.decorators import method_decorator
@@ -15,6 +17,7 @@ from django_otp import login as otp_login
 from django_otp import user_has_device
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
+from balai.core.audit import client_ip
 from balai.core.tenancy import DESA
 
 from . import services
@@ -110,11 +113,40 @@ class GantiSandiView(auth_views.PasswordChangeView):
         return home_for(self.request)
 
 
+# Reset mails per hour: to one address, and asked for from one client address.
+RESET_PER_EMAIL, RESET_PER_IP, RESET_WINDOW = 3, 10, 3600
+
+
+def _reset_allowed(request, email):
+    """Count a reset request; False once the address or the client asked too often (the cache
+    keeps only hashes, and the page answers the same either way)."""
+    keys = [
+        ("email", hashlib.sha256(email.strip().lower().encode()).hexdigest(), RESET_PER_EMAIL),
+        ("ip", hashlib.sha256(str(client_ip(request)).encode()).hexdigest(), RESET_PER_IP),
+    ]
+    allowed = True
+    for kind, digest, limit in keys:
+        key = f"akun:reset:{kind}:{digest}"
+        cache.add(key, 0, RESET_WINDOW)
+        try:
+            count = cache.incr(key)
+        except ValueError:
+            cache.set(key, 1, RESET_WINDOW)
+            count = 1
+        allowed = allowed and count <= limit
+    return allowed
+
+
 class LupaSandiView(auth_views.PasswordResetView):
     template_name = "akun/lupa_sandi.html"
     email_template_name = "akun/email_reset_sandi.txt"
     subject_template_name = "akun/email_reset_sandi_subjek.txt"
     success_url = reverse_lazy("akun:lupa_sandi_terkirim")
+
+    def form_valid(self, form):
+        if not _reset_allowed(self.request, form.cleaned_data["email"]):
+            return redirect(self.get_success_url())
+        return super().form_valid(form)
 
 
 class ResetSandiView(auth_views.PasswordResetConfirmView):
