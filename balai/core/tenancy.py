@@ -17,7 +17,7 @@ from dataclasses import dataclass
 
 from django.conf import settings
 from django.core.cache import cache
-from django.http import HttpResponseNotFound
+from django.http import HttpResponseBadRequest, HttpResponseNotFound
 from django.http.request import split_domain_port
 from django.template.loader import render_to_string
 from django_scopes import scope
@@ -93,6 +93,12 @@ def _not_found(request, message):
     return HttpResponseNotFound(html)
 
 
+def _has_nul(query):
+    """Whether a query string carries a NUL character, which PostgreSQL refuses in any text
+    comparison (so `?q=%00` would be a server error on every page that filters by a parameter)."""
+    return any("\x00" in key or any("\x00" in v for v in values) for key, values in query.lists())
+
+
 class TenantMiddleware:
     def __init__(self, get_response):
         self.get_response = get_response
@@ -102,6 +108,11 @@ class TenantMiddleware:
         request.desa = request.kecamatan = request.kabupaten = None
         if request.path in HOSTLESS_PATHS:
             return self.get_response(request)
+        if _has_nul(request.GET):
+            html = render_to_string(
+                "400.html", {"pesan": "Alamat ini berisi karakter yang tidak diizinkan (NUL)."}, request=request
+            )
+            return HttpResponseBadRequest(html)
         domain, _port = split_domain_port(request.get_host())  # raises DisallowedHost -> 400
         tenant = resolve_host(domain)
         if tenant is None:
