@@ -28,11 +28,20 @@ def on_logout(sender, request, user, **kwargs):
         audit.record(action="akun.keluar", actor=user, desa=desa, kecamatan=kecamatan, obj=user, request=request)
 
 
+TIDAK_DIKENAL = "(nama pengguna tidak dikenal)"
+
+
 @receiver(user_login_failed)
 def on_login_failed(sender, credentials, request=None, **kwargs):
-    username = str(credentials.get("username", ""))[:150]
+    typed = str(credentials.get("username", ""))[:150]
+    # What was typed is kept only when it names an account: people often type their password
+    # into the username field, and that must not reach the log or the audit trail.
+    from .models import User
+
+    user = User.objects.filter(username__iexact=typed).only("username").first() if typed else None
+    username = user.username if user else TIDAK_DIKENAL
     desa, kecamatan = _tenant_region(request)
-    logger.warning("login gagal untuk nama pengguna %r", username)
+    logger.warning("login gagal untuk nama pengguna %s", username)
     audit.record(
         action="akun.gagal_masuk",
         desa=desa,

@@ -1,15 +1,23 @@
 import base64
+import hashlib
+from functools import wraps
+from urllib.parse import urlencode
 
 import segno
 from django.contrib import messages
 from django.contrib.auth import views as auth_views
 from django.contrib.auth.decorators import login_required
+from django.core.cache import cache
 from django.shortcuts import redirect, render
 from django.urls import reverse, reverse_lazy
+from django.utils.decorators import method_decorator
+from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.safestring import mark_safe
 from django_otp import login as otp_login
+from django_otp import user_has_device
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
+from balai.core.audit import client_ip
 from balai.core.tenancy import DESA
 
 from . import services
@@ -21,6 +29,28 @@ def home_for(request):
     if request.tenant and request.tenant.kind == DESA:
         return reverse("panel:desa_dasbor")
     return reverse("panel:dasbor")
+
+
+def _safe_next(request):
+    """The `next` parameter when it points to this very host, else None."""
+    target = request.GET.get("next") or ""
+    ok = url_has_allowed_host_and_scheme(target, allowed_hosts={request.get_host()}, require_https=request.is_secure())
+    return target if ok else None
+
+
+def second_factor_done(view):
+    """For account pages reachable before the back office: someone who has an authenticator
+    must have used it in this session first, so a password alone cannot replace the
+    authenticator or the password."""
+
+    @wraps(view)
+    def wrapped(request, *args, **kwargs):
+        user = request.user
+        if user.is_authenticated and user_has_device(user, confirmed=True) and not user.is_verified():
+            return redirect(reverse("akun:verifikasi") + "?" + urlencode({"next": request.get_full_path()}))
+        return view(request, *args, **kwargs)
+
+    return wrapped
 
 
 class MasukView(auth_views.LoginView):
@@ -44,11 +74,12 @@ def verifikasi(request):
     form = TokenForm(request.POST or None, device=device)
     if request.method == "POST" and form.is_valid():
         otp_login(request, device)
-        return redirect(request.GET.get("next") or home_for(request))
+        return redirect(_safe_next(request) or home_for(request))
     return render(request, "akun/verifikasi.html", {"form": form})
 
 
 @login_required
+@second_factor_done
 def atur_2fa(request):
     """Set up TOTP: show the secret as a QR code and confirm it with one valid code."""
     device = services.pending_totp_device(request.user)
@@ -68,6 +99,7 @@ def atur_2fa(request):
     return render(request, "akun/atur_2fa.html", context)
 
 
+@method_decorator(second_factor_done, name="dispatch")
 class GantiSandiView(auth_views.PasswordChangeView):
     template_name = "akun/ganti_sandi.html"
 
@@ -81,11 +113,40 @@ class GantiSandiView(auth_views.PasswordChangeView):
         return home_for(self.request)
 
 
+# Reset mails per hour: to one address, and asked for from one client address.
+RESET_PER_EMAIL, RESET_PER_IP, RESET_WINDOW = 3, 10, 3600
+
+
+def _reset_allowed(request, email):
+    """Count a reset request; False once the address or the client asked too often (the cache
+    keeps only hashes, and the page answers the same either way)."""
+    keys = [
+        ("email", hashlib.sha256(email.strip().lower().encode()).hexdigest(), RESET_PER_EMAIL),
+        ("ip", hashlib.sha256(str(client_ip(request)).encode()).hexdigest(), RESET_PER_IP),
+    ]
+    allowed = True
+    for kind, digest, limit in keys:
+        key = f"akun:reset:{kind}:{digest}"
+        cache.add(key, 0, RESET_WINDOW)
+        try:
+            count = cache.incr(key)
+        except ValueError:
+            cache.set(key, 1, RESET_WINDOW)
+            count = 1
+        allowed = allowed and count <= limit
+    return allowed
+
+
 class LupaSandiView(auth_views.PasswordResetView):
     template_name = "akun/lupa_sandi.html"
     email_template_name = "akun/email_reset_sandi.txt"
     subject_template_name = "akun/email_reset_sandi_subjek.txt"
     success_url = reverse_lazy("akun:lupa_sandi_terkirim")
+
+    def form_valid(self, form):
+        if not _reset_allowed(self.request, form.cleaned_data["email"]):
+            return redirect(self.get_success_url())
+        return super().form_valid(form)
 
 
 class ResetSandiView(auth_views.PasswordResetConfirmView):

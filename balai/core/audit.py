@@ -6,7 +6,20 @@ from django_scopes import scopes_disabled
 from .models import AuditEntry
 
 # Field names whose values are personal data: the log keeps that they changed, never the value.
-SENSITIVE_FIELDS = {"nik", "no_kk", "nik_ayah", "nik_ibu", "ayah_nik", "ibu_nik", "password", "pin", "alamat"}
+# Identity numbers, birth data, addresses, parents (a mother's name is the usual bank security
+# question), civil documents, health and location of residents, and credentials.
+SENSITIVE_FIELDS = frozenset(
+    {
+        "nik", "no_kk", "nik_ayah", "nik_ibu", "ayah_nik", "ibu_nik", "nama_ayah", "nama_ibu",
+        "tempat_lahir", "tanggal_lahir", "alamat", "alamat_sekarang", "asal_tujuan",
+        "akta_lahir", "dokumen_pasport", "tanggal_akhir_paspor", "dokumen_kitas",
+        "akta_perkawinan", "tanggal_perkawinan", "akta_perceraian", "tanggal_perceraian",
+        "ktp_el", "status_rekam", "tag_id_card",
+        "cacat", "sakit_menahun", "cara_kb", "hamil", "golongan_darah", "asuransi", "no_asuransi",
+        "lat", "lng",
+        "password", "pin",
+    }
+)  # fmt: skip
 MASK = "••••"
 
 

@@ -32,8 +32,11 @@ LINK_REL = "noopener nofollow ugc"
 
 
 def _is_local(url: str) -> bool:
+    # Browsers drop tabs and newlines inside URLs and read a backslash like a slash, so
+    # `/\host/x` and `/<tab>/host/x` mean `//host/x`: a foreign address.
+    url = re.sub(r"[\t\n\r]", "", url)
     parts = urlsplit(url)
-    return not parts.scheme and not parts.netloc and url.startswith("/")
+    return not parts.scheme and not parts.netloc and url.startswith("/") and "\\" not in url
 
 
 def _attribute_filter(tag, name, value):

@@ -16,7 +16,8 @@ selector disables scoping explicitly). Unknown hosts get a 404 page, never anoth
 from dataclasses import dataclass
 
 from django.conf import settings
-from django.http import HttpResponseNotFound
+from django.core.cache import cache
+from django.http import HttpResponseBadRequest, HttpResponseNotFound
 from django.http.request import split_domain_port
 from django.template.loader import render_to_string
 from django_scopes import scope
@@ -40,9 +41,30 @@ class Tenant:
         return str(self.desa or self.kecamatan or self.kabupaten)
 
 
+# Resolved hosts are cached: a cached public page then costs no query at all. Any change to a
+# kabupaten, kecamatan or village bumps the version (signals in balai.wilayah.apps), so a
+# switched-off village or a new custom domain takes effect at once on every app server.
+HOSTS_VERSION_KEY = "tenant:versi"
+HOSTS_TTL = 300
+
+
+def forget_hosts():
+    """Drop every cached host resolution (after bulk changes that send no signals)."""
+    cache.set(HOSTS_VERSION_KEY, cache.get(HOSTS_VERSION_KEY, 0) + 1, None)
+
+
 def resolve_host(host: str) -> Tenant | None:
     """The tenant for a validated host name (without port), or None when nothing lives there."""
     host = host.lower().rstrip(".")
+    key = f"tenant:{cache.get(HOSTS_VERSION_KEY, 0)}:{host}"
+    found = cache.get(key)
+    if found is None:
+        found = _resolve(host) or False  # False: known to be nobody's host
+        cache.set(key, found, HOSTS_TTL)
+    return found or None
+
+
+def _resolve(host: str) -> Tenant | None:
     base = settings.BALAI_BASE_DOMAIN
     kabupaten = Kabupaten.objects.filter(kode=settings.BALAI_KABUPATEN_KODE).first()
     if kabupaten is None:
@@ -71,6 +93,12 @@ def _not_found(request, message):
     return HttpResponseNotFound(html)
 
 
+def _has_nul(query):
+    """Whether a query string carries a NUL character, which PostgreSQL refuses in any text
+    comparison (so `?q=%00` would be a server error on every page that filters by a parameter)."""
+    return any("\x00" in key or any("\x00" in v for v in values) for key, values in query.lists())
+
+
 class TenantMiddleware:
     def __init__(self, get_response):
         self.get_response = get_response
@@ -80,6 +108,11 @@ class TenantMiddleware:
         request.desa = request.kecamatan = request.kabupaten = None
         if request.path in HOSTLESS_PATHS:
             return self.get_response(request)
+        if _has_nul(request.GET):
+            html = render_to_string(
+                "400.html", {"pesan": "Alamat ini berisi karakter yang tidak diizinkan (NUL)."}, request=request
+            )
+            return HttpResponseBadRequest(html)
         domain, _port = split_domain_port(request.get_host())  # raises DisallowedHost -> 400
         tenant = resolve_host(domain)
         if tenant is None:

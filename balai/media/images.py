@@ -7,7 +7,8 @@ from django.conf import settings
 from django.core.exceptions import ValidationError
 from PIL import Image, ImageOps, UnidentifiedImageError
 
-ALLOWED_FORMATS = {"JPEG", "PNG", "WEBP", "GIF"}
+# MPO is JPEG with a multi-picture extension, as many phone cameras write it.
+ALLOWED_FORMATS = {"JPEG", "MPO", "PNG", "WEBP", "GIF"}
 FULL_SIZE = 1600
 THUMB_SIZE = 400
 # Pillow raises DecompressionBombError above twice this; a 40-megapixel photo is plenty.
@@ -40,14 +41,20 @@ def open_checked(file) -> Image.Image:
     file.seek(0)
     if b"<svg" in head.lower() or b"<?xml" in head.lower():
         raise ValidationError("Gambar SVG tidak diterima; unggah JPEG, PNG, WebP atau GIF.", code="svg")
+    bom = ValidationError(
+        f"Ukuran piksel gambar terlalu besar; batasnya {Image.MAX_IMAGE_PIXELS // 1_000_000} megapiksel.", code="bom"
+    )
     try:
         image = Image.open(file)
+        # Pillow only warns between the limit and twice the limit: refuse before decoding.
+        if image.width * image.height > Image.MAX_IMAGE_PIXELS:
+            raise bom
         image.verify()  # checks the whole structure; the image must be reopened afterwards
         file.seek(0)
         image = Image.open(file)
         image.load()
     except (Image.DecompressionBombError, Image.DecompressionBombWarning):
-        raise ValidationError("Ukuran piksel gambar terlalu besar.", code="bom")
+        raise bom
     except (UnidentifiedImageError, OSError, SyntaxError, ValueError):
         raise ValidationError(
             "Isi berkas bukan gambar yang dapat dibaca (JPEG, PNG, WebP atau GIF), apa pun nama berkasnya.",

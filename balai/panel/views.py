@@ -18,12 +18,19 @@ from .forms import PERAN_DESA_CHOICES, OperatorKecamatanForm, PenggunaForm
 
 # --- village back office -------------------------------------------------------------------
 
+# Who may read the village's audit log (it names whose records were opened and changed).
+PERAN_LOG = frozenset({Peran.ADMIN_DESA, Peran.KEPALA_DESA, Peran.SEKDES})
+
+
+def boleh_lihat_log(user):
+    return user.peran in PERAN_LOG or user.is_admin_kabupaten
+
 
 @staff_view("desa")
 def desa_dasbor(request):
     context = {
         "wilayah": wilayah_counts(desa=request.desa),
-        "log": selectors.audit_entries(desa=request.desa)[:10],
+        "log": selectors.audit_entries(desa=request.desa)[:10] if boleh_lihat_log(request.user) else None,
         "jumlah_pengguna": User.objects.filter(desa=request.desa, is_active=True).count(),
         "widgets": dashboard.render_widgets(request),
     }
@@ -66,7 +73,7 @@ def _toggle_user(request, user):
     return redirect(request.META.get("HTTP_REFERER") or "/")
 
 
-@staff_view("desa", roles={Peran.ADMIN_DESA, Peran.KEPALA_DESA, Peran.SEKDES})
+@staff_view("desa", roles=PERAN_LOG)
 def desa_log(request):
     entries = selectors.audit_entries(desa=request.desa, action=request.GET.get("tindakan", ""))
     return render(request, "panel/log.html", {"entries": entries})

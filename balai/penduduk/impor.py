@@ -24,6 +24,7 @@ import itertools
 import operator
 import pickle
 import tempfile
+import zipfile
 from collections import defaultdict
 
 from django.db import connection, transaction
@@ -133,9 +134,30 @@ def _baca_csv(fileobj):
     return rows(), total, 0
 
 
-def _baca_excel(fileobj):
+# A 25 MB xlsx of real data unpacks to well under this; a zip bomb does not.
+MAKS_XLSX_TERURAI = 400 * 1024 * 1024
+
+
+def _periksa_zip(fileobj):
+    try:
+        with zipfile.ZipFile(fileobj) as archive:
+            terurai = sum(info.file_size for info in archive.infolist())
+    except zipfile.BadZipFile:
+        raise BerkasTidakValid("Berkas Excel tidak dapat dibuka (rusak, terkunci sandi, atau bukan Excel).") from None
+    finally:
+        fileobj.seek(0)
+    if terurai > MAKS_XLSX_TERURAI:
+        raise BerkasTidakValid(
+            f"Isi berkas Excel ini terlalu besar setelah dibuka ({terurai // 2**20} MB). "
+            "Simpan sebagai CSV, atau pecah berkas per dusun."
+        )
+
+
+def _baca_excel(fileobj, jenis):
     from python_calamine import CalamineWorkbook
 
+    if jenis == "xlsx":
+        _periksa_zip(fileobj)
     try:
         workbook = CalamineWorkbook.from_filelike(fileobj)
         sheet = workbook.get_sheet_by_index(0)
@@ -155,7 +177,7 @@ def _baca_excel(fileobj):
 
 def baca(fileobj, jenis):
     """(rows, estimated number of rows, column offset); rows yields (row number, cells)."""
-    return _baca_csv(fileobj) if jenis == "csv" else _baca_excel(fileobj)
+    return _baca_csv(fileobj) if jenis == "csv" else _baca_excel(fileobj, jenis)
 
 
 def peta_kolom(header, offset):
@@ -206,16 +228,21 @@ def _rencana(position, offset):
             table = kode.semua()[jenis]
 
             def conv(v, jenis=jenis, wajib=wajib, default=default, table=table):
-                if type(v) is str and v.isdigit() and v.isascii():
-                    code = int(v)
-                    if code in table:
-                        return code
+                if type(v) is str:
+                    if v.isdigit() and v.isascii():
+                        code = int(v)
+                        if code in table:
+                            return code
+                    elif not v and not wajib:
+                        return default
                 return opensid.angka_kode(v, jenis, wajib, default)
         elif name in opensid.TANGGAL_KOLOM:
             lampau = name in opensid.TANGGAL_LAMPAU
 
             def conv(v, lampau=lampau):
                 value = None
+                if v == "" or v is None:
+                    return None
                 if type(v) is str and len(v) == 10 and v[2] == "-" and v[5] == "-":
                     try:
                         value = datetime.date(int(v[6:]), int(v[3:5]), int(v[:2]))
@@ -229,7 +256,7 @@ def _rencana(position, offset):
         elif name in ("nik", "no_kk", "ayah_nik", "ibu_nik"):
 
             def conv(v):
-                if type(v) is str and len(v) == 16 and v.isdigit():
+                if type(v) is str and (len(v) == 16 and v.isdigit() or not v):
                     return v
                 return opensid.nomor(v)
         elif name in ("rw", "rt"):
@@ -241,6 +268,8 @@ def _rencana(position, offset):
         elif name == "hamil":
 
             def conv(v):
+                if v == "0" or v == "":
+                    return False
                 text = opensid.teks(v)
                 if text in ("", "0", "-"):
                     return False
@@ -664,20 +693,24 @@ class PenulisCopy:
             with self.raw.copy(sql) as copy:
                 for pk, values, place in lama:
                     copy.write_row((pk, *values, *place))
-        return len(baru), 0
+        return len(baru), len(lama)
 
     def selesai(self):
         if not self.stage:
             return 0, 0
         assignments = ", ".join(f"{c} = s.{c}" for c in self.columns)
+        old = ", ".join(f"p.{c}" for c in self.columns)
+        new = ", ".join(f"s.{c}" for c in self.columns)
+        # Rows whose values did not change are left alone: re-importing a file after fixing a
+        # few rows rewrites only those. (Counted as matched by NIK either way.)
         self.cursor.execute(
             f"UPDATE {self.table} AS p SET {assignments}, diperbarui = %s "
-            "FROM impor_penduduk_stage AS s WHERE p.id = s.id AND p.desa_id = %s",
+            "FROM impor_penduduk_stage AS s WHERE p.id = s.id AND p.desa_id = %s "
+            f"AND ({old}) IS DISTINCT FROM ({new})",
             [self.now, self.desa.pk],
         )
-        diubah = self.cursor.rowcount
         self.cursor.execute("DROP TABLE impor_penduduk_stage")
-        return 0, diubah
+        return 0, 0
 
 
 def tulis(state):
@@ -795,6 +828,17 @@ def jalankan(job, *, actor=None):
     return job
 
 
+SIMPAN_UJI = datetime.timedelta(days=1)
+
+
+def hapus_berkas_lama(desa):
+    """Files of dry runs nobody followed up within a day are deleted (they hold personal data)."""
+    lama = ImporPenduduk.objects.filter(desa=desa, dibuat__lt=timezone.now() - SIMPAN_UJI).exclude(berkas="")
+    for job in lama:
+        job.berkas.delete(save=False)
+    lama.update(berkas="")
+
+
 def jalankan_untuk(job_id, actor_id=None):
     """Entry point of the background task: open the village's scope, run, tidy up the file."""
     from balai.akun.models import User
@@ -802,6 +846,8 @@ def jalankan_untuk(job_id, actor_id=None):
     with scopes_disabled():
         job = ImporPenduduk.objects.select_related("desa__kecamatan").get(pk=job_id)
         actor = User.objects.filter(pk=actor_id).first() if actor_id else None
+    with scope(desa=job.desa):
+        hapus_berkas_lama(job.desa)
     with scope(desa=job.desa):
         try:
             jalankan(job, actor=actor)

@@ -52,3 +52,21 @@ def test_plain_text_cuts_at_a_word():
 def test_cleaning_is_idempotent(text):
     once = clean_html(text)
     assert clean_html(once) == once
+
+
+@pytest.mark.parametrize(
+    "src",
+    ["/\\tracker.example/p.gif", "/\\/tracker.example/p.gif", "/\t/tracker.example/p.gif"],
+)
+def test_foreign_picture_disguised_as_local_path_is_dropped(src):
+    """Browsers read `/\\host` (and `/<tab>/host`) like `//host`: a foreign picture."""
+    assert "tracker.example" not in clean_html(f'<img src="{src}" alt="x">')
+
+
+def test_video_hosts_the_sanitiser_keeps_may_be_framed(client_for, desa_a):
+    """An embedded video the sanitiser lets through must not be blocked by the page's CSP."""
+    from balai.core.html import VIDEO_HOSTS
+
+    csp = client_for(desa_a).get("/")["Content-Security-Policy"]
+    frame_src = next(d for d in csp.split(";") if d.strip().startswith("frame-src")).split()[1:]
+    assert sorted(frame_src) == sorted(f"https://{host}" for host in VIDEO_HOSTS)

@@ -97,3 +97,30 @@ def test_production_settings_defaults():
     assert prod.DEBUG is False
     assert prod.LANGUAGE_CODE == "id" and prod.TIME_ZONE == "Asia/Jakarta"
     assert "axes.middleware.AxesMiddleware" in prod.MIDDLEWARE
+
+
+def test_resolved_hosts_are_cached_until_a_region_changes(desa_a, django_assert_num_queries):
+    from balai.core.tenancy import resolve_host
+
+    assert resolve_host("selakambang.localhost").desa == desa_a
+    assert resolve_host("tidak-ada.localhost") is None
+    with django_assert_num_queries(0):
+        assert resolve_host("selakambang.localhost").desa == desa_a
+        assert resolve_host("tidak-ada.localhost") is None
+    desa_a.domain_kustom = "selakambang.desa.id"
+    desa_a.save()
+    assert resolve_host("selakambang.desa.id").desa == desa_a
+
+
+def test_switching_a_village_off_takes_effect_at_once(client_for, desa_a):
+    client = client_for(desa_a)
+    assert client.get("/").status_code == 200
+    desa_a.aktif = False
+    desa_a.save()
+    assert client.get("/").status_code == 404
+
+
+def test_cached_public_pages_carry_no_csrf_token(client_for, desa_a):
+    for _ in range(2):  # the first render and the cached copy
+        body = client_for(desa_a).get("/").content.decode()
+        assert "X-CSRFToken" not in body and "csrfmiddlewaretoken" not in body

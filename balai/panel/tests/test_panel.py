@@ -142,3 +142,37 @@ def test_rw_form_offers_only_own_dusun(client_for, operator_a, desa_a, desa_b):
     assert "Krajan" in page and "DusunTetangga" not in page
     response = client.post("/admin-desa/wilayah/rw/tambah/", {"dusun": other.pk, "nomor": 3})
     assert response.status_code == 200 and "Masukkan pilihan yang valid" in response.content.decode()
+
+
+@pytest.mark.parametrize("area", ["kabupaten", "kecamatan"])
+def test_every_menu_link_of_kabupaten_and_kecamatan_works(area, make_user, kaligondang, desa_a, client_for):
+    """Every back-office page of the region roles answers, with accounts of every kind listed
+    (an admin kabupaten has neither desa nor kecamatan, an operator kecamatan no desa)."""
+    admin = make_user(Peran.ADMIN_KABUPATEN)
+    operator_kec = make_user(Peran.OPERATOR_KECAMATAN, kecamatan=kaligondang)
+    make_user(Peran.OPERATOR_DESA, desa=desa_a)
+    user, tenant = (admin, None) if area == "kabupaten" else (operator_kec, kaligondang)
+    client = client_for(tenant, user)
+    page = client.get("/dasbor/").content.decode()
+    items = [i for i in menu._ITEMS if i.area == area and (i.roles is None or user.peran in i.roles)]
+    assert items
+    for item in items:
+        url = reverse(item.url_name)
+        assert f'href="{url}"' in page
+        assert client.get(url).status_code == 200, url
+
+
+@pytest.mark.parametrize("peran", [Peran.PERANGKAT_DESA, Peran.PPID_DESA, Peran.OPERATOR_DESA])
+def test_village_dashboard_shows_activity_only_to_roles_that_may_read_the_log(peran, client_for, make_user, desa_a):
+    """The audit log names whose records were opened; the dashboard must not show it to roles
+    that /admin-desa/log/ refuses."""
+    from balai.core import audit
+
+    audit.record(action="penduduk.dilihat", desa=desa_a, label="Warga Yang Dibuka")
+    user = make_user(peran, desa=desa_a)
+    client = client_for(desa_a, user)
+    allowed = client.get("/admin-desa/log/").status_code == 200
+    body = client.get("/admin-desa/").content.decode()
+    assert ("Warga Yang Dibuka" in body) == allowed
+    kades = make_user(Peran.KEPALA_DESA, desa=desa_a)
+    assert "Warga Yang Dibuka" in client_for(desa_a, kades).get("/admin-desa/").content.decode()

@@ -349,3 +349,27 @@ def test_region_conflicts_are_reported(desa_a, client_a):
     assert "RW 001 sudah tercatat di Dusun Pesantren" in messages_of(last_job())
     assert count(desa_a) == 0
     assert nik_for  # factories stay importable
+
+
+def test_stale_dry_run_files_are_deleted(desa_a, client_a, privat_root):
+    upload(client_a, csv_bytes([opensid_row(r) for r in synth_rows(3)]), mode="uji")
+    old = last_job()
+    path = privat_root / old.berkas.name
+    assert path.exists()
+    with scopes_disabled():
+        ImporPenduduk.objects.filter(pk=old.pk).update(dibuat=old.dibuat - datetime.timedelta(days=2))
+    upload(client_a, csv_bytes([opensid_row(r) for r in synth_rows(3)]), mode="uji")
+    with scopes_disabled():
+        old.refresh_from_db()
+    assert not old.berkas and not path.exists()
+    assert last_job().berkas, "the fresh dry run keeps its file for the follow-up import"
+
+
+def test_excel_that_unpacks_too_large(desa_a, client_a, monkeypatch):
+    from balai.penduduk import impor
+
+    monkeypatch.setattr(impor, "MAKS_XLSX_TERURAI", 1000)
+    upload(client_a, xlsx_bytes([opensid_row(r, untuk_excel=True) for r in synth_rows(3)]), name="bom.xlsx")
+    job = last_job()
+    assert job.status == "gagal" and "terlalu besar setelah dibuka" in job.pesan
+    assert count(desa_a) == 0

@@ -17,6 +17,7 @@ from faker import Faker
 
 from balai.akun.models import Peran, User
 from balai.akun.services import generate_password
+from balai.core.tenancy import forget_hosts
 from balai.wilayah.models import RT, RW, Desa, Dusun, Kabupaten
 from balai.wilayah.services import load_wilayah
 
@@ -69,6 +70,7 @@ class Command(BaseCommand):
                 if app.name.startswith("balai.") and (Path(app.path) / "demo.py").exists():
                     module = importlib.import_module(f"{app.name}.demo")
                     module.seed(villages=villages, showcase=showcase, rng=rng, fake=fake, stdout=self.stdout)
+        forget_hosts()  # profiles were bulk-updated without signals
         self._print(kabupaten, showcase, logins)
 
     def _profiles(self, villages, rng, fake):
