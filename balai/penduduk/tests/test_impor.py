@@ -373,3 +373,25 @@ def test_excel_that_unpacks_too_large(desa_a, client_a, monkeypatch):
     job = last_job()
     assert job.status == "gagal" and "terlalu besar setelah dibuka" in job.pesan
     assert count(desa_a) == 0
+
+
+def test_new_head_of_family_replacing_an_old_one_named_later_in_the_file(desa_a, client_a):
+    rows = synth_rows(12)
+    upload(client_a, csv_bytes([opensid_row(r) for r in rows]))
+    family = [r for r in rows if r["no_kk"] == rows[0]["no_kk"]]
+    old_head = family[0]
+    lahir = datetime.date(1980, 2, 3)
+    newcomer = dict(
+        old_head, nama="Kepala Baru", nik=f"330304{lahir:%d%m%y}7777", tanggal_lahir=lahir, shdk=1, jenis_kelamin=1
+    )
+    old_head["shdk"] = 9
+    # The new head comes first, the demoted one last: written in one go, the one-head index
+    # would refuse the new head, so the import writes former heads first.
+    rows_out = [newcomer] + [r for r in rows if r is not old_head] + [old_head]
+    upload(client_a, csv_bytes([opensid_row(r) for r in rows_out]))
+    job = last_job()
+    assert job.status == "selesai" and job.jumlah_galat == 0, messages_of(job)
+    assert (job.jumlah_baru, job.jumlah_diubah) == (1, len(rows))
+    with scopes_disabled():
+        heads = list(Penduduk.objects.filter(desa=desa_a, keluarga__no_kk=rows[0]["no_kk"], shdk=1))
+    assert [h.nama for h in heads] == ["Kepala Baru"]
