@@ -86,7 +86,7 @@ def _wilayah_filter(*, desa=None, kecamatan=None, kabupaten=None):
     raise ValueError("penduduk_stats butuh desa, kecamatan atau kabupaten")
 
 
-def _queryset(dim, wilayah, tanggal):
+def _queryset(dim, wilayah):
     qs = Penduduk.objects.filter(wilayah)
     if not dim.semua_status:
         qs = qs.filter(status_dasar=kode.HIDUP)
@@ -164,12 +164,12 @@ def penduduk_stats(*, desa=None, kecamatan=None, kabupaten=None, dimensi, tangga
     tanggal = tanggal or hari_ini()
     wilayah = _wilayah_filter(desa=desa, kecamatan=kecamatan, kabupaten=kabupaten)
     if desa is not None:
-        counts = _counts(_queryset(dim, wilayah, tanggal), dim, tanggal)
+        counts = _counts(_queryset(dim, wilayah), dim, tanggal)
         rows, total = _tabel(dim, counts)
     else:
         # Across villages: scoping off for this query only, the region filter above applies.
         with scopes_disabled():
-            counts = _counts(_queryset(dim, wilayah, tanggal), dim, tanggal)
+            counts = _counts(_queryset(dim, wilayah), dim, tanggal)
             rows, total = _tabel(dim, counts)
     return Tabel(dim, rows, total, wilayah=str(desa or kecamatan or kabupaten))
 
@@ -188,7 +188,7 @@ def per_desa(*, kecamatan=None, kabupaten=None, dimensi, tanggal=None):
     wilayah = _wilayah_filter(kecamatan=kecamatan, kabupaten=kabupaten)
     with scopes_disabled():
         if counts is None:
-            counts = _counts(_queryset(dim, wilayah, tanggal), dim, tanggal, per_desa=True)
+            counts = _counts(_queryset(dim, wilayah), dim, tanggal, per_desa=True)
             cache.set(key, counts, CACHE_WILAYAH)
         summed = {}
         for _desa_id, k, lk, pr, n in counts:
