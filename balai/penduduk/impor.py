@@ -40,6 +40,7 @@ from .models import ImporPenduduk, Keluarga, Penduduk
 from .opensid import KOLOM, Salah
 
 BATCH = 2000
+ANALYZE_SETELAH = 5000  # rows written by one import, after which the tables are analysed
 MAKS_GALAT = 1000  # problems kept for display; the count covers all of them
 FIELDS = list(opensid.FIELD.values())
 I = {name: i for i, name in enumerate(FIELDS)}  # noqa: E741 - index of a field in a row tuple
@@ -787,6 +788,11 @@ def jalankan(job, *, actor=None):
                         "dilewati": [None, state.baris - valid],
                     },
                 )
+            if _pg() and baru + diubah >= ANALYZE_SETELAH:
+                # Fresh statistics, or the planner keeps believing the register is as small as
+                # before (lists, statistics and the next import would pick poor plans).
+                with connection.cursor() as cur:
+                    cur.execute(f"ANALYZE {P}, {K}")
             pesan = f"Selesai: {baru} penduduk baru, {diubah} diperbarui."
             if state.jumlah_galat:
                 pesan += f" {state.baris - valid} baris bermasalah dilewati."
