@@ -229,13 +229,16 @@ def _rencana(position, offset):
             table = kode.semua()[jenis]
 
             def conv(v, jenis=jenis, wajib=wajib, default=default, table=table):
-                if type(v) is str:
+                t = type(v)
+                if t is str:
                     if v.isdigit() and v.isascii():
                         code = int(v)
                         if code in table:
                             return code
                     elif not v and not wajib:
                         return default
+                elif t is float and v.is_integer() and int(v) in table:  # Excel numbers
+                    return int(v)
                 return opensid.angka_kode(v, jenis, wajib, default)
         elif name in opensid.TANGGAL_KOLOM:
             lampau = name in opensid.TANGGAL_LAMPAU
