@@ -376,12 +376,22 @@ class Pemeriksaan:
         niks = [r[4][I["nik"]] for r in batch if r[4][I["nik"]]]
         kks = list({r[1] for r in batch if r[1]})
         hidup = [r[4][I["nik"]] for r in batch if r[4][I["status_dasar"]] == HIDUP]
+        hidup_set = set(hidup)
         if _pg():  # = ANY(array): one parameter instead of thousands
-            ada = _rows(
-                f"SELECT p.nik, p.id, p.shdk, p.status_dasar, k.no_kk FROM {P} p "
-                f"LEFT JOIN {K} k ON k.id = p.keluarga_id WHERE p.desa_id = %s AND p.nik = ANY(%s) ORDER BY p.id",
-                [self.desa.pk, niks],
-            )
+            # One lookup by NIK across the kabupaten: this village's records (to update), and
+            # living residents of other villages (a clash).
+            elsewhere, ada = {}, []
+            for nik, pk, shdk, status, no_kk, desa_id, desa_nama in _rows(
+                f"SELECT p.nik, p.id, p.shdk, p.status_dasar, k.no_kk, p.desa_id, d.nama FROM {P} p "
+                f"LEFT JOIN {K} k ON k.id = p.keluarga_id JOIN {D} d ON d.id = p.desa_id "
+                "WHERE p.nik = ANY(%s) ORDER BY p.id",
+                [niks],
+            ):
+                if desa_id == self.desa.pk:
+                    ada.append((nik, pk, shdk, status, no_kk))
+                elif status == HIDUP:
+                    elsewhere[nik] = desa_nama
+            elsewhere = {nik: nama for nik, nama in elsewhere.items() if nik in hidup_set}
             kepala = _rows(
                 f"SELECT k.no_kk, p.nik, p.nama FROM {P} p JOIN {K} k ON k.id = p.keluarga_id "
                 "WHERE p.desa_id = %s AND k.desa_id = %s AND p.shdk = %s AND p.status_dasar = %s AND k.no_kk = ANY(%s)",
@@ -396,13 +406,13 @@ class Pemeriksaan:
             kepala = Penduduk.objects.filter(
                 desa=self.desa, shdk=KEPALA_KELUARGA, status_dasar=HIDUP, keluarga__no_kk__in=kks
             ).values_list("keluarga__no_kk", "nik", "nama")
+            elsewhere = hidup_di_desa_lain(hidup, self.desa)
         for nik, pk, shdk, status, no_kk in ada:
             current = self.ada.get(nik)
             if current is None or current[2] != HIDUP:
                 self.ada[nik] = (pk, shdk, status, no_kk)
         for no_kk, nik, nama in kepala:
             self.kepala_db[no_kk] = (nik, nama)
-        elsewhere = hidup_di_desa_lain(hidup, self.desa)
         for baris, no_kk, alamat, key, v in batch:
             nik = v[I["nik"]]
             first = self.nik_baris.get(nik)
