@@ -240,6 +240,8 @@ def _rencana(position, offset):
                 elif t is float and v.is_integer() and int(v) in table:  # Excel numbers
                     return int(v)
                 return opensid.angka_kode(v, jenis, wajib, default)
+
+            conv.table = table
         elif name in opensid.TANGGAL_KOLOM:
             lampau = name in opensid.TANGGAL_LAMPAU
 
@@ -296,8 +298,24 @@ def _rencana(position, offset):
                     raise Salah(f"Terlalu panjang ({len(text)} karakter; maksimal {limit}).")
                 return text
 
+            conv.limit = limit
         plan.append((name, index, letter, conv))
-    return plan
+    return Rencana(plan)
+
+
+class Rencana(list):
+    """The converters, with the text and code columns also listed apart: ubah_baris handles
+    their plain cells inline (no call per cell) and calls the converter only for the others."""
+
+    def __init__(self, plan):
+        super().__init__(plan)
+        self.teks = [
+            (name, index, letter, conv, conv.limit) for name, index, letter, conv in plan if hasattr(conv, "limit")
+        ]
+        self.kode = [
+            (name, index, letter, conv, conv.table) for name, index, letter, conv in plan if hasattr(conv, "table")
+        ]
+        self.lain = [item for item in plan if not hasattr(item[3], "limit") and not hasattr(item[3], "table")]
 
 
 def ubah_baris(cells, plan):
@@ -305,7 +323,27 @@ def ubah_baris(cells, plan):
     values = {}
     errors = []
     n = len(cells)
-    for name, index, letter, conv in plan:
+    if n < len(plan):  # a short row: every column through its converter
+        lambat = list(plan)
+    else:
+        lambat = list(plan.lain)
+        for item in plan.teks:
+            v = cells[item[1]]
+            if type(v) is str:
+                v = v.strip()
+                if len(v) <= item[4]:
+                    values[item[0]] = v
+                    continue
+            lambat.append(item[:4])
+        for item in plan.kode:
+            v = cells[item[1]]
+            if type(v) is str and v.isdigit() and v.isascii():
+                code = int(v)
+                if code in item[4]:
+                    values[item[0]] = code
+                    continue
+            lambat.append(item[:4])
+    for name, index, letter, conv in lambat:
         try:
             values[name] = conv(cells[index] if index < n else None)
         except Salah as exc:
