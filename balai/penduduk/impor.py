@@ -681,22 +681,38 @@ class PenulisORM:
 
     def __init__(self, desa):
         self.desa = desa
-        self.update_fields = FIELDS + ["dusun", "rw", "rt", "keluarga", "diperbarui"]
 
     def tulis(self, rows):
         now = timezone.now()
         baru, ubah = [], []
         for pk, values, place in rows:
+            if pk:
+                ubah.append((pk, values, place))
+                continue
             p = Penduduk(
-                pk=pk, desa=self.desa, **dict(zip(FIELDS, values, strict=True)), **dict(zip(PLACE, place, strict=True))
+                desa=self.desa, **dict(zip(FIELDS, values, strict=True)), **dict(zip(PLACE, place, strict=True))
             )
-            p.diperbarui = now
-            (ubah if pk else baru).append(p)
+            baru.append(p)
         if ubah:
-            Penduduk.objects.bulk_update(ubah, self.update_fields, batch_size=500)
+            self._ubah(ubah, now)
         if baru:
             Penduduk.objects.bulk_create(baru, batch_size=500)
         return len(baru), len(ubah)
+
+    def _ubah(self, rows, now):
+        """One prepared UPDATE run for many rows (executemany): far faster than bulk_update's
+        CASE WHEN over 45 columns."""
+        meta = Penduduk._meta
+        fields = [meta.get_field(f) for f in FIELDS] + [meta.get_field(c.removesuffix("_id")) for c in PLACE]
+        fields.append(meta.get_field("diperbarui"))
+        sets = ", ".join(f"{connection.ops.quote_name(f.column)} = %s" for f in fields)
+        sql = f"UPDATE {connection.ops.quote_name(meta.db_table)} SET {sets} WHERE id = %s AND desa_id = %s"
+        params = []
+        for pk, values, place in rows:
+            row = [f.get_db_prep_save(v, connection) for f, v in zip(fields, (*values, *place, now), strict=True)]
+            params.append((*row, pk, self.desa.pk))
+        with connection.cursor() as cur:
+            cur.executemany(sql, params)
 
     def selesai(self):
         return 0, 0
