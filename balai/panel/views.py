@@ -2,6 +2,7 @@ from django.contrib import messages
 from django.core.paginator import Paginator
 from django.http import Http404, HttpResponseNotAllowed
 from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.http import url_has_allowed_host_and_scheme
 from django.views.decorators.http import require_POST
 
 from balai.akun import services as akun_services
@@ -70,7 +71,14 @@ def _toggle_user(request, user):
     else:
         akun_services.set_user_active(actor=request.user, user=user, aktif=not user.is_active, request=request)
         messages.success(request, f"Akun {user.username} {'diaktifkan' if user.is_active else 'dinonaktifkan'}.")
-    return redirect(request.META.get("HTTP_REFERER") or "/")
+    back = request.META.get("HTTP_REFERER", "")
+    if url_has_allowed_host_and_scheme(back, allowed_hosts={request.get_host()}, require_https=request.is_secure()):
+        return redirect(back)
+    if request.tenant.kind == "desa":
+        return redirect("panel:desa_pengguna")
+    if user.desa_id:
+        return redirect("panel:kab_desa_detail", pk=user.desa_id)
+    return redirect("panel:kab_pengguna")
 
 
 @staff_view("desa", roles=PERAN_LOG)
