@@ -142,7 +142,8 @@ def kab_desa(request):
         "kecamatan": kecamatan,
         "q": request.GET.get("q", ""),
     }
-    template = "panel/partials/desa_rows.html" if request.htmx and not request.htmx.boosted else "panel/kab_desa.html"
+    partial = request.htmx and not request.htmx.boosted and not request.htmx.history_restore_request
+    template = "panel/partials/desa_rows.html" if partial else "panel/kab_desa.html"
     return render(request, template, context)
 
 

@@ -187,3 +187,9 @@ def test_account_switch_returns_only_to_a_page_of_this_host(client_for, admin_a,
         f"/admin-desa/pengguna/{other.pk}/status/", HTTP_REFERER="http://selakambang.localhost/admin-desa/pengguna/"
     )
     assert response["Location"] == "http://selakambang.localhost/admin-desa/pengguna/"
+
+
+def test_directory_history_restore_gets_the_whole_page(client_for, make_user, desa_a):
+    client = client_for(None, make_user(Peran.ADMIN_KABUPATEN))
+    body = client.get("/dasbor/desa/?q=sela", HTTP_HX_REQUEST="true", HTTP_HX_HISTORY_RESTORE_REQUEST="true")
+    assert "<html" in body.content.decode()
