@@ -1,9 +1,11 @@
 from django.contrib import messages
 from django.core.paginator import Paginator
+from django.db.models import Exists, OuterRef
 from django.http import Http404, HttpResponseNotAllowed
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.views.decorators.http import require_POST
+from django_otp.plugins.otp_totp.models import TOTPDevice
 
 from balai.akun import services as akun_services
 from balai.akun.models import Peran, User
@@ -90,6 +92,10 @@ def desa_log(request):
 # --- kecamatan and kabupaten ---------------------------------------------------------------
 
 
+def _punya_2fa():
+    return Exists(TOTPDevice.objects.filter(user=OuterRef("pk"), confirmed=True))
+
+
 def dasbor(request):
     if request.tenant is not None and request.tenant.kind == KECAMATAN:
         return kecamatan_dasbor(request)
@@ -169,7 +175,7 @@ def kab_desa_detail(request, pk):
         )
         form = PenggunaForm(peran_choices=PERAN_DESA_CHOICES)
         messages.success(request, f"Akun {user.username} untuk {desa} dibuat.")
-    users = User.objects.filter(desa=desa).order_by("-is_active", "username")
+    users = User.objects.filter(desa=desa).annotate(punya_2fa=_punya_2fa()).order_by("-is_active", "username")
     return render(
         request,
         "panel/kab_desa_detail.html",
@@ -196,6 +202,7 @@ def kab_pengguna(request):
     qs = (
         User.objects.filter(kabupaten=request.kabupaten)
         .select_related("desa", "kecamatan")
+        .annotate(punya_2fa=_punya_2fa())
         .order_by("peran", "username")
     )
     page = Paginator(qs, 100).get_page(request.GET.get("halaman"))
@@ -204,6 +211,21 @@ def kab_pengguna(request):
         "panel/kab_pengguna.html",
         {"form": form, "page": page, "password_baru": password, "status_url": "panel:kab_pengguna_status"},
     )
+
+
+@staff_view(KABUPATEN)
+@require_POST
+def kab_pengguna_2fa(request, pk):
+    """Give an account with a lost authenticator a fresh start (never one's own)."""
+    user = get_object_or_404(User, kabupaten=request.kabupaten, pk=pk)
+    if user == request.user:
+        messages.error(request, "Verifikasi dua langkah akun Anda sendiri tidak dapat direset dari sini.")
+    else:
+        akun_services.reset_2fa(actor=request.user, user=user, request=request)
+        messages.success(request, f"Verifikasi dua langkah {user.username} direset; atur ulang saat masuk berikutnya.")
+    if user.desa_id:
+        return redirect("panel:kab_desa_detail", pk=user.desa_id)
+    return redirect("panel:kab_pengguna")
 
 
 @staff_view(KABUPATEN)
