@@ -8,13 +8,16 @@ class PendudukConfig(AppConfig):
     def ready(self):
         from django.db.models.signals import post_delete, post_save
 
-        from balai.core import menu
+        from balai.core import dashboard, menu
 
-        from . import kode
+        from . import kode, selectors
         from .models import Kode
         from .privasi import PERAN_BACA
 
         menu.register("desa", "Penduduk", "penduduk:daftar", roles=PERAN_BACA, order=20, icon="☺")
+        dashboard.register(
+            "desa", "penduduk/partials/widget.html", selectors.widget_penduduk, roles=PERAN_BACA, order=20
+        )
         menu.register("desa", "Keluarga", "penduduk:keluarga_daftar", roles=PERAN_BACA, order=21, icon="⌂")
 
         # The only signal here: drop the cached reference-code lookup when a code changes.

@@ -222,31 +222,37 @@ class PendudukFilter(forms.Form):
         return qs
 
 
-MAKS_UKURAN_IMPOR = 40 * 1024 * 1024  # 40 MB: well over 100,000 rows of OpenSID's sheet
+# CSV is read as a stream; an Excel sheet is loaded whole by python-calamine (about 4 MB of
+# memory per 1,000 rows), so its limit is lower. 25 MB of xlsx is about 125,000 residents.
+MAKS_UKURAN_IMPOR = {"csv": 40 * 1024 * 1024, "xlsx": 25 * 1024 * 1024, "xls": 25 * 1024 * 1024}
 
 
 class ImporForm(forms.Form):
     berkas = forms.FileField(
         label="Berkas OpenSID (.xlsx atau .csv)",
-        help_text="Format 43 kolom OpenSID, baris pertama berisi nama kolom. Maksimal 40 MB.",
+        help_text="Format 43 kolom OpenSID, baris pertama berisi nama kolom. Maksimal 25 MB (Excel) atau 40 MB (CSV).",
     )
     mode = forms.ChoiceField(
         label="Cara impor", choices=ImporPenduduk.Mode.choices, initial=ImporPenduduk.Mode.UJI, widget=forms.RadioSelect
     )
 
     def clean_berkas(self):
-        berkas = self.cleaned_data["berkas"]
-        if berkas.size > MAKS_UKURAN_IMPOR:
-            raise ValidationError(
-                f"Berkas terlalu besar ({berkas.size / 1024 / 1024:.1f} MB); batasnya 40 MB. "
-                "Pecah berkas per dusun lalu impor satu per satu."
-            )
         from .impor import jenis_berkas
 
-        head = berkas.read(8)
+        berkas = self.cleaned_data["berkas"]
+        head = berkas.read(4096)
         berkas.seek(0)
-        if jenis_berkas(head, berkas.name) is None:
+        jenis = jenis_berkas(head, berkas.name)
+        if jenis is None:
             raise ValidationError(
                 "Berkas ini bukan Excel (.xlsx) atau CSV. Simpan ulang dari Excel sebagai .xlsx atau CSV UTF-8."
+            )
+        batas = MAKS_UKURAN_IMPOR[jenis]
+        if berkas.size > batas:
+            saran = " Simpan sebagai CSV (batas 40 MB)," if jenis != "csv" else ""
+            raise ValidationError(
+                f"Berkas terlalu besar ({berkas.size / 1024 / 1024:.1f} MB); batasnya {batas // 1024 // 1024} MB "
+                f"untuk {'CSV' if jenis == 'csv' else 'Excel'}.{saran} atau pecah berkas per dusun lalu impor "
+                "satu per satu."
             )
         return berkas

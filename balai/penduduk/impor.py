@@ -18,10 +18,13 @@ Re-importing updates residents by NIK (within the village) instead of duplicatin
 """
 
 import csv
+import datetime
 import io
 import itertools
+import operator
 import pickle
 import tempfile
+import zipfile
 from collections import defaultdict
 
 from django.db import connection, transaction
@@ -41,10 +44,45 @@ MAKS_GALAT = 1000  # problems kept for display; the count covers all of them
 FIELDS = list(opensid.FIELD.values())
 I = {name: i for i, name in enumerate(FIELDS)}  # noqa: E741 - index of a field in a row tuple
 PLACE = ["dusun_id", "rw_id", "rt_id", "keluarga_id"]
+ambil_field = operator.itemgetter(*opensid.FIELD)  # values by column -> tuple in FIELDS order
 
 
 class BerkasTidakValid(Exception):
     """A problem with the whole file (not one row): nothing can be read."""
+
+
+def _pg():
+    return connection.vendor == "postgresql"
+
+
+def _rows(sql, params):
+    with connection.cursor() as cur:
+        cur.execute(sql, params)
+        return cur.fetchall()
+
+
+P, K, D = Penduduk._meta.db_table, Keluarga._meta.db_table, "wilayah_desa"
+
+
+def hidup_di_desa_lain(niks, desa):
+    """{nik: village name} for NIKs living in another village of the kabupaten. Reads across
+    villages on purpose (the rule spans the kabupaten)."""
+    if not niks:
+        return {}
+    if _pg():
+        return dict(
+            _rows(
+                f"SELECT p.nik, d.nama FROM {P} p JOIN {D} d ON d.id = p.desa_id "
+                "WHERE p.nik = ANY(%s) AND p.status_dasar = %s AND p.desa_id <> %s",
+                [list(niks), HIDUP, desa.pk],
+            )
+        )
+    with scopes_disabled():
+        return dict(
+            Penduduk.objects.filter(nik__in=niks, status_dasar=HIDUP)
+            .exclude(desa=desa)
+            .values_list("nik", "desa__nama")
+        )
 
 
 def jenis_berkas(head, name):
@@ -96,9 +134,30 @@ def _baca_csv(fileobj):
     return rows(), total, 0
 
 
-def _baca_excel(fileobj):
+# A 25 MB xlsx of real data unpacks to well under this; a zip bomb does not.
+MAKS_XLSX_TERURAI = 400 * 1024 * 1024
+
+
+def _periksa_zip(fileobj):
+    try:
+        with zipfile.ZipFile(fileobj) as archive:
+            terurai = sum(info.file_size for info in archive.infolist())
+    except zipfile.BadZipFile:
+        raise BerkasTidakValid("Berkas Excel tidak dapat dibuka (rusak, terkunci sandi, atau bukan Excel).") from None
+    finally:
+        fileobj.seek(0)
+    if terurai > MAKS_XLSX_TERURAI:
+        raise BerkasTidakValid(
+            f"Isi berkas Excel ini terlalu besar setelah dibuka ({terurai // 2**20} MB). "
+            "Simpan sebagai CSV, atau pecah berkas per dusun."
+        )
+
+
+def _baca_excel(fileobj, jenis):
     from python_calamine import CalamineWorkbook
 
+    if jenis == "xlsx":
+        _periksa_zip(fileobj)
     try:
         workbook = CalamineWorkbook.from_filelike(fileobj)
         sheet = workbook.get_sheet_by_index(0)
@@ -118,7 +177,7 @@ def _baca_excel(fileobj):
 
 def baca(fileobj, jenis):
     """(rows, estimated number of rows, column offset); rows yields (row number, cells)."""
-    return _baca_csv(fileobj) if jenis == "csv" else _baca_excel(fileobj)
+    return _baca_csv(fileobj) if jenis == "csv" else _baca_excel(fileobj, jenis)
 
 
 def peta_kolom(header, offset):
@@ -155,7 +214,10 @@ def peta_kolom(header, offset):
 
 
 def _rencana(position, offset):
-    """[(column name, index, letter, converter)] for every column."""
+    """[(column name, index, letter, converter)] for every column.
+
+    Each converter has a fast path for the plain text cells of a well-formed file and falls
+    back to the general parser in opensid.py, which also words the error."""
     today = timezone.localdate()
     plan = []
     for name in KOLOM:
@@ -163,24 +225,51 @@ def _rencana(position, offset):
         letter = opensid.huruf_kolom(index + offset)
         if name in opensid.KODE_KOLOM:
             jenis, wajib, default = opensid.KODE_KOLOM[name]
+            table = kode.semua()[jenis]
 
-            def conv(v, jenis=jenis, wajib=wajib, default=default):
+            def conv(v, jenis=jenis, wajib=wajib, default=default, table=table):
+                if type(v) is str:
+                    if v.isdigit() and v.isascii():
+                        code = int(v)
+                        if code in table:
+                            return code
+                    elif not v and not wajib:
+                        return default
                 return opensid.angka_kode(v, jenis, wajib, default)
         elif name in opensid.TANGGAL_KOLOM:
             lampau = name in opensid.TANGGAL_LAMPAU
 
             def conv(v, lampau=lampau):
-                value = opensid.tanggal(v)
+                value = None
+                if v == "" or v is None:
+                    return None
+                if type(v) is str and len(v) == 10 and v[2] == "-" and v[5] == "-":
+                    try:
+                        value = datetime.date(int(v[6:]), int(v[3:5]), int(v[:2]))
+                    except ValueError:
+                        pass
+                if value is None:
+                    value = opensid.tanggal(v)
                 if lampau and value is not None and value > today:
                     raise Salah(f"Tanggal {value:%d-%m-%Y} ada di masa depan.")
                 return value
         elif name in ("nik", "no_kk", "ayah_nik", "ibu_nik"):
-            conv = opensid.nomor
+
+            def conv(v):
+                if type(v) is str and (len(v) == 16 and v.isdigit() or not v):
+                    return v
+                return opensid.nomor(v)
         elif name in ("rw", "rt"):
-            conv = opensid.nomor_wilayah
+
+            def conv(v):
+                if type(v) is str and 0 < len(v) <= 3 and v.isdigit() and v.isascii():
+                    return int(v) or None
+                return opensid.nomor_wilayah(v)
         elif name == "hamil":
 
             def conv(v):
+                if v == "0" or v == "":
+                    return False
                 text = opensid.teks(v)
                 if text in ("", "0", "-"):
                     return False
@@ -191,12 +280,14 @@ def _rencana(position, offset):
             batas = 90 if name == "lat" else 180
 
             def conv(v, batas=batas):
+                if v == "" or v is None:
+                    return None
                 return opensid.koordinat(v, batas)
         else:
             limit = opensid.PANJANG.get(name, 255)
 
             def conv(v, limit=limit):
-                text = opensid.teks(v)
+                text = v.strip() if type(v) is str else opensid.teks(v)
                 if len(text) > limit:
                     raise Salah(f"Terlalu panjang ({len(text)} karakter; maksimal {limit}).")
                 return text
@@ -207,34 +298,38 @@ def _rencana(position, offset):
 
 def ubah_baris(cells, plan):
     """(values by column name, [(column, letter, message)])."""
-    values, errors = {}, []
+    values = {}
+    errors = []
     n = len(cells)
     for name, index, letter, conv in plan:
-        cell = cells[index] if index < n else None
         try:
-            values[name] = conv(cell)
+            values[name] = conv(cells[index] if index < n else None)
         except Salah as exc:
             values[name] = None
             errors.append((name, letter, str(exc)))
-    if not any(e[0] == "nik" for e in errors):
-        nik = values["nik"]
+    bad = {e[0] for e in errors} if errors else ()
+    nik, lahir, sex = values["nik"], values["tanggallahir"], values["sex"]
+    if "nik" not in bad:
         if not nik:
             errors.append(("nik", plan[6][2], "NIK wajib diisi."))
-        elif values["tanggallahir"] is not None or values["sex"] is not None:
-            pesan = validasi.galat_nik(nik, tanggal_lahir=values["tanggallahir"], jenis_kelamin=values["sex"])
+        elif lahir is not None or sex is not None:
+            pesan = validasi.galat_nik(nik, tanggal_lahir=lahir, jenis_kelamin=sex)
             if pesan:
                 errors.append(("nik", plan[6][2], pesan))
-    if not values.get("nama") and not any(e[0] == "nama" for e in errors):
+    if not values["nama"] and "nama" not in bad:
         errors.append(("nama", plan[4][2], "Nama wajib diisi."))
-    if values.get("tanggallahir") is None and not any(e[0] == "tanggallahir" for e in errors):
+    if lahir is None and "tanggallahir" not in bad:
         errors.append(("tanggallahir", plan[9][2], "Tanggal lahir wajib diisi."))
-    for name, letter_index in (("no_kk", 5), ("ayah_nik", 17), ("ibu_nik", 19)):
-        value = values.get(name)
-        if value:
-            pesan = validasi.galat_no_kk(value) if name == "no_kk" else validasi.galat_nik_orang_tua(value)
+    if values["no_kk"]:
+        pesan = validasi.galat_no_kk(values["no_kk"])
+        if pesan:
+            errors.append(("no_kk", plan[5][2], pesan))
+    for name, letter_index in (("ayah_nik", 17), ("ibu_nik", 19)):
+        if values[name]:
+            pesan = validasi.galat_nik_orang_tua(values[name])
             if pesan:
                 errors.append((name, plan[letter_index][2], pesan))
-    if values.get("hamil") and values.get("sex") == kode.LAKI_LAKI:
+    if values["hamil"] and sex == kode.LAKI_LAKI:
         errors.append(("hamil", plan[32][2], "Laki-laki tidak dapat tercatat hamil."))
     return values, errors
 
@@ -254,9 +349,11 @@ class Pemeriksaan:
         self.kepala_file = {}  # no_kk -> (row, nik)
         self.kepala_db = {}  # no_kk -> (nik, nama)
         self.ada = {}  # nik -> (id, shdk, status_dasar, no_kk) of this village's record
-        self.demosi = {}  # row -> (id, new shdk)
+        self.demosi = {}  # row -> (id, new shdk, new status_dasar) of a head who stops being one
         self.wilayah = {}  # (dusun, rw, rt) -> [first row, number of rows]
         self.keluarga = {}  # no_kk -> (alamat, wilayah key, from the head's row)
+        self.kk_baris = defaultdict(list)  # no_kk -> rows naming it
+        self.nik_hidup = {}  # nik -> row, for rows of living residents
         self.baris = 0
         self.buruk_wilayah = 0
         self.spool = tempfile.TemporaryFile()
@@ -273,26 +370,35 @@ class Pemeriksaan:
     def periksa_batch(self, batch):
         """Cross-row and register checks for converted rows [(row, no_kk, alamat, key, values)]."""
         niks = [r[4][I["nik"]] for r in batch if r[4][I["nik"]]]
-        for nik, pk, shdk, status, no_kk in (
-            Penduduk.objects.filter(desa=self.desa, nik__in=niks)
-            .order_by("id")
-            .values_list("nik", "id", "shdk", "status_dasar", "keluarga__no_kk")
-        ):
+        kks = list({r[1] for r in batch if r[1]})
+        hidup = [r[4][I["nik"]] for r in batch if r[4][I["status_dasar"]] == HIDUP]
+        if _pg():  # = ANY(array): one parameter instead of thousands
+            ada = _rows(
+                f"SELECT p.nik, p.id, p.shdk, p.status_dasar, k.no_kk FROM {P} p "
+                f"LEFT JOIN {K} k ON k.id = p.keluarga_id WHERE p.desa_id = %s AND p.nik = ANY(%s) ORDER BY p.id",
+                [self.desa.pk, niks],
+            )
+            kepala = _rows(
+                f"SELECT k.no_kk, p.nik, p.nama FROM {P} p JOIN {K} k ON k.id = p.keluarga_id "
+                "WHERE p.desa_id = %s AND k.desa_id = %s AND p.shdk = %s AND p.status_dasar = %s AND k.no_kk = ANY(%s)",
+                [self.desa.pk, self.desa.pk, KEPALA_KELUARGA, HIDUP, kks],
+            )
+        else:
+            ada = (
+                Penduduk.objects.filter(desa=self.desa, nik__in=niks)
+                .order_by("id")
+                .values_list("nik", "id", "shdk", "status_dasar", "keluarga__no_kk")
+            )
+            kepala = Penduduk.objects.filter(
+                desa=self.desa, shdk=KEPALA_KELUARGA, status_dasar=HIDUP, keluarga__no_kk__in=kks
+            ).values_list("keluarga__no_kk", "nik", "nama")
+        for nik, pk, shdk, status, no_kk in ada:
             current = self.ada.get(nik)
             if current is None or current[2] != HIDUP:
                 self.ada[nik] = (pk, shdk, status, no_kk)
-        hidup = [r[4][I["nik"]] for r in batch if r[4][I["status_dasar"]] == HIDUP]
-        with scopes_disabled():
-            elsewhere = dict(
-                Penduduk.objects.filter(nik__in=hidup, status_dasar=HIDUP)
-                .exclude(desa=self.desa)
-                .values_list("nik", "desa__nama")
-            )
-        kks = {r[1] for r in batch if r[1]}
-        for no_kk, nik, nama in Penduduk.objects.filter(
-            desa=self.desa, shdk=KEPALA_KELUARGA, status_dasar=HIDUP, keluarga__no_kk__in=kks
-        ).values_list("keluarga__no_kk", "nik", "nama"):
+        for no_kk, nik, nama in kepala:
             self.kepala_db[no_kk] = (nik, nama)
+        elsewhere = hidup_di_desa_lain(hidup, self.desa)
         for baris, no_kk, alamat, key, v in batch:
             nik = v[I["nik"]]
             first = self.nik_baris.get(nik)
@@ -320,15 +426,19 @@ class Pemeriksaan:
                 self.tambah_galat(baris, "no_kk", self.huruf["no_kk"], "Kepala keluarga harus punya nomor KK.")
             lama = self.ada.get(nik)
             if lama and lama[1] == KEPALA_KELUARGA and lama[2] == HIDUP and not (kepala and no_kk == lama[3]):
-                self.demosi[baris] = (lama[0], v[I["shdk"]])
+                self.demosi[baris] = (lama[0], v[I["shdk"]], v[I["status_dasar"]])
             if key is not None:
                 entry = self.wilayah.get(key)
                 if entry is None:
                     self.wilayah[key] = [baris, 1]
                 else:
                     entry[1] += 1
-            if no_kk and (kepala or no_kk not in self.keluarga):
-                self.keluarga[no_kk] = (alamat, key, kepala)
+            if no_kk:
+                self.kk_baris[no_kk].append(baris)
+                if kepala or no_kk not in self.keluarga:
+                    self.keluarga[no_kk] = (alamat, key, kepala)
+            if v[I["status_dasar"]] == HIDUP:
+                self.nik_hidup[nik] = baris
 
     def periksa_akhir(self):
         """Checks that need the whole file: heads of family already in the register, regions."""
@@ -394,7 +504,7 @@ def periksa(job, fileobj, jenis, *, desa, actor):
     _simpan_kemajuan(job, baris_total=max(total - baris_header, 0), pesan="Memeriksa berkas…")
     batch = []
     for nomor, cells in rows:
-        if not any(c not in (None, "") for c in cells):
+        if not any(cells):  # blank rows (Excel keeps formatted empty rows)
             continue
         state.baris += 1
         values, errors = ubah_baris(cells, plan)
@@ -404,7 +514,7 @@ def periksa(job, fileobj, jenis, *, desa, actor):
             continue
         dusun = "" if values["dusun"] in opensid.KOSONG else values["dusun"]
         key = (dusun, values["rw"], values["rt"]) if (dusun or values["rw"] or values["rt"]) else None
-        batch.append((nomor, values["no_kk"], values["alamat"], key, tuple(values[c] for c in opensid.FIELD)))
+        batch.append((nomor, values["no_kk"], values["alamat"], key, ambil_field(values)))
         if len(batch) >= BATCH:
             state.periksa_batch(batch)
             pickle.dump(batch, state.spool, protocol=pickle.HIGHEST_PROTOCOL)
@@ -467,6 +577,8 @@ def _buat_keluarga(state, wilayah, kk_dipakai):
     kks = [k for k in state.keluarga if k in kk_dipakai]
     for i in range(0, len(kks), 900):
         ada.update((k.no_kk, k) for k in Keluarga.objects.filter(desa=desa, no_kk__in=kks[i : i + 900]).order_by())
+    if _pg():
+        return _buat_keluarga_copy(state, wilayah, kks, ada)
     baru, ubah = [], []
     for no_kk in kks:
         alamat, key, _kepala = state.keluarga[no_kk]
@@ -482,6 +594,34 @@ def _buat_keluarga(state, wilayah, kk_dipakai):
     for k in baru:
         ada[k.no_kk] = k
     return {no_kk: k.pk for no_kk, k in ada.items()}
+
+
+def _buat_keluarga_copy(state, wilayah, kks, ada):
+    """PostgreSQL: new KKs by COPY, then their ids in one query."""
+    desa = state.desa
+    now = timezone.now()
+    ubah, baru = [], []
+    for no_kk in kks:
+        alamat, key, _kepala = state.keluarga[no_kk]
+        place = wilayah.get(key, (None, None, None))
+        k = ada.get(no_kk)
+        if k is None:
+            baru.append((desa.pk, no_kk, alamat, *place, now, now))
+        elif (k.alamat, k.dusun_id, k.rw_id, k.rt_id) != (alamat, *place):
+            k.alamat, (k.dusun_id, k.rw_id, k.rt_id) = alamat, place
+            ubah.append(k)
+    Keluarga.objects.bulk_update(ubah, ["alamat", "dusun", "rw", "rt"], batch_size=1000)
+    ids = {no_kk: k.pk for no_kk, k in ada.items()}
+    if baru:
+        with connection.cursor() as cur:
+            columns = "desa_id, no_kk, alamat, dusun_id, rw_id, rt_id, dibuat, diperbarui"
+            with cur.cursor.copy(f"COPY {K} ({columns}) FROM STDIN") as copy:
+                for row in baru:
+                    copy.write_row(row)
+        ids.update(
+            _rows(f"SELECT no_kk, id FROM {K} WHERE desa_id = %s AND no_kk = ANY(%s)", [desa.pk, [r[1] for r in baru]])
+        )
+    return ids
 
 
 class PenulisORM:
@@ -511,7 +651,8 @@ class PenulisORM:
 
 
 class PenulisCopy:
-    """PostgreSQL: COPY every row into a temporary table, then one UPDATE and one INSERT."""
+    """PostgreSQL: new residents are COPied straight into the table; residents already in the
+    village (same NIK) are COPied into a temporary table and updated by one UPDATE ... FROM."""
 
     def __init__(self, desa):
         self.desa = desa
@@ -519,78 +660,94 @@ class PenulisCopy:
         self.table = meta.db_table
         self.columns = [meta.get_field(f).column for f in FIELDS] + PLACE
         self.cursor = connection.cursor()
-        # CREATE TABLE AS copies the column types but no NOT NULL constraint (id is NULL for new rows).
+        self.raw = self.cursor.cursor  # the psycopg cursor under Django's wrapper
+        self.now = timezone.now()
+        self.stage = False
+        self.baru = self.diubah = 0
+        # status_penduduk is not in OpenSID's sheet: new residents are "tetap".
+        self.insert_sql = (
+            f"COPY {self.table} (desa_id, status_penduduk, dibuat, diperbarui, {', '.join(self.columns)}) FROM STDIN"
+        )
+
+    def _buat_stage(self):
+        # CREATE TABLE AS copies the column types and no constraint.
         self.cursor.execute("DROP TABLE IF EXISTS impor_penduduk_stage")
         self.cursor.execute(
-            f"CREATE TEMPORARY TABLE impor_penduduk_stage ON COMMIT DROP AS "
+            "CREATE TEMPORARY TABLE impor_penduduk_stage ON COMMIT DROP AS "
             f"SELECT id, {', '.join(self.columns)} FROM {self.table} WHERE false"
         )
-        self.copy_columns = ["id", *self.columns]
+        self.stage = True
 
     def tulis(self, rows):
-        raw = self.cursor.cursor  # the psycopg cursor under Django's wrapper
-        sql = f"COPY impor_penduduk_stage ({', '.join(self.copy_columns)}) FROM STDIN"
-        with raw.copy(sql) as copy:
-            for pk, values, place in rows:
-                copy.write_row((pk, *values, *place))
-        return 0, 0
+        baru = [r for r in rows if r[0] is None]
+        lama = [r for r in rows if r[0] is not None]
+        if baru:
+            head = (self.desa.pk, kode.TETAP, self.now, self.now)
+            with self.raw.copy(self.insert_sql) as copy:
+                for _pk, values, place in baru:
+                    copy.write_row((*head, *values, *place))
+        if lama:
+            if not self.stage:
+                self._buat_stage()
+            sql = f"COPY impor_penduduk_stage (id, {', '.join(self.columns)}) FROM STDIN"
+            with self.raw.copy(sql) as copy:
+                for pk, values, place in lama:
+                    copy.write_row((pk, *values, *place))
+        return len(baru), len(lama)
 
     def selesai(self):
-        now = timezone.now()
-        cols = self.columns
-        assignments = ", ".join(f"{c} = s.{c}" for c in cols)
+        if not self.stage:
+            return 0, 0
+        assignments = ", ".join(f"{c} = s.{c}" for c in self.columns)
+        old = ", ".join(f"p.{c}" for c in self.columns)
+        new = ", ".join(f"s.{c}" for c in self.columns)
+        # Rows whose values did not change are left alone: re-importing a file after fixing a
+        # few rows rewrites only those. (Counted as matched by NIK either way.)
         self.cursor.execute(
             f"UPDATE {self.table} AS p SET {assignments}, diperbarui = %s "
-            "FROM impor_penduduk_stage AS s WHERE s.id IS NOT NULL AND p.id = s.id AND p.desa_id = %s",
-            [now, self.desa.pk],
+            "FROM impor_penduduk_stage AS s WHERE p.id = s.id AND p.desa_id = %s "
+            f"AND ({old}) IS DISTINCT FROM ({new})",
+            [self.now, self.desa.pk],
         )
-        diubah = self.cursor.rowcount
-        names = ", ".join(cols)
-        self.cursor.execute(
-            # status_penduduk is not in OpenSID's sheet: new residents are "tetap".
-            f"INSERT INTO {self.table} (desa_id, {names}, status_penduduk, dibuat, diperbarui) "
-            f"SELECT %s, {names}, %s, %s, %s FROM impor_penduduk_stage WHERE id IS NULL",
-            [self.desa.pk, kode.TETAP, now, now],
-        )
-        baru = self.cursor.rowcount
         self.cursor.execute("DROP TABLE impor_penduduk_stage")
-        return baru, diubah
+        return 0, 0
 
 
 def tulis(state):
     """Pass 2, inside one transaction. Returns (new, updated)."""
     desa = state.desa
     services.lock_nik()  # the whole kabupaten's NIKs, for the duration of the write
+    if _pg():
+        # Durable anyway: the job row is updated right after in a synchronous commit, and WAL is
+        # flushed in order, so a crash cannot lose this transaction yet report it finished.
+        with connection.cursor() as cur:
+            cur.execute("SET LOCAL synchronous_commit = off")
+    # Re-check under the lock: no other village registered one of these NIKs since pass 1.
+    hidup = [nik for nik, baris in state.nik_hidup.items() if baris not in state.baris_buruk]
+    chunk = 50000 if _pg() else 500
+    for i in range(0, len(hidup), chunk):
+        if hidup_di_desa_lain(hidup[i : i + chunk], desa):
+            raise BerkasTidakValid(
+                "Selama pemeriksaan, desa lain mendaftarkan NIK yang ada di berkas ini. Jalankan impor sekali lagi."
+            )
     wilayah = _buat_wilayah(state)
-    kk_dipakai = set()
-    for batch in _batches(state):
-        kk_dipakai.update(r[1] for r in batch if r[1] and state.baris_valid(r[0], r[3]))
+    kk_dipakai = {kk for kk, rows in state.kk_baris.items() if any(r not in state.baris_buruk for r in rows)}
     keluarga = _buat_keluarga(state, wilayah, kk_dipakai)
-    demosi = [(pk, shdk) for baris, (pk, shdk) in state.demosi.items() if baris not in state.baris_buruk]
+    demosi = [d for baris, d in state.demosi.items() if baris not in state.baris_buruk]
     if demosi:
         # Former heads first, so the one-head-per-KK index never sees two heads at once.
-        objs = [Penduduk(pk=pk, shdk=shdk) for pk, shdk in demosi]
-        Penduduk.objects.bulk_update(objs, ["shdk"], batch_size=500)
+        objs = [Penduduk(pk=pk, shdk=shdk, status_dasar=status) for pk, shdk, status in demosi]
+        Penduduk.objects.bulk_update(objs, ["shdk", "status_dasar"], batch_size=500)
     penulis = PenulisCopy(desa) if connection.vendor == "postgresql" else PenulisORM(desa)
     baru = diubah = 0
     for batch in _batches(state):
         rows = []
-        hidup = []
         for baris, no_kk, _alamat, key, values in batch:
             if not state.baris_valid(baris, key):
                 continue
-            nik = values[I["nik"]]
-            lama = state.ada.get(nik)
+            lama = state.ada.get(values[I["nik"]])
             place = (*wilayah.get(key, (None, None, None)), keluarga.get(no_kk) if no_kk else None)
             rows.append((lama[0] if lama else None, values, place))
-            if values[I["status_dasar"]] == HIDUP:
-                hidup.append(nik)
-        with scopes_disabled():
-            clash = Penduduk.objects.filter(nik__in=hidup, status_dasar=HIDUP).exclude(desa=desa).exists()
-        if clash:
-            raise BerkasTidakValid(
-                "Selama pemeriksaan, desa lain mendaftarkan NIK yang ada di berkas ini. Jalankan impor sekali lagi."
-            )
         n_baru, n_ubah = penulis.tulis(rows)
         baru, diubah = baru + n_baru, diubah + n_ubah
     n_baru, n_ubah = penulis.selesai()
@@ -671,6 +828,17 @@ def jalankan(job, *, actor=None):
     return job
 
 
+SIMPAN_UJI = datetime.timedelta(days=1)
+
+
+def hapus_berkas_lama(desa):
+    """Files of dry runs nobody followed up within a day are deleted (they hold personal data)."""
+    lama = ImporPenduduk.objects.filter(desa=desa, dibuat__lt=timezone.now() - SIMPAN_UJI).exclude(berkas="")
+    for job in lama:
+        job.berkas.delete(save=False)
+    lama.update(berkas="")
+
+
 def jalankan_untuk(job_id, actor_id=None):
     """Entry point of the background task: open the village's scope, run, tidy up the file."""
     from balai.akun.models import User
@@ -678,6 +846,8 @@ def jalankan_untuk(job_id, actor_id=None):
     with scopes_disabled():
         job = ImporPenduduk.objects.select_related("desa__kecamatan").get(pk=job_id)
         actor = User.objects.filter(pk=actor_id).first() if actor_id else None
+    with scope(desa=job.desa):
+        hapus_berkas_lama(job.desa)
     with scope(desa=job.desa):
         try:
             jalankan(job, actor=actor)

@@ -163,12 +163,20 @@ class Penduduk(models.Model):
     keluarga = models.ForeignKey(
         Keluarga, on_delete=models.PROTECT, null=True, blank=True, related_name="anggota", verbose_name=_("keluarga")
     )
+    # No index of their own on rumah_tangga, dusun and rw: they are read within one village
+    # (the desa indexes lead) and every index costs the importer; rt and keluarga keep theirs.
+    # dusun and rw are copies of rt's (which has its foreign key), so they carry no database
+    # constraint either: one check per row less for a bulk import; the services keep them equal.
     rumah_tangga = models.ForeignKey(
-        RumahTangga, on_delete=models.SET_NULL, null=True, blank=True, related_name="anggota"
+        RumahTangga, on_delete=models.SET_NULL, null=True, blank=True, related_name="anggota", db_index=False
     )
     # Where the resident lives. rt decides; dusun and rw are copied from it by the services.
-    dusun = models.ForeignKey("wilayah.Dusun", on_delete=models.PROTECT, null=True, blank=True, related_name="+")
-    rw = models.ForeignKey("wilayah.RW", on_delete=models.PROTECT, null=True, blank=True, related_name="+")
+    dusun = models.ForeignKey(
+        "wilayah.Dusun", on_delete=models.PROTECT, null=True, blank=True, related_name="+", db_index=False
+    )
+    rw = models.ForeignKey(
+        "wilayah.RW", on_delete=models.PROTECT, null=True, blank=True, related_name="+", db_index=False
+    )
     rt = models.ForeignKey("wilayah.RT", on_delete=models.PROTECT, null=True, blank=True, related_name="+")
     dibuat = models.DateTimeField(auto_now_add=True)
     diperbarui = models.DateTimeField(auto_now=True)
@@ -196,11 +204,10 @@ class Penduduk(models.Model):
             ),
         ]
         indexes = [
-            # Lists and every statistic filter on (desa, status_dasar) first.
-            models.Index(fields=["desa", "status_dasar"], name="penduduk_desa_status"),
-            # Age pyramid / kelompok umur by sex without touching the table on PostgreSQL.
+            # Lists and every statistic filter on (desa, status_dasar) first: this index serves
+            # them all as its prefix, and the age pyramid / kelompok umur by sex from the index
+            # alone on PostgreSQL. Few indexes on purpose: each one costs every imported row.
             models.Index(fields=["desa", "status_dasar", "jenis_kelamin", "tanggal_lahir"], name="penduduk_desa_umur"),
-            models.Index(fields=["desa", "nama"], name="penduduk_desa_nama"),
             # Kabupaten-wide NIK lookups (uniqueness among the living, import by NIK).
             models.Index(fields=["nik"], name="penduduk_nik"),
         ]

@@ -71,3 +71,13 @@ def anggota_keluarga(*, desa, keluarga):
 
 def daftar_impor(*, desa):
     return ImporPenduduk.objects.filter(desa=desa).select_related("dibuat_oleh").order_by("-dibuat")[:20]
+
+
+def widget_penduduk(request):
+    """Dashboard card: the register in numbers and this month's mutations (two queries)."""
+    import datetime
+
+    desa = request.desa
+    sejak = datetime.date.today() - datetime.timedelta(days=30)
+    mutasi = dict(Peristiwa.objects.filter(desa=desa, tanggal__gte=sejak).values_list("jenis").annotate(n=Count("id")))
+    return {"ringkasan": ringkasan(desa=desa), "mutasi": mutasi, "Jenis": Peristiwa.Jenis}

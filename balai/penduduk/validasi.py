@@ -48,6 +48,8 @@ def galat_nik(nik, *, tanggal_lahir=None, jenis_kelamin=None):
         return f"NIK harus 16 angka (tertulis {len(nik or '')} karakter)."
     if not _provinsi_dikenal(nik[:2]):
         return f"NIK diawali kode provinsi {nik[:2]} yang tidak ada."
+    if nik[2:4] == "00" or nik[4:6] == "00":
+        return f"Kode wilayah NIK ({nik[:6]}) tidak lengkap: kode kabupaten/kota dan kecamatan tidak boleh 00."
     parts = _tanggal_nik(nik)
     if parts is None:
         return "Bagian tanggal lahir NIK (angka ke-7 s.d. 12) bukan tanggal yang sah."

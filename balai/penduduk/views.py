@@ -30,14 +30,23 @@ def _error_ke_form(form, exc):
             form.add_error(target, error)
 
 
+def _data_filter(request):
+    """Filter values: from POST (the search form), or from GET without the search text, so a
+    name or NIK never ends up in a URL, a browser history or an access log."""
+    if request.method == "POST":
+        return request.POST
+    data = request.GET.copy()
+    data.pop("q", None)
+    return data
+
+
 @staff_view("desa", roles=PERAN_BACA)
 def daftar(request):
-    filtr = PendudukFilter(request.GET or None, desa=request.desa)
+    data = _data_filter(request)
+    filtr = PendudukFilter(data or None, desa=request.desa)
     qs = filtr.filter(selectors.daftar_penduduk(desa=request.desa))
-    page = Paginator(qs, PER_HALAMAN).get_page(request.GET.get("hal"))
-    query = request.GET.copy()
-    query.pop("hal", None)
-    context = {"filter": filtr, "page": page, "query": query.urlencode(), "ringkasan": None}
+    page = Paginator(qs, PER_HALAMAN).get_page(data.get("hal"))
+    context = {"filter": filtr, "page": page, "ringkasan": None}
     if request.htmx and not request.htmx.boosted:
         return render(request, "penduduk/partials/tabel.html", context)
     context["ringkasan"] = selectors.ringkasan(desa=request.desa)
@@ -180,12 +189,13 @@ pindah = _akhiri_view(Peristiwa.Jenis.PINDAH_KELUAR, "Kepindahan")
 @staff_view("desa", roles=PERAN_BACA)
 def keluarga_daftar(request):
     qs = selectors.daftar_keluarga(desa=request.desa)
-    q = request.GET.get("q", "").strip()
+    data = _data_filter(request)
+    q = data.get("q", "").strip()
     if q.isdigit():
         qs = qs.filter(no_kk__startswith=q)
     elif q:
         qs = qs.filter(anggota__nama__icontains=q, anggota__shdk=kode.KEPALA_KELUARGA).distinct()
-    page = Paginator(qs, PER_HALAMAN).get_page(request.GET.get("hal"))
+    page = Paginator(qs, PER_HALAMAN).get_page(data.get("hal"))
     kepala = selectors.kepala_per_keluarga(desa=request.desa, keluarga_ids=[k.pk for k in page])
     rows = [(k, kepala.get(k.pk, "")) for k in page]
     return render(request, "penduduk/keluarga_daftar.html", {"page": page, "rows": rows, "q": q})
@@ -275,8 +285,8 @@ def _impor_lanjut(request, job):
 
 @staff_view("desa", roles=PERAN_KELOLA)
 def ekspor_view(request):
-    filtr = PendudukFilter(request.GET or None, desa=request.desa)
-    fmt = request.GET.get("format")
+    filtr = PendudukFilter(request.POST or None, desa=request.desa)
+    fmt = request.POST.get("format")
     if fmt not in ("csv", "xlsx"):
         return render(request, "penduduk/ekspor.html", {"filter": filtr})
     qs = filtr.filter(Penduduk.objects.filter(desa=request.desa))

@@ -7,8 +7,8 @@ Public dimensions (on the village website, aggregates only)
 -----------------------------------------------------------
 kelompok umur, umur produktif, jenis kelamin, agama, pendidikan dalam KK, pendidikan sedang
 ditempuh, pekerjaan, status perkawinan, SHDK, kewarganegaraan, golongan darah, suku, dusun, RW,
-akta kelahiran, status rekam KTP-el, KTP-el, kepala keluarga. These say nothing about a single
-person that the village does not already know by sight.
+akta kelahiran, status rekam KTP-el, KTP-el, kepala keluarga, keluarga per dusun. These say
+nothing about a single person that the village does not already know by sight.
 
 Public but sensitive (`sensitif=True`): disabilitas and asuransi kesehatan (a BPJS PBI card
 marks a poor household). Every cell with a count of 1 to 4 is shown as "< 5" with no
@@ -75,6 +75,8 @@ class Dimensi:
     keterangan: str = ""
     # Show rows with a zero count (short code lists); long lists show only what occurs.
     tampil_nol: bool = True
+    # For labels="wilayah": which region table the ids point to ("dusun", "rw", "rt", "desa").
+    wilayah: str = ""
 
     def ekspresi(self, hari_ini):
         return self.kolom(hari_ini) if callable(self.kolom) else F(self.kolom)
@@ -120,9 +122,19 @@ DAFTAR = [
     _kode("warganegara", "Kewarganegaraan"),
     _kode("golongan_darah", "Golongan darah"),
     Dimensi("suku", "Suku/etnis", "suku", tampil_nol=False),
-    Dimensi("dusun", "Dusun", "dusun_id", jenis=None, labels="wilayah", tingkat=DESA_SAJA),
-    Dimensi("rw", "RW", "rw_id", labels="wilayah", tingkat=DESA_SAJA),
-    Dimensi("rt", "RT", "rt_id", labels="wilayah", tingkat=DESA_SAJA, publik=False),
+    Dimensi("dusun", "Dusun", "dusun_id", labels="wilayah", wilayah="dusun", tingkat=DESA_SAJA),
+    Dimensi("rw", "RW", "rw_id", labels="wilayah", wilayah="rw", tingkat=DESA_SAJA),
+    Dimensi("rt", "RT", "rt_id", labels="wilayah", wilayah="rt", tingkat=DESA_SAJA, publik=False),
+    Dimensi(
+        "keluarga_dusun",
+        "Jumlah keluarga per dusun",
+        "dusun_id",
+        labels="wilayah",
+        wilayah="dusun",
+        filter=Q(shdk=kode.KEPALA_KELUARGA),
+        tingkat=DESA_SAJA,
+        keterangan="Satu baris per keluarga (KK), menurut jenis kelamin kepala keluarganya.",
+    ),
     Dimensi(
         "akta_lahir",
         "Akta kelahiran",
@@ -166,7 +178,7 @@ DAFTAR = [
         semua_status=True,
         keterangan="Termasuk penduduk yang sudah meninggal, pindah atau hilang.",
     ),
-    Dimensi("desa", "Desa/kelurahan", "desa_id", labels="wilayah", tingkat=WILAYAH_SAJA),
+    Dimensi("desa", "Desa/kelurahan", "desa_id", labels="wilayah", wilayah="desa", tingkat=WILAYAH_SAJA),
 ]
 
 DIMENSI = {d.key: d for d in DAFTAR}

@@ -55,6 +55,12 @@ def xlsx_response(tabel, rincian=None):
     for row in _baris(tabel):
         ws.append(row)
     if rincian:
+        if rincian.get("per_kecamatan"):
+            ws3 = wb.create_sheet("Per kecamatan")
+            ws3.append(["Kecamatan", *[label for _k, label in rincian["kolom"]], "Jumlah"])
+            for kecamatan, values, total in rincian["per_kecamatan"]:
+                ws3.append([kecamatan.nama, *values, total])
+            ws3.append(["JUMLAH", *rincian["total"], rincian["jumlah"]])
         ws2 = wb.create_sheet("Per desa")
         for row in _rincian(rincian):
             ws2.append(row)

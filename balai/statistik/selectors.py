@@ -7,6 +7,7 @@ for their own query, and filter by the region themselves.
 
 from dataclasses import dataclass, field
 
+from django.core.cache import cache
 from django.db.models import Count, Q
 from django_scopes import scopes_disabled
 
@@ -18,6 +19,7 @@ from .dimensi import DIMENSI, KOSONG, hari_ini
 
 LK, PR = kode.LAKI_LAKI, kode.PEREMPUAN
 BATAS_SAMAR = 5  # counts 1..4 of sensitive dimensions are shown as "< 5" in public
+CACHE_WILAYAH = 300  # seconds: kecamatan and kabupaten figures may lag this much behind
 
 
 @dataclass
@@ -84,7 +86,7 @@ def _wilayah_filter(*, desa=None, kecamatan=None, kabupaten=None):
     raise ValueError("penduduk_stats butuh desa, kecamatan atau kabupaten")
 
 
-def _queryset(dim, wilayah, tanggal):
+def _queryset(dim, wilayah):
     qs = Penduduk.objects.filter(wilayah)
     if not dim.semua_status:
         qs = qs.filter(status_dasar=kode.HIDUP)
@@ -106,15 +108,15 @@ def _counts(qs, dim, tanggal, *, per_desa=False):
 def _wilayah_labels(dim, keys):
     """Labels for dusun/RW/RT/desa ids, one query, in the order of the region tree."""
     ids = [k for k in keys if k is not None]
-    if dim.key == "dusun":
+    if dim.wilayah == "dusun":
         return [(d.pk, d.nama) for d in Dusun.objects.filter(pk__in=ids).order_by("nama")]
-    if dim.key == "rw":
+    if dim.wilayah == "rw":
         rows = RW.objects.filter(pk__in=ids).select_related("dusun").order_by("nomor")
         return [(r.pk, f"RW {r.nomor:03d} ({r.dusun.nama})") for r in rows]
-    if dim.key == "rt":
+    if dim.wilayah == "rt":
         rows = RT.objects.filter(pk__in=ids).select_related("rw").order_by("rw__nomor", "nomor")
         return [(r.pk, f"RT {r.nomor:03d} / RW {r.rw.nomor:03d}") for r in rows]
-    if dim.key == "desa":
+    if dim.wilayah == "desa":
         return [(d.pk, str(d)) for d in Desa.objects.filter(pk__in=ids).order_by("nama")]
     return []
 
@@ -162,47 +164,81 @@ def penduduk_stats(*, desa=None, kecamatan=None, kabupaten=None, dimensi, tangga
     tanggal = tanggal or hari_ini()
     wilayah = _wilayah_filter(desa=desa, kecamatan=kecamatan, kabupaten=kabupaten)
     if desa is not None:
-        counts = _counts(_queryset(dim, wilayah, tanggal), dim, tanggal)
+        counts = _counts(_queryset(dim, wilayah), dim, tanggal)
         rows, total = _tabel(dim, counts)
     else:
         # Across villages: scoping off for this query only, the region filter above applies.
         with scopes_disabled():
-            counts = _counts(_queryset(dim, wilayah, tanggal), dim, tanggal)
+            counts = _counts(_queryset(dim, wilayah), dim, tanggal)
             rows, total = _tabel(dim, counts)
     return Tabel(dim, rows, total, wilayah=str(desa or kecamatan or kabupaten))
 
 
 def per_desa(*, kecamatan=None, kabupaten=None, dimensi, tanggal=None):
-    """Per-village breakdown of one dimension: (columns [(kode, label)], rows [(desa, [n...], total)],
-    column totals). Two queries (counts and village names) plus the code labels."""
+    """Per-village breakdown of one dimension: {"kolom": [(kode, label)], "baris": [(desa, [n...],
+    total)], "per_kecamatan" (kabupaten only, same shape), "total": column totals, "jumlah", and
+    "tabel": the region's Tabel (the same figures summed over its villages)}. One GROUP BY
+    (desa, value) over the region, one query for the village names, plus the code labels.
+    Cached for CACHE_WILAYAH seconds: a kabupaten-wide GROUP BY reads every resident."""
     dim = DIMENSI[dimensi] if isinstance(dimensi, str) else dimensi
     tanggal = tanggal or hari_ini()
+    region = kecamatan or kabupaten
+    key = f"statistik:{'kec' if kecamatan is not None else 'kab'}:{region.pk}:{dim.key}:{tanggal.isoformat()}"
+    counts = cache.get(key)
     wilayah = _wilayah_filter(kecamatan=kecamatan, kabupaten=kabupaten)
-    desa_qs = Desa.objects.select_related("kecamatan").order_by("kecamatan__nama", "nama")
-    desa_qs = (
-        desa_qs.filter(kecamatan=kecamatan) if kecamatan is not None else desa_qs.filter(kecamatan__kabupaten=kabupaten)
-    )
     with scopes_disabled():
-        counts = _counts(_queryset(dim, wilayah, tanggal), dim, tanggal, per_desa=True)
-        found = {k for _d, k, *_ in counts}
+        if counts is None:
+            counts = _counts(_queryset(dim, wilayah), dim, tanggal, per_desa=True)
+            cache.set(key, counts, CACHE_WILAYAH)
+        summed = {}
+        for _desa_id, k, lk, pr, n in counts:
+            k = None if k == "" else k
+            a = summed.setdefault(k, [0, 0, 0])
+            a[0], a[1], a[2] = a[0] + lk, a[1] + pr, a[2] + n
+        rows, total = _tabel(dim, [(k, *v) for k, v in summed.items()])
+        tabel = Tabel(dim, rows, total, wilayah=str(region))
+        found = set(summed)
         columns = [(k, label) for k, label in _labels(dim, found) if k in found]
+        desa_qs = Desa.objects.select_related("kecamatan").order_by("kecamatan__nama", "nama")
+        if kecamatan is not None:
+            desa_qs = desa_qs.filter(kecamatan=kecamatan)
+        else:
+            desa_qs = desa_qs.filter(kecamatan__kabupaten=kabupaten)
+        desa_list = list(desa_qs)
     known = {k for k, _label in columns}
-    extra = sorted({k for k in found if k not in known and k not in (None, "")}, key=str)
-    columns += [(k, f"KODE {k}") for k in extra]
-    if any(k in (None, "") for k in found):
+    columns += [(k, f"KODE {k}") for k in sorted((k for k in found if k not in known and k is not None), key=str)]
+    if None in found:
         columns.append((None, KOSONG))
     index = {k: i for i, (k, _label) in enumerate(columns)}
-    index[""] = index.get(None, len(columns) - 1)
     cells = {}
     for desa_id, k, _lk, _pr, n in counts:
         row = cells.setdefault(desa_id, [0] * len(columns))
-        row[index[k]] += n
-    rows = []
-    for d in desa_qs:
+        row[index[None if k == "" else k]] += n
+    baris = []
+    for d in desa_list:
         values = cells.get(d.pk, [0] * len(columns))
-        rows.append((d, values, sum(values)))
-    totals = [sum(r[1][i] for r in rows) for i in range(len(columns))]
-    return {"dimensi": dim, "kolom": columns, "baris": rows, "total": totals, "jumlah": sum(totals)}
+        baris.append((d, values, sum(values)))
+    totals = [sum(r[1][i] for r in baris) for i in range(len(columns))]
+    per_kecamatan = []
+    if kecamatan is None:
+        groups = {}
+        for d, values, _total in baris:
+            if d.kecamatan_id not in groups:
+                groups[d.kecamatan_id] = (d.kecamatan, [0] * len(columns))
+                per_kecamatan.append(groups[d.kecamatan_id])
+            acc = groups[d.kecamatan_id][1]
+            for i, v in enumerate(values):
+                acc[i] += v
+        per_kecamatan = [(k, values, sum(values)) for k, values in per_kecamatan]
+    return {
+        "dimensi": dim,
+        "kolom": columns,
+        "baris": baris,
+        "per_kecamatan": per_kecamatan,
+        "total": totals,
+        "jumlah": sum(totals),
+        "tabel": tabel,
+    }
 
 
 def ringkasan(*, desa=None, kecamatan=None, kabupaten=None):
@@ -219,6 +255,24 @@ def ringkasan(*, desa=None, kecamatan=None, kabupaten=None):
         return Penduduk.objects.filter(wilayah).aggregate(**aggregate)
     with scopes_disabled():
         return Penduduk.objects.filter(wilayah).aggregate(**aggregate)
+
+
+def ringkasan_wilayah(*, kecamatan=None, kabupaten=None):
+    """Key figures of a kecamatan or the kabupaten, cached like the other region figures."""
+    region = kecamatan or kabupaten
+    key = f"statistik:ringkasan:{'kec' if kecamatan is not None else 'kab'}:{region.pk}"
+    figures = cache.get(key)
+    if figures is None:
+        figures = ringkasan(kecamatan=kecamatan, kabupaten=kabupaten)
+        cache.set(key, figures, CACHE_WILAYAH)
+    return figures
+
+
+def widget_wilayah(request):
+    """Kecamatan and kabupaten dashboards: key figures of their residents."""
+    if request.tenant.kind == "kecamatan":
+        return {"ringkasan": ringkasan_wilayah(kecamatan=request.kecamatan)}
+    return {"ringkasan": ringkasan_wilayah(kabupaten=request.kabupaten)}
 
 
 def beranda_context(request):

@@ -62,8 +62,8 @@ def wilayah(request):
 
 def _wilayah(request, tingkat, **region):
     dim, pilihan = _dimensi(request, tingkat)
-    tabel = selectors.penduduk_stats(dimensi=dim, **region)
     rincian = selectors.per_desa(dimensi=dim, **region)
+    tabel = rincian["tabel"]
     response = _unduh(request, tabel, rincian)
     if response is not None:
         return response

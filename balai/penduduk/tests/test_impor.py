@@ -115,7 +115,7 @@ def test_export_then_import_round_trips_without_loss(desa_a, client_a, fmt):
         p.save()
         make_penduduk(desa_a, nama="Sudah Meninggal", status_dasar=kode.MATI)
     before = _snapshot(desa_a)
-    response = client_a.get("/admin-desa/penduduk/ekspor/", {"format": fmt, "status_dasar": "0"})
+    response = client_a.post("/admin-desa/penduduk/ekspor/", {"format": fmt, "status_dasar": "0"})
     content = b"".join(response.streaming_content) if fmt == "csv" else b"".join(response.streaming_content)
     # Scramble the register, then import the export: every value comes back, nothing is duplicated.
     with scopes_disabled():
@@ -279,7 +279,9 @@ def test_dates_in_the_future(desa_a, client_a):
 def test_file_over_the_size_limit(desa_a, client_a, settings):
     big = csv_bytes([]) + b"x" * (50 * 1024 * 1024)
     response = upload(client_a, big)
-    assert "Berkas terlalu besar (50.0 MB); batasnya 40 MB" in response.content.decode()
+    assert "Berkas terlalu besar (50.0 MB); batasnya 40 MB untuk CSV" in response.content.decode()
+    response = upload(client_a, b"PK\x03\x04" + b"x" * (30 * 1024 * 1024), name="besar.xlsx")
+    assert "batasnya 25 MB untuk Excel. Simpan sebagai CSV" in response.content.decode()
     with scopes_disabled():
         assert not ImporPenduduk.objects.exists()
     assert count(desa_a) == 0
@@ -347,3 +349,49 @@ def test_region_conflicts_are_reported(desa_a, client_a):
     assert "RW 001 sudah tercatat di Dusun Pesantren" in messages_of(last_job())
     assert count(desa_a) == 0
     assert nik_for  # factories stay importable
+
+
+def test_stale_dry_run_files_are_deleted(desa_a, client_a, privat_root):
+    upload(client_a, csv_bytes([opensid_row(r) for r in synth_rows(3)]), mode="uji")
+    old = last_job()
+    path = privat_root / old.berkas.name
+    assert path.exists()
+    with scopes_disabled():
+        ImporPenduduk.objects.filter(pk=old.pk).update(dibuat=old.dibuat - datetime.timedelta(days=2))
+    upload(client_a, csv_bytes([opensid_row(r) for r in synth_rows(3)]), mode="uji")
+    with scopes_disabled():
+        old.refresh_from_db()
+    assert not old.berkas and not path.exists()
+    assert last_job().berkas, "the fresh dry run keeps its file for the follow-up import"
+
+
+def test_excel_that_unpacks_too_large(desa_a, client_a, monkeypatch):
+    from balai.penduduk import impor
+
+    monkeypatch.setattr(impor, "MAKS_XLSX_TERURAI", 1000)
+    upload(client_a, xlsx_bytes([opensid_row(r, untuk_excel=True) for r in synth_rows(3)]), name="bom.xlsx")
+    job = last_job()
+    assert job.status == "gagal" and "terlalu besar setelah dibuka" in job.pesan
+    assert count(desa_a) == 0
+
+
+def test_new_head_of_family_replacing_an_old_one_named_later_in_the_file(desa_a, client_a):
+    rows = synth_rows(12)
+    upload(client_a, csv_bytes([opensid_row(r) for r in rows]))
+    family = [r for r in rows if r["no_kk"] == rows[0]["no_kk"]]
+    old_head = family[0]
+    lahir = datetime.date(1980, 2, 3)
+    newcomer = dict(
+        old_head, nama="Kepala Baru", nik=f"330304{lahir:%d%m%y}7777", tanggal_lahir=lahir, shdk=1, jenis_kelamin=1
+    )
+    old_head["shdk"] = 9
+    # The new head comes first, the demoted one last: written in one go, the one-head index
+    # would refuse the new head, so the import writes former heads first.
+    rows_out = [newcomer] + [r for r in rows if r is not old_head] + [old_head]
+    upload(client_a, csv_bytes([opensid_row(r) for r in rows_out]))
+    job = last_job()
+    assert job.status == "selesai" and job.jumlah_galat == 0, messages_of(job)
+    assert (job.jumlah_baru, job.jumlah_diubah) == (1, len(rows))
+    with scopes_disabled():
+        heads = list(Penduduk.objects.filter(desa=desa_a, keluarga__no_kk=rows[0]["no_kk"], shdk=1))
+    assert [h.nama for h in heads] == ["Kepala Baru"]

@@ -45,6 +45,7 @@ def test_arbitrary_text_never_crashes_and_agrees_with_stdnum(text):
 def test_messages_say_what_is_wrong():
     assert "16 angka" in validasi.galat_nik("3303")
     assert "provinsi 99" in validasi.galat_nik("9903040703850001")
+    assert "tidak lengkap" in validasi.galat_nik("3300040703850001")
     assert "bukan tanggal" in validasi.galat_nik("3303043213850001")
     # A resident who moved in keeps a NIK from another region (Jakarta): fine.
     assert validasi.galat_nik("3171011708450001", tanggal_lahir=datetime.date(1945, 8, 17)) is None

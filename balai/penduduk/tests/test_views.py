@@ -31,15 +31,21 @@ def test_list_filters_masks_and_has_bounded_queries(
     with django_assert_max_num_queries(12):
         body = client.get("/admin-desa/penduduk/").content.decode()
     assert "Sutrisno Wibowo" in body and target.nik in body and "Almarhum Darmo" not in body
-    body = client.get("/admin-desa/penduduk/", {"q": "sutrisno"}).content.decode()
+    body = client.post("/admin-desa/penduduk/", {"q": "sutrisno"}).content.decode()
     assert "Sutrisno Wibowo" in body and "Warga 01" not in body
+    # Search text never travels in a URL: a GET ?q= is ignored.
+    body = client.get("/admin-desa/penduduk/", {"q": "sutrisno"}).content.decode()
+    assert "Warga 01" in body
+    # Page 2 is asked for by POST with the filters.
+    body = client.post("/admin-desa/penduduk/", {"hal": "2", "q": "warga"}).content.decode()
+    assert "Halaman 1 dari 1" in body  # 30 matches fit on one page of 50
     body = client.get("/admin-desa/penduduk/", {"rt": wilayah_a.pk}).content.decode()
     assert "Warga 01" in body and "Sutrisno Wibowo" not in body
     body = client.get("/admin-desa/penduduk/", {"status_dasar": kode.MATI}).content.decode()
     assert "Almarhum Darmo" in body and "Sutrisno" not in body
     # Perangkat desa reads the register with numbers masked.
     perangkat = make_user(Peran.PERANGKAT_DESA, desa=desa_a)
-    body = client_for(desa_a, perangkat).get("/admin-desa/penduduk/", {"q": "sutrisno"}).content.decode()
+    body = client_for(desa_a, perangkat).post("/admin-desa/penduduk/", {"q": "sutrisno"}).content.decode()
     assert target.nik not in body and f"{target.nik[:4]}••••••••{target.nik[-4:]}" in body
     # PPID has no access at all.
     ppid = make_user(Peran.PPID_DESA, desa=desa_a)
@@ -125,3 +131,26 @@ def test_lahir_and_datang_forms(desa_a, operator_a, client_for):
     assert response.status_code == 302, response.content.decode()[-3000:]
     with scopes_disabled():
         assert sorted(Peristiwa.objects.values_list("jenis", flat=True)) == [1, 5]
+
+
+def test_dashboard_card_counts_the_register(desa_a, operator_a, client_for, django_assert_max_num_queries):
+    with scopes_disabled():
+        kk = make_keluarga(desa_a)
+        make_penduduk(desa_a, keluarga=kk, shdk=kode.KEPALA_KELUARGA)
+        make_penduduk(
+            desa_a, keluarga=kk, shdk=3, jenis_kelamin=kode.PEREMPUAN, tanggal_lahir=datetime.date(1990, 1, 2)
+        )
+    body = client_for(desa_a, operator_a).get("/admin-desa/").content.decode()
+    assert "Buka data penduduk" in body and '<span class="num">2</span> jiwa' in body
+    assert '<span class="num">1</span> KK' in body
+
+
+def test_edit_form_keeps_history_in_audit(desa_a, operator_a, client_for):
+    with scopes_disabled():
+        p = make_penduduk(desa_a, nama="Nama Lama", tanggal_lahir=datetime.date(2001, 4, 9))
+    data = _post_data(desa_a, nama="Nama Baru", nik=p.nik, jenis_kelamin=1)
+    response = client_for(desa_a, operator_a).post(f"/admin-desa/penduduk/{p.pk}/ubah/", data)
+    assert response.status_code == 302, response.content.decode()[-2000:]
+    with scopes_disabled():
+        entry = AuditEntry.objects.get(action="penduduk.diubah")
+    assert entry.changes["nama"] == ["Nama Lama", "Nama Baru"]

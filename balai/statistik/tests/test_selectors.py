@@ -62,6 +62,7 @@ def test_age_boundary_is_the_birthday(desa_a):
         ("cacat", "BELUM MENGISI", 11),
         ("rt", "RT 001 / RW 001", 6),
         ("dusun", "Krajan", 12),
+        ("keluarga_dusun", "Krajan", 3),
         ("akta_lahir", "PUNYA AKTA KELAHIRAN", 1),
         ("hamil", "SEDANG HAMIL", 1),
         ("hamil", "TIDAK HAMIL", 7),
@@ -155,3 +156,18 @@ def test_samarkan_leaves_large_cells():
 
 def test_all_dimensions_have_titles():
     assert all(d.judul for d in DAFTAR)
+
+
+def test_per_desa_table_matches_aggregate_and_is_cached(
+    kabupaten, desa_a, desa_b, warga_a, warga_b, django_assert_max_num_queries
+):
+    kode.semua()
+    for dim in ("agama", "umur", "cacat", "suku"):
+        r = selectors.per_desa(kabupaten=kabupaten, dimensi=dim)
+        direct = selectors.penduduk_stats(kabupaten=kabupaten, dimensi=dim)
+        assert [(b.label, b.laki_laki, b.perempuan, b.jumlah) for b in r["tabel"].baris] == [
+            (b.label, b.laki_laki, b.perempuan, b.jumlah) for b in direct.baris
+        ], dim
+        assert r["jumlah"] == direct.total.jumlah == 15
+    with django_assert_max_num_queries(1):  # village names only; the counts come from the cache
+        selectors.per_desa(kabupaten=kabupaten, dimensi="agama")

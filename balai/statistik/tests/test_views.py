@@ -110,8 +110,17 @@ def test_kabupaten_sees_all_villages(kabupaten, desa_a, desa_b, warga_a, warga_b
     assert r.status_code == 200
     assert r.context["tabel"].total.jumlah == 15
     assert {d.nama for d, _v, _t in r.context["rincian"]["baris"]} == {"Selakambang", "Karangpetir"}
+    assert [(k.nama, total) for k, _v, total in r.context["rincian"]["per_kecamatan"]] == [
+        ("Kaligondang", 12),
+        ("Kalimanah", 3),
+    ]
     r = client_for(None, user).get("/dasbor/statistik/?d=desa&format=csv")
     assert "Karangpetir" in r.content.decode("utf-8-sig")
+    r = client_for(None, user).get("/dasbor/statistik/?d=agama&format=xlsx")
+    wb = load_workbook(io.BytesIO(r.content), read_only=True)
+    assert wb.sheetnames[1:] == ["Per kecamatan", "Per desa"]
+    rows = [list(x) for x in wb["Per kecamatan"].iter_rows(values_only=True)]
+    assert rows[-1][0] == "JUMLAH" and rows[-1][-1] == 15
 
 
 def test_village_staff_cannot_use_kecamatan_statistics(kaligondang, operator_a, client_for):
@@ -134,3 +143,36 @@ def test_beranda_widget_context(desa_a, warga_a, rf):
         ctx = beranda_context(request)
     assert ctx["ringkasan"] == {"jumlah": 12, "laki_laki": 4, "perempuan": 8, "keluarga": 3}
     assert kode.LAKI_LAKI == 1
+
+
+def test_front_page_shows_key_figures(desa_a, warga_a, client_for):
+    body = client_for(desa_a).get("/").content.decode()
+    assert "Lihat statistik penduduk selengkapnya" in body
+    section = body[body.index("statistik-ringkas") :]
+    assert ">12<" in section and ">3<" in section  # residents, families
+    assert "Statistik" in body[: body.index("</nav>")]  # public navigation entry
+
+
+def test_public_figures_follow_register_changes(desa_a, warga_a, client_for, django_capture_on_commit_callbacks):
+    from balai.penduduk.tests.factories import make_penduduk
+
+    client = client_for(desa_a)
+    assert client.get("/statistik/").context["ringkasan"]["jumlah"] == 12
+    with django_capture_on_commit_callbacks(execute=True), scopes_disabled():
+        make_penduduk(desa_a)
+    r = client.get("/statistik/")
+    assert r.context is not None, "served from a stale cache"
+    assert r.context["ringkasan"]["jumlah"] == 13
+
+
+def test_region_dashboards_show_key_figures(
+    kabupaten, kaligondang, desa_a, desa_b, warga_a, warga_b, make_user, client_for
+):
+    user = make_user(Peran.OPERATOR_KECAMATAN, kecamatan=kaligondang)
+    r = client_for(kaligondang, user).get("/dasbor/")
+    assert r.status_code == 200
+    section = r.content.decode().split('id="penduduk-wilayah"')[1].split("</section>")[0]
+    assert "<strong>12</strong> jiwa" in section and "<strong>3</strong> keluarga" in section
+    admin = make_user(Peran.ADMIN_KABUPATEN)
+    body = client_for(None, admin).get("/dasbor/").content.decode()
+    assert "<strong>15</strong> jiwa" in body.split('id="penduduk-wilayah"')[1]

@@ -1,0 +1,78 @@
+"""PDFs of long books are rendered by a background task (WeasyPrint needs about 10 ms per
+row) into private storage, under the village and the requesting user:
+
+    laporan/<desa_id>/<user_id>/<kunci>.pdf      (kunci = "<buku>-<yyyymm>-<random>")
+
+The download page polls until the file exists; only the same user on the same village host
+can fetch it (the path is built from request.desa and request.user, never from the URL alone),
+and the file is deleted once served; files never fetched are deleted after a day, when the same
+user asks for the next one. A failure leaves "<kunci>.gagal" with the reason.
+"""
+
+import datetime
+import re
+import secrets
+
+from django.core.files.base import ContentFile
+from django.utils import timezone
+from django_scopes import scope
+
+from balai.penduduk.models import penyimpanan_impor
+
+KUNCI = re.compile(r"^[a-z0-9-]{1,40}-\d{6}-[a-f0-9]{16}$")
+
+
+def kunci_baru(buku):
+    return f"{buku.slug}-{buku.periode.tahun}{buku.periode.bulan:02d}-{secrets.token_hex(8)}"
+
+
+def jalur(desa_id, user_id, kunci, ext="pdf"):
+    return f"laporan/{int(desa_id)}/{int(user_id)}/{kunci}.{ext}"
+
+
+def storage():
+    return penyimpanan_impor()
+
+
+def buat(*, desa_id, slug, tahun, bulan, user_id, kunci):
+    from balai.akun.models import User
+    from balai.wilayah.models import Desa
+
+    from . import ekspor
+    from .buku import BUKU, Periode
+
+    bersihkan(desa_id, user_id)
+    desa = Desa.objects.select_related("kecamatan__kabupaten").get(pk=desa_id)
+    user = User.objects.get(pk=user_id)
+    try:
+        with scope(desa=desa):
+            buku = BUKU[slug](desa=desa, periode=Periode(tahun, bulan), user=user)
+            content = ekspor.pdf_bytes(buku)
+        storage().save(jalur(desa_id, user_id, kunci), ContentFile(content))
+    except Exception as exc:  # the page shows that it failed; details stay in the server log
+        storage().save(jalur(desa_id, user_id, kunci, "gagal"), ContentFile(type(exc).__name__.encode()))
+        raise
+
+
+def bersihkan(desa_id, user_id, *, umur=datetime.timedelta(days=1)):
+    """Delete this user's files that were never fetched and are older than `umur`."""
+    s = storage()
+    folder = f"laporan/{int(desa_id)}/{int(user_id)}"
+    try:
+        _dirs, files = s.listdir(folder)
+    except FileNotFoundError:
+        return
+    batas = timezone.now() - umur
+    for name in files:
+        path = f"{folder}/{name}"
+        if s.get_modified_time(path) < batas:
+            s.delete(path)
+
+
+def status(desa_id, user_id, kunci):
+    s = storage()
+    if s.exists(jalur(desa_id, user_id, kunci)):
+        return "selesai"
+    if s.exists(jalur(desa_id, user_id, kunci, "gagal")):
+        return "gagal"
+    return "menunggu"

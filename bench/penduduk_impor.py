@@ -1,0 +1,288 @@
+"""Import throughput of OpenSID's resident sheet on PostgreSQL (run on demand).
+
+    DATABASE_URL=postgres://postgres@127.0.0.1:5432/balai \\
+        .venv/bin/python bench/penduduk_impor.py --rows 100000
+
+Creates a throw-away database (test_<name>) with the real Purbalingga regions, generates a
+synthetic village of --rows residents (families, valid NIKs; balai.penduduk.synth) as CSV and
+XLSX, then runs, each in a fresh process so its peak memory is its own:
+
+  baseline  csv module parse + COPY of the same rows into a plain table (what the machine can do)
+  bulk_create  the naive way: csv module, no checks, Django bulk_create into the register
+  csv       the real import of the CSV into an empty register (check + write, all inserts)
+  csv-ulang the same CSV again: every row matched by NIK (unchanged rows are not rewritten)
+  xlsx      the real import of the XLSX into an empty register
+
+and reports rows/s, the ratio to the baseline and the peak memory (ru_maxrss of the process,
+and the Python heap peak from tracemalloc). Results also go to bench/results/penduduk_impor.json.
+Goals (issue 5): >= 20,000 rows/s CSV, >= 10,000 rows/s XLSX, < 500 MB peak.
+"""
+
+import argparse
+import csv
+import json
+import os
+import random
+import resource
+import subprocess
+import sys
+import tempfile
+import time
+import tracemalloc
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+os.environ.setdefault("DJANGO_SETTINGS_MODULE", "balai.settings")
+os.environ.setdefault("SECRET_KEY", "bench-only-not-secret")
+
+SHOWCASE = "33.03.04.2006"  # Selakambang
+
+
+def _django():
+    import django
+
+    django.setup()
+
+
+def _rss_mb():
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+
+
+def generate(workdir, rows, seed):
+    """Write penduduk.csv and penduduk.xlsx with `rows` synthetic residents of Selakambang."""
+    from faker import Faker
+    from openpyxl import Workbook
+    from openpyxl.cell import WriteOnlyCell
+
+    from balai.penduduk.opensid import KOLOM
+    from balai.penduduk.synth import Generator, opensid_row
+
+    fake = Faker("id_ID")
+    fake.seed_instance(seed)
+    gen = Generator(random.Random(seed), fake)
+    dusun = ["Krajan", "Karanganyar", "Kalibening", "Sidamulya", "Pesantren", "Gunungsari"]
+    places = [(d, i * 3 + rw + 1, rt) for i, d in enumerate(dusun) for rw in range(3) for rt in range(1, 7)]
+    csv_path, xlsx_path = workdir / "penduduk.csv", workdir / "penduduk.xlsx"
+    wb = Workbook(write_only=True)
+    ws = wb.create_sheet("penduduk")
+    ws.append(KOLOM)
+    date_cols = [
+        KOLOM.index(c) for c in ("tanggallahir", "tanggal_akhir_paspor", "tanggalperkawinan", "tanggalperceraian")
+    ]
+    n = 0
+    with open(csv_path, "w", newline="", encoding="utf-8") as fh:
+        w = csv.writer(fh)
+        w.writerow(KOLOM)
+        for row in gen.penduduk("330304", places, rows):
+            if n >= rows:
+                break
+            w.writerow(opensid_row(row))
+            cells = opensid_row(row, untuk_excel=True)
+            for i in date_cols:
+                if cells[i]:
+                    cell = WriteOnlyCell(ws, value=cells[i])
+                    cell.number_format = "DD-MM-YYYY"
+                    cells[i] = cell
+            ws.append(cells)
+            n += 1
+    wb.save(xlsx_path)
+    return n, csv_path, xlsx_path
+
+
+def phase_baseline(csv_path):
+    """csv parse + COPY into an unindexed table of text columns."""
+    from django.db import connection
+
+    from balai.penduduk.opensid import KOLOM
+
+    cols = ", ".join(f"{c} text" for c in KOLOM)
+    start = time.perf_counter()
+    with connection.cursor() as cur:
+        cur.execute("DROP TABLE IF EXISTS bench_baseline")
+        cur.execute(f"CREATE UNLOGGED TABLE bench_baseline ({cols})")
+        with open(csv_path, newline="", encoding="utf-8") as fh:
+            reader = csv.reader(fh)
+            next(reader)
+            n = 0
+            with cur.cursor.copy(f"COPY bench_baseline ({', '.join(KOLOM)}) FROM STDIN") as copy:
+                for row in reader:
+                    copy.write_row(row)
+                    n += 1
+        cur.execute("DROP TABLE bench_baseline")
+    return n, time.perf_counter() - start
+
+
+def phase_bulk_create(csv_path):
+    """The naive way: csv module, minimal conversion, no checks, Django bulk_create."""
+    import datetime
+
+    from django.db import connection, transaction
+    from django_scopes import scope
+
+    from balai.penduduk.models import Penduduk
+    from balai.penduduk.opensid import FIELD, KODE_KOLOM, KOLOM, TANGGAL_KOLOM
+    from balai.wilayah.models import Desa
+
+    desa = Desa.objects.get(kode=SHOWCASE)
+    with connection.cursor() as cur:
+        cur.execute("TRUNCATE penduduk_peristiwa, penduduk_penduduk, penduduk_keluarga CASCADE")
+    convert = {}
+    for name in KOLOM:
+        if name in KODE_KOLOM:
+            convert[name] = lambda v: int(v) if v else None
+        elif name in TANGGAL_KOLOM:
+            convert[name] = lambda v: datetime.datetime.strptime(v, "%d-%m-%Y").date() if v else None
+        elif name == "hamil":
+            convert[name] = lambda v: v == "1"
+        elif name in ("lat", "lng"):
+            convert[name] = lambda v: v or None
+        else:
+            convert[name] = lambda v: v
+    start = time.perf_counter()
+    n = 0
+    with scope(desa=desa), transaction.atomic(), open(csv_path, newline="", encoding="utf-8") as fh:
+        reader = csv.reader(fh)
+        header = next(reader)
+        batch = []
+        for row in reader:
+            values = {FIELD[k]: convert[k](v) for k, v in zip(header, row, strict=True) if k in FIELD}
+            batch.append(Penduduk(desa=desa, **values))
+            n += 1
+            if len(batch) == 2000:
+                Penduduk.objects.bulk_create(batch)
+                batch = []
+        Penduduk.objects.bulk_create(batch)
+    elapsed = time.perf_counter() - start
+    with connection.cursor() as cur:
+        cur.execute("TRUNCATE penduduk_penduduk CASCADE")
+    return n, elapsed
+
+
+def phase_import(path, *, kosongkan):
+    from django.core.files import File
+    from django.db import connection
+    from django_scopes import scope
+
+    from balai.penduduk import impor
+    from balai.penduduk.models import ImporPenduduk
+    from balai.wilayah.models import Desa
+
+    desa = Desa.objects.select_related("kecamatan").get(kode=SHOWCASE)
+    if kosongkan:
+        with connection.cursor() as cur:
+            cur.execute("TRUNCATE penduduk_peristiwa, penduduk_penduduk, penduduk_keluarga CASCADE")
+    with scope(desa=desa):
+        job = ImporPenduduk(desa=desa, nama_berkas=path.name, mode=ImporPenduduk.Mode.SEMUA)
+        with open(path, "rb") as fh:
+            job.berkas.save(path.name, File(fh), save=False)
+        job.save()
+        start = time.perf_counter()
+        impor.jalankan(job)
+        elapsed = time.perf_counter() - start
+        job.berkas.delete(save=False)
+    if job.status != ImporPenduduk.Status.SELESAI or job.jumlah_galat:
+        raise SystemExit(f"import failed: {job.pesan} {job.galat[:5]}")
+    return job.jumlah_baru + job.jumlah_diubah, elapsed, {"baru": job.jumlah_baru, "diubah": job.jumlah_diubah}
+
+
+def run_phase(args):
+    """Child process: one phase, results as JSON on stdout."""
+    _django()
+    if args.tracemalloc:
+        tracemalloc.start()
+    path = Path(args.path)
+    if args.phase == "baseline":
+        n, elapsed = phase_baseline(path)
+        extra = {}
+    elif args.phase == "bulk_create":
+        n, elapsed = phase_bulk_create(path)
+        extra = {}
+    else:
+        n, elapsed, extra = phase_import(path, kosongkan=args.phase != "csv-ulang")
+    peak = tracemalloc.get_traced_memory()[1] if args.tracemalloc else 0
+    print(
+        json.dumps(
+            {
+                "phase": args.phase,
+                "rows": n,
+                "seconds": round(elapsed, 3),
+                "rows_per_s": round(n / elapsed),
+                "peak_rss_mb": round(_rss_mb(), 1),
+                "python_heap_peak_mb": round(peak / 2**20, 1) if args.tracemalloc else None,
+                **extra,
+            }
+        )
+    )
+
+
+def main():
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--rows", type=int, default=100_000)
+    parser.add_argument("--seed", type=int, default=1)
+    parser.add_argument(
+        "--tracemalloc", action="store_true", help="also trace the Python heap (slows the import, so rows/s drop)"
+    )
+    parser.add_argument("--phase", help=argparse.SUPPRESS)
+    parser.add_argument("--path", help=argparse.SUPPRESS)
+    args = parser.parse_args()
+    if args.phase:
+        return run_phase(args)
+    if not os.environ.get("DATABASE_URL", "").startswith("postgres"):
+        raise SystemExit("Set DATABASE_URL=postgres://... (the benchmark measures PostgreSQL).")
+    _django()
+    from django.db import connection
+
+    from balai.wilayah.services import load_wilayah
+
+    test_db = connection.creation.create_test_db(verbosity=0, autoclobber=True, keepdb=False)
+    try:
+        load_wilayah()
+        connection.close()
+        env = dict(os.environ, DATABASE_URL=os.environ["DATABASE_URL"].rsplit("/", 1)[0] + "/" + test_db)
+        with tempfile.TemporaryDirectory() as tmp:
+            workdir = Path(tmp)
+            t = time.perf_counter()
+            rows, csv_path, xlsx_path = generate(workdir, args.rows, args.seed)
+            print(
+                f"generated {rows} rows in {time.perf_counter() - t:.1f}s: "
+                f"csv {csv_path.stat().st_size / 2**20:.1f} MB, xlsx {xlsx_path.stat().st_size / 2**20:.1f} MB",
+                flush=True,
+            )
+            results = []
+            for phase, path in (
+                ("baseline", csv_path),
+                ("bulk_create", csv_path),
+                ("csv", csv_path),
+                ("csv-ulang", csv_path),
+                ("xlsx", xlsx_path),
+            ):
+                out = subprocess.run(
+                    [sys.executable, __file__, "--phase", phase, "--path", str(path)]
+                    + (["--tracemalloc"] if args.tracemalloc else []),
+                    env=env,
+                    check=True,
+                    capture_output=True,
+                    text=True,
+                )
+                result = json.loads(out.stdout.strip().splitlines()[-1])
+                results.append(result)
+                print(json.dumps(result), flush=True)
+    finally:
+        connection.creation.destroy_test_db(test_db, verbosity=0)
+    base, naive = results[0]["rows_per_s"], results[1]["rows_per_s"]
+    print()
+    print(f"{'phase':<12} {'rows/s':>9} {'× COPY':>8} {'× bulk_create':>14} {'peak RSS MB':>12} {'py heap MB':>11}")
+    for r in results:
+        heap = r["python_heap_peak_mb"]
+        print(
+            f"{r['phase']:<12} {r['rows_per_s']:>9,} {r['rows_per_s'] / base:>8.2f} {r['rows_per_s'] / naive:>14.2f} "
+            f"{r['peak_rss_mb']:>12.0f} {'-' if heap is None else f'{heap:.0f}':>11}"
+        )
+    out_dir = ROOT / "bench" / "results"
+    out_dir.mkdir(parents=True, exist_ok=True)
+    (out_dir / "penduduk_impor.json").write_text(json.dumps({"rows": rows, "results": results}, indent=2))
+
+
+if __name__ == "__main__":
+    main()
