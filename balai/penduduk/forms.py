@@ -4,7 +4,7 @@ from django.utils import timezone
 
 from balai.wilayah.models import RT, RW, Dusun
 
-from . import kode
+from . import kode, privasi
 from .models import ImporPenduduk, Keluarga, Penduduk, Peristiwa
 
 KODE_FIELDS = [
@@ -180,6 +180,14 @@ class KeluargaForm(forms.ModelForm):
         self.instance = forms.models.construct_instance(self, self.instance, opts.fields, opts.exclude)
 
 
+def cari_nomor_penuh(q, user):
+    """Whether a numeric search `q` must match a whole NIK/KK number. Roles that see masked
+    numbers only find a resident by the full 16 digits: a prefix search would let them read a
+    masked number digit by digit from which rows stay in the list. (A shorter number then finds
+    nothing.)"""
+    return len(q) >= 16 or not privasi.boleh_lihat_nik(user)
+
+
 class PendudukFilter(forms.Form):
     """Filters of the resident list; shared by the list page and the export."""
 
@@ -192,8 +200,9 @@ class PendudukFilter(forms.Form):
     )
     status_dasar = forms.TypedChoiceField(label="Status", required=False, coerce=int, empty_value=None, choices=[])
 
-    def __init__(self, *args, desa, **kwargs):
+    def __init__(self, *args, desa, user, **kwargs):
         super().__init__(*args, **kwargs)
+        self.user = user
         self.fields["dusun"].queryset = Dusun.objects.filter(desa=desa).order_by("nama")
         self.fields["rw"].queryset = RW.objects.filter(desa=desa).order_by("nomor")
         self.fields["rt"].queryset = _rt_choices(desa)
@@ -216,7 +225,7 @@ class PendudukFilter(forms.Form):
                 qs = qs.filter(**{name: data[name]})
         q = (data.get("q") or "").strip()
         if q.isdigit():
-            qs = qs.filter(nik__startswith=q) if len(q) < 16 else qs.filter(nik=q)
+            qs = qs.filter(nik=q) if cari_nomor_penuh(q, self.user) else qs.filter(nik__startswith=q)
         elif q:
             qs = qs.filter(nama__icontains=q)
         return qs

@@ -9,7 +9,15 @@ from django.views.decorators.http import require_POST
 from balai.core.access import staff_view
 
 from . import ekspor, kode, selectors, services
-from .forms import ImporForm, KedatanganForm, KeluargaForm, PendudukFilter, PendudukForm, PeristiwaForm
+from .forms import (
+    ImporForm,
+    KedatanganForm,
+    KeluargaForm,
+    PendudukFilter,
+    PendudukForm,
+    PeristiwaForm,
+    cari_nomor_penuh,
+)
 from .models import ImporPenduduk, Keluarga, Penduduk, Peristiwa
 from .privasi import PERAN_BACA, PERAN_KELOLA
 from .tasks import impor_penduduk
@@ -43,7 +51,7 @@ def _data_filter(request):
 @staff_view("desa", roles=PERAN_BACA)
 def daftar(request):
     data = _data_filter(request)
-    filtr = PendudukFilter(data or None, desa=request.desa)
+    filtr = PendudukFilter(data or None, desa=request.desa, user=request.user)
     qs = filtr.filter(selectors.daftar_penduduk(desa=request.desa))
     page = Paginator(qs, PER_HALAMAN).get_page(data.get("hal"))
     context = {"filter": filtr, "page": page, "ringkasan": None}
@@ -192,7 +200,7 @@ def keluarga_daftar(request):
     data = _data_filter(request)
     q = data.get("q", "").strip()
     if q.isdigit():
-        qs = qs.filter(no_kk__startswith=q)
+        qs = qs.filter(no_kk=q) if cari_nomor_penuh(q, request.user) else qs.filter(no_kk__startswith=q)
     elif q:
         qs = qs.filter(anggota__nama__icontains=q, anggota__shdk=kode.KEPALA_KELUARGA).distinct()
     page = Paginator(qs, PER_HALAMAN).get_page(data.get("hal"))
@@ -285,7 +293,7 @@ def _impor_lanjut(request, job):
 
 @staff_view("desa", roles=PERAN_KELOLA)
 def ekspor_view(request):
-    filtr = PendudukFilter(request.POST or None, desa=request.desa)
+    filtr = PendudukFilter(request.POST or None, desa=request.desa, user=request.user)
     fmt = request.POST.get("format")
     if fmt not in ("csv", "xlsx"):
         return render(request, "penduduk/ekspor.html", {"filter": filtr})

@@ -80,3 +80,32 @@ def test_csv_export_quotes_formula_like_text_but_not_numbers(client_a, warga_for
     assert row["alamat"].startswith("'=WEBSERVICE")
     assert row["lat"] == "-7.39123456", "numbers are not quoted"
     assert row["dusun"] == "-", "OpenSID's empty marker stays"
+
+
+@pytest.fixture
+def perangkat_a(desa_a, make_user):
+    from balai.akun.models import Peran
+
+    return make_user(Peran.PERANGKAT_DESA, desa=desa_a)
+
+
+def test_masked_roles_find_numbers_only_by_all_16_digits(desa_a, client_a, perangkat_a, client_for):
+    with scopes_disabled():
+        k = make_keluarga(desa_a)
+        p = make_penduduk(desa_a, nama="Sutrisno Wibowo", keluarga=k)
+        make_penduduk(desa_a, nama="Warga Lain")
+    client = client_for(desa_a, perangkat_a)
+
+    def daftar(c, q, url="/admin-desa/penduduk/"):
+        return c.post(url, {"q": q}).content.decode()
+
+    for prefix in (p.nik[:15], p.nik[:4]):
+        assert "Sutrisno Wibowo" not in daftar(client, prefix)
+    assert "Sutrisno Wibowo" in daftar(client, p.nik)
+    assert "Sutrisno Wibowo" in daftar(client, "sutrisno")
+    kk_url = "/admin-desa/penduduk/keluarga/"
+    assert "Sutrisno Wibowo" not in daftar(client, k.no_kk[:15], kk_url)
+    assert "Sutrisno Wibowo" in daftar(client, k.no_kk, kk_url)
+    # The register keepers (full numbers on screen anyway) keep the prefix search.
+    assert "Sutrisno Wibowo" in daftar(client_a, p.nik[:15])
+    assert "Sutrisno Wibowo" in daftar(client_a, k.no_kk[:15], kk_url)
