@@ -42,6 +42,26 @@ class RTChoiceField(forms.ModelChoiceField):
         return f"RT {rt.nomor:03d} / RW {rt.rw.nomor:03d} · Dusun {rt.rw.dusun.nama}"
 
 
+class NomorSamaran(forms.TextInput):
+    """A NIK/KK number shown masked (for a read-only field)."""
+
+    def format_value(self, value):
+        return privasi.samarkan(str(value)) if value else ""
+
+
+def kunci_nomor(form, names, user):
+    """Roles that see masked numbers (admin kabupaten working in a village) keep the numbers of
+    an existing record read-only and masked: the form must not reveal what every other page
+    masks. They still type numbers of new records themselves."""
+    if privasi.boleh_lihat_nik(user) or form.instance.pk is None:
+        return
+    for name in names:
+        field = form.fields[name]
+        field.disabled = True
+        field.widget = NomorSamaran()
+        field.help_text = "Disamarkan untuk peran Anda; hanya admin/operator desa yang dapat mengubahnya."
+
+
 class PendudukForm(forms.ModelForm):
     # Choices filled in __init__, inside the village scope.
     rt = RTChoiceField(queryset=None, required=False, label="RT/RW", empty_label="— belum ditempatkan —")
@@ -103,7 +123,7 @@ class PendudukForm(forms.ModelForm):
             "tanggal_perceraian": DateInput(),
         }
 
-    def __init__(self, *args, desa, **kwargs):
+    def __init__(self, *args, desa, user, **kwargs):
         super().__init__(*args, **kwargs)
         self.desa = desa
         for name in KODE_FIELDS:
@@ -112,10 +132,11 @@ class PendudukForm(forms.ModelForm):
         self.fields["rt"].queryset = _rt_choices(desa)
         if self.instance.keluarga_id:
             self.fields["no_kk"].initial = self.instance.keluarga.no_kk
+        kunci_nomor(self, ("nik", "no_kk", "ayah_nik", "ibu_nik"), user)
         self.order_fields(["nik", "nama", "no_kk"])
 
     def clean_no_kk(self):
-        no_kk = self.cleaned_data["no_kk"].strip()
+        no_kk = (self.cleaned_data["no_kk"] or "").strip()
         if not no_kk:
             self.instance.keluarga = None
             return ""
@@ -171,9 +192,10 @@ class KeluargaForm(forms.ModelForm):
         fields = ["no_kk", "alamat", "rt", "tanggal_daftar"]
         widgets = {"tanggal_daftar": DateInput()}
 
-    def __init__(self, *args, desa, **kwargs):
+    def __init__(self, *args, desa, user, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["rt"].queryset = _rt_choices(desa)
+        kunci_nomor(self, ("no_kk",), user)
 
     def _post_clean(self):
         opts = self._meta

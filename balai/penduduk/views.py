@@ -1,5 +1,5 @@
 from django.contrib import messages
-from django.core.exceptions import ValidationError
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.paginator import Paginator
 from django.http import FileResponse, Http404, StreamingHttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
@@ -8,7 +8,7 @@ from django.views.decorators.http import require_POST
 
 from balai.core.access import staff_view
 
-from . import ekspor, kode, selectors, services
+from . import ekspor, kode, privasi, selectors, services
 from .forms import (
     ImporForm,
     KedatanganForm,
@@ -54,7 +54,7 @@ def daftar(request):
     filtr = PendudukFilter(data or None, desa=request.desa, user=request.user)
     qs = filtr.filter(selectors.daftar_penduduk(desa=request.desa))
     page = Paginator(qs, PER_HALAMAN).get_page(data.get("hal"))
-    context = {"filter": filtr, "page": page, "ringkasan": None}
+    context = {"filter": filtr, "page": page, "ringkasan": None, "boleh_ekspor": privasi.boleh_lihat_nik(request.user)}
     if request.htmx and not request.htmx.boosted:
         return render(request, "penduduk/partials/tabel.html", context)
     context["ringkasan"] = selectors.ringkasan(desa=request.desa)
@@ -84,7 +84,7 @@ def detail(request, pk):
 
 
 def _form_penduduk(request, instance, *, judul, simpan, extra_form=None):
-    form = PendudukForm(request.POST or None, instance=instance, desa=request.desa)
+    form = PendudukForm(request.POST or None, instance=instance, desa=request.desa, user=request.user)
     if request.method == "POST" and form.is_valid() and (extra_form is None or extra_form.is_valid()):
         try:
             hasil = simpan(form.instance)
@@ -221,7 +221,7 @@ def keluarga_detail(request, pk):
 @staff_view("desa", roles=PERAN_KELOLA, model=Keluarga)
 def keluarga_form(request, pk=None):
     instance = get_object_or_404(Keluarga, desa=request.desa, pk=pk) if pk else Keluarga(desa=request.desa)
-    form = KeluargaForm(request.POST or None, instance=instance, desa=request.desa)
+    form = KeluargaForm(request.POST or None, instance=instance, desa=request.desa, user=request.user)
     if request.method == "POST" and form.is_valid():
         try:
             k = services.simpan_keluarga(desa=request.desa, actor=request.user, keluarga=form.instance, request=request)
@@ -293,6 +293,12 @@ def _impor_lanjut(request, job):
 
 @staff_view("desa", roles=PERAN_KELOLA)
 def ekspor_view(request):
+    if not privasi.boleh_lihat_nik(request.user):
+        # The export holds every NIK and KK number in full, which this role sees masked.
+        raise PermissionDenied(
+            "Ekspor data penduduk berisi NIK dan nomor KK lengkap, yang untuk peran Anda disamarkan. "
+            "Ekspor hanya dapat dilakukan oleh admin atau operator desa."
+        )
     filtr = PendudukFilter(request.POST or None, desa=request.desa, user=request.user)
     fmt = request.POST.get("format")
     if fmt not in ("csv", "xlsx"):

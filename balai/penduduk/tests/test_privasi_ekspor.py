@@ -109,3 +109,68 @@ def test_masked_roles_find_numbers_only_by_all_16_digits(desa_a, client_a, peran
     # The register keepers (full numbers on screen anyway) keep the prefix search.
     assert "Sutrisno Wibowo" in daftar(client_a, p.nik[:15])
     assert "Sutrisno Wibowo" in daftar(client_a, k.no_kk[:15], kk_url)
+
+
+@pytest.fixture
+def admin_kab(make_user):
+    from balai.akun.models import Peran
+
+    return make_user(Peran.ADMIN_KABUPATEN)
+
+
+def _form_data(form):
+    data = {}
+    for name in form.fields:
+        value = form[name].value()
+        if value is None or value is False:
+            continue
+        data[name] = value.isoformat() if hasattr(value, "isoformat") else value
+    return data
+
+
+def test_export_refused_to_roles_that_see_masked_numbers(desa_a, client_a, admin_kab, client_for):
+    with scopes_disabled():
+        make_penduduk(desa_a)
+    client = client_for(desa_a, admin_kab)
+    for response in (
+        client.get("/admin-desa/penduduk/ekspor/"),
+        client.post("/admin-desa/penduduk/ekspor/", {"format": "csv"}),
+    ):
+        assert response.status_code == 403
+        assert "NIK dan nomor KK lengkap" in response.content.decode()
+    assert 'href="/admin-desa/penduduk/ekspor/"' not in client.get("/admin-desa/penduduk/").content.decode()
+    # The village's own keepers still export.
+    assert 'href="/admin-desa/penduduk/ekspor/"' in client_a.get("/admin-desa/penduduk/").content.decode()
+    assert client_a.post("/admin-desa/penduduk/ekspor/", {"format": "csv"}).status_code == 200
+
+
+def test_edit_forms_keep_numbers_masked_and_read_only_for_the_kabupaten(desa_a, operator_a, admin_kab, client_for):
+    from balai.penduduk.forms import KeluargaForm, PendudukForm
+
+    with scopes_disabled():
+        k = make_keluarga(desa_a)
+        ayah = make_penduduk(desa_a, nama="Ayah")
+        p = make_penduduk(desa_a, nama="Anak", keluarga=k, ayah_nik=ayah.nik)
+        data = _form_data(PendudukForm(instance=p, desa=desa_a, user=operator_a))
+        data_kk = _form_data(KeluargaForm(instance=k, desa=desa_a, user=operator_a))
+    url = f"/admin-desa/penduduk/{p.pk}/ubah/"
+    kk_url = f"/admin-desa/penduduk/keluarga/{k.pk}/ubah/"
+
+    # The village operator sees and edits the numbers.
+    body = client_for(desa_a, operator_a).get(url).content.decode()
+    assert p.nik in body and k.no_kk in body and ayah.nik in body
+
+    client = client_for(desa_a, admin_kab)
+    for page in (client.get(url).content.decode(), client.get(kk_url).content.decode()):
+        assert p.nik not in page and k.no_kk not in page and ayah.nik not in page
+    assert f"{p.nik[:4]}••••••••{p.nik[-4:]}" in client.get(url).content.decode()
+    # Other fields can still be changed; numbers posted anyway are ignored.
+    response = client.post(url, {**data, "nama": "Anak Baru", "nik": "3303000000000000", "no_kk": ""})
+    assert response.status_code == 302, response.content.decode()
+    response = client.post(kk_url, {**data_kk, "alamat": "Jl. Baru", "no_kk": "3303000000000001"})
+    assert response.status_code == 302, response.content.decode()
+    with scopes_disabled():
+        p.refresh_from_db()
+        k.refresh_from_db()
+    assert (p.nama, p.nik, p.keluarga_id, p.ayah_nik) == ("Anak Baru", data["nik"], k.pk, ayah.nik)
+    assert (k.alamat, k.no_kk) == ("Jl. Baru", data_kk["no_kk"])
