@@ -38,6 +38,14 @@ FIELD_PRIBADI = frozenset(
     }
 )
 
+# Shown on a resident's record only to PERAN_LIHAT_NIK: health data ("data pribadi yang
+# bersifat spesifik", UU 27/2022 PDP art. 4) and identity-document numbers.
+FIELD_KESEHATAN = frozenset({"cacat", "sakit_menahun", "cara_kb", "hamil", "asuransi", "no_asuransi"})
+FIELD_DOKUMEN = frozenset(
+    {"akta_lahir", "dokumen_pasport", "tanggal_akhir_paspor", "dokumen_kitas", "akta_perkawinan", "akta_perceraian"}
+)
+FIELD_KHUSUS = FIELD_KESEHATAN | FIELD_DOKUMEN
+
 TITIK = "•"
 
 

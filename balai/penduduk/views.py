@@ -68,16 +68,18 @@ def detail(request, pk):
     except Penduduk.DoesNotExist:
         raise Http404 from None
     services.catat_dilihat(desa=request.desa, actor=request.user, obj=p, request=request)
+    lihat_khusus = privasi.boleh_lihat_nik(request.user)
     rows = [
         (f.verbose_name, kode.nama(jenis, getattr(p, f.name), "—"))
         for f, jenis in ((f, kode.jenis_field(f)) for f in Penduduk._meta.concrete_fields)
-        if jenis
+        if jenis and (lihat_khusus or f.name not in privasi.FIELD_KHUSUS)
     ]
     context = {
         "p": p,
         "kode_rows": rows,
         "riwayat": selectors.riwayat(desa=request.desa, penduduk=p),
         "umur": services.umur(p.tanggal_lahir),
+        "lihat_khusus": lihat_khusus,
         "boleh_kelola": request.user.peran in PERAN_KELOLA or request.user.is_admin_kabupaten,
     }
     return render(request, "penduduk/detail.html", context)

@@ -174,3 +174,34 @@ def test_edit_forms_keep_numbers_masked_and_read_only_for_the_kabupaten(desa_a, 
         k.refresh_from_db()
     assert (p.nama, p.nik, p.keluarga_id, p.ayah_nik) == ("Anak Baru", data["nik"], k.pk, ayah.nik)
     assert (k.alamat, k.no_kk) == ("Jl. Baru", data_kk["no_kk"])
+
+
+def test_record_hides_health_data_and_document_numbers_from_perangkat(desa_a, operator_a, perangkat_a, client_for):
+    from balai.penduduk import kode
+
+    with scopes_disabled():
+        p = make_penduduk(
+            desa_a,
+            jenis_kelamin=kode.PEREMPUAN,
+            hamil=True,
+            cacat=1,
+            sakit_menahun=1,
+            cara_kb=1,
+            asuransi=2,
+            no_asuransi="ASR-778899",
+            akta_lahir="AKTA-112233",
+            dokumen_pasport="PSP-445566",
+            dokumen_kitas="KTS-998877",
+            akta_perkawinan="NIKAH-5544",
+        )
+    secret = ["ASR-778899", "AKTA-112233", "PSP-445566", "KTS-998877", "NIKAH-5544", "Sedang hamil"]
+    secret += [kode.nama(j, 1) for j in ("cacat", "sakit_menahun", "cara_kb")] + [kode.nama("asuransi", 2)]
+    labels = ["Disabilitas", "Sakit menahun", "Akseptor KB", "Asuransi kesehatan"]
+    url = f"/admin-desa/penduduk/{p.pk}/"
+    full = client_for(desa_a, operator_a).get(url).content.decode()
+    for text in secret + labels:
+        assert text in full
+    masked = client_for(desa_a, perangkat_a).get(url).content.decode()
+    assert p.nama in masked
+    for text in secret + labels:
+        assert text not in masked, text
