@@ -1,8 +1,10 @@
 """Every change to the population register. Each function runs in one transaction, validates,
 and writes one audit entry (personal values masked)."""
 
+import logging
+
 from django.core.exceptions import ValidationError
-from django.db import connection, transaction
+from django.db import IntegrityError, connection, transaction
 from django.utils import timezone
 from django_scopes import scopes_disabled
 
@@ -17,6 +19,16 @@ from .privasi import FIELD_PRIBADI
 # exclusive lock on the NIK itself (the NIK as a bigint key); an import holds it exclusively,
 # so two writers never both see a NIK as free. SQLite serialises writers on its own.
 KUNCI_NIK = 0x42414C4149  # "BALAI"
+
+log = logging.getLogger(__name__)
+
+# What a unique violation the checks did not catch (a race) means, by the constraint's columns.
+BENTROK = (
+    ("keluarga_id", {"shdk": "Keluarga ini sudah punya kepala keluarga."}),
+    ("kepala", {"shdk": "Keluarga ini sudah punya kepala keluarga."}),
+    ("no_kk", {"no_kk": "Nomor KK ini sudah terdaftar di desa ini."}),
+    ("nik", {"nik": "NIK ini sudah dipakai penduduk hidup lain di desa ini."}),
+)
 
 
 def lock_nik(nik=None):
@@ -56,6 +68,25 @@ def pesan_nik_terpakai(pemilik, *, desa, actor):
         "NIK ini sudah terdaftar sebagai penduduk hidup di desa lain. Minta desa asal mencatat "
         "kepindahannya, atau hubungi admin kabupaten."
     )
+
+
+def _simpan(obj):
+    """Save in a savepoint. A unique violation that got past the checks (two people saving at
+    once) becomes the Indonesian ValidationError; the database's message is not passed on or
+    logged, as it holds the key's values (`Key (desa_id, nik)=(52, 3303...)`)."""
+    try:
+        with transaction.atomic():
+            obj.save()
+    except IntegrityError as exc:
+        log.warning("%s not saved: %s", obj._meta.label, exc.__class__.__name__)
+        text = str(exc)
+        for mark, errors in BENTROK:
+            if mark in text:
+                raise ValidationError(errors) from None
+        raise ValidationError(
+            "Data tidak dapat disimpan karena bentrok dengan data yang baru saja disimpan orang lain. "
+            "Muat ulang halaman lalu coba lagi."
+        ) from None
 
 
 def _diff(before, after):
@@ -129,7 +160,7 @@ def simpan_penduduk(*, desa, actor, penduduk, request=None, aksi=None):
         p.rt = p.keluarga.rt
     _tempatkan(p, desa)
     _periksa_penduduk(p, desa=desa, actor=actor)
-    p.save()
+    _simpan(p)
     audit.record(
         action=aksi or ("penduduk.ditambah" if baru else "penduduk.diubah"),
         actor=actor,
@@ -159,7 +190,7 @@ def simpan_keluarga(*, desa, actor, keluarga, request=None):
             errors["no_kk"] = [pesan]
     if errors:
         raise ValidationError(errors)
-    k.save()
+    _simpan(k)
     audit.record(
         action="keluarga.ditambah" if baru else "keluarga.diubah",
         actor=actor,

@@ -205,3 +205,41 @@ def test_record_hides_health_data_and_document_numbers_from_perangkat(desa_a, op
     assert p.nama in masked
     for text in secret + labels:
         assert text not in masked, text
+
+
+def test_unique_violation_past_the_checks_is_a_validation_error_without_the_nik_in_logs(
+    desa_a, operator_a, monkeypatch, caplog
+):
+    import logging
+
+    from django.core.exceptions import ValidationError
+
+    from balai.penduduk import services
+    from balai.penduduk.models import Keluarga
+
+    with scopes_disabled():
+        k = make_keluarga(desa_a)
+        ada = make_penduduk(desa_a, keluarga=k)
+    # Two people saving at once: the other write lands between the check and the save.
+    monkeypatch.setattr(services, "_periksa_penduduk", lambda p, **kw: None)
+    monkeypatch.setattr(Keluarga, "full_clean", lambda self, **kw: None)
+    caplog.set_level(logging.DEBUG)
+    with scopes_disabled():
+        dobel = Penduduk(**{f.attname: getattr(ada, f.attname) for f in Penduduk._meta.concrete_fields})
+        dobel.pk = dobel.id = None
+        dobel.shdk = 4
+        with pytest.raises(ValidationError) as info:
+            services.simpan_penduduk(desa=desa_a, actor=operator_a, penduduk=dobel)
+        assert info.value.message_dict == {"nik": ["NIK ini sudah dipakai penduduk hidup lain di desa ini."]}
+        kepala2 = Penduduk(**{f.attname: getattr(ada, f.attname) for f in Penduduk._meta.concrete_fields})
+        kepala2.pk = kepala2.id = None
+        kepala2.nik = ada.nik[:-4] + "9999"
+        with pytest.raises(ValidationError) as info:
+            services.simpan_penduduk(desa=desa_a, actor=operator_a, penduduk=kepala2)
+        assert list(info.value.message_dict) == ["shdk"]
+        with pytest.raises(ValidationError) as info:
+            services.simpan_keluarga(desa=desa_a, actor=operator_a, keluarga=Keluarga(no_kk=k.no_kk))
+        assert list(info.value.message_dict) == ["no_kk"]
+        # The transaction is still usable (the failed write was rolled back to its savepoint).
+        assert Penduduk.objects.filter(desa=desa_a).count() == 1
+    assert ada.nik not in caplog.text and k.no_kk not in caplog.text
