@@ -12,7 +12,7 @@ from balai.core import audit
 
 from . import kode, validasi
 from .kode import HIDUP, KEPALA_KELUARGA, MATI, PINDAH
-from .models import Keluarga, Penduduk, Peristiwa
+from .models import ImporPenduduk, Keluarga, Penduduk, Peristiwa
 from .privasi import FIELD_PRIBADI
 
 # Advisory-lock key for NIK writes (PostgreSQL). Single-record writes hold it shared plus an
@@ -340,6 +340,28 @@ def catat_ekspor(*, desa, actor, jumlah, format, request=None):
         label=f"Ekspor {jumlah} penduduk ({format})",
         changes={"jumlah": [None, jumlah], "format": [None, format]},
     )
+
+
+@transaction.atomic
+def mulai_impor(*, desa, actor, berkas, mode, request=None):
+    """Keep an uploaded register for the import task. A dry run (UJI) is audit-logged here: it
+    tells the operator which NIKs are living residents elsewhere in the kabupaten, so who checked
+    which file stays on record even when nothing is written (a writing import records
+    `penduduk.diimpor` when it finishes)."""
+    job = ImporPenduduk(desa=desa, nama_berkas=berkas.name[:255], mode=mode, dibuat_oleh=actor)
+    job.berkas.save(berkas.name, berkas, save=False)
+    job.save()
+    if mode == ImporPenduduk.Mode.UJI:
+        audit.record(
+            action="penduduk.impor_diperiksa",
+            actor=actor,
+            desa=desa,
+            obj=job,
+            request=request,
+            label=f"Uji impor {job.nama_berkas}"[:200],
+            changes={"berkas": [None, job.nama_berkas]},
+        )
+    return job
 
 
 def umur(tanggal_lahir, pada=None):

@@ -242,15 +242,13 @@ def keluarga_form(request, pk=None):
 def impor(request):
     form = ImporForm(request.POST or None, request.FILES or None)
     if request.method == "POST" and form.is_valid():
-        berkas = form.cleaned_data["berkas"]
-        job = ImporPenduduk(
+        job = services.mulai_impor(
             desa=request.desa,
-            nama_berkas=berkas.name[:255],
+            actor=request.user,
+            berkas=form.cleaned_data["berkas"],
             mode=form.cleaned_data["mode"],
-            dibuat_oleh=request.user,
+            request=request,
         )
-        job.berkas.save(berkas.name, berkas, save=False)
-        job.save()
         impor_penduduk.enqueue(job.pk, request.user.pk)
         return redirect("penduduk:impor_detail", pk=job.pk)
     return render(request, "penduduk/impor.html", {"form": form, "jobs": selectors.daftar_impor(desa=request.desa)})

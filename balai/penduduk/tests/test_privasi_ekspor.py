@@ -243,3 +243,28 @@ def test_unique_violation_past_the_checks_is_a_validation_error_without_the_nik_
         # The transaction is still usable (the failed write was rolled back to its savepoint).
         assert Penduduk.objects.filter(desa=desa_a).count() == 1
     assert ada.nik not in caplog.text and k.no_kk not in caplog.text
+
+
+def test_dry_run_import_is_audit_logged(desa_a, client_a, operator_a):
+    from balai.core.models import AuditEntry
+
+    with scopes_disabled():
+        make_penduduk(desa_a)
+    content = _ekspor(client_a, "csv")
+
+    def unggah(mode):
+        client_a.post(
+            "/admin-desa/penduduk/impor/", {"berkas": SimpleUploadedFile("daftar.csv", content), "mode": mode}
+        )
+
+    unggah("uji")
+    with scopes_disabled():
+        job = ImporPenduduk.objects.latest("dibuat")
+        entry = AuditEntry.objects.get(action="penduduk.impor_diperiksa")
+    assert job.mode == "uji" and job.status == "selesai"
+    assert (entry.actor, entry.desa, entry.object_id) == (operator_a, desa_a, str(job.pk))
+    assert "daftar.csv" in entry.object_label
+    unggah("semua")
+    with scopes_disabled():
+        assert AuditEntry.objects.filter(action="penduduk.impor_diperiksa").count() == 1
+        assert AuditEntry.objects.filter(action="penduduk.diimpor").count() == 1
