@@ -18,7 +18,7 @@ from .forms import (
     PeristiwaForm,
     cari_nomor_penuh,
 )
-from .models import ImporPenduduk, Keluarga, Penduduk, Peristiwa
+from .models import ImporPenduduk, Keluarga, Penduduk, Peristiwa, RumahTangga
 from .privasi import PERAN_BACA, PERAN_KELOLA
 from .tasks import impor_penduduk
 
@@ -233,6 +233,30 @@ def keluarga_form(request, pk=None):
             messages.success(request, "Data keluarga disimpan.")
             return redirect("penduduk:keluarga_detail", pk=k.pk)
     return render(request, "penduduk/keluarga_form.html", {"form": form, "instance": instance})
+
+
+# Rumah tangga -----------------------------------------------------------------------------
+
+
+@staff_view("desa", roles=PERAN_BACA)
+def rumah_tangga_daftar(request):
+    data = _data_filter(request)
+    qs = selectors.daftar_rumah_tangga(desa=request.desa)
+    q = data.get("q", "").strip()
+    if q:
+        qs = qs.filter(no_rtm__icontains=q)
+    page = Paginator(qs, PER_HALAMAN).get_page(data.get("hal"))
+    jumlah = selectors.jumlah_anggota_rumah_tangga(desa=request.desa, rumah_tangga_ids=[r.pk for r in page])
+    rows = [(r, jumlah.get(r.pk, 0)) for r in page]
+    return render(request, "penduduk/rumah_tangga_daftar.html", {"page": page, "rows": rows, "q": q})
+
+
+@staff_view("desa", roles=PERAN_BACA, model=RumahTangga)
+def rumah_tangga_detail(request, pk):
+    r = get_object_or_404(RumahTangga, desa=request.desa, pk=pk)
+    anggota = list(selectors.anggota_rumah_tangga(desa=request.desa, rumah_tangga=r))
+    services.catat_dilihat(desa=request.desa, actor=request.user, obj=r, request=request)
+    return render(request, "penduduk/rumah_tangga_detail.html", {"r": r, "anggota": anggota})
 
 
 # Import / export --------------------------------------------------------------------------
