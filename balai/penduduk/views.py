@@ -48,6 +48,12 @@ def _data_filter(request):
     return data
 
 
+def _teks_cari(data):
+    """The search text of a list without a filter form: PostgreSQL refuses NUL in text
+    parameters (a 500), and a search needs no more than 100 characters."""
+    return data.get("q", "").replace("\x00", "").strip()[:100]
+
+
 @staff_view("desa", roles=PERAN_BACA)
 def daftar(request):
     data = _data_filter(request)
@@ -200,7 +206,7 @@ pindah = _akhiri_view(Peristiwa.Jenis.PINDAH_KELUAR, "Kepindahan")
 def keluarga_daftar(request):
     qs = selectors.daftar_keluarga(desa=request.desa)
     data = _data_filter(request)
-    q = data.get("q", "").strip()
+    q = _teks_cari(data)
     if q.isdigit():
         qs = qs.filter(no_kk=q) if cari_nomor_penuh(q, request.user) else qs.filter(no_kk__startswith=q)
     elif q:
@@ -242,7 +248,7 @@ def keluarga_form(request, pk=None):
 def rumah_tangga_daftar(request):
     data = _data_filter(request)
     qs = selectors.daftar_rumah_tangga(desa=request.desa)
-    q = data.get("q", "").strip()
+    q = _teks_cari(data)
     if q:
         qs = qs.filter(no_rtm__icontains=q)
     page = Paginator(qs, PER_HALAMAN).get_page(data.get("hal"))
