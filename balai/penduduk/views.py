@@ -268,6 +268,11 @@ def rumah_tangga_detail(request, pk):
 # Import / export --------------------------------------------------------------------------
 
 
+def _lama(durasi):
+    jam = int(durasi.total_seconds() // 3600)
+    return f"{jam // 24} hari" if jam % 24 == 0 else f"{jam} jam"
+
+
 @staff_view("desa", roles=PERAN_KELOLA)
 def impor(request):
     form = ImporForm(request.POST or None, request.FILES or None)
@@ -281,19 +286,23 @@ def impor(request):
         )
         impor_penduduk.enqueue(job.pk, request.user.pk)
         return redirect("penduduk:impor_detail", pk=job.pk)
-    return render(request, "penduduk/impor.html", {"form": form, "jobs": selectors.daftar_impor(desa=request.desa)})
+    from .impor import SIMPAN_UJI
+
+    context = {"form": form, "jobs": selectors.daftar_impor(desa=request.desa), "simpan_uji": _lama(SIMPAN_UJI)}
+    return render(request, "penduduk/impor.html", context)
 
 
 @staff_view("desa", roles=PERAN_KELOLA, model=ImporPenduduk)
 def impor_detail(request, pk):
     job = get_object_or_404(ImporPenduduk, desa=request.desa, pk=pk)
-    from .impor import kelompokkan_galat
+    from .impor import SIMPAN_UJI, kelompokkan_galat
 
     context = {
         "job": job,
         "galat": kelompokkan_galat(job.galat),
         "berjalan": job.status in (ImporPenduduk.Status.MENUNGGU, ImporPenduduk.Status.BERJALAN),
         "bisa_lanjut": job.mode == ImporPenduduk.Mode.UJI and job.status == ImporPenduduk.Status.SELESAI and job.berkas,
+        "simpan_uji": _lama(SIMPAN_UJI),
     }
     if request.htmx and not request.htmx.boosted:
         return render(request, "penduduk/partials/impor_status.html", context)

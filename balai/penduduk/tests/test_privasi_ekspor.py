@@ -264,6 +264,9 @@ def test_dry_run_import_is_audit_logged(desa_a, client_a, operator_a):
     assert job.mode == "uji" and job.status == "selesai"
     assert (entry.actor, entry.desa, entry.object_id) == (operator_a, desa_a, str(job.pk))
     assert "daftar.csv" in entry.object_label
+    # The page says how long a checked file is kept (it holds personal data).
+    assert "paling lama 1 hari" in client_a.get(f"/admin-desa/penduduk/impor/{job.pk}/").content.decode()
+    assert "paling lama 1 hari" in client_a.get("/admin-desa/penduduk/impor/").content.decode()
     unggah("semua")
     with scopes_disabled():
         assert AuditEntry.objects.filter(action="penduduk.impor_diperiksa").count() == 1
