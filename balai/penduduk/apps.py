@@ -19,6 +19,7 @@ class PendudukConfig(AppConfig):
             "desa", "penduduk/partials/widget.html", selectors.widget_penduduk, roles=PERAN_BACA, order=20
         )
         menu.register("desa", "Keluarga", "penduduk:keluarga_daftar", roles=PERAN_BACA, order=21, icon="⌂")
+        menu.register("desa", "Rumah tangga", "penduduk:rumah_tangga_daftar", roles=PERAN_BACA, order=22, icon="⌂")
 
         # The only signal here: drop the cached reference-code lookup when a code changes.
         post_save.connect(lambda **kw: kode.reset(), sender=Kode, weak=False)

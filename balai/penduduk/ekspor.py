@@ -2,11 +2,18 @@
 
 Dates are written dd-mm-yyyy in csv and as real date cells in xlsx; NIK and KK numbers as
 text (never as numbers, which Excel would round); codes as OpenSID's numbers. What this
-writes, impor.py reads back unchanged."""
+writes, impor.py reads back unchanged.
+
+Text typed by people (names, addresses, places of birth, suku, ...) never becomes a formula in
+the spreadsheet (balai.core.spreadsheet): in xlsx every string is a text cell, so it reads back
+exactly; in csv a cell starting with "=", "+", "-" or "@" gets a leading apostrophe, which
+spreadsheets hide and the importer drops again."""
 
 import csv
 import datetime
 import tempfile
+
+from balai.core.spreadsheet import csv_text, xlsx_row
 
 from .opensid import FIELD, KOLOM
 
@@ -18,6 +25,8 @@ TEMPAT = {
     "no_kk": "keluarga__no_kk",
 }
 KOLOM_QUERY = [TEMPAT.get(k) or FIELD[k] for k in KOLOM]
+# Written as text but numbers (a negative latitude "-7.39..." is no formula).
+KOLOM_ANGKA = frozenset(i for i, k in enumerate(KOLOM) if FIELD.get(k) in ("lat", "lng"))
 
 
 def baris(queryset, *, untuk_excel=False):
@@ -48,7 +57,7 @@ def csv_stream(queryset):
     writer = csv.writer(_Echo())
     yield "\ufeff" + writer.writerow(KOLOM)  # BOM: Excel opens UTF-8 correctly
     for row in baris(queryset):
-        yield writer.writerow(row)
+        yield writer.writerow([v if i in KOLOM_ANGKA else csv_text(v) for i, v in enumerate(row)])
 
 
 def xlsx_file(queryset):
@@ -70,7 +79,7 @@ def xlsx_file(queryset):
                 cell = WriteOnlyCell(ws, value=row[i])
                 cell.number_format = "DD-MM-YYYY"
                 row[i] = cell
-        ws.append(row)
+        ws.append(xlsx_row(ws, row))
     out = tempfile.TemporaryFile()
     wb.save(out)
     out.seek(0)

@@ -4,7 +4,7 @@ from django.utils import timezone
 
 from balai.wilayah.models import RT, RW, Dusun
 
-from . import kode
+from . import kode, privasi
 from .models import ImporPenduduk, Keluarga, Penduduk, Peristiwa
 
 KODE_FIELDS = [
@@ -40,6 +40,26 @@ def _rt_choices(desa):
 class RTChoiceField(forms.ModelChoiceField):
     def label_from_instance(self, rt):
         return f"RT {rt.nomor:03d} / RW {rt.rw.nomor:03d} · Dusun {rt.rw.dusun.nama}"
+
+
+class NomorSamaran(forms.TextInput):
+    """A NIK/KK number shown masked (for a read-only field)."""
+
+    def format_value(self, value):
+        return privasi.samarkan(str(value)) if value else ""
+
+
+def kunci_nomor(form, names, user):
+    """Roles that see masked numbers (admin kabupaten working in a village) keep the numbers of
+    an existing record read-only and masked: the form must not reveal what every other page
+    masks. They still type numbers of new records themselves."""
+    if privasi.boleh_lihat_nik(user) or form.instance.pk is None:
+        return
+    for name in names:
+        field = form.fields[name]
+        field.disabled = True
+        field.widget = NomorSamaran()
+        field.help_text = "Disamarkan untuk peran Anda; hanya admin/operator desa yang dapat mengubahnya."
 
 
 class PendudukForm(forms.ModelForm):
@@ -103,7 +123,7 @@ class PendudukForm(forms.ModelForm):
             "tanggal_perceraian": DateInput(),
         }
 
-    def __init__(self, *args, desa, **kwargs):
+    def __init__(self, *args, desa, user, **kwargs):
         super().__init__(*args, **kwargs)
         self.desa = desa
         for name in KODE_FIELDS:
@@ -112,10 +132,11 @@ class PendudukForm(forms.ModelForm):
         self.fields["rt"].queryset = _rt_choices(desa)
         if self.instance.keluarga_id:
             self.fields["no_kk"].initial = self.instance.keluarga.no_kk
+        kunci_nomor(self, ("nik", "no_kk", "ayah_nik", "ibu_nik"), user)
         self.order_fields(["nik", "nama", "no_kk"])
 
     def clean_no_kk(self):
-        no_kk = self.cleaned_data["no_kk"].strip()
+        no_kk = (self.cleaned_data["no_kk"] or "").strip()
         if not no_kk:
             self.instance.keluarga = None
             return ""
@@ -171,13 +192,22 @@ class KeluargaForm(forms.ModelForm):
         fields = ["no_kk", "alamat", "rt", "tanggal_daftar"]
         widgets = {"tanggal_daftar": DateInput()}
 
-    def __init__(self, *args, desa, **kwargs):
+    def __init__(self, *args, desa, user, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["rt"].queryset = _rt_choices(desa)
+        kunci_nomor(self, ("no_kk",), user)
 
     def _post_clean(self):
         opts = self._meta
         self.instance = forms.models.construct_instance(self, self.instance, opts.fields, opts.exclude)
+
+
+def cari_nomor_penuh(q, user):
+    """Whether a numeric search `q` must match a whole NIK/KK number. Roles that see masked
+    numbers only find a resident by the full 16 digits: a prefix search would let them read a
+    masked number digit by digit from which rows stay in the list. (A shorter number then finds
+    nothing.)"""
+    return len(q) >= 16 or not privasi.boleh_lihat_nik(user)
 
 
 class PendudukFilter(forms.Form):
@@ -192,8 +222,9 @@ class PendudukFilter(forms.Form):
     )
     status_dasar = forms.TypedChoiceField(label="Status", required=False, coerce=int, empty_value=None, choices=[])
 
-    def __init__(self, *args, desa, **kwargs):
+    def __init__(self, *args, desa, user, **kwargs):
         super().__init__(*args, **kwargs)
+        self.user = user
         self.fields["dusun"].queryset = Dusun.objects.filter(desa=desa).order_by("nama")
         self.fields["rw"].queryset = RW.objects.filter(desa=desa).order_by("nomor")
         self.fields["rt"].queryset = _rt_choices(desa)
@@ -216,7 +247,7 @@ class PendudukFilter(forms.Form):
                 qs = qs.filter(**{name: data[name]})
         q = (data.get("q") or "").strip()
         if q.isdigit():
-            qs = qs.filter(nik__startswith=q) if len(q) < 16 else qs.filter(nik=q)
+            qs = qs.filter(nik=q) if cari_nomor_penuh(q, self.user) else qs.filter(nik__startswith=q)
         elif q:
             qs = qs.filter(nama__icontains=q)
         return qs

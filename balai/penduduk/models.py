@@ -210,6 +210,12 @@ class Penduduk(models.Model):
             models.Index(fields=["desa", "status_dasar", "jenis_kelamin", "tanggal_lahir"], name="penduduk_desa_umur"),
             # Kabupaten-wide NIK lookups (uniqueness among the living, import by NIK).
             models.Index(fields=["nik"], name="penduduk_nik"),
+            # The books listing the living by family (Buku Induk, Buku KTP/KK ...), read page by
+            # page in this order: no other index gives it, without one each page sorts the village.
+            models.Index(
+                fields=["desa", "status_dasar", "keluarga", "shdk", "tanggal_lahir", "id"],
+                name="penduduk_desa_status_kk",
+            ),
         ]
 
     def __str__(self):

@@ -2,7 +2,11 @@
 
 The village roles that keep the register or sign for it (admin desa, operator desa, kepala
 desa, sekdes) see full numbers; every other role (perangkat, PPID, kecamatan, kabupaten)
-sees `3303••••••••0012`. Viewing a full record or exporting personal data is audit-logged by
+sees `3303••••••••0012` - everywhere: lists and records, the number search (whole 16 digits
+only, see forms.cari_nomor_penuh), the edit forms (numbers of existing records read-only and
+masked) and the export (refused: it carries full numbers). The admin kabupaten may work in a
+village's back office but is held to the same rule. Those roles also don't see health data
+and document numbers on a record (FIELD_KHUSUS). Viewing a full record or exporting personal data is audit-logged by
 the services (`services.catat_dilihat`, `services.catat_ekspor`).
 """
 
@@ -33,6 +37,14 @@ FIELD_PRIBADI = frozenset(
         "lng",
     }
 )
+
+# Shown on a resident's record only to PERAN_LIHAT_NIK: health data ("data pribadi yang
+# bersifat spesifik", UU 27/2022 PDP art. 4) and identity-document numbers.
+FIELD_KESEHATAN = frozenset({"cacat", "sakit_menahun", "cara_kb", "hamil", "asuransi", "no_asuransi"})
+FIELD_DOKUMEN = frozenset(
+    {"akta_lahir", "dokumen_pasport", "tanggal_akhir_paspor", "dokumen_kitas", "akta_perkawinan", "akta_perceraian"}
+)
+FIELD_KHUSUS = FIELD_KESEHATAN | FIELD_DOKUMEN
 
 TITIK = "•"
 

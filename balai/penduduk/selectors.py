@@ -4,7 +4,7 @@ from django.db.models import Count, Q
 from django.utils import timezone
 
 from .kode import HIDUP, KEPALA_KELUARGA
-from .models import ImporPenduduk, Keluarga, Penduduk, Peristiwa
+from .models import ImporPenduduk, Keluarga, Penduduk, Peristiwa, RumahTangga
 
 
 def daftar_penduduk(*, desa):
@@ -70,6 +70,30 @@ def kepala_per_keluarga(*, desa, keluarga_ids):
 
 def anggota_keluarga(*, desa, keluarga):
     return Penduduk.objects.filter(desa=desa, keluarga=keluarga).order_by("status_dasar", "shdk", "tanggal_lahir")
+
+
+def daftar_rumah_tangga(*, desa):
+    return RumahTangga.objects.filter(desa=desa).order_by("no_rtm", "id")
+
+
+def jumlah_anggota_rumah_tangga(*, desa, rumah_tangga_ids):
+    """{rumah tangga id: living members} for one page (one query, within the village's rows)."""
+    rows = (
+        Penduduk.objects.filter(desa=desa, status_dasar=HIDUP, rumah_tangga_id__in=rumah_tangga_ids)
+        .values_list("rumah_tangga_id")
+        .annotate(n=Count("id"))
+        .order_by()
+    )
+    return dict(rows)
+
+
+def anggota_rumah_tangga(*, desa, rumah_tangga):
+    return (
+        Penduduk.objects.filter(desa=desa, rumah_tangga=rumah_tangga)
+        .select_related("keluarga")
+        .only("id", "nik", "nama", "jenis_kelamin", "tanggal_lahir", "shdk", "status_dasar", "keluarga__no_kk")
+        .order_by("status_dasar", "keluarga_id", "shdk", "tanggal_lahir", "id")
+    )
 
 
 def daftar_impor(*, desa):

@@ -1,8 +1,10 @@
 """Every change to the population register. Each function runs in one transaction, validates,
 and writes one audit entry (personal values masked)."""
 
+import logging
+
 from django.core.exceptions import ValidationError
-from django.db import connection, transaction
+from django.db import IntegrityError, connection, transaction
 from django.utils import timezone
 from django_scopes import scopes_disabled
 
@@ -10,13 +12,23 @@ from balai.core import audit
 
 from . import kode, validasi
 from .kode import HIDUP, KEPALA_KELUARGA, MATI, PINDAH
-from .models import Keluarga, Penduduk, Peristiwa
+from .models import ImporPenduduk, Keluarga, Penduduk, Peristiwa
 from .privasi import FIELD_PRIBADI
 
 # Advisory-lock key for NIK writes (PostgreSQL). Single-record writes hold it shared plus an
 # exclusive lock on the NIK itself (the NIK as a bigint key); an import holds it exclusively,
 # so two writers never both see a NIK as free. SQLite serialises writers on its own.
 KUNCI_NIK = 0x42414C4149  # "BALAI"
+
+log = logging.getLogger(__name__)
+
+# What a unique violation the checks did not catch (a race) means, by the constraint's columns.
+BENTROK = (
+    ("keluarga_id", {"shdk": "Keluarga ini sudah punya kepala keluarga."}),
+    ("kepala", {"shdk": "Keluarga ini sudah punya kepala keluarga."}),
+    ("no_kk", {"no_kk": "Nomor KK ini sudah terdaftar di desa ini."}),
+    ("nik", {"nik": "NIK ini sudah dipakai penduduk hidup lain di desa ini."}),
+)
 
 
 def lock_nik(nik=None):
@@ -56,6 +68,25 @@ def pesan_nik_terpakai(pemilik, *, desa, actor):
         "NIK ini sudah terdaftar sebagai penduduk hidup di desa lain. Minta desa asal mencatat "
         "kepindahannya, atau hubungi admin kabupaten."
     )
+
+
+def _simpan(obj):
+    """Save in a savepoint. A unique violation that got past the checks (two people saving at
+    once) becomes the Indonesian ValidationError; the database's message is not passed on or
+    logged, as it holds the key's values (`Key (desa_id, nik)=(52, 3303...)`)."""
+    try:
+        with transaction.atomic():
+            obj.save()
+    except IntegrityError as exc:
+        log.warning("%s not saved: %s", obj._meta.label, exc.__class__.__name__)
+        text = str(exc)
+        for mark, errors in BENTROK:
+            if mark in text:
+                raise ValidationError(errors) from None
+        raise ValidationError(
+            "Data tidak dapat disimpan karena bentrok dengan data yang baru saja disimpan orang lain. "
+            "Muat ulang halaman lalu coba lagi."
+        ) from None
 
 
 def _diff(before, after):
@@ -129,7 +160,7 @@ def simpan_penduduk(*, desa, actor, penduduk, request=None, aksi=None):
         p.rt = p.keluarga.rt
     _tempatkan(p, desa)
     _periksa_penduduk(p, desa=desa, actor=actor)
-    p.save()
+    _simpan(p)
     audit.record(
         action=aksi or ("penduduk.ditambah" if baru else "penduduk.diubah"),
         actor=actor,
@@ -159,7 +190,7 @@ def simpan_keluarga(*, desa, actor, keluarga, request=None):
             errors["no_kk"] = [pesan]
     if errors:
         raise ValidationError(errors)
-    k.save()
+    _simpan(k)
     audit.record(
         action="keluarga.ditambah" if baru else "keluarga.diubah",
         actor=actor,
@@ -309,6 +340,28 @@ def catat_ekspor(*, desa, actor, jumlah, format, request=None):
         label=f"Ekspor {jumlah} penduduk ({format})",
         changes={"jumlah": [None, jumlah], "format": [None, format]},
     )
+
+
+@transaction.atomic
+def mulai_impor(*, desa, actor, berkas, mode, request=None):
+    """Keep an uploaded register for the import task. A dry run (UJI) is audit-logged here: it
+    tells the operator which NIKs are living residents elsewhere in the kabupaten, so who checked
+    which file stays on record even when nothing is written (a writing import records
+    `penduduk.diimpor` when it finishes)."""
+    job = ImporPenduduk(desa=desa, nama_berkas=berkas.name[:255], mode=mode, dibuat_oleh=actor)
+    job.berkas.save(berkas.name, berkas, save=False)
+    job.save()
+    if mode == ImporPenduduk.Mode.UJI:
+        audit.record(
+            action="penduduk.impor_diperiksa",
+            actor=actor,
+            desa=desa,
+            obj=job,
+            request=request,
+            label=f"Uji impor {job.nama_berkas}"[:200],
+            changes={"berkas": [None, job.nama_berkas]},
+        )
+    return job
 
 
 def umur(tanggal_lahir, pada=None):

@@ -1,5 +1,5 @@
 from django.contrib import messages
-from django.core.exceptions import ValidationError
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.paginator import Paginator
 from django.http import FileResponse, Http404, StreamingHttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
@@ -8,9 +8,17 @@ from django.views.decorators.http import require_POST
 
 from balai.core.access import staff_view
 
-from . import ekspor, kode, selectors, services
-from .forms import ImporForm, KedatanganForm, KeluargaForm, PendudukFilter, PendudukForm, PeristiwaForm
-from .models import ImporPenduduk, Keluarga, Penduduk, Peristiwa
+from . import ekspor, kode, privasi, selectors, services
+from .forms import (
+    ImporForm,
+    KedatanganForm,
+    KeluargaForm,
+    PendudukFilter,
+    PendudukForm,
+    PeristiwaForm,
+    cari_nomor_penuh,
+)
+from .models import ImporPenduduk, Keluarga, Penduduk, Peristiwa, RumahTangga
 from .privasi import PERAN_BACA, PERAN_KELOLA
 from .tasks import impor_penduduk
 
@@ -40,13 +48,19 @@ def _data_filter(request):
     return data
 
 
+def _teks_cari(data):
+    """The search text of a list without a filter form: PostgreSQL refuses NUL in text
+    parameters (a 500), and a search needs no more than 100 characters."""
+    return data.get("q", "").replace("\x00", "").strip()[:100]
+
+
 @staff_view("desa", roles=PERAN_BACA)
 def daftar(request):
     data = _data_filter(request)
-    filtr = PendudukFilter(data or None, desa=request.desa)
+    filtr = PendudukFilter(data or None, desa=request.desa, user=request.user)
     qs = filtr.filter(selectors.daftar_penduduk(desa=request.desa))
     page = Paginator(qs, PER_HALAMAN).get_page(data.get("hal"))
-    context = {"filter": filtr, "page": page, "ringkasan": None}
+    context = {"filter": filtr, "page": page, "ringkasan": None, "boleh_ekspor": privasi.boleh_lihat_nik(request.user)}
     if request.htmx and not request.htmx.boosted:
         return render(request, "penduduk/partials/tabel.html", context)
     context["ringkasan"] = selectors.ringkasan(desa=request.desa)
@@ -60,23 +74,25 @@ def detail(request, pk):
     except Penduduk.DoesNotExist:
         raise Http404 from None
     services.catat_dilihat(desa=request.desa, actor=request.user, obj=p, request=request)
+    lihat_khusus = privasi.boleh_lihat_nik(request.user)
     rows = [
         (f.verbose_name, kode.nama(jenis, getattr(p, f.name), "—"))
         for f, jenis in ((f, kode.jenis_field(f)) for f in Penduduk._meta.concrete_fields)
-        if jenis
+        if jenis and (lihat_khusus or f.name not in privasi.FIELD_KHUSUS)
     ]
     context = {
         "p": p,
         "kode_rows": rows,
         "riwayat": selectors.riwayat(desa=request.desa, penduduk=p),
         "umur": services.umur(p.tanggal_lahir),
+        "lihat_khusus": lihat_khusus,
         "boleh_kelola": request.user.peran in PERAN_KELOLA or request.user.is_admin_kabupaten,
     }
     return render(request, "penduduk/detail.html", context)
 
 
 def _form_penduduk(request, instance, *, judul, simpan, extra_form=None):
-    form = PendudukForm(request.POST or None, instance=instance, desa=request.desa)
+    form = PendudukForm(request.POST or None, instance=instance, desa=request.desa, user=request.user)
     if request.method == "POST" and form.is_valid() and (extra_form is None or extra_form.is_valid()):
         try:
             hasil = simpan(form.instance)
@@ -190,9 +206,9 @@ pindah = _akhiri_view(Peristiwa.Jenis.PINDAH_KELUAR, "Kepindahan")
 def keluarga_daftar(request):
     qs = selectors.daftar_keluarga(desa=request.desa)
     data = _data_filter(request)
-    q = data.get("q", "").strip()
+    q = _teks_cari(data)
     if q.isdigit():
-        qs = qs.filter(no_kk__startswith=q)
+        qs = qs.filter(no_kk=q) if cari_nomor_penuh(q, request.user) else qs.filter(no_kk__startswith=q)
     elif q:
         qs = qs.filter(anggota__nama__icontains=q, anggota__shdk=kode.KEPALA_KELUARGA).distinct()
     page = Paginator(qs, PER_HALAMAN).get_page(data.get("hal"))
@@ -213,7 +229,7 @@ def keluarga_detail(request, pk):
 @staff_view("desa", roles=PERAN_KELOLA, model=Keluarga)
 def keluarga_form(request, pk=None):
     instance = get_object_or_404(Keluarga, desa=request.desa, pk=pk) if pk else Keluarga(desa=request.desa)
-    form = KeluargaForm(request.POST or None, instance=instance, desa=request.desa)
+    form = KeluargaForm(request.POST or None, instance=instance, desa=request.desa, user=request.user)
     if request.method == "POST" and form.is_valid():
         try:
             k = services.simpan_keluarga(desa=request.desa, actor=request.user, keluarga=form.instance, request=request)
@@ -225,37 +241,68 @@ def keluarga_form(request, pk=None):
     return render(request, "penduduk/keluarga_form.html", {"form": form, "instance": instance})
 
 
+# Rumah tangga -----------------------------------------------------------------------------
+
+
+@staff_view("desa", roles=PERAN_BACA)
+def rumah_tangga_daftar(request):
+    data = _data_filter(request)
+    qs = selectors.daftar_rumah_tangga(desa=request.desa)
+    q = _teks_cari(data)
+    if q:
+        qs = qs.filter(no_rtm__icontains=q)
+    page = Paginator(qs, PER_HALAMAN).get_page(data.get("hal"))
+    jumlah = selectors.jumlah_anggota_rumah_tangga(desa=request.desa, rumah_tangga_ids=[r.pk for r in page])
+    rows = [(r, jumlah.get(r.pk, 0)) for r in page]
+    return render(request, "penduduk/rumah_tangga_daftar.html", {"page": page, "rows": rows, "q": q})
+
+
+@staff_view("desa", roles=PERAN_BACA, model=RumahTangga)
+def rumah_tangga_detail(request, pk):
+    r = get_object_or_404(RumahTangga, desa=request.desa, pk=pk)
+    anggota = list(selectors.anggota_rumah_tangga(desa=request.desa, rumah_tangga=r))
+    services.catat_dilihat(desa=request.desa, actor=request.user, obj=r, request=request)
+    return render(request, "penduduk/rumah_tangga_detail.html", {"r": r, "anggota": anggota})
+
+
 # Import / export --------------------------------------------------------------------------
+
+
+def _lama(durasi):
+    jam = int(durasi.total_seconds() // 3600)
+    return f"{jam // 24} hari" if jam % 24 == 0 else f"{jam} jam"
 
 
 @staff_view("desa", roles=PERAN_KELOLA)
 def impor(request):
     form = ImporForm(request.POST or None, request.FILES or None)
     if request.method == "POST" and form.is_valid():
-        berkas = form.cleaned_data["berkas"]
-        job = ImporPenduduk(
+        job = services.mulai_impor(
             desa=request.desa,
-            nama_berkas=berkas.name[:255],
+            actor=request.user,
+            berkas=form.cleaned_data["berkas"],
             mode=form.cleaned_data["mode"],
-            dibuat_oleh=request.user,
+            request=request,
         )
-        job.berkas.save(berkas.name, berkas, save=False)
-        job.save()
         impor_penduduk.enqueue(job.pk, request.user.pk)
         return redirect("penduduk:impor_detail", pk=job.pk)
-    return render(request, "penduduk/impor.html", {"form": form, "jobs": selectors.daftar_impor(desa=request.desa)})
+    from .impor import SIMPAN_UJI
+
+    context = {"form": form, "jobs": selectors.daftar_impor(desa=request.desa), "simpan_uji": _lama(SIMPAN_UJI)}
+    return render(request, "penduduk/impor.html", context)
 
 
 @staff_view("desa", roles=PERAN_KELOLA, model=ImporPenduduk)
 def impor_detail(request, pk):
     job = get_object_or_404(ImporPenduduk, desa=request.desa, pk=pk)
-    from .impor import kelompokkan_galat
+    from .impor import SIMPAN_UJI, kelompokkan_galat
 
     context = {
         "job": job,
         "galat": kelompokkan_galat(job.galat),
         "berjalan": job.status in (ImporPenduduk.Status.MENUNGGU, ImporPenduduk.Status.BERJALAN),
         "bisa_lanjut": job.mode == ImporPenduduk.Mode.UJI and job.status == ImporPenduduk.Status.SELESAI and job.berkas,
+        "simpan_uji": _lama(SIMPAN_UJI),
     }
     if request.htmx and not request.htmx.boosted:
         return render(request, "penduduk/partials/impor_status.html", context)
@@ -285,7 +332,13 @@ def _impor_lanjut(request, job):
 
 @staff_view("desa", roles=PERAN_KELOLA)
 def ekspor_view(request):
-    filtr = PendudukFilter(request.POST or None, desa=request.desa)
+    if not privasi.boleh_lihat_nik(request.user):
+        # The export holds every NIK and KK number in full, which this role sees masked.
+        raise PermissionDenied(
+            "Ekspor data penduduk berisi NIK dan nomor KK lengkap, yang untuk peran Anda disamarkan. "
+            "Ekspor hanya dapat dilakukan oleh admin atau operator desa."
+        )
+    filtr = PendudukFilter(request.POST or None, desa=request.desa, user=request.user)
     fmt = request.POST.get("format")
     if fmt not in ("csv", "xlsx"):
         return render(request, "penduduk/ekspor.html", {"filter": filtr})

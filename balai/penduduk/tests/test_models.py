@@ -3,7 +3,7 @@ from django.db import IntegrityError, transaction
 from django_scopes import scopes_disabled
 
 from balai.penduduk import kode
-from balai.penduduk.models import Kode
+from balai.penduduk.models import Kode, Penduduk
 
 from .factories import make_keluarga, make_penduduk
 
@@ -39,3 +39,22 @@ def test_living_nik_unique_within_village(desa_a, desa_b):
         make_penduduk(desa_a, nik=p.nik, status_dasar=kode.MATI)
         with pytest.raises(IntegrityError), transaction.atomic():
             make_penduduk(desa_a, nik=p.nik)
+
+
+@pytest.mark.django_db
+def test_family_order_of_the_books_has_its_index():
+    """Buku Induk and the other family-ordered books page through the living residents of a
+    village by (keluarga, shdk, tanggal_lahir, id)."""
+    from django.db import connection
+
+    with connection.cursor() as cursor:
+        constraints = connection.introspection.get_constraints(cursor, Penduduk._meta.db_table)
+    index = constraints["penduduk_desa_status_kk"]
+    assert index["index"] and index["columns"] == [
+        "desa_id",
+        "status_dasar",
+        "keluarga_id",
+        "shdk",
+        "tanggal_lahir",
+        "id",
+    ]

@@ -154,3 +154,54 @@ def test_edit_form_keeps_history_in_audit(desa_a, operator_a, client_for):
     with scopes_disabled():
         entry = AuditEntry.objects.get(action="penduduk.diubah")
     assert entry.changes["nama"] == ["Nama Lama", "Nama Baru"]
+
+
+def test_rumah_tangga_list_and_members(
+    desa_a, desa_b, operator_a, make_user, client_for, django_assert_max_num_queries
+):
+    from balai.core.models import AuditEntry
+    from balai.penduduk.models import RumahTangga
+
+    with scopes_disabled():
+        rtm = RumahTangga.objects.create(desa=desa_a, no_rtm="RTM-0007")
+        kosong = RumahTangga.objects.create(desa=desa_a, no_rtm="RTM-0008")
+        for i in range(12):
+            RumahTangga.objects.create(desa=desa_a, no_rtm=f"RTM-1{i:03d}")
+        RumahTangga.objects.create(desa=desa_b, no_rtm="RTM-LAIN")
+        k = make_keluarga(desa_a)
+        kepala = make_penduduk(desa_a, nama="Kepala Rumah", keluarga=k, rumah_tangga=rtm)
+        make_penduduk(desa_a, nama="Anggota Dua", rumah_tangga=rtm)
+        make_penduduk(desa_a, nama="Sudah Wafat", rumah_tangga=rtm, status_dasar=kode.MATI)
+        make_penduduk(desa_a, nama="Bukan Anggota")
+    perangkat = make_user(Peran.PERANGKAT_DESA, desa=desa_a)
+    client = client_for(desa_a, perangkat)
+    with django_assert_max_num_queries(12):
+        body = client.get("/admin-desa/penduduk/rumah-tangga/").content.decode()
+    assert "RTM-0007" in body and "RTM-0008" in body and "RTM-LAIN" not in body
+    assert 'href="/admin-desa/penduduk/rumah-tangga/"' in body, "in the village menu"
+    body = client.post("/admin-desa/penduduk/rumah-tangga/", {"q": "0007"}).content.decode()
+    assert "RTM-0007" in body and "RTM-0008" not in body
+
+    with django_assert_max_num_queries(12):
+        body = client.get(f"/admin-desa/penduduk/rumah-tangga/{rtm.pk}/").content.decode()
+    assert "Kepala Rumah" in body and "Anggota Dua" in body and "Sudah Wafat" in body
+    assert "Bukan Anggota" not in body
+    body = client.get(f"/admin-desa/penduduk/{kepala.pk}/").content.decode()
+    assert f'href="/admin-desa/penduduk/rumah-tangga/{rtm.pk}/"' in body
+    assert kepala.nik not in body and k.no_kk not in body, "numbers masked for perangkat"
+    assert (
+        kepala.nik
+        in client_for(desa_a, operator_a).get(f"/admin-desa/penduduk/rumah-tangga/{rtm.pk}/").content.decode()
+    )
+    assert "Belum ada anggota" in client.get(f"/admin-desa/penduduk/rumah-tangga/{kosong.pk}/").content.decode()
+    with scopes_disabled():
+        assert AuditEntry.objects.filter(action="rumahtangga.dilihat", object_id=str(rtm.pk)).exists()
+
+
+@pytest.mark.parametrize(
+    "url", ["/admin-desa/penduduk/", "/admin-desa/penduduk/keluarga/", "/admin-desa/penduduk/rumah-tangga/"]
+)
+def test_search_with_a_nul_character_is_no_server_error(desa_a, operator_a, client_for, url):
+    """PostgreSQL refuses NUL in text parameters; the middleware only guards query strings."""
+    response = client_for(desa_a, operator_a).post(url, {"q": "a\x00b"})
+    assert response.status_code in (200, 400)
