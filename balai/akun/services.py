@@ -87,6 +87,22 @@ def confirm_totp_device(*, user, device, request=None):
 
 
 @transaction.atomic
+def reset_2fa(*, actor, user, request=None):
+    """Remove a user's authenticators (lost phone). Roles that must use 2FA enrol a new one at
+    their next sign-in."""
+    jumlah, _detail = TOTPDevice.objects.filter(user=user).delete()
+    audit.record(
+        action="akun.2fa_direset",
+        actor=actor,
+        desa=user.desa,
+        kecamatan=user.kecamatan,
+        obj=user,
+        request=request,
+        changes={"perangkat_2fa": [jumlah, 0]},
+    )
+
+
+@transaction.atomic
 def password_changed(*, user, request=None):
     if user.wajib_ganti_sandi:
         user.wajib_ganti_sandi = False

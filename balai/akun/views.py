@@ -13,6 +13,7 @@ from django.urls import reverse, reverse_lazy
 from django.utils.decorators import method_decorator
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.safestring import mark_safe
+from django.views.decorators.cache import never_cache
 from django_otp import login as otp_login
 from django_otp import user_has_device
 from django_otp.plugins.otp_totp.models import TOTPDevice
@@ -66,6 +67,7 @@ class KeluarView(auth_views.LogoutView):
     next_page = "/"
 
 
+@never_cache
 @login_required
 def verifikasi(request):
     device = TOTPDevice.objects.filter(user=request.user, confirmed=True).first()
@@ -78,6 +80,7 @@ def verifikasi(request):
     return render(request, "akun/verifikasi.html", {"form": form})
 
 
+@never_cache
 @login_required
 @second_factor_done
 def atur_2fa(request):
@@ -99,7 +102,7 @@ def atur_2fa(request):
     return render(request, "akun/atur_2fa.html", context)
 
 
-@method_decorator(second_factor_done, name="dispatch")
+@method_decorator([never_cache, second_factor_done], name="dispatch")
 class GantiSandiView(auth_views.PasswordChangeView):
     template_name = "akun/ganti_sandi.html"
 

@@ -6,6 +6,7 @@ from django.contrib.auth.views import redirect_to_login
 from django.core.exceptions import PermissionDenied
 from django.http import Http404
 from django.shortcuts import redirect
+from django.utils.cache import patch_cache_control
 from django_otp import user_has_device
 
 from .tenancy import DESA, KECAMATAN
@@ -61,7 +62,11 @@ def staff_view(kind, *, roles=None, model=None):
                 return redirect(step)
             if roles is not None and user.peran not in roles and not user.is_admin_kabupaten:
                 raise PermissionDenied("Peran Anda tidak memiliki akses ke halaman ini.")
-            return view(request, *args, **kwargs)
+            response = view(request, *args, **kwargs)
+            # Back-office pages hold personal data: no copy in the browser's cache (the Back
+            # button on a shared office computer after signing out) or any proxy.
+            patch_cache_control(response, no_store=True, private=True)
+            return response
 
         wrapped.staff_kind = kind
         wrapped.model = model

@@ -35,6 +35,11 @@ def register(area, template, context, *, roles=None, order=100, stylesheet=None)
     _WIDGETS.append(Widget(area, template, context, frozenset(roles) if roles else None, order, stylesheet))
 
 
+def _has_role(user, roles):
+    """Anonymous visitors of a public area have no role at all."""
+    return getattr(user, "peran", None) in roles or getattr(user, "is_admin_kabupaten", False)
+
+
 def render_widgets(request, area=None):
     """Widgets of `area` (default: the back office of the host's kind). Public areas such as
     "beranda-desa", the village front page, are rendered for anonymous visitors too."""
@@ -43,7 +48,7 @@ def render_widgets(request, area=None):
     for w in sorted(_WIDGETS, key=lambda w: w.order):
         if w.area != area:
             continue
-        if w.roles is not None and user.peran not in w.roles and not user.is_admin_kabupaten:
+        if w.roles is not None and not _has_role(user, w.roles):
             continue
         if w.stylesheet and w.stylesheet not in sheets:
             sheets.append(w.stylesheet)

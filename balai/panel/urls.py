@@ -15,4 +15,5 @@ urlpatterns = [
     path("dasbor/desa/<int:pk>/aktif/", views.kab_desa_aktif, name="kab_desa_aktif"),
     path("dasbor/pengguna/", views.kab_pengguna, name="kab_pengguna"),
     path("dasbor/pengguna/<int:pk>/status/", views.kab_pengguna_status, name="kab_pengguna_status"),
+    path("dasbor/pengguna/<int:pk>/2fa/", views.kab_pengguna_2fa, name="kab_pengguna_2fa"),
 ]

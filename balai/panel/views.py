@@ -1,8 +1,11 @@
 from django.contrib import messages
 from django.core.paginator import Paginator
+from django.db.models import Exists, OuterRef
 from django.http import Http404, HttpResponseNotAllowed
 from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.http import url_has_allowed_host_and_scheme
 from django.views.decorators.http import require_POST
+from django_otp.plugins.otp_totp.models import TOTPDevice
 
 from balai.akun import services as akun_services
 from balai.akun.models import Peran, User
@@ -70,7 +73,14 @@ def _toggle_user(request, user):
     else:
         akun_services.set_user_active(actor=request.user, user=user, aktif=not user.is_active, request=request)
         messages.success(request, f"Akun {user.username} {'diaktifkan' if user.is_active else 'dinonaktifkan'}.")
-    return redirect(request.META.get("HTTP_REFERER") or "/")
+    back = request.META.get("HTTP_REFERER", "")
+    if url_has_allowed_host_and_scheme(back, allowed_hosts={request.get_host()}, require_https=request.is_secure()):
+        return redirect(back)
+    if request.tenant.kind == "desa":
+        return redirect("panel:desa_pengguna")
+    if user.desa_id:
+        return redirect("panel:kab_desa_detail", pk=user.desa_id)
+    return redirect("panel:kab_pengguna")
 
 
 @staff_view("desa", roles=PERAN_LOG)
@@ -80,6 +90,10 @@ def desa_log(request):
 
 
 # --- kecamatan and kabupaten ---------------------------------------------------------------
+
+
+def _punya_2fa():
+    return Exists(TOTPDevice.objects.filter(user=OuterRef("pk"), confirmed=True))
 
 
 def dasbor(request):
@@ -134,7 +148,8 @@ def kab_desa(request):
         "kecamatan": kecamatan,
         "q": request.GET.get("q", ""),
     }
-    template = "panel/partials/desa_rows.html" if request.htmx and not request.htmx.boosted else "panel/kab_desa.html"
+    partial = request.htmx and not request.htmx.boosted and not request.htmx.history_restore_request
+    template = "panel/partials/desa_rows.html" if partial else "panel/kab_desa.html"
     return render(request, template, context)
 
 
@@ -160,7 +175,7 @@ def kab_desa_detail(request, pk):
         )
         form = PenggunaForm(peran_choices=PERAN_DESA_CHOICES)
         messages.success(request, f"Akun {user.username} untuk {desa} dibuat.")
-    users = User.objects.filter(desa=desa).order_by("-is_active", "username")
+    users = User.objects.filter(desa=desa).annotate(punya_2fa=_punya_2fa()).order_by("-is_active", "username")
     return render(
         request,
         "panel/kab_desa_detail.html",
@@ -187,6 +202,7 @@ def kab_pengguna(request):
     qs = (
         User.objects.filter(kabupaten=request.kabupaten)
         .select_related("desa", "kecamatan")
+        .annotate(punya_2fa=_punya_2fa())
         .order_by("peran", "username")
     )
     page = Paginator(qs, 100).get_page(request.GET.get("halaman"))
@@ -195,6 +211,21 @@ def kab_pengguna(request):
         "panel/kab_pengguna.html",
         {"form": form, "page": page, "password_baru": password, "status_url": "panel:kab_pengguna_status"},
     )
+
+
+@staff_view(KABUPATEN)
+@require_POST
+def kab_pengguna_2fa(request, pk):
+    """Give an account with a lost authenticator a fresh start (never one's own)."""
+    user = get_object_or_404(User, kabupaten=request.kabupaten, pk=pk)
+    if user == request.user:
+        messages.error(request, "Verifikasi dua langkah akun Anda sendiri tidak dapat direset dari sini.")
+    else:
+        akun_services.reset_2fa(actor=request.user, user=user, request=request)
+        messages.success(request, f"Verifikasi dua langkah {user.username} direset; atur ulang saat masuk berikutnya.")
+    if user.desa_id:
+        return redirect("panel:kab_desa_detail", pk=user.desa_id)
+    return redirect("panel:kab_pengguna")
 
 
 @staff_view(KABUPATEN)

@@ -9,6 +9,20 @@ class ProfilDesaForm(forms.ModelForm):
         model = Desa
         fields = ["nama_kepala", "alamat_kantor", "kode_pos", "telepon", "email", "luas_wilayah_ha", "lat", "lng"]
 
+    def _koordinat(self, name, batas, label):
+        value = self.cleaned_data.get(name)
+        if value is not None and not -batas <= value <= batas:
+            raise forms.ValidationError(
+                _("%(label)s harus antara -%(b)s dan %(b)s derajat.") % {"label": label, "b": batas}
+            )
+        return value
+
+    def clean_lat(self):
+        return self._koordinat("lat", 90, _("Lintang"))
+
+    def clean_lng(self):
+        return self._koordinat("lng", 180, _("Bujur"))
+
 
 class DusunForm(forms.ModelForm):
     class Meta:

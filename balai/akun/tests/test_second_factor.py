@@ -68,3 +68,12 @@ def test_verification_keeps_a_local_next(client_for, make_user, kabupaten):
     admin, device, client = _signed_in_with_password_only(client_for, make_user)
     response = client.post("/masuk/verifikasi/?next=/dasbor/desa/", {"token": f"{totp(device.bin_key):06d}"})
     assert response["Location"] == "/dasbor/desa/"
+
+
+def test_authenticator_secret_page_is_not_stored(client_for, make_user, kabupaten):
+    admin = make_user(Peran.ADMIN_KABUPATEN)
+    client = client_for(None)
+    client.post("/masuk/", {"username": admin.username, "password": PASSWORD})
+    response = client.get("/akun/2fa/")
+    assert response.status_code == 200 and "no-store" in response["Cache-Control"]
+    assert "no-store" in client.get("/akun/sandi/")["Cache-Control"]

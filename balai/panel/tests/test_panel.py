@@ -176,3 +176,20 @@ def test_village_dashboard_shows_activity_only_to_roles_that_may_read_the_log(pe
     assert ("Warga Yang Dibuka" in body) == allowed
     kades = make_user(Peran.KEPALA_DESA, desa=desa_a)
     assert "Warga Yang Dibuka" in client_for(desa_a, kades).get("/admin-desa/").content.decode()
+
+
+def test_account_switch_returns_only_to_a_page_of_this_host(client_for, admin_a, desa_a, make_user):
+    other = make_user(Peran.PERANGKAT_DESA, desa=desa_a)
+    client = client_for(desa_a, admin_a)
+    response = client.post(f"/admin-desa/pengguna/{other.pk}/status/", HTTP_REFERER="https://jahat.example/")
+    assert response.status_code == 302 and response["Location"] == "/admin-desa/pengguna/"
+    response = client.post(
+        f"/admin-desa/pengguna/{other.pk}/status/", HTTP_REFERER="http://selakambang.localhost/admin-desa/pengguna/"
+    )
+    assert response["Location"] == "http://selakambang.localhost/admin-desa/pengguna/"
+
+
+def test_directory_history_restore_gets_the_whole_page(client_for, make_user, desa_a):
+    client = client_for(None, make_user(Peran.ADMIN_KABUPATEN))
+    body = client.get("/dasbor/desa/?q=sela", HTTP_HX_REQUEST="true", HTTP_HX_HISTORY_RESTORE_REQUEST="true")
+    assert "<html" in body.content.decode()

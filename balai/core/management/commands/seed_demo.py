@@ -167,4 +167,7 @@ class Command(BaseCommand):
         self.stdout.write(text)
         out = Path(settings.BALAI_DEMO_LOGINS_FILE)
         out.parent.mkdir(exist_ok=True)
+        # Passwords: readable by the account that runs the demo only.
+        out.touch(mode=0o600)
+        out.chmod(0o600)
         out.write_text(text + "\n")
