@@ -199,3 +199,17 @@ def test_exports_keep_formula_like_labels_as_text(desa_a, warga_a, operator_a, c
     r = client.get("/admin-desa/statistik/?d=suku&format=csv")
     labels = [row[1] for row in csv.reader(io.StringIO(r.content.decode("utf-8-sig"))) if len(row) > 1]
     assert "'+SUKU " + JAHAT in labels
+
+
+@pytest.mark.parametrize("dim", ["agama", "suku"])
+def test_public_agama_and_suku_mask_small_counts(desa_a, warga_a, operator_a, client_for, dim):
+    with scopes_disabled():
+        make_penduduk(desa_a, suku="BATAK", tanggal_lahir=warga_a[0].tanggal_lahir)
+    label = "KRISTEN" if dim == "agama" else "BATAK"
+    body = client_for(desa_a).get(f"/statistik/?d={dim}").content.decode()
+    row = body[body.index(f">{label}<") :].split("</tr>")[0]
+    assert "&lt; 5" in row and ">2<" not in row and ">1<" not in row
+    assert "sensitif" in body
+    # The back office keeps the exact figures.
+    r = client_for(desa_a, operator_a).get(f"/admin-desa/statistik/?d={dim}")
+    assert next(b for b in r.context["tabel"].baris if b.label == label).sel_jumlah in (1, 2)
