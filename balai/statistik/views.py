@@ -84,7 +84,7 @@ def kabupaten(request):
 # --- public village page ---------------------------------------------------------------------
 
 
-@public_page
+@public_page(params=("d",))
 def publik(request):
     if request.tenant is None or request.tenant.kind != DESA:
         raise Http404

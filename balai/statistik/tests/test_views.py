@@ -213,3 +213,12 @@ def test_public_agama_and_suku_mask_small_counts(desa_a, warga_a, operator_a, cl
     # The back office keeps the exact figures.
     r = client_for(desa_a, operator_a).get(f"/admin-desa/statistik/?d={dim}")
     assert next(b for b in r.context["tabel"].baris if b.label == label).sel_jumlah in (1, 2)
+
+
+def test_public_page_is_cached_per_dimension_only(desa_a, warga_a, client_for, django_assert_max_num_queries):
+    client = client_for(desa_a)
+    agama = client.get("/statistik/?d=agama")
+    assert b"KRISTEN" not in client.get("/statistik/?d=umur").content
+    with django_assert_max_num_queries(3):  # tenant lookup only
+        again = client.get("/statistik/?d=agama&x=1")
+    assert again["ETag"] == agama["ETag"]

@@ -288,3 +288,17 @@ def test_hidden_page_is_404_but_staff_can_preview(client_for, desa_a, operator_a
     assert client_for(desa_a).get("/halaman/rencana/").status_code == 404
     preview = client_for(desa_a, operator_a).get(f"/admin-desa/halaman/{h.pk}/pratinjau/")
     assert preview.status_code == 200 and "belum tampil di situs" in preview.content.decode()
+
+
+def test_unknown_query_parameters_share_the_cached_page(
+    client_for, desa_a, make_artikel, django_assert_max_num_queries
+):
+    make_artikel(desa_a, "Pembangunan jalan dusun")
+    client = client_for(desa_a)
+    first = client.get("/artikel/?q=jalan")
+    with django_assert_max_num_queries(3):  # tenant lookup only: no new page per random parameter
+        again = client.get("/artikel/?q=jalan&utm_source=x&acak=81234")
+    assert b"Pembangunan jalan dusun" in again.content and again["ETag"] == first["ETag"]
+    # The front page's canonical link never carries a visitor's query string into the cache.
+    body = client.get("/?utm_source=<x>").content.decode()
+    assert '<link rel="canonical" href="http://selakambang.localhost/">' in body

@@ -39,7 +39,7 @@ def kabupaten_beranda(request):
     return render(request, "website/kabupaten_beranda.html", context)
 
 
-@public_page
+@public_page(params=("q",))
 def cari(request):
     """Search across all villages (kabupaten host) or the villages of a kecamatan."""
     kind, q = request.tenant.kind, request.GET.get("q", "")

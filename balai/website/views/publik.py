@@ -44,7 +44,7 @@ def desa_beranda(request):
     return render(request, "website/desa_beranda.html", context)
 
 
-@public_page
+@public_page(params=("q", "kategori", "tag", "halaman"))
 @desa_site
 def artikel_list(request):
     desa, kategori, tag = request.desa, None, None
