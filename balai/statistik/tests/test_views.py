@@ -222,3 +222,11 @@ def test_public_page_is_cached_per_dimension_only(desa_a, warga_a, client_for, d
     with django_assert_max_num_queries(3):  # tenant lookup only
         again = client.get("/statistik/?d=agama&x=1")
     assert again["ETag"] == agama["ETag"]
+
+
+def test_htmx_history_restore_gets_the_whole_page(desa_a, warga_a, operator_a, client_for):
+    client = client_for(desa_a, operator_a)
+    part = client.get("/admin-desa/statistik/?d=agama", HTTP_HX_REQUEST="true").content
+    assert b"<html" not in part
+    full = client.get("/admin-desa/statistik/?d=agama", HTTP_HX_REQUEST="true", HTTP_HX_HISTORY_RESTORE_REQUEST="true")
+    assert b"<html" in full.content

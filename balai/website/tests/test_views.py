@@ -302,3 +302,28 @@ def test_unknown_query_parameters_share_the_cached_page(
     # The front page's canonical link never carries a visitor's query string into the cache.
     body = client.get("/?utm_source=<x>").content.decode()
     assert '<link rel="canonical" href="http://selakambang.localhost/">' in body
+
+
+def test_htmx_history_restore_gets_the_whole_page(client_for, desa_a, operator_a, make_artikel):
+    make_artikel(desa_a, "Posyandu balita")
+    staff = client_for(desa_a, operator_a)
+    body = staff.get(
+        "/admin-desa/artikel/?status=terbit", HTTP_HX_REQUEST="true", HTTP_HX_HISTORY_RESTORE_REQUEST="true"
+    ).content.decode()
+    assert "<html" in body and "Posyandu balita" in body
+    a = make_artikel(desa_a, "Rapat BPD")
+    body = client_for(desa_a).get(
+        f"/artikel/{a.slug}/komentar/", HTTP_HX_REQUEST="true", HTTP_HX_HISTORY_RESTORE_REQUEST="true"
+    )
+    assert b"<html" in body.content
+
+
+def test_unknown_status_filters_fall_back(client_for, desa_a, operator_a, make_artikel):
+    a = make_artikel(desa_a, "Posyandu balita")
+    with scopes_disabled():
+        Komentar.objects.create(desa=desa_a, artikel=a, nama="Warga", isi="Menunggu diperiksa")
+    staff = client_for(desa_a, operator_a)
+    r = staff.get("/admin-desa/komentar/?status=tidak-ada")
+    assert r.context["status"] == Komentar.Status.MENUNGGU and "Menunggu diperiksa" in r.content.decode()
+    r = staff.get("/admin-desa/artikel/?status=tidak-ada")
+    assert r.context["status"] == "" and "Posyandu balita" in r.content.decode()
