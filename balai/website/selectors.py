@@ -9,6 +9,7 @@ from django.db.models import Count, Max, Q
 from django.utils import timezone
 from django_scopes import scopes_disabled
 
+from balai.core import kesegaran as sumber_kesegaran
 from balai.wilayah.models import Desa
 
 from .models import Artikel, ArtikelTag, Halaman, Komentar, MenuSitus, PengaturanSitus, Perangkat, Tag
@@ -144,9 +145,16 @@ def antrean_komentar(*, desa, status=Komentar.Status.MENUNGGU):
     return Komentar.objects.filter(desa=desa, status=status).select_related("artikel").order_by("-dibuat")
 
 
+def artikel_terakhir(desa_ids):
+    """Freshness source (balai.core.kesegaran): {desa_id: latest published article} (one query)."""
+    rows = artikel_terbit().filter(desa_id__in=desa_ids).values("desa_id").annotate(t=Max("terbit_pada"))
+    return {r["desa_id"]: r["t"] for r in rows}
+
+
 def kesegaran(*, desa, kabupaten):
-    """Days since the village last published an article, against the kabupaten's threshold."""
-    terakhir = artikel_terbit(desa=desa).aggregate(t=Max("terbit_pada"))["t"]
+    """Days since the village last published anything (article, agenda, announcement, album,
+    document: every registered source), against the kabupaten's threshold."""
+    terakhir = sumber_kesegaran.terakhir([desa.pk]).get(desa.pk)
     hari = (timezone.now() - terakhir).days if terakhir else None
     ambang = kabupaten.ambang_kesegaran_hari
     return {"terakhir": terakhir, "hari": hari, "ambang": ambang, "basi": hari is None or hari > ambang}
@@ -226,16 +234,12 @@ def direktori(*, kabupaten):
 
 def kesegaran_desa(*, kabupaten, kecamatan=None, limit=15):
     """Active villages that published nothing within the kabupaten's threshold, stalest first
-    (two queries)."""
+    (one query for the villages, then one per freshness source)."""
     villages = Desa.objects.filter(kecamatan__kabupaten=kabupaten, aktif=True).select_related("kecamatan")
     if kecamatan is not None:
         villages = villages.filter(kecamatan=kecamatan)
     villages = list(villages)
-    with scopes_disabled():
-        rows = (
-            artikel_terbit().filter(desa__in=[d.pk for d in villages]).values("desa_id").annotate(t=Max("terbit_pada"))
-        )
-        last = {r["desa_id"]: r["t"] for r in rows}
+    last = sumber_kesegaran.terakhir([d.pk for d in villages])
     batas = timezone.now() - timedelta(days=kabupaten.ambang_kesegaran_hari)
     basi = []
     for d in villages:

@@ -327,3 +327,54 @@ def test_unknown_status_filters_fall_back(client_for, desa_a, operator_a, make_a
     assert r.context["status"] == Komentar.Status.MENUNGGU and "Menunggu diperiksa" in r.content.decode()
     r = staff.get("/admin-desa/artikel/?status=tidak-ada")
     assert r.context["status"] == "" and "Posyandu balita" in r.content.decode()
+
+
+def test_freshness_counts_every_public_publication(
+    client_for, kabupaten, desa_a, desa_b, operator_a, make_user, make_artikel, django_assert_max_num_queries
+):
+    """An agenda, announcement, album, photo or document keeps a site fresh, not only articles;
+    drafts, unpublished and not-yet-showing items do not."""
+    from balai.akun.models import Peran
+    from balai.media.models import Gambar
+    from balai.publikasi.models import Agenda, Album, Dokumen, Foto, Pengumuman
+
+    now = timezone.now()
+    make_artikel(desa_a, terbit_pada=now - timedelta(days=40))
+    make_artikel(desa_b, terbit_pada=now - timedelta(days=40))
+    with scopes_disabled():
+        agenda = Agenda.objects.create(desa=desa_a, judul="Draf", slug="draf", mulai=now, selesai=now)
+        besok = Pengumuman.objects.create(
+            desa=desa_a, judul="Besok", slug="besok", isi="x", mulai_tayang=now + timedelta(days=1)
+        )
+        album = Album.objects.create(desa=desa_a, judul="Disembunyikan", slug="sembunyi", terbit=False)
+        gambar = Gambar.objects.create(desa=desa_a, berkas="a.jpg", berkas_webp="a.webp", thumb="t.jpg")
+        Foto.objects.create(desa=desa_a, album=album, gambar=gambar)
+        Dokumen.objects.create(desa=desa_a, judul="Draf", berkas="x.pdf", jenis="pdf", terbit=False)
+    # None of those are public yet: village A is as stale as its last article.
+    admin = client_for(None, make_user(Peran.ADMIN_KABUPATEN))
+    assert "2</strong> dari 2" in admin.get("/dasbor/").content.decode()
+    staff = client_for(desa_a, operator_a)
+    assert "40</strong> hari" in staff.get("/admin-desa/").content.decode()
+
+    cases = [
+        (Agenda, agenda.pk, {"status": Agenda.Status.TERBIT, "diperbarui": now - timedelta(days=3)}),
+        (Pengumuman, besok.pk, {"mulai_tayang": now - timedelta(days=2), "diperbarui": now - timedelta(days=9)}),
+        (Album, album.pk, {"terbit": True, "diperbarui": now - timedelta(days=20)}),
+        (Foto, None, {"dibuat": now - timedelta(days=1)}),
+        (Dokumen, None, {"terbit": True, "diperbarui": now - timedelta(days=4)}),
+    ]
+    with scopes_disabled():
+        for model, pk, values in cases:
+            (model.objects.filter(pk=pk) if pk else model.objects.all()).update(**values)
+    body = staff.get("/admin-desa/").content.decode()
+    assert "1</strong> hari" in body and "lebih dari" not in body  # the photo, a day ago
+    body = admin.get("/dasbor/").content.decode()
+    assert "1</strong> dari 2" in body and "Desa Karangpetir" in body and "Desa Selakambang" not in body
+    with scopes_disabled():
+        Foto.objects.all().delete()
+    assert "2</strong> hari" in staff.get("/admin-desa/").content.decode()  # the announcement started showing
+
+    from balai.website import selectors
+
+    with django_assert_max_num_queries(3):  # villages, articles, publications
+        selectors.kesegaran_desa(kabupaten=kabupaten)
