@@ -16,6 +16,7 @@ from .models import Artikel, ArtikelTag, Halaman, Komentar, MenuSitus, Pengatura
 
 S = Artikel.Status
 PER_HALAMAN = 10
+PER_HALAMAN_DESA = 30  # villages per page of the kabupaten search
 
 
 def pengaturan(*, desa):
@@ -205,11 +206,13 @@ def profil_kecamatan(*, kecamatan):
 
 
 def cari_desa(*, kabupaten, q):
+    """Active villages whose name or kecamatan matches `q` (a queryset, for paging); none
+    without a search term."""
     q = " ".join(q.split())[:100]
-    if not q:
-        return []
     qs = Desa.objects.filter(kecamatan__kabupaten=kabupaten, aktif=True).select_related("kecamatan")
-    return list(qs.filter(Q(nama__icontains=q) | Q(kecamatan__nama__icontains=q)).order_by("nama")[:30])
+    if not q:
+        return qs.none()
+    return qs.filter(Q(nama__icontains=q) | Q(kecamatan__nama__icontains=q)).order_by("nama", "pk")
 
 
 def direktori(*, kabupaten):
