@@ -221,6 +221,9 @@ def test_long_book_pdf_in_background(desa_a, register_a, operator_a, make_user, 
     page = r["Location"]
     assert "/admin-desa/laporan/unduhan/induk-" in page
     assert "sudah siap" in client.get(page).content.decode()  # tests run tasks inline
+    assert b"<html" not in client.get(page, HTTP_HX_REQUEST="true").content  # the polling fragment
+    restore = client.get(page, HTTP_HX_REQUEST="true", HTTP_HX_HISTORY_RESTORE_REQUEST="true")
+    assert b"<html" in restore.content
     # Another account of the same village does not get this file.
     other = client_for(desa_a, make_user(Peran.SEKDES, desa=desa_a))
     assert "sudah siap" not in other.get(page).content.decode()
