@@ -21,6 +21,7 @@ import secrets
 from functools import wraps
 
 from django.core.cache import cache
+from django.http import QueryDict
 from django.utils.cache import patch_cache_control, patch_vary_headers
 from django.utils.http import http_date, quote_etag, urlencode
 
@@ -115,6 +116,16 @@ def _query(request, params):
     return urlencode(pairs)
 
 
+def _declared(query, params):
+    """`query` without the parameters the view did not declare."""
+    only = QueryDict(mutable=True)
+    for name in params:
+        if name in query:
+            only.setlist(name, query.getlist(name))
+    only._mutable = False
+    return only
+
+
 def _hash(*parts):
     return hashlib.sha256("|".join(parts).encode()).hexdigest()
 
@@ -144,8 +155,8 @@ def public_page(view=None, *, params=()):
     Last-Modified; answers 304 when the visitor already holds the current page.
 
     `params` names the query parameters the view reads (`@public_page(params=("q", "halaman"))`);
-    the cache keys on those only. A view that reads a parameter it does not declare would serve
-    one visitor's page to all: declare every one."""
+    the cache keys on those only, and the view sees only those in `request.GET` (a parameter it
+    forgot to declare is simply absent, never one visitor's page served to all)."""
     if view is None:
         return lambda view: public_page(view, params=params)
     params = tuple(params)
@@ -160,6 +171,7 @@ def public_page(view=None, *, params=()):
         key, counter = _page_key(request, query)
         cached = cache.get(key)
         if cached is None:
+            request.GET = _declared(request.GET, params)
             response = view(request, *args, **kwargs)
             if response.status_code != 200 or response.streaming or response.cookies:
                 return response

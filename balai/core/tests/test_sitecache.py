@@ -136,3 +136,18 @@ def test_a_lost_version_key_never_brings_old_pages_back(get, desa_a):
     sitecache.bump(desa_a.pk)  # a bump on a missing key starts afresh as well
     assert cache.get(key) not in (None, 0, 1, first)
     assert sitecache.version(desa_a.pk) == cache.get(key)
+
+
+def test_views_see_only_declared_parameters(get_daftar):
+    """A parameter the view forgot to declare is absent, so the cached page cannot depend on it."""
+
+    @sitecache.public_page(params=("q",))
+    def lupa(request):
+        return HttpResponse(f"{request.GET.get('q')} {request.GET.get('halaman')}")
+
+    request = RequestFactory().get("/x/?q=kopi&halaman=3", HTTP_HOST="selakambang.localhost")
+    from django.contrib.auth.models import AnonymousUser
+
+    request.user = AnonymousUser()
+    request.tenant = resolve_host("selakambang.localhost")
+    assert lupa(request).content == b"kopi None"
