@@ -85,12 +85,33 @@ def _jenis_ooxml(zf, names):
     raise ValidationError("Dokumen Office ini bukan Word (DOCX) atau Excel (XLSX); jenis lain tidak diterima.")
 
 
+# What a document may unpack to: in total, and for the small parts read here (zip bombs).
+MAX_ZIP_ISI = 10  # times the upload limit
+MAX_BAGIAN_DIBACA = 1024 * 1024
+BAGIAN_DIBACA = ("mimetype", "[Content_Types].xml")
+
+
+def _periksa_ukuran_isi(zf):
+    """Refuse from the sizes the ZIP declares (Python never unpacks past them), before reading."""
+    infos = zf.infolist()
+    total = sum(i.file_size for i in infos)
+    terlalu_besar = total > MAX_ZIP_ISI * batas_byte() or any(
+        i.file_size > MAX_BAGIAN_DIBACA for i in infos if i.filename in BAGIAN_DIBACA
+    )
+    if terlalu_besar:
+        raise ValidationError(
+            f"Berkas ditolak: isinya terlalu besar setelah dibuka ({total / 1024 / 1024:.0f} MB); "
+            "kemungkinan bukan dokumen biasa."
+        )
+
+
 def _jenis_zip(file):
     try:
         with zipfile.ZipFile(file) as zf:
             names = zf.namelist()
             if not names or len(names) > MAX_ZIP_ENTRIES:
                 raise ValidationError("Berkas ZIP ini kosong atau terlalu banyak isinya.")
+            _periksa_ukuran_isi(zf)
             if "mimetype" in names:
                 return _jenis_odf(zf, names)
             if "[Content_Types].xml" in names:

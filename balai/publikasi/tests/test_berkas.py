@@ -61,3 +61,20 @@ def test_size_limit_has_clear_message(settings):
     with pytest.raises(ValidationError) as exc:
         periksa_dokumen(up("besar.pdf", data))
     assert "terlalu besar" in exc.value.messages[0] and "1 MB" in exc.value.messages[0]
+
+
+def test_zip_bomb_is_refused_without_unpacking_it():
+    """A tiny upload that unpacks to far more than it weighs is refused from the sizes the ZIP
+    declares, before anything is decompressed into memory."""
+    import io
+    import zipfile
+
+    buf = io.BytesIO()
+    with zipfile.ZipFile(buf, "w", zipfile.ZIP_DEFLATED) as zf:
+        zf.writestr("[Content_Types].xml", b"<Types>" + b" " * (5 * 1024 * 1024) + b"</Types>")
+        zf.writestr("word/document.xml", "<w/>")
+    data = buf.getvalue()
+    assert len(data) < 64 * 1024
+    with pytest.raises(ValidationError) as exc:
+        periksa_dokumen(up("bom.docx", data))
+    assert "terlalu besar setelah dibuka" in exc.value.messages[0]
