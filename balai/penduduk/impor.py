@@ -40,6 +40,7 @@ from .models import ImporPenduduk, Keluarga, Penduduk
 from .opensid import KOLOM, Salah
 
 BATCH = 2000
+ANALYZE_SETELAH = 5000  # rows written by one import, after which the tables are analysed
 MAKS_GALAT = 1000  # problems kept for display; the count covers all of them
 FIELDS = list(opensid.FIELD.values())
 I = {name: i for i, name in enumerate(FIELDS)}  # noqa: E741 - index of a field in a row tuple
@@ -228,14 +229,19 @@ def _rencana(position, offset):
             table = kode.semua()[jenis]
 
             def conv(v, jenis=jenis, wajib=wajib, default=default, table=table):
-                if type(v) is str:
+                t = type(v)
+                if t is str:
                     if v.isdigit() and v.isascii():
                         code = int(v)
                         if code in table:
                             return code
                     elif not v and not wajib:
                         return default
+                elif t is float and v.is_integer() and int(v) in table:  # Excel numbers
+                    return int(v)
                 return opensid.angka_kode(v, jenis, wajib, default)
+
+            conv.table = table
         elif name in opensid.TANGGAL_KOLOM:
             lampau = name in opensid.TANGGAL_LAMPAU
 
@@ -292,8 +298,24 @@ def _rencana(position, offset):
                     raise Salah(f"Terlalu panjang ({len(text)} karakter; maksimal {limit}).")
                 return text
 
+            conv.limit = limit
         plan.append((name, index, letter, conv))
-    return plan
+    return Rencana(plan)
+
+
+class Rencana(list):
+    """The converters, with the text and code columns also listed apart: ubah_baris handles
+    their plain cells inline (no call per cell) and calls the converter only for the others."""
+
+    def __init__(self, plan):
+        super().__init__(plan)
+        self.teks = [
+            (name, index, letter, conv, conv.limit) for name, index, letter, conv in plan if hasattr(conv, "limit")
+        ]
+        self.kode = [
+            (name, index, letter, conv, conv.table) for name, index, letter, conv in plan if hasattr(conv, "table")
+        ]
+        self.lain = [item for item in plan if not hasattr(item[3], "limit") and not hasattr(item[3], "table")]
 
 
 def ubah_baris(cells, plan):
@@ -301,7 +323,27 @@ def ubah_baris(cells, plan):
     values = {}
     errors = []
     n = len(cells)
-    for name, index, letter, conv in plan:
+    if n < len(plan):  # a short row: every column through its converter
+        lambat = list(plan)
+    else:
+        lambat = list(plan.lain)
+        for item in plan.teks:
+            v = cells[item[1]]
+            if type(v) is str:
+                v = v.strip()
+                if len(v) <= item[4]:
+                    values[item[0]] = v
+                    continue
+            lambat.append(item[:4])
+        for item in plan.kode:
+            v = cells[item[1]]
+            if type(v) is str and v.isdigit() and v.isascii():
+                code = int(v)
+                if code in item[4]:
+                    values[item[0]] = code
+                    continue
+            lambat.append(item[:4])
+    for name, index, letter, conv in lambat:
         try:
             values[name] = conv(cells[index] if index < n else None)
         except Salah as exc:
@@ -372,12 +414,22 @@ class Pemeriksaan:
         niks = [r[4][I["nik"]] for r in batch if r[4][I["nik"]]]
         kks = list({r[1] for r in batch if r[1]})
         hidup = [r[4][I["nik"]] for r in batch if r[4][I["status_dasar"]] == HIDUP]
+        hidup_set = set(hidup)
         if _pg():  # = ANY(array): one parameter instead of thousands
-            ada = _rows(
-                f"SELECT p.nik, p.id, p.shdk, p.status_dasar, k.no_kk FROM {P} p "
-                f"LEFT JOIN {K} k ON k.id = p.keluarga_id WHERE p.desa_id = %s AND p.nik = ANY(%s) ORDER BY p.id",
-                [self.desa.pk, niks],
-            )
+            # One lookup by NIK across the kabupaten: this village's records (to update), and
+            # living residents of other villages (a clash).
+            elsewhere, ada = {}, []
+            for nik, pk, shdk, status, no_kk, desa_id, desa_nama in _rows(
+                f"SELECT p.nik, p.id, p.shdk, p.status_dasar, k.no_kk, p.desa_id, d.nama FROM {P} p "
+                f"LEFT JOIN {K} k ON k.id = p.keluarga_id JOIN {D} d ON d.id = p.desa_id "
+                "WHERE p.nik = ANY(%s) ORDER BY p.id",
+                [niks],
+            ):
+                if desa_id == self.desa.pk:
+                    ada.append((nik, pk, shdk, status, no_kk))
+                elif status == HIDUP:
+                    elsewhere[nik] = desa_nama
+            elsewhere = {nik: nama for nik, nama in elsewhere.items() if nik in hidup_set}
             kepala = _rows(
                 f"SELECT k.no_kk, p.nik, p.nama FROM {P} p JOIN {K} k ON k.id = p.keluarga_id "
                 "WHERE p.desa_id = %s AND k.desa_id = %s AND p.shdk = %s AND p.status_dasar = %s AND k.no_kk = ANY(%s)",
@@ -392,13 +444,13 @@ class Pemeriksaan:
             kepala = Penduduk.objects.filter(
                 desa=self.desa, shdk=KEPALA_KELUARGA, status_dasar=HIDUP, keluarga__no_kk__in=kks
             ).values_list("keluarga__no_kk", "nik", "nama")
+            elsewhere = hidup_di_desa_lain(hidup, self.desa)
         for nik, pk, shdk, status, no_kk in ada:
             current = self.ada.get(nik)
             if current is None or current[2] != HIDUP:
                 self.ada[nik] = (pk, shdk, status, no_kk)
         for no_kk, nik, nama in kepala:
             self.kepala_db[no_kk] = (nik, nama)
-        elsewhere = hidup_di_desa_lain(hidup, self.desa)
         for baris, no_kk, alamat, key, v in batch:
             nik = v[I["nik"]]
             first = self.nik_baris.get(nik)
@@ -629,22 +681,38 @@ class PenulisORM:
 
     def __init__(self, desa):
         self.desa = desa
-        self.update_fields = FIELDS + ["dusun", "rw", "rt", "keluarga", "diperbarui"]
 
     def tulis(self, rows):
         now = timezone.now()
         baru, ubah = [], []
         for pk, values, place in rows:
+            if pk:
+                ubah.append((pk, values, place))
+                continue
             p = Penduduk(
-                pk=pk, desa=self.desa, **dict(zip(FIELDS, values, strict=True)), **dict(zip(PLACE, place, strict=True))
+                desa=self.desa, **dict(zip(FIELDS, values, strict=True)), **dict(zip(PLACE, place, strict=True))
             )
-            p.diperbarui = now
-            (ubah if pk else baru).append(p)
+            baru.append(p)
         if ubah:
-            Penduduk.objects.bulk_update(ubah, self.update_fields, batch_size=500)
+            self._ubah(ubah, now)
         if baru:
             Penduduk.objects.bulk_create(baru, batch_size=500)
         return len(baru), len(ubah)
+
+    def _ubah(self, rows, now):
+        """One prepared UPDATE run for many rows (executemany): far faster than bulk_update's
+        CASE WHEN over 45 columns."""
+        meta = Penduduk._meta
+        fields = [meta.get_field(f) for f in FIELDS] + [meta.get_field(c.removesuffix("_id")) for c in PLACE]
+        fields.append(meta.get_field("diperbarui"))
+        sets = ", ".join(f"{connection.ops.quote_name(f.column)} = %s" for f in fields)
+        sql = f"UPDATE {connection.ops.quote_name(meta.db_table)} SET {sets} WHERE id = %s AND desa_id = %s"
+        params = []
+        for pk, values, place in rows:
+            row = [f.get_db_prep_save(v, connection) for f, v in zip(fields, (*values, *place, now), strict=True)]
+            params.append((*row, pk, self.desa.pk))
+        with connection.cursor() as cur:
+            cur.executemany(sql, params)
 
     def selesai(self):
         return 0, 0
@@ -787,6 +855,11 @@ def jalankan(job, *, actor=None):
                         "dilewati": [None, state.baris - valid],
                     },
                 )
+            if _pg() and baru + diubah >= ANALYZE_SETELAH:
+                # Fresh statistics, or the planner keeps believing the register is as small as
+                # before (lists, statistics and the next import would pick poor plans).
+                with connection.cursor() as cur:
+                    cur.execute(f"ANALYZE {P}, {K}")
             pesan = f"Selesai: {baru} penduduk baru, {diubah} diperbarui."
             if state.jumlah_galat:
                 pesan += f" {state.baris - valid} baris bermasalah dilewati."

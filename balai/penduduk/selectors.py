@@ -1,4 +1,7 @@
+import datetime
+
 from django.db.models import Count, Q
+from django.utils import timezone
 
 from .kode import HIDUP, KEPALA_KELUARGA
 from .models import ImporPenduduk, Keluarga, Penduduk, Peristiwa
@@ -75,9 +78,7 @@ def daftar_impor(*, desa):
 
 def widget_penduduk(request):
     """Dashboard card: the register in numbers and this month's mutations (two queries)."""
-    import datetime
-
     desa = request.desa
-    sejak = datetime.date.today() - datetime.timedelta(days=30)
+    sejak = timezone.localdate() - datetime.timedelta(days=30)
     mutasi = dict(Peristiwa.objects.filter(desa=desa, tanggal__gte=sejak).values_list("jenis").annotate(n=Count("id")))
     return {"ringkasan": ringkasan(desa=desa), "mutasi": mutasi, "Jenis": Peristiwa.Jenis}

@@ -1,8 +1,6 @@
 """Every change to the population register. Each function runs in one transaction, validates,
 and writes one audit entry (personal values masked)."""
 
-import datetime
-
 from django.core.exceptions import ValidationError
 from django.db import connection, transaction
 from django.utils import timezone
@@ -314,5 +312,5 @@ def catat_ekspor(*, desa, actor, jumlah, format, request=None):
 
 
 def umur(tanggal_lahir, pada=None):
-    pada = pada or datetime.date.today()
+    pada = pada or timezone.localdate()
     return pada.year - tanggal_lahir.year - ((pada.month, pada.day) < (tanggal_lahir.month, tanggal_lahir.day))

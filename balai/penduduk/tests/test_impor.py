@@ -72,7 +72,10 @@ def client_a(desa_a, operator_a, client_for):
     return client_for(desa_a, operator_a)
 
 
-def test_csv_import_creates_register_with_regions_and_families(desa_a, client_a):
+def test_csv_import_creates_register_with_regions_and_families(desa_a, client_a, monkeypatch):
+    from balai.penduduk import impor
+
+    monkeypatch.setattr(impor, "ANALYZE_SETELAH", 10)  # PostgreSQL: analyse after this import too
     rows = synth_rows(40)
     response = upload(client_a, csv_bytes([opensid_row(r) for r in rows]))
     job = last_job()
