@@ -1,23 +1,36 @@
 """Whole-page cache for the public sites, invalidated by version numbers.
 
 Every village has a site version in the cache. A public page is cached under its host, path,
-query string and the versions of the sites it depends on: a village page depends on its own
-version, a kecamatan or kabupaten portal page on a portal version that every change in any of its
-villages bumps too. `bump(desa_id)` after a change (inside `transaction.on_commit`) makes all of
-those pages stale at once without listing them. Works with any shared cache (Redis in
-production), so several app servers agree."""
+the query parameters its view declares and the versions of the sites it depends on: a village
+page depends on its own version, a kecamatan or kabupaten portal page on a portal version that
+every change in any of its villages bumps too. `bump(desa_id)` after a change (inside
+`transaction.on_commit`) makes all of those pages stale at once without listing them. Works with
+any shared cache (Redis in production), so several app servers agree.
+
+Nobody can fill the cache by inventing URLs: query parameters a view does not declare are left
+out of the key (`/artikel/?x=<random>` is `/artikel/`), a declared parameter with an absurd
+value (too long, repeated) is answered without caching, and one page keeps at most
+`MAKS_VARIAN` variants (search terms, page numbers) per site version.
+
+A version key that is missing (never set, or evicted by the cache) starts again from a random
+large number, never from a fixed one, so it cannot come back to a value that pages already in
+the cache were stored under."""
 
 import hashlib
+import secrets
 from functools import wraps
 
 from django.core.cache import cache
+from django.http import QueryDict
 from django.utils.cache import patch_cache_control, patch_vary_headers
-from django.utils.http import http_date, quote_etag
+from django.utils.http import http_date, quote_etag, urlencode
 
 from .tenancy import DESA, KECAMATAN
 
 TIMEOUT = 60 * 60 * 24
 _VERSION_KEY = "situs:v:{}"
+MAKS_PANJANG = 100  # characters of one declared query parameter; longer is not cached
+MAKS_VARIAN = 100  # cached query variants of one page (host and path) per site version
 
 
 def _version_key(kind, pk):
@@ -33,8 +46,26 @@ def _versions(tenant):
     return [_version_key("kab", tenant.kabupaten.pk)]
 
 
+def _fresh_version():
+    """Where a missing version key starts: random and far from any value seen before (room left
+    below 2**63 for Redis INCR)."""
+    return 2**40 + secrets.randbelow(2**61)
+
+
+def _current(keys):
+    """{key: version} for `keys`, starting missing ones afresh."""
+    values = cache.get_many(keys)
+    missing = [k for k in keys if k not in values]
+    if missing:
+        for key in missing:
+            cache.add(key, _fresh_version(), None)
+        values.update(cache.get_many(missing))  # another process may have added it first
+    return values
+
+
 def version(desa_id) -> int:
-    return cache.get(_version_key("desa", desa_id), 0)
+    key = _version_key("desa", desa_id)
+    return _current([key]).get(key, 0)
 
 
 def bump(desa_id):
@@ -47,12 +78,12 @@ def bump(desa_id):
         _version_key("kec", desa.kecamatan_id),
         _version_key("kab", desa.kecamatan.kabupaten_id),
     ):
-        # add() then incr() keeps the counter atomic on Redis; a lost key just starts again.
-        cache.add(key, 0, None)
+        # add() then incr() keeps the counter atomic on Redis; a lost key starts again at random.
+        cache.add(key, _fresh_version(), None)
         try:
             cache.incr(key)
         except ValueError:
-            cache.set(key, 1, None)
+            cache.set(key, _fresh_version(), None)
 
 
 def expire_at(request, when):
@@ -73,34 +104,83 @@ def _timeout(request):
     return min(TIMEOUT, int((until - timezone.now()).total_seconds()))
 
 
-def _page_key(request):
+def _query(request, params):
+    """The declared parameters as they count for the cache, or None when one of them has a value
+    no honest link produces (too long, given twice)."""
+    pairs = []
+    for name in params:
+        values = request.GET.getlist(name)
+        if len(values) > 1 or any(len(v) > MAKS_PANJANG for v in values):
+            return None
+        pairs.extend((name, v) for v in values)
+    return urlencode(pairs)
+
+
+def _declared(query, params):
+    """`query` without the parameters the view did not declare."""
+    only = QueryDict(mutable=True)
+    for name in params:
+        if name in query:
+            only.setlist(name, query.getlist(name))
+    only._mutable = False
+    return only
+
+
+def _hash(*parts):
+    return hashlib.sha256("|".join(parts).encode()).hexdigest()
+
+
+def _page_key(request, query):
+    """(page key, variant counter key) of this request."""
     keys = _versions(request.tenant)
-    values = cache.get_many(keys)
+    values = _current(keys)
     stamp = ".".join(str(values.get(k, 0)) for k in keys)
-    raw = f"{request.get_host()}|{request.get_full_path()}|{stamp}"
-    return "situs:hal:" + hashlib.sha256(raw.encode()).hexdigest()
+    host, path = request.get_host(), request.path
+    return "situs:hal:" + _hash(host, path, query, stamp), "situs:varian:" + _hash(host, path, stamp)
 
 
-def public_page(view):
+def _room_for_variant(counter, query):
+    """Whether one more query variant of a page may be stored (the bare page always may)."""
+    if not query:
+        return True
+    cache.add(counter, 0, TIMEOUT)
+    try:
+        return cache.incr(counter) <= MAKS_VARIAN
+    except ValueError:
+        return False
+
+
+def public_page(view=None, *, params=()):
     """Cache a public GET view's whole response for anonymous visitors, with ETag and
-    Last-Modified; answers 304 when the visitor already holds the current page."""
+    Last-Modified; answers 304 when the visitor already holds the current page.
+
+    `params` names the query parameters the view reads (`@public_page(params=("q", "halaman"))`);
+    the cache keys on those only, and the view sees only those in `request.GET` (a parameter it
+    forgot to declare is simply absent, never one visitor's page served to all)."""
+    if view is None:
+        return lambda view: public_page(view, params=params)
+    params = tuple(params)
 
     @wraps(view)
     def wrapped(request, *args, **kwargs):
         if request.method not in ("GET", "HEAD") or request.user.is_authenticated or request.tenant is None:
             return view(request, *args, **kwargs)
-        key = _page_key(request)
+        query = _query(request, params)
+        if query is None:
+            return view(request, *args, **kwargs)
+        key, counter = _page_key(request, query)
         cached = cache.get(key)
         if cached is None:
+            request.GET = _declared(request.GET, params)
             response = view(request, *args, **kwargs)
             if response.status_code != 200 or response.streaming or response.cookies:
                 return response
             if hasattr(response, "render") and callable(response.render):
                 response.render()
-            cached = _freeze(request, response)
             timeout = _timeout(request)
-            if timeout <= 0:
+            if timeout <= 0 or not _room_for_variant(counter, query):
                 return response
+            cached = _freeze(request, response)
             cache.set(key, cached, timeout)
         return _thaw(request, cached)
 

@@ -10,6 +10,8 @@ from django.utils import timezone
 from django.utils.text import slugify
 from openpyxl import Workbook
 
+from balai.core.spreadsheet import xlsx_row
+
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 
 
@@ -85,8 +87,9 @@ def xlsx_response(buku):
     ws.append([])
     ws.append(buku.kolom_datar())
     ws.append([int(n) for n in buku.nomor_kolom()])
+    # Names, addresses and places come from the register as typed or imported: never formulas.
     for row in buku.baris():
-        ws.append(row)
+        ws.append(xlsx_row(ws, row))
     tmp = tempfile.SpooledTemporaryFile(max_size=8 * 1024 * 1024)
     wb.save(tmp)
     tmp.seek(0)

@@ -100,6 +100,7 @@ def unduhan_view(request, kunci):
         response["Content-Disposition"] = f'attachment; filename="{ekspor.nama_berkas(b, "pdf")}"'
         return response
     context = {"kunci": kunci, "status": state, "judul": cls.judul}
-    if request.htmx and not request.htmx.boosted:
+    # The polling fragment; a history restore (Back after htmx lost its snapshot) needs the page.
+    if request.htmx and not request.htmx.boosted and not request.htmx.history_restore_request:
         return render(request, "laporan/partials/unduhan.html", context)
     return render(request, "laporan/unduhan.html", context)

@@ -7,10 +7,11 @@ class PublikasiConfig(AppConfig):
 
     def ready(self):
         from balai.akun.models import Peran
-        from balai.core import dashboard, menu
+        from balai.core import dashboard, kesegaran, menu
 
         from . import selectors
 
+        kesegaran.register(selectors.terbitan_terakhir)
         pengelola = {Peran.ADMIN_DESA, Peran.OPERATOR_DESA}
         menu.register("desa", "Agenda", "publikasi_kantor:agenda_daftar", roles=pengelola, order=40, icon="◷")
         menu.register("desa", "Pengumuman", "publikasi_kantor:pengumuman_daftar", roles=pengelola, order=42, icon="!")

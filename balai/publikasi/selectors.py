@@ -2,6 +2,7 @@
 number of queries, whatever the number of rows."""
 
 from django.db.models import Count, Max, Min, Q
+from django.db.models.functions import Greatest
 from django.urls import reverse
 from django.utils import timezone
 
@@ -128,3 +129,25 @@ def sitemap_entries(*, desa):
         for slug, diperbarui in qs.order_by("-diperbarui").values_list("slug", "diperbarui")[:5000]:
             entries.append((model(slug=slug).get_absolute_url(), diperbarui))
     return entries
+
+
+def terbitan_terakhir(desa_ids):
+    """Freshness source (balai.core.kesegaran): {desa_id: latest public publication} over
+    published agenda, announcements once showing, albums, their photos and documents (one
+    query). An edit of a published item counts as an update of the site."""
+    now = timezone.now()
+    parts = [
+        model.objects.filter(desa_id__in=desa_ids, **filters).order_by().values("desa_id").annotate(t=expr)
+        for model, filters, expr in (
+            (Agenda, {"status": Agenda.Status.TERBIT}, Max("diperbarui")),
+            (Pengumuman, {"terbit": True, "mulai_tayang__lte": now}, Max(Greatest("mulai_tayang", "diperbarui"))),
+            (Album, {"terbit": True}, Max("diperbarui")),
+            (Foto, {"album__terbit": True}, Max("dibuat")),
+            (Dokumen, {"terbit": True}, Max("diperbarui")),
+        )
+    ]
+    hasil = {}
+    for row in parts[0].union(*parts[1:], all=True):
+        if row["t"] is not None and (row["desa_id"] not in hasil or row["t"] > hasil[row["desa_id"]]):
+            hasil[row["desa_id"]] = row["t"]
+    return hasil

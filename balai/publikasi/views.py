@@ -37,7 +37,7 @@ def _pratinjau(request):
 
 
 @require_GET
-@public_page
+@public_page(params=("halaman",))
 def agenda(request):
     desa, now = _desa(request), timezone.now()
     expire_at(request, selectors.agenda_berubah_pada(desa=desa, now=now))
@@ -64,7 +64,7 @@ def agenda_ics(request, slug):
 
 
 @require_GET
-@public_page
+@public_page(params=("halaman",))
 def pengumuman(request):
     desa, now = _desa(request), timezone.now()
     expire_at(request, selectors.pengumuman_berubah_pada(desa=desa, now=now))
@@ -84,7 +84,7 @@ def pengumuman_detail(request, slug):
 
 
 @require_GET
-@public_page
+@public_page(params=("halaman",))
 def galeri(request):
     page = Paginator(selectors.album_list(desa=_desa(request)), PER_HALAMAN).get_page(request.GET.get("halaman"))
     return render(request, "publikasi/galeri.html", {"page": page})

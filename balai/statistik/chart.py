@@ -13,7 +13,8 @@ def batang(tabel, *, lebar=LEBAR, label_w=230):
     """Horizontal bars, one per row, split into men and women. Masked public rows get no bar."""
     area = lebar - label_w - 70
     rows = [b for b in tabel.baris if b.jumlah]
-    maks = max([b.jumlah for b in rows] + [1])
+    # Scale on shown rows only: a masked row as the longest bar would give its number away.
+    maks = max([b.jumlah for b in rows if not (b.kecil or b.tersembunyi)] + [1])
     bars = []
     for i, b in enumerate(rows):
         y = i * TINGGI_BARIS

@@ -5,15 +5,18 @@ computed in SQL) that the selectors GROUP BY, with a way to label its values.
 
 Public dimensions (on the village website, aggregates only)
 -----------------------------------------------------------
-kelompok umur, umur produktif, jenis kelamin, agama, pendidikan dalam KK, pendidikan sedang
-ditempuh, pekerjaan, status perkawinan, SHDK, kewarganegaraan, golongan darah, suku, dusun, RW,
-akta kelahiran, status rekam KTP-el, KTP-el, kepala keluarga, keluarga per dusun. These say
-nothing about a single person that the village does not already know by sight.
+kelompok umur, umur produktif, jenis kelamin, pendidikan dalam KK, pendidikan sedang ditempuh,
+pekerjaan, status perkawinan, SHDK, kewarganegaraan, golongan darah, dusun, RW, akta kelahiran,
+status rekam KTP-el, KTP-el, kepala keluarga, keluarga per dusun. These say nothing about a
+single person that the village does not already know by sight.
 
 Public but sensitive (`sensitif=True`): disabilitas and asuransi kesehatan (a BPJS PBI card
-marks a poor household). Every cell with a count of 1 to 4 is shown as "< 5" with no
-percentage, and when that would still let someone subtract their way to a masked number (one
-masked cell in a column or in a row), the next smallest cell is hidden as well ("*").
+marks a poor household), agama and suku (in a village of 1,500 where almost everyone is Muslim
+and Javanese, "HINDU 1" or "Batak 2" points at a family; religion and ethnicity are what
+discrimination feeds on). The exact figures stay in the back offices and their exports.
+Every cell with a count of 1 to 4 is shown as "< 5" with no percentage, and when that would
+still let someone subtract their way to a masked number (one masked cell in a column or in a
+row), the next smallest cell is hidden as well ("*").
 
 Back office only (`publik=False`): RT (a few dozen people, so small cells identify
 households), kehamilan, akseptor KB and sakit menahun (health), status dasar and status
@@ -113,7 +116,7 @@ DAFTAR = [
         labels=lambda: [(0, "0–14 tahun (belum produktif)"), (1, "15–64 tahun (produktif)"), (2, "65 tahun ke atas")],
     ),
     _kode("jenis_kelamin", "Jenis kelamin"),
-    _kode("agama", "Agama"),
+    _kode("agama", "Agama", sensitif=True),
     _kode("pendidikan_kk", "Pendidikan dalam KK"),
     _kode("pendidikan_sedang", "Pendidikan sedang ditempuh", tampil_nol=False),
     _kode("pekerjaan", "Pekerjaan", tampil_nol=False),
@@ -121,7 +124,7 @@ DAFTAR = [
     _kode("shdk", "Hubungan dalam keluarga (SHDK)"),
     _kode("warganegara", "Kewarganegaraan"),
     _kode("golongan_darah", "Golongan darah"),
-    Dimensi("suku", "Suku/etnis", "suku", tampil_nol=False),
+    Dimensi("suku", "Suku/etnis", "suku", tampil_nol=False, sensitif=True),
     Dimensi("dusun", "Dusun", "dusun_id", labels="wilayah", wilayah="dusun", tingkat=DESA_SAJA),
     Dimensi("rw", "RW", "rw_id", labels="wilayah", wilayah="rw", tingkat=DESA_SAJA),
     Dimensi("rt", "RT", "rt_id", labels="wilayah", wilayah="rt", tingkat=DESA_SAJA, publik=False),

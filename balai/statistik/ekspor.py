@@ -1,4 +1,8 @@
-"""CSV and XLSX downloads of a statistics table (aggregates only, no personal data)."""
+"""CSV and XLSX downloads of a statistics table (aggregates only, no personal data).
+
+Row labels come from what villages typed (dusun names, suku): every cell goes through
+`balai.core.spreadsheet` so a label like `=WEBSERVICE(...)` stays text in the kabupaten's
+spreadsheet."""
 
 import csv
 import io
@@ -6,6 +10,8 @@ import io
 from django.http import HttpResponse
 from django.utils.text import slugify
 from openpyxl import Workbook
+
+from balai.core.spreadsheet import csv_text, xlsx_row
 
 KOLOM = ["Kode", "Kelompok", "Laki-laki", "Perempuan", "Jumlah", "Persen"]
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
@@ -37,12 +43,18 @@ def _attachment(response, filename):
 def csv_response(tabel, rincian=None):
     out = io.StringIO()
     writer = csv.writer(out)
-    writer.writerow([f"Statistik penduduk: {tabel.dimensi.judul}", tabel.wilayah])
-    writer.writerow(KOLOM)
-    writer.writerows(_baris(tabel))
+
+    def tulis(row):
+        writer.writerow([csv_text(v) for v in row])
+
+    tulis([f"Statistik penduduk: {tabel.dimensi.judul}", tabel.wilayah])
+    tulis(KOLOM)
+    for row in _baris(tabel):
+        tulis(row)
     if rincian:
-        writer.writerow([])
-        writer.writerows(_rincian(rincian))
+        tulis([])
+        for row in _rincian(rincian):
+            tulis(row)
     response = HttpResponse("\ufeff" + out.getvalue(), content_type="text/csv; charset=utf-8")
     return _attachment(response, nama_berkas(tabel, "csv"))
 
@@ -50,20 +62,20 @@ def csv_response(tabel, rincian=None):
 def xlsx_response(tabel, rincian=None):
     wb = Workbook(write_only=True)
     ws = wb.create_sheet(tabel.dimensi.judul[:31].replace("/", "-"))
-    ws.append([f"Statistik penduduk: {tabel.dimensi.judul}", tabel.wilayah])
-    ws.append(KOLOM)
+    ws.append(xlsx_row(ws, [f"Statistik penduduk: {tabel.dimensi.judul}", tabel.wilayah]))
+    ws.append(xlsx_row(ws, KOLOM))
     for row in _baris(tabel):
-        ws.append(row)
+        ws.append(xlsx_row(ws, row))
     if rincian:
         if rincian.get("per_kecamatan"):
             ws3 = wb.create_sheet("Per kecamatan")
-            ws3.append(["Kecamatan", *[label for _k, label in rincian["kolom"]], "Jumlah"])
+            ws3.append(xlsx_row(ws3, ["Kecamatan", *[label for _k, label in rincian["kolom"]], "Jumlah"]))
             for kecamatan, values, total in rincian["per_kecamatan"]:
-                ws3.append([kecamatan.nama, *values, total])
-            ws3.append(["JUMLAH", *rincian["total"], rincian["jumlah"]])
+                ws3.append(xlsx_row(ws3, [kecamatan.nama, *values, total]))
+            ws3.append(xlsx_row(ws3, ["JUMLAH", *rincian["total"], rincian["jumlah"]]))
         ws2 = wb.create_sheet("Per desa")
         for row in _rincian(rincian):
-            ws2.append(row)
+            ws2.append(xlsx_row(ws2, row))
     buf = io.BytesIO()
     wb.save(buf)
     return _attachment(HttpResponse(buf.getvalue(), content_type=XLSX), nama_berkas(tabel, "xlsx"))

@@ -45,7 +45,8 @@ def desa(request):
     if response is not None:
         return response
     context = {"tabel": tabel, "pilihan": pilihan, "dim": dim, **_grafik(tabel)}
-    template = "statistik/partials/tabel.html" if request.htmx and not request.htmx.boosted else "statistik/desa.html"
+    htmx = request.htmx and not request.htmx.boosted and not request.htmx.history_restore_request
+    template = "statistik/partials/tabel.html" if htmx else "statistik/desa.html"
     return render(request, template, context)
 
 
@@ -84,7 +85,7 @@ def kabupaten(request):
 # --- public village page ---------------------------------------------------------------------
 
 
-@public_page
+@public_page(params=("d",))
 def publik(request):
     if request.tenant is None or request.tenant.kind != DESA:
         raise Http404

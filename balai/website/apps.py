@@ -7,10 +7,11 @@ class WebsiteConfig(AppConfig):
 
     def ready(self):
         from balai.akun.models import Peran
-        from balai.core import dashboard, menu
+        from balai.core import dashboard, kesegaran, menu
 
         from . import selectors
 
+        kesegaran.register(selectors.artikel_terakhir)
         kelola = {Peran.ADMIN_DESA, Peran.OPERATOR_DESA}
         for label, url, order, icon in [
             ("Artikel", "website:kantor_artikel_list", 10, "✎"),

@@ -11,8 +11,9 @@ from django.utils.translation import gettext_lazy as _
 from django_scopes import ScopedManager
 
 hex_colour_validator = RegexValidator(r"^#[0-9a-fA-F]{6}$", _("Warna harus berupa kode hex 6 digit, mis. #0f766e."))
+# "/\evil.example" is "//evil.example" to a browser: a site path may not start with either slash.
 menu_url_validator = RegexValidator(
-    r"^(/(?!/)[^\s]*|https?://[^\s]+)$",
+    r"^(/(?![/\\])\S*|https?://\S+)$",
     _("Alamat menu harus diawali '/' (halaman situs ini) atau 'https://'."),
 )
 

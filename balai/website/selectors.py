@@ -9,12 +9,14 @@ from django.db.models import Count, Max, Q
 from django.utils import timezone
 from django_scopes import scopes_disabled
 
+from balai.core import kesegaran as sumber_kesegaran
 from balai.wilayah.models import Desa
 
 from .models import Artikel, ArtikelTag, Halaman, Komentar, MenuSitus, PengaturanSitus, Perangkat, Tag
 
 S = Artikel.Status
 PER_HALAMAN = 10
+PER_HALAMAN_DESA = 30  # villages per page of the kabupaten search
 
 
 def pengaturan(*, desa):
@@ -144,9 +146,16 @@ def antrean_komentar(*, desa, status=Komentar.Status.MENUNGGU):
     return Komentar.objects.filter(desa=desa, status=status).select_related("artikel").order_by("-dibuat")
 
 
+def artikel_terakhir(desa_ids):
+    """Freshness source (balai.core.kesegaran): {desa_id: latest published article} (one query)."""
+    rows = artikel_terbit().filter(desa_id__in=desa_ids).values("desa_id").annotate(t=Max("terbit_pada"))
+    return {r["desa_id"]: r["t"] for r in rows}
+
+
 def kesegaran(*, desa, kabupaten):
-    """Days since the village last published an article, against the kabupaten's threshold."""
-    terakhir = artikel_terbit(desa=desa).aggregate(t=Max("terbit_pada"))["t"]
+    """Days since the village last published anything (article, agenda, announcement, album,
+    document: every registered source), against the kabupaten's threshold."""
+    terakhir = sumber_kesegaran.terakhir([desa.pk]).get(desa.pk)
     hari = (timezone.now() - terakhir).days if terakhir else None
     ambang = kabupaten.ambang_kesegaran_hari
     return {"terakhir": terakhir, "hari": hari, "ambang": ambang, "basi": hari is None or hari > ambang}
@@ -197,11 +206,13 @@ def profil_kecamatan(*, kecamatan):
 
 
 def cari_desa(*, kabupaten, q):
+    """Active villages whose name or kecamatan matches `q` (a queryset, for paging); none
+    without a search term."""
     q = " ".join(q.split())[:100]
-    if not q:
-        return []
     qs = Desa.objects.filter(kecamatan__kabupaten=kabupaten, aktif=True).select_related("kecamatan")
-    return list(qs.filter(Q(nama__icontains=q) | Q(kecamatan__nama__icontains=q)).order_by("nama")[:30])
+    if not q:
+        return qs.none()
+    return qs.filter(Q(nama__icontains=q) | Q(kecamatan__nama__icontains=q)).order_by("nama", "pk")
 
 
 def direktori(*, kabupaten):
@@ -226,16 +237,12 @@ def direktori(*, kabupaten):
 
 def kesegaran_desa(*, kabupaten, kecamatan=None, limit=15):
     """Active villages that published nothing within the kabupaten's threshold, stalest first
-    (two queries)."""
+    (one query for the villages, then one per freshness source)."""
     villages = Desa.objects.filter(kecamatan__kabupaten=kabupaten, aktif=True).select_related("kecamatan")
     if kecamatan is not None:
         villages = villages.filter(kecamatan=kecamatan)
     villages = list(villages)
-    with scopes_disabled():
-        rows = (
-            artikel_terbit().filter(desa__in=[d.pk for d in villages]).values("desa_id").annotate(t=Max("terbit_pada"))
-        )
-        last = {r["desa_id"]: r["t"] for r in rows}
+    last = sumber_kesegaran.terakhir([d.pk for d in villages])
     batas = timezone.now() - timedelta(days=kabupaten.ambang_kesegaran_hari)
     basi = []
     for d in villages:

@@ -55,6 +55,7 @@ def test_back_office_statistics_and_export(page, site, desa_a, warga, make_user)
     page.wait_for_url(re.compile(r"/admin-desa/statistik/$"))
     page.get_by_label("Dimensi").select_option("agama")
     page.get_by_role("button", name="Tampilkan").click()
+    page.wait_for_url(re.compile(r"\?d=agama$"))  # is_visible() does not wait for the new page
     assert page.get_by_role("rowheader", name="KRISTEN").is_visible()
     with page.expect_download() as info:
         page.get_by_role("link", name="Unduh CSV").click()

@@ -63,3 +63,91 @@ def test_conditional_get_answers_304(get):
     assert first["ETag"] and first["Last-Modified"]
     again = get("selakambang.localhost", HTTP_IF_NONE_MATCH=first["ETag"])
     assert again.status_code == 304
+
+
+@sitecache.public_page(params=("q", "halaman"))
+def daftar(request):
+    calls.append(1)
+    return HttpResponse(f"<p>cari {request.GET.get('q', '')} {len(calls)}</p>")
+
+
+@pytest.fixture
+def get_daftar(desa_a):
+    calls.clear()
+    factory = RequestFactory()
+
+    def make(query=""):
+        from django.contrib.auth.models import AnonymousUser
+
+        request = factory.get("/artikel/" + query, HTTP_HOST="selakambang.localhost")
+        request.user = AnonymousUser()
+        request.tenant = resolve_host("selakambang.localhost")
+        return daftar(request)
+
+    return make
+
+
+def test_undeclared_parameters_are_ignored(get_daftar, get):
+    get_daftar("?x=1"), get_daftar("?x=2&utm_source=a"), get_daftar("")
+    assert len(calls) == 1
+    # No parameter declared (the default): any query string is the bare page.
+    calls.clear()
+    get("selakambang.localhost"), get("selakambang.localhost")
+    assert len(calls) == 1
+
+
+def test_declared_parameters_make_their_own_pages(get_daftar):
+    assert b"cari kopi" in get_daftar("?q=kopi").content
+    assert b"cari teh" in get_daftar("?q=teh&x=1").content
+    get_daftar("?x=9&q=kopi"), get_daftar("?halaman=2&q=kopi"), get_daftar("?q=kopi&halaman=2")
+    assert len(calls) == 3
+
+
+def test_absurd_values_are_answered_but_not_cached(get_daftar):
+    long = "a" * (sitecache.MAKS_PANJANG + 1)
+    for query in (f"?q={long}", "?q=a&q=b"):
+        get_daftar(query), get_daftar(query)
+    assert len(calls) == 4
+    assert get_daftar(f"?q={long}").status_code == 200
+
+
+def test_variants_of_one_page_are_bounded(get_daftar, monkeypatch):
+    monkeypatch.setattr(sitecache, "MAKS_VARIAN", 3)
+    for i in range(5):
+        get_daftar(f"?q=acak{i}")
+    for i in range(5):
+        get_daftar(f"?q=acak{i}")
+    assert len(calls) == 5 + 2  # the first three stayed cached, the last two never were
+    get_daftar(""), get_daftar("")
+    assert len(calls) == 8  # the bare page is always cached
+
+
+def test_a_lost_version_key_never_brings_old_pages_back(get, desa_a):
+    from django.core.cache import cache
+
+    key = sitecache._version_key("desa", desa_a.pk)
+    assert b"isi 1" in get("selakambang.localhost").content
+    first = cache.get(key)
+    assert first and first > 2**32  # started at random, not at 0
+    cache.delete(key)  # evicted
+    assert b"isi 2" in get("selakambang.localhost").content
+    assert cache.get(key) != first
+    cache.delete(key)
+    sitecache.bump(desa_a.pk)  # a bump on a missing key starts afresh as well
+    assert cache.get(key) not in (None, 0, 1, first)
+    assert sitecache.version(desa_a.pk) == cache.get(key)
+
+
+def test_views_see_only_declared_parameters(get_daftar):
+    """A parameter the view forgot to declare is absent, so the cached page cannot depend on it."""
+
+    @sitecache.public_page(params=("q",))
+    def lupa(request):
+        return HttpResponse(f"{request.GET.get('q')} {request.GET.get('halaman')}")
+
+    request = RequestFactory().get("/x/?q=kopi&halaman=3", HTTP_HOST="selakambang.localhost")
+    from django.contrib.auth.models import AnonymousUser
+
+    request.user = AnonymousUser()
+    request.tenant = resolve_host("selakambang.localhost")
+    assert lupa(request).content == b"kopi None"

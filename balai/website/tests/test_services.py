@@ -159,12 +159,22 @@ def test_theme_colour_must_be_hex(desa_a, admin_a):
         assert PengaturanSitus.objects.get().warna_tema == "#123abc"
 
 
-@pytest.mark.parametrize("url", ["javascript:alert(1)", "JaVaScRiPt:alert(1)", "data:text/html,x", "//evil.example"])
+@pytest.mark.parametrize(
+    "url",
+    ["javascript:alert(1)", "JaVaScRiPt:alert(1)", "data:text/html,x", "//evil.example", "/\\evil.example", "/\t/x"],
+)
 def test_menu_refuses_script_and_foreign_scheme_links(desa_a, admin_a, url):
     with scope(desa=desa_a), pytest.raises(ValidationError):
         services.simpan_menu(desa=desa_a, actor=admin_a, data={"label": "Menu", "url": url, "urutan": 1})
     with scope(desa=desa_a):
         assert not MenuSitus.objects.exists()
+
+
+@pytest.mark.parametrize("url", ["/", "/artikel/?kategori=x", "/halaman/profil/", "https://purbalinggakab.go.id/"])
+def test_menu_accepts_site_paths_and_web_links(desa_a, admin_a, url):
+    with scope(desa=desa_a):
+        services.simpan_menu(desa=desa_a, actor=admin_a, data={"label": "Menu", "url": url, "urutan": 1})
+        assert MenuSitus.objects.get().url == url
 
 
 def test_halaman_slug_from_title_and_sanitised(desa_a, admin_a):

@@ -288,3 +288,110 @@ def test_hidden_page_is_404_but_staff_can_preview(client_for, desa_a, operator_a
     assert client_for(desa_a).get("/halaman/rencana/").status_code == 404
     preview = client_for(desa_a, operator_a).get(f"/admin-desa/halaman/{h.pk}/pratinjau/")
     assert preview.status_code == 200 and "belum tampil di situs" in preview.content.decode()
+
+
+def test_unknown_query_parameters_share_the_cached_page(
+    client_for, desa_a, make_artikel, django_assert_max_num_queries
+):
+    make_artikel(desa_a, "Pembangunan jalan dusun")
+    client = client_for(desa_a)
+    first = client.get("/artikel/?q=jalan")
+    with django_assert_max_num_queries(3):  # tenant lookup only: no new page per random parameter
+        again = client.get("/artikel/?q=jalan&utm_source=x&acak=81234")
+    assert b"Pembangunan jalan dusun" in again.content and again["ETag"] == first["ETag"]
+    # The front page's canonical link never carries a visitor's query string into the cache.
+    body = client.get("/?utm_source=<x>").content.decode()
+    assert '<link rel="canonical" href="http://selakambang.localhost/">' in body
+
+
+def test_htmx_history_restore_gets_the_whole_page(client_for, desa_a, operator_a, make_artikel):
+    make_artikel(desa_a, "Posyandu balita")
+    staff = client_for(desa_a, operator_a)
+    body = staff.get(
+        "/admin-desa/artikel/?status=terbit", HTTP_HX_REQUEST="true", HTTP_HX_HISTORY_RESTORE_REQUEST="true"
+    ).content.decode()
+    assert "<html" in body and "Posyandu balita" in body
+    a = make_artikel(desa_a, "Rapat BPD")
+    body = client_for(desa_a).get(
+        f"/artikel/{a.slug}/komentar/", HTTP_HX_REQUEST="true", HTTP_HX_HISTORY_RESTORE_REQUEST="true"
+    )
+    assert b"<html" in body.content
+
+
+def test_unknown_status_filters_fall_back(client_for, desa_a, operator_a, make_artikel):
+    a = make_artikel(desa_a, "Posyandu balita")
+    with scopes_disabled():
+        Komentar.objects.create(desa=desa_a, artikel=a, nama="Warga", isi="Menunggu diperiksa")
+    staff = client_for(desa_a, operator_a)
+    r = staff.get("/admin-desa/komentar/?status=tidak-ada")
+    assert r.context["status"] == Komentar.Status.MENUNGGU and "Menunggu diperiksa" in r.content.decode()
+    r = staff.get("/admin-desa/artikel/?status=tidak-ada")
+    assert r.context["status"] == "" and "Posyandu balita" in r.content.decode()
+
+
+def test_freshness_counts_every_public_publication(
+    client_for, kabupaten, desa_a, desa_b, operator_a, make_user, make_artikel, django_assert_max_num_queries
+):
+    """An agenda, announcement, album, photo or document keeps a site fresh, not only articles;
+    drafts, unpublished and not-yet-showing items do not."""
+    from balai.akun.models import Peran
+    from balai.media.models import Gambar
+    from balai.publikasi.models import Agenda, Album, Dokumen, Foto, Pengumuman
+
+    now = timezone.now()
+    make_artikel(desa_a, terbit_pada=now - timedelta(days=40))
+    make_artikel(desa_b, terbit_pada=now - timedelta(days=40))
+    with scopes_disabled():
+        agenda = Agenda.objects.create(desa=desa_a, judul="Draf", slug="draf", mulai=now, selesai=now)
+        besok = Pengumuman.objects.create(
+            desa=desa_a, judul="Besok", slug="besok", isi="x", mulai_tayang=now + timedelta(days=1)
+        )
+        album = Album.objects.create(desa=desa_a, judul="Disembunyikan", slug="sembunyi", terbit=False)
+        gambar = Gambar.objects.create(desa=desa_a, berkas="a.jpg", berkas_webp="a.webp", thumb="t.jpg")
+        Foto.objects.create(desa=desa_a, album=album, gambar=gambar)
+        Dokumen.objects.create(desa=desa_a, judul="Draf", berkas="x.pdf", jenis="pdf", terbit=False)
+    # None of those are public yet: village A is as stale as its last article.
+    admin = client_for(None, make_user(Peran.ADMIN_KABUPATEN))
+    assert "2</strong> dari 2" in admin.get("/dasbor/").content.decode()
+    staff = client_for(desa_a, operator_a)
+    assert "40</strong> hari" in staff.get("/admin-desa/").content.decode()
+
+    cases = [
+        (Agenda, agenda.pk, {"status": Agenda.Status.TERBIT, "diperbarui": now - timedelta(days=3)}),
+        (Pengumuman, besok.pk, {"mulai_tayang": now - timedelta(days=2), "diperbarui": now - timedelta(days=9)}),
+        (Album, album.pk, {"terbit": True, "diperbarui": now - timedelta(days=20)}),
+        (Foto, None, {"dibuat": now - timedelta(days=1)}),
+        (Dokumen, None, {"terbit": True, "diperbarui": now - timedelta(days=4)}),
+    ]
+    with scopes_disabled():
+        for model, pk, values in cases:
+            (model.objects.filter(pk=pk) if pk else model.objects.all()).update(**values)
+    body = staff.get("/admin-desa/").content.decode()
+    assert "1</strong> hari" in body and "lebih dari" not in body  # the photo, a day ago
+    body = admin.get("/dasbor/").content.decode()
+    assert "1</strong> dari 2" in body and "Desa Karangpetir" in body and "Desa Selakambang" not in body
+    with scopes_disabled():
+        Foto.objects.all().delete()
+    assert "2</strong> hari" in staff.get("/admin-desa/").content.decode()  # the announcement started showing
+
+    from balai.website import selectors
+
+    with django_assert_max_num_queries(3):  # villages, articles, publications
+        selectors.kesegaran_desa(kabupaten=kabupaten)
+
+
+def test_kabupaten_village_search_is_paged(
+    client_for, kabupaten, desa_a, desa_b, make_artikel, monkeypatch, django_assert_max_num_queries
+):
+    from balai.website import selectors
+
+    monkeypatch.setattr(selectors, "PER_HALAMAN_DESA", 1)
+    client = client_for(None)
+    with django_assert_max_num_queries(8):
+        first = client.get("/cari/?q=ka").content.decode()
+    assert "Desa Karangpetir" in first and "Desa Selakambang" not in first
+    assert "Halaman 1 dari 2" in first and 'href="?q=ka&amp;halaman=2"' in first and "<h2>Berita</h2>" in first
+    second = client.get("/cari/?q=ka&halaman=2").content.decode()
+    assert "Desa Selakambang" in second and "Desa Karangpetir" not in second
+    assert "<h2>Berita</h2>" not in second  # the news list stays on the first page
+    assert "Tidak ada desa atau kelurahan" in client.get("/cari/?q=zzz").content.decode()

@@ -20,10 +20,13 @@ PENGELOLA = {Peran.ADMIN_DESA, Peran.OPERATOR_DESA}
 @staff_view("desa", roles=PENGELOLA)
 def artikel_list(request):
     q, status = request.GET.get("q", ""), request.GET.get("status", "")
+    if status not in Artikel.Status.values:
+        status = ""  # unknown: every status
     qs = selectors.artikel_kantor(desa=request.desa, q=q, status=status)
     page = Paginator(qs, 25).get_page(request.GET.get("halaman"))
     context = {"page": page, "q": q, "status": status, "status_choices": Artikel.Status.choices}
-    partial = request.htmx and not request.htmx.boosted
+    # A history restore (Back after the cached snapshot is gone) needs the whole page.
+    partial = request.htmx and not request.htmx.boosted and not request.htmx.history_restore_request
     template = "website/kantor/partials/artikel_rows.html" if partial else "website/kantor/artikel_list.html"
     return render(request, template, context)
 
@@ -111,7 +114,9 @@ def revisi_pulihkan(request, pk):
 
 @staff_view("desa", roles=PENGELOLA)
 def komentar_list(request):
-    status = request.GET.get("status") or Komentar.Status.MENUNGGU
+    status = request.GET.get("status")
+    if status not in Komentar.Status.values:
+        status = Komentar.Status.MENUNGGU  # missing or unknown: the queue to moderate
     qs = selectors.antrean_komentar(desa=request.desa, status=status)
     page = Paginator(qs, 30).get_page(request.GET.get("halaman"))
     context = {"page": page, "status": status, "status_choices": Komentar.Status.choices}

@@ -1,5 +1,6 @@
 """Front pages of whichever site a host is, and the kabupaten and kecamatan portals."""
 
+from django.core.paginator import Paginator
 from django.http import Http404
 from django.shortcuts import render
 
@@ -39,18 +40,26 @@ def kabupaten_beranda(request):
     return render(request, "website/kabupaten_beranda.html", context)
 
 
-@public_page
+@public_page(params=("q", "halaman"))
 def cari(request):
-    """Search across all villages (kabupaten host) or the villages of a kecamatan."""
+    """Search across all villages (kabupaten host) or the villages of a kecamatan. The matching
+    villages (kabupaten) are paged with ?halaman=; the news list stays on the first page."""
     kind, q = request.tenant.kind, request.GET.get("q", "")
     if kind == DESA:
         raise Http404
-    desa_ids = None
+    desa_ids, page = None, None
     if kind == KECAMATAN:
         desa_ids = list(Desa.objects.filter(kecamatan=request.kecamatan, aktif=True).values_list("pk", flat=True))
+    if kind == KABUPATEN and q.strip():
+        villages = selectors.cari_desa(kabupaten=request.kabupaten, q=q)
+        page = Paginator(villages, selectors.PER_HALAMAN_DESA).get_page(request.GET.get("halaman"))
+    halaman_pertama = page is None or page.number == 1
     context = {
         "q": q,
-        "berita": selectors.berita_lintas_desa(desa_ids=desa_ids, limit=30, q=q) if q.strip() else [],
-        "desa_list": selectors.cari_desa(kabupaten=request.kabupaten, q=q) if kind == KABUPATEN else [],
+        "berita": selectors.berita_lintas_desa(desa_ids=desa_ids, limit=30, q=q)
+        if q.strip() and halaman_pertama
+        else [],
+        "halaman_pertama": halaman_pertama,
+        "page": page,
     }
     return render(request, "website/cari.html", context)

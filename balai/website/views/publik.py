@@ -44,7 +44,7 @@ def desa_beranda(request):
     return render(request, "website/desa_beranda.html", context)
 
 
-@public_page
+@public_page(params=("q", "kategori", "tag", "halaman"))
 @desa_site
 def artikel_list(request):
     desa, kategori, tag = request.desa, None, None
@@ -94,7 +94,7 @@ def komentar_kirim(request, slug):
         return _komentar_diterima(request, slug, held=bool(komentar.alasan))
     status = 400 if request.method == "POST" else 200
     context = {"artikel": data["artikel"], "form": form}
-    if request.htmx and request.method == "GET":
+    if request.htmx and request.method == "GET" and not request.htmx.history_restore_request:
         return render(request, "website/partials/komentar_form.html", context)
     return render(request, "website/komentar.html", context, status=status)
 
