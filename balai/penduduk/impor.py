@@ -21,17 +21,18 @@ import csv
 import datetime
 import io
 import itertools
+import logging
 import operator
 import pickle
 import tempfile
 import zipfile
 from collections import defaultdict
 
-from django.db import connection, transaction
+from django.db import IntegrityError, connection, transaction
 from django.utils import timezone
 from django_scopes import scope, scopes_disabled
 
-from balai.core import audit
+from balai.core import audit, sitecache
 from balai.wilayah.models import RT, RW, Dusun
 
 from . import kode, opensid, services, validasi
@@ -46,6 +47,16 @@ FIELDS = list(opensid.FIELD.values())
 I = {name: i for i, name in enumerate(FIELDS)}  # noqa: E741 - index of a field in a row tuple
 PLACE = ["dusun_id", "rw_id", "rt_id", "keluarga_id"]
 ambil_field = operator.itemgetter(*opensid.FIELD)  # values by column -> tuple in FIELDS order
+
+
+logger = logging.getLogger(__name__)
+
+try:  # COPY runs on psycopg's own cursor, whose errors Django does not wrap
+    from psycopg import IntegrityError as _PgIntegrityError
+
+    DITOLAK = (IntegrityError, _PgIntegrityError)
+except ImportError:  # pragma: no cover - psycopg is a dependency
+    DITOLAK = (IntegrityError,)
 
 
 class BerkasTidakValid(Exception):
@@ -841,20 +852,32 @@ def jalankan(job, *, actor=None):
         )
         if menulis and valid:
             _simpan_kemajuan(job, pesan="Menyimpan ke register…")
-            with transaction.atomic():
-                baru, diubah = tulis(state)
-                audit.record(
-                    action="penduduk.diimpor",
-                    actor=actor,
-                    desa=desa,
-                    obj=job,
-                    label=f"Impor {job.nama_berkas}",
-                    changes={
-                        "baru": [None, baru],
-                        "diperbarui": [None, diubah],
-                        "dilewati": [None, state.baris - valid],
-                    },
-                )
+            try:
+                with transaction.atomic():
+                    baru, diubah = tulis(state)
+                    audit.record(
+                        action="penduduk.diimpor",
+                        actor=actor,
+                        desa=desa,
+                        obj=job,
+                        label=f"Impor {job.nama_berkas}",
+                        changes={
+                            "baru": [None, baru],
+                            "diperbarui": [None, diubah],
+                            "dilewati": [None, state.baris - valid],
+                        },
+                    )
+                    # Public statistics and front-page figures are cached per site version.
+                    transaction.on_commit(lambda: sitecache.bump(desa.pk))
+            except DITOLAK as exc:
+                # The register changed between the check and the write (another operator or
+                # import saved the same NIK or a head of the same KK meanwhile). The database's
+                # message quotes the key, i.e. the NIK: only the class name goes to the log.
+                logger.warning("Impor penduduk %s ditolak basis data: %s", job.pk, type(exc).__name__)
+                raise BerkasTidakValid(
+                    "Register berubah selama impor (NIK atau kepala keluarga yang sama baru saja dicatat "
+                    "di tempat lain), sehingga tidak ada yang disimpan. Jalankan impor sekali lagi."
+                ) from None
             if _pg() and baru + diubah >= ANALYZE_SETELAH:
                 # Fresh statistics, or the planner keeps believing the register is as small as
                 # before (lists, statistics and the next import would pick poor plans).
