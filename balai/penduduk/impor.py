@@ -459,6 +459,7 @@ class Pemeriksaan:
         self.kk_baris = defaultdict(list)  # no_kk -> rows naming it
         self.nik_hidup = {}  # nik -> row, for rows of living residents
         self.baris = 0
+        self.ada_baru = False  # a row whose NIK is not yet in the village (to insert)
         self.buruk_wilayah = 0
         self.spool = tempfile.TemporaryFile()
 
@@ -539,6 +540,8 @@ class Pemeriksaan:
             elif kepala and not no_kk:
                 self.tambah_galat(baris, "no_kk", self.huruf["no_kk"], "Kepala keluarga harus punya nomor KK.")
             lama = self.ada.get(nik)
+            if lama is None:
+                self.ada_baru = True
             if lama and lama[1] == KEPALA_KELUARGA and lama[2] == HIDUP and not (kepala and no_kk == lama[3]):
                 self.demosi[baris] = (lama[0], v[I["shdk"]], v[I["status_dasar"]])
             if key is not None:
@@ -787,9 +790,6 @@ class PenulisORM:
         with connection.cursor() as cur:
             cur.executemany(sql, params)
 
-    def selesai(self):
-        return 0, 0
-
 
 class PenulisCopy:
     """PostgreSQL: new residents are COPied straight into the table; residents already in the
@@ -803,11 +803,15 @@ class PenulisCopy:
         self.cursor = connection.cursor()
         self.raw = self.cursor.cursor  # the psycopg cursor under Django's wrapper
         self.now = timezone.now()
-        self.stage = False
-        self.baru = self.diubah = 0
         # status_penduduk is not in OpenSID's sheet: new residents are "tetap".
-        self.insert_sql = (
-            f"COPY {self.table} (desa_id, status_penduduk, dibuat, diperbarui, {', '.join(self.columns)}) FROM STDIN"
+        self.insert_columns = ["desa_id", "status_penduduk", "dibuat", "diperbarui", *self.columns]
+        self.insert_sql = f"COPY {self.table} ({', '.join(self.insert_columns)}) FROM STDIN (FORMAT BINARY)"
+        # Binary COPY: PostgreSQL parses no text (dates, numbers) for each of ~45 columns.
+        self.types = dict(
+            _rows(
+                "SELECT attname, atttypid FROM pg_attribute WHERE attrelid = %s::regclass AND attnum > 0",
+                [self.table],
+            )
         )
 
     def _buat_stage(self):
@@ -817,28 +821,56 @@ class PenulisCopy:
             "CREATE TEMPORARY TABLE impor_penduduk_stage ON COMMIT DROP AS "
             f"SELECT id, {', '.join(self.columns)} FROM {self.table} WHERE false"
         )
-        self.stage = True
 
-    def tulis(self, rows):
-        baru = [r for r in rows if r[0] is None]
-        lama = [r for r in rows if r[0] is not None]
-        if baru:
-            head = (self.desa.pk, kode.TETAP, self.now, self.now)
-            with self.raw.copy(self.insert_sql) as copy:
-                for _pk, values, place in baru:
-                    copy.write_row((*head, *values, *place))
-        if lama:
-            if not self.stage:
-                self._buat_stage()
-            sql = f"COPY impor_penduduk_stage (id, {', '.join(self.columns)}) FROM STDIN"
-            with self.raw.copy(sql) as copy:
-                for pk, values, place in lama:
-                    copy.write_row((pk, *values, *place))
-        return len(baru), len(lama)
+    def tulis_semua(self, baris, *, ada_baru=True):
+        """Write the rows `baris()` yields: one COPY for all new residents, so PostgreSQL
+        stores and indexes rows while Python reads on (a COPY per batch made each side wait
+        for the other); then, reading the rows again, one for those already in the village.
+        `ada_baru=False` (pass 1 saw only NIKs of the village: a re-import) skips the first
+        reading; should a new row turn up anyway, it is inserted after the updates."""
+        baru = lama = diubah = 0
+        if ada_baru:
+            baru, lama = self._sisip(baris)
+        if lama or not ada_baru:
+            diubah, baru_terlewat = self._ubah(baris)
+            if baru_terlewat and not ada_baru:
+                baru = self._sisip(baris)[0]
+        return baru, diubah
 
-    def selesai(self):
-        if not self.stage:
-            return 0, 0
+    def _ubah(self, baris):
+        """COPY residents already in the village to the stage and update from it; (matched by
+        NIK, new rows passed over)."""
+        self._buat_stage()
+        n = lewat = 0
+        sql = f"COPY impor_penduduk_stage (id, {', '.join(self.columns)}) FROM STDIN (FORMAT BINARY)"
+        with self.raw.copy(sql) as copy:
+            copy.set_types([self.types[c] for c in ["id", *self.columns]])
+            write = copy.write_row
+            for pk, values, place in baris():
+                if pk is not None:
+                    write((pk, *values, *place))
+                    n += 1
+                else:
+                    lewat += 1
+        self._perbarui()
+        return n, lewat
+
+    def _sisip(self, baris):
+        """COPY the new residents; (inserted, rows of residents already in the village)."""
+        baru = lama = 0
+        head = (self.desa.pk, kode.TETAP, self.now, self.now)
+        with self.raw.copy(self.insert_sql) as copy:
+            copy.set_types([self.types[c] for c in self.insert_columns])
+            write = copy.write_row
+            for pk, values, place in baris():
+                if pk is None:
+                    write((*head, *values, *place))
+                    baru += 1
+                else:
+                    lama += 1
+        return baru, lama
+
+    def _perbarui(self):
         assignments = ", ".join(f"{c} = s.{c}" for c in self.columns)
         old = ", ".join(f"p.{c}" for c in self.columns)
         new = ", ".join(f"s.{c}" for c in self.columns)
@@ -851,7 +883,6 @@ class PenulisCopy:
             [self.now, self.desa.pk],
         )
         self.cursor.execute("DROP TABLE impor_penduduk_stage")
-        return 0, 0
 
 
 def tulis(state):
@@ -879,20 +910,28 @@ def tulis(state):
         # Former heads first, so the one-head-per-KK index never sees two heads at once.
         objs = [Penduduk(pk=pk, shdk=shdk, status_dasar=status) for pk, shdk, status in demosi]
         Penduduk.objects.bulk_update(objs, ["shdk", "status_dasar"], batch_size=500)
-    penulis = PenulisCopy(desa) if connection.vendor == "postgresql" else PenulisORM(desa)
+    if _pg():
+        baris = lambda: _baris_tulis(state, wilayah, keluarga)  # noqa: E731
+        return PenulisCopy(desa).tulis_semua(baris, ada_baru=state.ada_baru)
+    penulis = PenulisORM(desa)
     baru = diubah = 0
+    rows = _baris_tulis(state, wilayah, keluarga)
+    while batch := list(itertools.islice(rows, BATCH)):
+        n_baru, n_ubah = penulis.tulis(batch)
+        baru, diubah = baru + n_baru, diubah + n_ubah
+    return baru, diubah
+
+
+def _baris_tulis(state, wilayah, keluarga):
+    """(id of this village's resident with the NIK or None, values, place) for the valid rows."""
+    ada, i_nik, tanpa = state.ada, I["nik"], (None, None, None)
     for batch in _batches(state):
-        rows = []
         for baris, no_kk, _alamat, key, values in batch:
             if not state.baris_valid(baris, key):
                 continue
-            lama = state.ada.get(values[I["nik"]])
-            place = (*wilayah.get(key, (None, None, None)), keluarga.get(no_kk) if no_kk else None)
-            rows.append((lama[0] if lama else None, values, place))
-        n_baru, n_ubah = penulis.tulis(rows)
-        baru, diubah = baru + n_baru, diubah + n_ubah
-    n_baru, n_ubah = penulis.selesai()
-    return baru + n_baru, diubah + n_ubah
+            lama = ada.get(values[i_nik])
+            place = (*wilayah.get(key, tanpa), keluarga.get(no_kk) if no_kk else None)
+            yield (lama[0] if lama else None, values, place)
 
 
 def jalankan(job, *, actor=None):

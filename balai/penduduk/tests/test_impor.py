@@ -445,3 +445,29 @@ def test_write_refused_by_the_database_fails_cleanly_without_nik_in_logs(desa_a,
     assert all(x["nik"] not in caplog.text for x in rows)
     with scopes_disabled():
         assert not AuditEntry.objects.filter(action="penduduk.diimpor").exists()
+
+
+@pytest.mark.parametrize("tanpa_petunjuk", [False, True])
+def test_reimport_with_new_and_known_residents(desa_a, client_a, monkeypatch, tanpa_petunjuk):
+    from balai.penduduk import impor
+
+    if tanpa_petunjuk:
+        # PostgreSQL writer told (wrongly) that every row is already in the village: the new
+        # rows must still be inserted.
+        asli = impor.PenulisCopy.tulis_semua
+        monkeypatch.setattr(
+            impor.PenulisCopy, "tulis_semua", lambda self, baris, ada_baru: asli(self, baris, ada_baru=False)
+        )
+    rows = synth_rows(30)
+    first = [r for r in rows if r["no_kk"] != rows[-1]["no_kk"]]
+    upload(client_a, csv_bytes([opensid_row(r) for r in first]))
+    assert count(desa_a) == len(first)
+    first[0]["nama"] = "Nama Baru Sekali"
+    upload(client_a, csv_bytes([opensid_row(r) for r in rows if r not in first] + [opensid_row(r) for r in first]))
+    job = last_job()
+    assert job.status == "selesai", job.pesan
+    assert (job.jumlah_baru, job.jumlah_diubah) == (len(rows) - len(first), len(first))
+    assert count(desa_a) == len(rows)
+    with scopes_disabled():
+        assert Penduduk.objects.get(desa=desa_a, nik=first[0]["nik"]).nama == "Nama Baru Sekali"
+        assert Penduduk.objects.filter(desa=desa_a, nik=rows[-1]["nik"]).exists()
