@@ -344,7 +344,7 @@ class Rencana(list):
                 self.lain.append(item)
 
 
-def ubah_baris(cells, plan):
+def ubah_baris(cells, plan, date=datetime.date):
     """(values by column name, [(column, letter, message)])."""
     values = {}
     errors = []
@@ -366,7 +366,8 @@ def ubah_baris(cells, plan):
             teks_lambat.append(item[:4])
         for item in plan.kode:
             v = cells[item[1]]
-            if type(v) is str and v.isdigit() and v.isascii():
+            t = type(v)
+            if t is str and v.isdigit() and v.isascii() or t is float and v.is_integer():  # float: Excel numbers
                 code = int(v)
                 if code in item[4]:
                     values[item[0]] = code
@@ -384,15 +385,17 @@ def ubah_baris(cells, plan):
             if v == "":
                 values[item[0]] = None
                 continue
-            if type(v) is str and len(v) == 10 and v[2] == "-" and v[5] == "-":
+            value = None
+            if type(v) is date:  # an Excel date cell
+                value = v
+            elif type(v) is str and len(v) == 10 and v[2] == "-" and v[5] == "-":
                 try:
-                    value = datetime.date(int(v[6:]), int(v[3:5]), int(v[:2]))
+                    value = date(int(v[6:]), int(v[3:5]), int(v[:2]))
                 except ValueError:
                     pass
-                else:
-                    if not (item[4] and value > today):
-                        values[item[0]] = value
-                        continue
+            if value is not None and not (item[4] and value > today):
+                values[item[0]] = value
+                continue
             lain_lambat.append(item[:4])
         for item in plan.wilayah:
             v = cells[item[1]]
