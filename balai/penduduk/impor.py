@@ -1,6 +1,7 @@
 """Import of OpenSID's 43-column resident sheet (xlsx or csv), run as a background task.
 
-Two passes, memory flat in the number of rows:
+Two passes. Memory stays flat in the number of rows of a CSV; an xlsx sheet is held whole by
+python-calamine (about 3 MB per 1,000 rows of 43 columns), bounded by the upload limit:
 
 1. *Check*: stream the file (csv module; python-calamine for xlsx), convert every cell, check
    every row against the reference codes, the NIK rules, the other rows (duplicate NIKs, two
@@ -10,9 +11,10 @@ Two passes, memory flat in the number of rows:
    and an Indonesian message. Progress is written to the job row as it goes.
 2. *Write*, only if the file is valid or the operator chose "impor baris yang valid saja":
    in one transaction, holding the kabupaten's NIK lock, create missing dusun/RW/RT and
-   KKs, then read the spool back and write residents in batches: on PostgreSQL with COPY
-   into a temporary table and two set-based statements (UPDATE ... FROM for NIKs already in
-   the village, INSERT ... SELECT for new ones); elsewhere with bulk_create/bulk_update.
+   KKs, then read the spool back and write the residents: on PostgreSQL with one binary COPY
+   of the new residents straight into the register and one of the residents already in the
+   village (same NIK) into a temporary table, applied by one UPDATE ... FROM that leaves
+   unchanged rows alone; elsewhere in batches with bulk_create and an executemany UPDATE.
 
 Re-importing updates residents by NIK (within the village) instead of duplicating them.
 """
@@ -985,8 +987,16 @@ def jalankan(job, *, actor=None):
             if _pg() and baru + diubah >= ANALYZE_SETELAH:
                 # Fresh statistics, or the planner keeps believing the register is as small as
                 # before (lists, statistics and the next import would pick poor plans).
+                # Only the columns queries filter, join, group and sort on: the free-text
+                # columns (names, documents; most of ANALYZE's work) keep their statistics
+                # until autovacuum's next analyse. The table size is refreshed either way.
+                kolom = [
+                    f.column
+                    for f in Penduduk._meta.concrete_fields
+                    if f.get_internal_type() not in ("CharField", "TextField") or f.name in ("nik", "nama")
+                ]
                 with connection.cursor() as cur:
-                    cur.execute(f"ANALYZE {P}, {K}")
+                    cur.execute(f"ANALYZE {P} ({', '.join(kolom)}), {K}")
             pesan = f"Selesai: {baru} penduduk baru, {diubah} diperbarui."
             if state.jumlah_galat:
                 pesan += f" {state.baris - valid} baris bermasalah dilewati."
