@@ -43,7 +43,7 @@ from .kode import HIDUP, KEPALA_KELUARGA
 from .models import ImporPenduduk, Keluarga, Penduduk
 from .opensid import KOLOM, Salah
 
-BATCH = 2000
+BATCH = 10000
 ANALYZE_SETELAH = 5000  # rows written by one import, after which the tables are analysed
 MAKS_GALAT = 1000  # problems kept for display; the count covers all of them
 KEMAJUAN_DETIK = 0.5  # progress is saved at most this often (one UPDATE each)
@@ -706,12 +706,12 @@ def _buat_wilayah(state):
 
 def _buat_keluarga(state, wilayah, kk_dipakai):
     desa = state.desa
-    ada = {}
     kks = [k for k in state.keluarga if k in kk_dipakai]
+    if _pg():
+        return _buat_keluarga_copy(state, wilayah, kks)
+    ada = {}
     for i in range(0, len(kks), 900):
         ada.update((k.no_kk, k) for k in Keluarga.objects.filter(desa=desa, no_kk__in=kks[i : i + 900]).order_by())
-    if _pg():
-        return _buat_keluarga_copy(state, wilayah, kks, ada)
     baru, ubah = [], []
     for no_kk in kks:
         alamat, key, _kepala = state.keluarga[no_kk]
@@ -729,10 +729,18 @@ def _buat_keluarga(state, wilayah, kk_dipakai):
     return {no_kk: k.pk for no_kk, k in ada.items()}
 
 
-def _buat_keluarga_copy(state, wilayah, kks, ada):
-    """PostgreSQL: new KKs by COPY, then their ids in one query."""
+def _buat_keluarga_copy(state, wilayah, kks):
+    """PostgreSQL: the village's KKs of the file read as plain rows (no model instances),
+    changed ones updated, new ones COPied, then their ids in one query."""
     desa = state.desa
     now = timezone.now()
+    ada = {}  # no_kk -> (id, (alamat, dusun_id, rw_id, rt_id))
+    for i in range(0, len(kks), 50000):
+        for no_kk, pk, *rest in _rows(
+            f"SELECT no_kk, id, alamat, dusun_id, rw_id, rt_id FROM {K} WHERE desa_id = %s AND no_kk = ANY(%s)",
+            [desa.pk, kks[i : i + 50000]],
+        ):
+            ada[no_kk] = (pk, tuple(rest))
     ubah, baru = [], []
     for no_kk in kks:
         alamat, key, _kepala = state.keluarga[no_kk]
@@ -740,11 +748,11 @@ def _buat_keluarga_copy(state, wilayah, kks, ada):
         k = ada.get(no_kk)
         if k is None:
             baru.append((desa.pk, no_kk, alamat, *place, now, now))
-        elif (k.alamat, k.dusun_id, k.rw_id, k.rt_id) != (alamat, *place):
-            k.alamat, (k.dusun_id, k.rw_id, k.rt_id) = alamat, place
-            ubah.append(k)
+        elif k[1] != (alamat, *place):
+            dusun_id, rw_id, rt_id = place
+            ubah.append(Keluarga(pk=k[0], desa=desa, alamat=alamat, dusun_id=dusun_id, rw_id=rw_id, rt_id=rt_id))
     Keluarga.objects.bulk_update(ubah, ["alamat", "dusun", "rw", "rt"], batch_size=1000)
-    ids = {no_kk: k.pk for no_kk, k in ada.items()}
+    ids = {no_kk: k[0] for no_kk, k in ada.items()}
     if baru:
         with connection.cursor() as cur:
             columns = "desa_id, no_kk, alamat, dusun_id, rw_id, rt_id, dibuat, diperbarui"

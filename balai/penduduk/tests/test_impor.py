@@ -463,6 +463,8 @@ def test_reimport_with_new_and_known_residents(desa_a, client_a, monkeypatch, ta
     upload(client_a, csv_bytes([opensid_row(r) for r in first]))
     assert count(desa_a) == len(first)
     first[0]["nama"] = "Nama Baru Sekali"
+    head = next(r for r in first if r["shdk"] == kode.KEPALA_KELUARGA)
+    head["alamat"] = "Jl. Baru Pindah No. 9"
     upload(client_a, csv_bytes([opensid_row(r) for r in rows if r not in first] + [opensid_row(r) for r in first]))
     job = last_job()
     assert job.status == "selesai", job.pesan
@@ -471,3 +473,4 @@ def test_reimport_with_new_and_known_residents(desa_a, client_a, monkeypatch, ta
     with scopes_disabled():
         assert Penduduk.objects.get(desa=desa_a, nik=first[0]["nik"]).nama == "Nama Baru Sekali"
         assert Penduduk.objects.filter(desa=desa_a, nik=rows[-1]["nik"]).exists()
+        assert Keluarga.objects.get(desa=desa_a, no_kk=head["no_kk"]).alamat == "Jl. Baru Pindah No. 9"
