@@ -24,6 +24,7 @@ import json
 import os
 import random
 import resource
+import statistics
 import subprocess
 import sys
 import tempfile
@@ -221,6 +222,9 @@ def main():
     parser.add_argument("--rows", type=int, default=100_000)
     parser.add_argument("--seed", type=int, default=1)
     parser.add_argument(
+        "--rounds", type=int, default=1, help="run every phase this many times; the summary shows medians"
+    )
+    parser.add_argument(
         "--tracemalloc", action="store_true", help="also trace the Python heap (slows the import, so rows/s drop)"
     )
     parser.add_argument("--phase", help=argparse.SUPPRESS)
@@ -250,35 +254,43 @@ def main():
                 flush=True,
             )
             results = []
-            for phase, path in (
-                ("baseline", csv_path),
-                ("bulk_create", csv_path),
-                ("csv", csv_path),
-                ("csv-ulang", csv_path),
-                ("xlsx", xlsx_path),
-            ):
-                out = subprocess.run(
-                    [sys.executable, __file__, "--phase", phase, "--path", str(path)]
-                    + (["--tracemalloc"] if args.tracemalloc else []),
-                    env=env,
-                    check=True,
-                    capture_output=True,
-                    text=True,
-                )
-                result = json.loads(out.stdout.strip().splitlines()[-1])
-                results.append(result)
-                print(json.dumps(result), flush=True)
+            for _round in range(args.rounds):
+                for phase, path in (
+                    ("baseline", csv_path),
+                    ("bulk_create", csv_path),
+                    ("csv", csv_path),
+                    ("csv-ulang", csv_path),
+                    ("xlsx", xlsx_path),
+                ):
+                    out = subprocess.run(
+                        [sys.executable, __file__, "--phase", phase, "--path", str(path)]
+                        + (["--tracemalloc"] if args.tracemalloc else []),
+                        env=env,
+                        check=True,
+                        capture_output=True,
+                        text=True,
+                    )
+                    result = json.loads(out.stdout.strip().splitlines()[-1])
+                    results.append(result)
+                    print(json.dumps(result), flush=True)
     finally:
         connection.creation.destroy_test_db(test_db, verbosity=0)
-    base, naive = results[0]["rows_per_s"], results[1]["rows_per_s"]
+    # Ratios are taken within each round (against that round's baselines), then the median
+    # over the rounds: load drifting on a shared machine weighs on both sides of a ratio.
+    rounds = [results[i : i + 5] for i in range(0, len(results), 5)]
     print()
+    if len(rounds) > 1:
+        print(f"median of {len(rounds)} rounds (peak RSS: the highest)")
     print(f"{'phase':<12} {'rows/s':>9} {'× COPY':>8} {'× bulk_create':>14} {'peak RSS MB':>12} {'py heap MB':>11}")
-    for r in results:
-        heap = r["python_heap_peak_mb"]
-        print(
-            f"{r['phase']:<12} {r['rows_per_s']:>9,} {r['rows_per_s'] / base:>8.2f} {r['rows_per_s'] / naive:>14.2f} "
-            f"{r['peak_rss_mb']:>12.0f} {'-' if heap is None else f'{heap:.0f}':>11}"
-        )
+    for i, name in enumerate(r["phase"] for r in rounds[0]):
+        per_round = [rnd[i] for rnd in rounds]
+        rate = statistics.median(r["rows_per_s"] for r in per_round)
+        x_copy = statistics.median(rnd[i]["rows_per_s"] / rnd[0]["rows_per_s"] for rnd in rounds)
+        x_naive = statistics.median(rnd[i]["rows_per_s"] / rnd[1]["rows_per_s"] for rnd in rounds)
+        rss = max(r["peak_rss_mb"] for r in per_round)
+        heaps = [r["python_heap_peak_mb"] for r in per_round if r["python_heap_peak_mb"] is not None]
+        heap = f"{max(heaps):.0f}" if heaps else "-"
+        print(f"{name:<12} {rate:>9,.0f} {x_copy:>8.2f} {x_naive:>14.2f} {rss:>12.0f} {heap:>11}")
     out_dir = ROOT / "bench" / "results"
     out_dir.mkdir(parents=True, exist_ok=True)
     (out_dir / "penduduk_impor.json").write_text(json.dumps({"rows": rows, "results": results}, indent=2))

@@ -1,6 +1,7 @@
 """Import of OpenSID's 43-column resident sheet (xlsx or csv), run as a background task.
 
-Two passes, memory flat in the number of rows:
+Two passes. Memory stays flat in the number of rows of a CSV; an xlsx sheet is held whole by
+python-calamine (about 3 MB per 1,000 rows of 43 columns), bounded by the upload limit:
 
 1. *Check*: stream the file (csv module; python-calamine for xlsx), convert every cell, check
    every row against the reference codes, the NIK rules, the other rows (duplicate NIKs, two
@@ -10,9 +11,10 @@ Two passes, memory flat in the number of rows:
    and an Indonesian message. Progress is written to the job row as it goes.
 2. *Write*, only if the file is valid or the operator chose "impor baris yang valid saja":
    in one transaction, holding the kabupaten's NIK lock, create missing dusun/RW/RT and
-   KKs, then read the spool back and write residents in batches: on PostgreSQL with COPY
-   into a temporary table and two set-based statements (UPDATE ... FROM for NIKs already in
-   the village, INSERT ... SELECT for new ones); elsewhere with bulk_create/bulk_update.
+   KKs, then read the spool back and write the residents: on PostgreSQL with one binary COPY
+   of the new residents straight into the register and one of the residents already in the
+   village (same NIK) into a temporary table, applied by one UPDATE ... FROM that leaves
+   unchanged rows alone; elsewhere in batches with bulk_create and an executemany UPDATE.
 
 Re-importing updates residents by NIK (within the village) instead of duplicating them.
 """
@@ -21,17 +23,19 @@ import csv
 import datetime
 import io
 import itertools
+import logging
 import operator
 import pickle
 import tempfile
+import time
 import zipfile
 from collections import defaultdict
 
-from django.db import connection, transaction
+from django.db import IntegrityError, connection, transaction
 from django.utils import timezone
 from django_scopes import scope, scopes_disabled
 
-from balai.core import audit
+from balai.core import audit, sitecache
 from balai.wilayah.models import RT, RW, Dusun
 
 from . import kode, opensid, services, validasi
@@ -39,13 +43,24 @@ from .kode import HIDUP, KEPALA_KELUARGA
 from .models import ImporPenduduk, Keluarga, Penduduk
 from .opensid import KOLOM, Salah
 
-BATCH = 2000
+BATCH = 10000
 ANALYZE_SETELAH = 5000  # rows written by one import, after which the tables are analysed
 MAKS_GALAT = 1000  # problems kept for display; the count covers all of them
+KEMAJUAN_DETIK = 0.5  # progress is saved at most this often (one UPDATE each)
 FIELDS = list(opensid.FIELD.values())
 I = {name: i for i, name in enumerate(FIELDS)}  # noqa: E741 - index of a field in a row tuple
 PLACE = ["dusun_id", "rw_id", "rt_id", "keluarga_id"]
 ambil_field = operator.itemgetter(*opensid.FIELD)  # values by column -> tuple in FIELDS order
+
+
+logger = logging.getLogger(__name__)
+
+try:  # COPY runs on psycopg's own cursor, whose errors Django does not wrap
+    from psycopg import IntegrityError as _PgIntegrityError
+
+    DITOLAK = (IntegrityError, _PgIntegrityError)
+except ImportError:  # pragma: no cover - psycopg is a dependency
+    DITOLAK = (IntegrityError,)
 
 
 class BerkasTidakValid(Exception):
@@ -300,25 +315,38 @@ def _rencana(position, offset):
 
             conv.limit = limit
         plan.append((name, index, letter, conv))
-    return Rencana(plan)
+    return Rencana(plan, today)
 
 
 class Rencana(list):
-    """The converters, with the text and code columns also listed apart: ubah_baris handles
-    their plain cells inline (no call per cell) and calls the converter only for the others."""
+    """The converters, with the columns also listed by kind: ubah_baris handles the plain
+    cells of a well-formed file inline (no call per cell) and calls the converter only for
+    the others, which also words the error."""
 
-    def __init__(self, plan):
+    NOMOR = ("nik", "no_kk", "ayah_nik", "ibu_nik")
+
+    def __init__(self, plan, today):
         super().__init__(plan)
-        self.teks = [
-            (name, index, letter, conv, conv.limit) for name, index, letter, conv in plan if hasattr(conv, "limit")
-        ]
-        self.kode = [
-            (name, index, letter, conv, conv.table) for name, index, letter, conv in plan if hasattr(conv, "table")
-        ]
-        self.lain = [item for item in plan if not hasattr(item[3], "limit") and not hasattr(item[3], "table")]
+        self.today = today
+        self.urutan = {item[0]: i for i, item in enumerate(plan)}
+        self.teks, self.kode, self.nomor, self.tanggal, self.wilayah, self.lain = [], [], [], [], [], []
+        for item in plan:
+            name, conv = item[0], item[3]
+            if hasattr(conv, "limit"):
+                self.teks.append((*item, conv.limit))
+            elif hasattr(conv, "table"):
+                self.kode.append((*item, conv.table))
+            elif name in self.NOMOR:
+                self.nomor.append(item)
+            elif name in opensid.TANGGAL_KOLOM:
+                self.tanggal.append((*item, name in opensid.TANGGAL_LAMPAU))
+            elif name in ("rw", "rt"):
+                self.wilayah.append(item)
+            else:  # hamil, lat, lng
+                self.lain.append(item)
 
 
-def ubah_baris(cells, plan):
+def ubah_baris(cells, plan, date=datetime.date):
     """(values by column name, [(column, letter, message)])."""
     values = {}
     errors = []
@@ -326,7 +354,10 @@ def ubah_baris(cells, plan):
     if n < len(plan):  # a short row: every column through its converter
         lambat = list(plan)
     else:
-        lambat = list(plan.lain)
+        # The fast paths below accept exactly what the converters' own fast paths accept.
+        # Cells they leave go through the converters in the same order as before they
+        # existed: the other columns in sheet order, then text, then code columns.
+        lambat, teks_lambat, lain_lambat = [], [], []
         for item in plan.teks:
             v = cells[item[1]]
             if type(v) is str:
@@ -334,15 +365,51 @@ def ubah_baris(cells, plan):
                 if len(v) <= item[4]:
                     values[item[0]] = v
                     continue
-            lambat.append(item[:4])
+            teks_lambat.append(item[:4])
         for item in plan.kode:
             v = cells[item[1]]
-            if type(v) is str and v.isdigit() and v.isascii():
+            t = type(v)
+            if t is str and v.isdigit() and v.isascii() or t is float and v.is_integer():  # float: Excel numbers
                 code = int(v)
                 if code in item[4]:
                     values[item[0]] = code
                     continue
             lambat.append(item[:4])
+        for item in plan.nomor:
+            v = cells[item[1]]
+            if type(v) is str and (len(v) == 16 and v.isdigit() or not v):
+                values[item[0]] = v
+                continue
+            lain_lambat.append(item)
+        today = plan.today
+        for item in plan.tanggal:
+            v = cells[item[1]]
+            if v == "":
+                values[item[0]] = None
+                continue
+            value = None
+            if type(v) is date:  # an Excel date cell
+                value = v
+            elif type(v) is str and len(v) == 10 and v[2] == "-" and v[5] == "-":
+                try:
+                    value = date(int(v[6:]), int(v[3:5]), int(v[:2]))
+                except ValueError:
+                    pass
+            if value is not None and not (item[4] and value > today):
+                values[item[0]] = value
+                continue
+            lain_lambat.append(item[:4])
+        for item in plan.wilayah:
+            v = cells[item[1]]
+            if type(v) is str and 0 < len(v) <= 3 and v.isdigit() and v.isascii():
+                values[item[0]] = int(v) or None
+                continue
+            lain_lambat.append(item)
+        if lain_lambat:
+            lain_lambat = sorted(lain_lambat + plan.lain, key=lambda item: plan.urutan[item[0]])
+        else:
+            lain_lambat = plan.lain
+        lambat = lain_lambat + teks_lambat + lambat
     for name, index, letter, conv in lambat:
         try:
             values[name] = conv(cells[index] if index < n else None)
@@ -397,6 +464,7 @@ class Pemeriksaan:
         self.kk_baris = defaultdict(list)  # no_kk -> rows naming it
         self.nik_hidup = {}  # nik -> row, for rows of living residents
         self.baris = 0
+        self.ada_baru = False  # a row whose NIK is not yet in the village (to insert)
         self.buruk_wilayah = 0
         self.spool = tempfile.TemporaryFile()
 
@@ -477,6 +545,8 @@ class Pemeriksaan:
             elif kepala and not no_kk:
                 self.tambah_galat(baris, "no_kk", self.huruf["no_kk"], "Kepala keluarga harus punya nomor KK.")
             lama = self.ada.get(nik)
+            if lama is None:
+                self.ada_baru = True
             if lama and lama[1] == KEPALA_KELUARGA and lama[2] == HIDUP and not (kepala and no_kk == lama[3]):
                 self.demosi[baris] = (lama[0], v[I["shdk"]], v[I["status_dasar"]])
             if key is not None:
@@ -555,6 +625,7 @@ def periksa(job, fileobj, jenis, *, desa, actor):
     state.huruf = {name: letter for name, _i, letter, _c in plan}
     _simpan_kemajuan(job, baris_total=max(total - baris_header, 0), pesan="Memeriksa berkas…")
     batch = []
+    kemajuan_berikut = time.monotonic() + KEMAJUAN_DETIK
     for nomor, cells in rows:
         if not any(cells):  # blank rows (Excel keeps formatted empty rows)
             continue
@@ -569,17 +640,27 @@ def periksa(job, fileobj, jenis, *, desa, actor):
         batch.append((nomor, values["no_kk"], values["alamat"], key, ambil_field(values)))
         if len(batch) >= BATCH:
             state.periksa_batch(batch)
-            pickle.dump(batch, state.spool, protocol=pickle.HIGHEST_PROTOCOL)
+            _simpan_batch(state.spool, batch)
             batch = []
-            _simpan_kemajuan(job, baris_selesai=state.baris, baris_total=max(job.baris_total, state.baris))
+            if time.monotonic() >= kemajuan_berikut:
+                _simpan_kemajuan(job, baris_selesai=state.baris, baris_total=max(job.baris_total, state.baris))
+                kemajuan_berikut = time.monotonic() + KEMAJUAN_DETIK
     if batch:
         state.periksa_batch(batch)
-        pickle.dump(batch, state.spool, protocol=pickle.HIGHEST_PROTOCOL)
+        _simpan_batch(state.spool, batch)
     if state.baris == 0:
         raise BerkasTidakValid("Berkas hanya berisi baris nama kolom, tanpa data penduduk.")
     state.periksa_akhir()
     _simpan_kemajuan(job, baris_selesai=state.baris, baris_total=state.baris)
     return state
+
+
+def _simpan_batch(spool, batch):
+    # Without the memo ("fast" mode) pickling is about four times faster: the rows hold no
+    # shared or recursive objects, so the memo only costs a dictionary entry per string.
+    pickler = pickle.Pickler(spool, protocol=pickle.HIGHEST_PROTOCOL)
+    pickler.fast = True
+    pickler.dump(batch)
 
 
 def _batches(state):
@@ -625,12 +706,12 @@ def _buat_wilayah(state):
 
 def _buat_keluarga(state, wilayah, kk_dipakai):
     desa = state.desa
-    ada = {}
     kks = [k for k in state.keluarga if k in kk_dipakai]
+    if _pg():
+        return _buat_keluarga_copy(state, wilayah, kks)
+    ada = {}
     for i in range(0, len(kks), 900):
         ada.update((k.no_kk, k) for k in Keluarga.objects.filter(desa=desa, no_kk__in=kks[i : i + 900]).order_by())
-    if _pg():
-        return _buat_keluarga_copy(state, wilayah, kks, ada)
     baru, ubah = [], []
     for no_kk in kks:
         alamat, key, _kepala = state.keluarga[no_kk]
@@ -648,10 +729,18 @@ def _buat_keluarga(state, wilayah, kk_dipakai):
     return {no_kk: k.pk for no_kk, k in ada.items()}
 
 
-def _buat_keluarga_copy(state, wilayah, kks, ada):
-    """PostgreSQL: new KKs by COPY, then their ids in one query."""
+def _buat_keluarga_copy(state, wilayah, kks):
+    """PostgreSQL: the village's KKs of the file read as plain rows (no model instances),
+    changed ones updated, new ones COPied, then their ids in one query."""
     desa = state.desa
     now = timezone.now()
+    ada = {}  # no_kk -> (id, (alamat, dusun_id, rw_id, rt_id))
+    for i in range(0, len(kks), 50000):
+        for no_kk, pk, *rest in _rows(
+            f"SELECT no_kk, id, alamat, dusun_id, rw_id, rt_id FROM {K} WHERE desa_id = %s AND no_kk = ANY(%s)",
+            [desa.pk, kks[i : i + 50000]],
+        ):
+            ada[no_kk] = (pk, tuple(rest))
     ubah, baru = [], []
     for no_kk in kks:
         alamat, key, _kepala = state.keluarga[no_kk]
@@ -659,11 +748,11 @@ def _buat_keluarga_copy(state, wilayah, kks, ada):
         k = ada.get(no_kk)
         if k is None:
             baru.append((desa.pk, no_kk, alamat, *place, now, now))
-        elif (k.alamat, k.dusun_id, k.rw_id, k.rt_id) != (alamat, *place):
-            k.alamat, (k.dusun_id, k.rw_id, k.rt_id) = alamat, place
-            ubah.append(k)
+        elif k[1] != (alamat, *place):
+            dusun_id, rw_id, rt_id = place
+            ubah.append(Keluarga(pk=k[0], desa=desa, alamat=alamat, dusun_id=dusun_id, rw_id=rw_id, rt_id=rt_id))
     Keluarga.objects.bulk_update(ubah, ["alamat", "dusun", "rw", "rt"], batch_size=1000)
-    ids = {no_kk: k.pk for no_kk, k in ada.items()}
+    ids = {no_kk: k[0] for no_kk, k in ada.items()}
     if baru:
         with connection.cursor() as cur:
             columns = "desa_id, no_kk, alamat, dusun_id, rw_id, rt_id, dibuat, diperbarui"
@@ -714,9 +803,6 @@ class PenulisORM:
         with connection.cursor() as cur:
             cur.executemany(sql, params)
 
-    def selesai(self):
-        return 0, 0
-
 
 class PenulisCopy:
     """PostgreSQL: new residents are COPied straight into the table; residents already in the
@@ -730,11 +816,15 @@ class PenulisCopy:
         self.cursor = connection.cursor()
         self.raw = self.cursor.cursor  # the psycopg cursor under Django's wrapper
         self.now = timezone.now()
-        self.stage = False
-        self.baru = self.diubah = 0
         # status_penduduk is not in OpenSID's sheet: new residents are "tetap".
-        self.insert_sql = (
-            f"COPY {self.table} (desa_id, status_penduduk, dibuat, diperbarui, {', '.join(self.columns)}) FROM STDIN"
+        self.insert_columns = ["desa_id", "status_penduduk", "dibuat", "diperbarui", *self.columns]
+        self.insert_sql = f"COPY {self.table} ({', '.join(self.insert_columns)}) FROM STDIN (FORMAT BINARY)"
+        # Binary COPY: PostgreSQL parses no text (dates, numbers) for each of ~45 columns.
+        self.types = dict(
+            _rows(
+                "SELECT attname, atttypid FROM pg_attribute WHERE attrelid = %s::regclass AND attnum > 0",
+                [self.table],
+            )
         )
 
     def _buat_stage(self):
@@ -744,28 +834,56 @@ class PenulisCopy:
             "CREATE TEMPORARY TABLE impor_penduduk_stage ON COMMIT DROP AS "
             f"SELECT id, {', '.join(self.columns)} FROM {self.table} WHERE false"
         )
-        self.stage = True
 
-    def tulis(self, rows):
-        baru = [r for r in rows if r[0] is None]
-        lama = [r for r in rows if r[0] is not None]
-        if baru:
-            head = (self.desa.pk, kode.TETAP, self.now, self.now)
-            with self.raw.copy(self.insert_sql) as copy:
-                for _pk, values, place in baru:
-                    copy.write_row((*head, *values, *place))
-        if lama:
-            if not self.stage:
-                self._buat_stage()
-            sql = f"COPY impor_penduduk_stage (id, {', '.join(self.columns)}) FROM STDIN"
-            with self.raw.copy(sql) as copy:
-                for pk, values, place in lama:
-                    copy.write_row((pk, *values, *place))
-        return len(baru), len(lama)
+    def tulis_semua(self, baris, *, ada_baru=True):
+        """Write the rows `baris()` yields: one COPY for all new residents, so PostgreSQL
+        stores and indexes rows while Python reads on (a COPY per batch made each side wait
+        for the other); then, reading the rows again, one for those already in the village.
+        `ada_baru=False` (pass 1 saw only NIKs of the village: a re-import) skips the first
+        reading; should a new row turn up anyway, it is inserted after the updates."""
+        baru = lama = diubah = 0
+        if ada_baru:
+            baru, lama = self._sisip(baris)
+        if lama or not ada_baru:
+            diubah, baru_terlewat = self._ubah(baris)
+            if baru_terlewat and not ada_baru:
+                baru = self._sisip(baris)[0]
+        return baru, diubah
 
-    def selesai(self):
-        if not self.stage:
-            return 0, 0
+    def _ubah(self, baris):
+        """COPY residents already in the village to the stage and update from it; (matched by
+        NIK, new rows passed over)."""
+        self._buat_stage()
+        n = lewat = 0
+        sql = f"COPY impor_penduduk_stage (id, {', '.join(self.columns)}) FROM STDIN (FORMAT BINARY)"
+        with self.raw.copy(sql) as copy:
+            copy.set_types([self.types[c] for c in ["id", *self.columns]])
+            write = copy.write_row
+            for pk, values, place in baris():
+                if pk is not None:
+                    write((pk, *values, *place))
+                    n += 1
+                else:
+                    lewat += 1
+        self._perbarui()
+        return n, lewat
+
+    def _sisip(self, baris):
+        """COPY the new residents; (inserted, rows of residents already in the village)."""
+        baru = lama = 0
+        head = (self.desa.pk, kode.TETAP, self.now, self.now)
+        with self.raw.copy(self.insert_sql) as copy:
+            copy.set_types([self.types[c] for c in self.insert_columns])
+            write = copy.write_row
+            for pk, values, place in baris():
+                if pk is None:
+                    write((*head, *values, *place))
+                    baru += 1
+                else:
+                    lama += 1
+        return baru, lama
+
+    def _perbarui(self):
         assignments = ", ".join(f"{c} = s.{c}" for c in self.columns)
         old = ", ".join(f"p.{c}" for c in self.columns)
         new = ", ".join(f"s.{c}" for c in self.columns)
@@ -778,7 +896,6 @@ class PenulisCopy:
             [self.now, self.desa.pk],
         )
         self.cursor.execute("DROP TABLE impor_penduduk_stage")
-        return 0, 0
 
 
 def tulis(state):
@@ -806,20 +923,28 @@ def tulis(state):
         # Former heads first, so the one-head-per-KK index never sees two heads at once.
         objs = [Penduduk(pk=pk, shdk=shdk, status_dasar=status) for pk, shdk, status in demosi]
         Penduduk.objects.bulk_update(objs, ["shdk", "status_dasar"], batch_size=500)
-    penulis = PenulisCopy(desa) if connection.vendor == "postgresql" else PenulisORM(desa)
+    if _pg():
+        baris = lambda: _baris_tulis(state, wilayah, keluarga)  # noqa: E731
+        return PenulisCopy(desa).tulis_semua(baris, ada_baru=state.ada_baru)
+    penulis = PenulisORM(desa)
     baru = diubah = 0
+    rows = _baris_tulis(state, wilayah, keluarga)
+    while batch := list(itertools.islice(rows, BATCH)):
+        n_baru, n_ubah = penulis.tulis(batch)
+        baru, diubah = baru + n_baru, diubah + n_ubah
+    return baru, diubah
+
+
+def _baris_tulis(state, wilayah, keluarga):
+    """(id of this village's resident with the NIK or None, values, place) for the valid rows."""
+    ada, i_nik, tanpa = state.ada, I["nik"], (None, None, None)
     for batch in _batches(state):
-        rows = []
         for baris, no_kk, _alamat, key, values in batch:
             if not state.baris_valid(baris, key):
                 continue
-            lama = state.ada.get(values[I["nik"]])
-            place = (*wilayah.get(key, (None, None, None)), keluarga.get(no_kk) if no_kk else None)
-            rows.append((lama[0] if lama else None, values, place))
-        n_baru, n_ubah = penulis.tulis(rows)
-        baru, diubah = baru + n_baru, diubah + n_ubah
-    n_baru, n_ubah = penulis.selesai()
-    return baru + n_baru, diubah + n_ubah
+            lama = ada.get(values[i_nik])
+            place = (*wilayah.get(key, tanpa), keluarga.get(no_kk) if no_kk else None)
+            yield (lama[0] if lama else None, values, place)
 
 
 def jalankan(job, *, actor=None):
@@ -841,25 +966,45 @@ def jalankan(job, *, actor=None):
         )
         if menulis and valid:
             _simpan_kemajuan(job, pesan="Menyimpan ke register…")
-            with transaction.atomic():
-                baru, diubah = tulis(state)
-                audit.record(
-                    action="penduduk.diimpor",
-                    actor=actor,
-                    desa=desa,
-                    obj=job,
-                    label=f"Impor {job.nama_berkas}",
-                    changes={
-                        "baru": [None, baru],
-                        "diperbarui": [None, diubah],
-                        "dilewati": [None, state.baris - valid],
-                    },
-                )
+            try:
+                with transaction.atomic():
+                    baru, diubah = tulis(state)
+                    audit.record(
+                        action="penduduk.diimpor",
+                        actor=actor,
+                        desa=desa,
+                        obj=job,
+                        label=f"Impor {job.nama_berkas}",
+                        changes={
+                            "baru": [None, baru],
+                            "diperbarui": [None, diubah],
+                            "dilewati": [None, state.baris - valid],
+                        },
+                    )
+                    # Public statistics and front-page figures are cached per site version.
+                    transaction.on_commit(lambda: sitecache.bump(desa.pk))
+            except DITOLAK as exc:
+                # The register changed between the check and the write (another operator or
+                # import saved the same NIK or a head of the same KK meanwhile). The database's
+                # message quotes the key, i.e. the NIK: only the class name goes to the log.
+                logger.warning("Impor penduduk %s ditolak basis data: %s", job.pk, type(exc).__name__)
+                raise BerkasTidakValid(
+                    "Register berubah selama impor (NIK atau kepala keluarga yang sama baru saja dicatat "
+                    "di tempat lain), sehingga tidak ada yang disimpan. Jalankan impor sekali lagi."
+                ) from None
             if _pg() and baru + diubah >= ANALYZE_SETELAH:
                 # Fresh statistics, or the planner keeps believing the register is as small as
                 # before (lists, statistics and the next import would pick poor plans).
+                # Only the columns queries filter, join, group and sort on: the free-text
+                # columns (names, documents; most of ANALYZE's work) keep their statistics
+                # until autovacuum's next analyse. The table size is refreshed either way.
+                kolom = [
+                    f.column
+                    for f in Penduduk._meta.concrete_fields
+                    if f.get_internal_type() not in ("CharField", "TextField") or f.name in ("nik", "nama")
+                ]
                 with connection.cursor() as cur:
-                    cur.execute(f"ANALYZE {P}, {K}")
+                    cur.execute(f"ANALYZE {P} ({', '.join(kolom)}), {K}")
             pesan = f"Selesai: {baru} penduduk baru, {diubah} diperbarui."
             if state.jumlah_galat:
                 pesan += f" {state.baris - valid} baris bermasalah dilewati."

@@ -34,6 +34,8 @@ def _tanggal_nik(nik):
     perempuan = day > 40
     if perempuan:
         day -= 40
+    if 1 <= month <= 12 and 1 <= day <= 28:  # a day of every month (the common case, no date built)
+        return day, month, yy, perempuan
     # 29 February must exist in some century of a two-digit year: try a leap reference year.
     try:
         datetime.date(2000 + yy if yy % 4 == 0 else 2000, month, day)

@@ -1,6 +1,7 @@
 import csv
 import datetime
 import io
+import logging
 import random
 
 import pytest
@@ -398,3 +399,78 @@ def test_new_head_of_family_replacing_an_old_one_named_later_in_the_file(desa_a,
     with scopes_disabled():
         heads = list(Penduduk.objects.filter(desa=desa_a, keluarga__no_kk=rows[0]["no_kk"], shdk=1))
     assert [h.nama for h in heads] == ["Kepala Baru"]
+
+
+def test_import_bumps_the_public_site_cache_once_committed(
+    desa_a, client_a, monkeypatch, django_capture_on_commit_callbacks
+):
+    from balai.core import sitecache
+
+    bumped = []
+    monkeypatch.setattr(sitecache, "bump", bumped.append)
+    rows = synth_rows(6)
+    content = csv_bytes([opensid_row(r) for r in rows])
+    with django_capture_on_commit_callbacks(execute=True):
+        upload(client_a, content, mode="uji")
+    assert bumped == [], "a dry run writes nothing"
+    with django_capture_on_commit_callbacks(execute=False) as callbacks:
+        upload(client_a, content)
+    assert last_job().jumlah_baru == len(rows)
+    assert bumped == [], "not before the commit"
+    for callback in callbacks:
+        callback()
+    assert bumped == [desa_a.pk]
+
+
+def test_write_refused_by_the_database_fails_cleanly_without_nik_in_logs(desa_a, client_a, monkeypatch, caplog):
+    from balai.penduduk import impor
+
+    rows = synth_rows(8)
+    r = next(r for r in rows if r["status_dasar"] == kode.HIDUP)
+    asli = impor.tulis
+
+    def tulis_bersamaan(state):
+        # Between the check and the write, someone registers one of the file's residents.
+        make_penduduk(desa_a, nik=r["nik"], tanggal_lahir=r["tanggal_lahir"], jenis_kelamin=r["jenis_kelamin"])
+        return asli(state)
+
+    monkeypatch.setattr(impor, "tulis", tulis_bersamaan)
+    with caplog.at_level(logging.INFO):
+        upload(client_a, csv_bytes([opensid_row(x) for x in rows]))
+    job = last_job()
+    assert job.status == "gagal"
+    assert "Register berubah selama impor" in job.pesan and r["nik"] not in job.pesan
+    assert count(desa_a) == 0, "nothing written, not even the concurrent row of this transaction"
+    assert "ditolak basis data" in caplog.text
+    assert all(x["nik"] not in caplog.text for x in rows)
+    with scopes_disabled():
+        assert not AuditEntry.objects.filter(action="penduduk.diimpor").exists()
+
+
+@pytest.mark.parametrize("tanpa_petunjuk", [False, True])
+def test_reimport_with_new_and_known_residents(desa_a, client_a, monkeypatch, tanpa_petunjuk):
+    from balai.penduduk import impor
+
+    if tanpa_petunjuk:
+        # PostgreSQL writer told (wrongly) that every row is already in the village: the new
+        # rows must still be inserted.
+        asli = impor.PenulisCopy.tulis_semua
+        monkeypatch.setattr(
+            impor.PenulisCopy, "tulis_semua", lambda self, baris, ada_baru: asli(self, baris, ada_baru=False)
+        )
+    rows = synth_rows(30)
+    first = [r for r in rows if r["no_kk"] != rows[-1]["no_kk"]]
+    upload(client_a, csv_bytes([opensid_row(r) for r in first]))
+    assert count(desa_a) == len(first)
+    first[0]["nama"] = "Nama Baru Sekali"
+    head = next(r for r in first if r["shdk"] == kode.KEPALA_KELUARGA)
+    head["alamat"] = "Jl. Baru Pindah No. 9"
+    upload(client_a, csv_bytes([opensid_row(r) for r in rows if r not in first] + [opensid_row(r) for r in first]))
+    job = last_job()
+    assert job.status == "selesai", job.pesan
+    assert (job.jumlah_baru, job.jumlah_diubah) == (len(rows) - len(first), len(first))
+    assert count(desa_a) == len(rows)
+    with scopes_disabled():
+        assert Penduduk.objects.get(desa=desa_a, nik=first[0]["nik"]).nama == "Nama Baru Sekali"
+        assert Penduduk.objects.filter(desa=desa_a, nik=rows[-1]["nik"]).exists()
+        assert Keluarga.objects.get(desa=desa_a, no_kk=head["no_kk"]).alamat == "Jl. Baru Pindah No. 9"
