@@ -36,6 +36,7 @@ from django.utils import timezone
 from django_scopes import scope, scopes_disabled
 
 from balai.core import audit, sitecache
+from balai.core.spreadsheet import FORMULA_START
 from balai.wilayah.models import RT, RW, Dusun
 
 from . import kode, opensid, services, validasi
@@ -309,6 +310,10 @@ def _rencana(position, offset):
 
             def conv(v, limit=limit):
                 text = v.strip() if type(v) is str else opensid.teks(v)
+                if "\x00" in text:
+                    raise Salah("Berisi karakter kendali (NUL) yang tidak diizinkan.")
+                if text[:1] == "'" and text[1:2] and text[1] in FORMULA_START:
+                    text = text[1:]  # the apostrophe our CSV export puts before formula-like text
                 if len(text) > limit:
                     raise Salah(f"Terlalu panjang ({len(text)} karakter; maksimal {limit}).")
                 return text
@@ -362,7 +367,7 @@ def ubah_baris(cells, plan, date=datetime.date):
             v = cells[item[1]]
             if type(v) is str:
                 v = v.strip()
-                if len(v) <= item[4]:
+                if len(v) <= item[4] and v[:1] != "'" and "\x00" not in v:
                     values[item[0]] = v
                     continue
             teks_lambat.append(item[:4])

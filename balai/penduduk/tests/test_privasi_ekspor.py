@@ -82,6 +82,51 @@ def test_csv_export_quotes_formula_like_text_but_not_numbers(client_a, warga_for
     assert row["dusun"] == "-", "OpenSID's empty marker stays"
 
 
+def test_csv_export_of_formula_like_text_round_trips(desa_a, client_a, warga_formula):
+    content = _ekspor(client_a, "csv")
+    with scopes_disabled():
+        Penduduk.objects.filter(pk=warga_formula.pk).update(nama="X", suku="")
+    client_a.post(
+        "/admin-desa/penduduk/impor/",
+        {"berkas": SimpleUploadedFile("ekspor.csv", content), "mode": "semua"},
+    )
+    with scopes_disabled():
+        job = ImporPenduduk.objects.latest("dibuat")
+        assert job.status == "selesai" and job.jumlah_galat == 0, job.galat
+        p = Penduduk.objects.get(pk=warga_formula.pk)
+    assert (p.nama, p.suku, p.tempat_lahir) == (FORMULA, "@SUM(A1)", "+62 Purbalingga")
+
+
+def test_nul_character_in_an_imported_cell_is_refused(desa_a, client_a, warga_formula):
+    content = _ekspor(client_a, "csv").decode("utf-8-sig").replace("+62 Purbalingga", "Purba\x00lingga")
+    response = client_a.post(
+        "/admin-desa/penduduk/impor/",
+        {"berkas": SimpleUploadedFile("ekspor.csv", content.encode()), "mode": "semua"},
+    )
+    with scopes_disabled():
+        job = ImporPenduduk.objects.order_by("-dibuat").first()
+        if job is None:  # refused as a whole file before any job starts
+            assert response.status_code == 200 and "bukan" in response.content.decode().lower()
+        else:
+            assert job.jumlah_galat == 1 and "NUL" in str(job.galat)
+        assert Penduduk.objects.get(pk=warga_formula.pk).tempat_lahir == "+62 Purbalingga"
+
+
+@pytest.mark.parametrize("tempat", ["Purba\x00lingga", "'=1+1"])
+def test_text_cells_with_nul_are_refused_and_export_quotes_are_removed(tempat):
+    from balai.penduduk import impor
+
+    plan = impor._rencana(impor.peta_kolom(KOLOM, 0), 0)
+    cells = [""] * len(KOLOM)
+    cells[KOLOM.index("tempatlahir")] = tempat
+    values, errors = impor.ubah_baris(cells, plan)
+    column_errors = [e for e in errors if e[0] == "tempatlahir"]
+    if "\x00" in tempat:
+        assert column_errors and "NUL" in column_errors[0][2]
+    else:
+        assert not column_errors and values["tempatlahir"] == "=1+1"
+
+
 @pytest.fixture
 def perangkat_a(desa_a, make_user):
     from balai.akun.models import Peran
