@@ -3,6 +3,7 @@ import re
 
 import pytest
 from django_scopes import scopes_disabled
+from playwright.sync_api import expect
 
 from balai.akun.models import Peran
 from balai.penduduk import kode
@@ -55,8 +56,8 @@ def test_back_office_statistics_and_export(page, site, desa_a, warga, make_user)
     page.wait_for_url(re.compile(r"/admin-desa/statistik/$"))
     page.get_by_label("Dimensi").select_option("agama")
     page.get_by_role("button", name="Tampilkan").click()
-    page.wait_for_url(re.compile(r"\?d=agama$"))  # is_visible() does not wait for the new page
-    assert page.get_by_role("rowheader", name="KRISTEN").is_visible()
+    # expect() waits for the new table; is_visible() would read the page as it is this instant.
+    expect(page.get_by_role("rowheader", name="KRISTEN")).to_be_visible()
     with page.expect_download() as info:
         page.get_by_role("link", name="Unduh CSV").click()
     assert info.value.suggested_filename.endswith(".csv")
