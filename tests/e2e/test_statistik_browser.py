@@ -16,7 +16,14 @@ pytestmark = pytest.mark.browser
 @pytest.fixture
 def warga(desa_a):
     import datetime
+    from importlib import import_module
 
+    from django.apps import apps
+
+    # Browser tests run on a live server, so the database is flushed after each one, reference
+    # codes (loaded by a data migration) included: load them again for the labels.
+    import_module("balai.penduduk.migrations.0002_kode_referensi").muat_kode(apps, None)
+    kode.reset()
     with scopes_disabled():
         for i in range(40):
             make_penduduk(
