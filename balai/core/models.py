@@ -36,3 +36,14 @@ class AuditEntry(models.Model):
 
     def __str__(self):
         return f"{self.waktu:%Y-%m-%d %H:%M} {self.actor_label} {self.action}"
+
+    def rincian(self):
+        """[(field, before, after)] for changes recorded as [before, after] pairs, and
+        (field, None, value) for plain facts (e.g. which book was downloaded)."""
+        rows = []
+        for field, value in (self.changes or {}).items():
+            if isinstance(value, list) and len(value) == 2:
+                rows.append((field, value[0], value[1], True))
+            else:
+                rows.append((field, None, value, False))
+        return rows

@@ -193,3 +193,13 @@ def test_directory_history_restore_gets_the_whole_page(client_for, make_user, de
     client = client_for(None, make_user(Peran.ADMIN_KABUPATEN))
     body = client.get("/dasbor/desa/?q=sela", HTTP_HX_REQUEST="true", HTTP_HX_HISTORY_RESTORE_REQUEST="true")
     assert "<html" in body.content.decode()
+
+
+def test_audit_log_shows_pairs_as_changes_and_facts_as_values(desa_a, admin_a, client_for):
+    from balai.core import audit
+
+    audit.record(action="uji.ubah", actor=admin_a, desa=desa_a, changes={"judul": ["Lama", "Baru"]})
+    audit.record(action="laporan.diunduh", actor=admin_a, desa=desa_a, changes={"buku": "Buku Induk Penduduk"})
+    body = client_for(desa_a, admin_a).get("/admin-desa/log/").content.decode()
+    assert "Lama → Baru" in body
+    assert "Buku Induk Penduduk" in body and "B → u" not in body
