@@ -176,6 +176,10 @@ X_FRAME_OPTIONS = "DENY"
 SESSION_COOKIE_HTTPONLY = True
 SESSION_COOKIE_SAMESITE = "Lax"
 SESSION_COOKIE_AGE = 60 * 60 * 10
+# Village offices share computers: a staff session ends with the browser, and a reset link is
+# short-lived.
+SESSION_EXPIRE_AT_BROWSER_CLOSE = True
+PASSWORD_RESET_TIMEOUT = 60 * 60 * 2
 CSRF_COOKIE_HTTPONLY = True
 CSRF_FAILURE_VIEW = "balai.core.views.csrf_failure"
 if BALAI_TLS:
