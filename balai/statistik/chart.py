@@ -10,17 +10,19 @@ def _w(value, maks, area):
 
 
 def batang(tabel, *, lebar=LEBAR, label_w=230):
-    """Horizontal bars, one per row, split into men and women. Masked public rows get no bar."""
+    """Horizontal bars, one per row, split into men and women. A masked public table
+    (`samarkan`) has one bar per row from its published, rounded count; "< 5" rows get none."""
     area = lebar - label_w - 70
+    samar = tabel.disamarkan
     rows = [b for b in tabel.baris if b.jumlah]
-    # Scale on shown rows only: a masked row as the longest bar would give its number away.
-    maks = max([b.jumlah for b in rows if not (b.kecil or b.tersembunyi)] + [1])
+    maks = max([b.jumlah for b in rows] + [1])
     bars = []
     for i, b in enumerate(rows):
         y = i * TINGGI_BARIS
-        masked = bool(b.kecil or b.tersembunyi)
-        w_lk = 0 if masked else _w(b.laki_laki, maks, area)
-        w_pr = 0 if masked else _w(b.perempuan, maks, area)
+        if samar:
+            w_lk, w_pr = _w(b.jumlah, maks, area), 0
+        else:
+            w_lk, w_pr = _w(b.laki_laki, maks, area), _w(b.perempuan, maks, area)
         bars.append(
             {
                 "label": b.label,
@@ -31,8 +33,8 @@ def batang(tabel, *, lebar=LEBAR, label_w=230):
                 "x_pr": label_w + w_lk,
                 "w_pr": w_pr,
                 "x_teks": label_w + w_lk + w_pr + 6,
-                "teks": b.sel("jumlah") if masked else b.jumlah,
-                "judul": f"{b.label}: {b.sel('jumlah')}",
+                "teks": b.sel_jumlah,
+                "judul": f"{b.label}: {b.sel_jumlah}",
             }
         )
     return {
@@ -41,6 +43,7 @@ def batang(tabel, *, lebar=LEBAR, label_w=230):
         "label_w": label_w,
         "bars": bars,
         "legend_y": len(bars) * TINGGI_BARIS + 16,
+        "samar": samar,
     }
 
 

@@ -14,9 +14,10 @@ Public but sensitive (`sensitif=True`): disabilitas and asuransi kesehatan (a BP
 marks a poor household), agama and suku (in a village of 1,500 where almost everyone is Muslim
 and Javanese, "HINDU 1" or "Batak 2" points at a family; religion and ethnicity are what
 discrimination feeds on). The exact figures stay in the back offices and their exports.
-Every cell with a count of 1 to 4 is shown as "< 5" with no percentage, and when that would
-still let someone subtract their way to a masked number (one masked cell in a column or in a
-row), the next smallest cell is hidden as well ("*").
+On public pages they show one count per category (no laki-laki/perempuan split, no
+percentage): 0 to 4 as "< 5", every other count and the total rounded to the nearest multiple
+of 5 (`selectors.samarkan`). Exact row and column totals next to "1 to 4" cells let people
+solve for the hidden numbers; rounded counts do not.
 
 Back office only (`publik=False`): RT (a few dozen people, so small cells identify
 households), kehamilan, akseptor KB and sakit menahun (health), status dasar and status

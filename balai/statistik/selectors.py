@@ -5,7 +5,7 @@ kabupaten figures read across villages, so those selectors disable scoping expli
 for their own query, and filter by the region themselves.
 """
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 from django.core.cache import cache
 from django.db.models import Count, Q
@@ -18,7 +18,8 @@ from balai.wilayah.models import RT, RW, Desa, Dusun
 from .dimensi import DIMENSI, KOSONG, hari_ini
 
 LK, PR = kode.LAKI_LAKI, kode.PEREMPUAN
-BATAS_SAMAR = 5  # counts 1..4 of sensitive dimensions are shown as "< 5" in public
+BATAS_SAMAR = 5  # counts 0..4 of sensitive dimensions are shown as "< 5" in public
+KELIPATAN = 5  # other public counts of sensitive dimensions are rounded to a multiple of this
 CACHE_WILAYAH = 300  # seconds: kecamatan and kabupaten figures may lag this much behind
 
 
@@ -30,18 +31,18 @@ class Baris:
     perempuan: int = 0
     jumlah: int = 0
     persen: float = 0.0
-    # Public masking: names of the cells ("laki_laki", "perempuan", "jumlah") shown as "< 5"
-    # and those hidden only so the masked ones cannot be worked out ("*").
-    kecil: set = field(default_factory=set)
-    tersembunyi: set = field(default_factory=set)
+    # Public masking of a sensitive dimension (see `samarkan`): `samar` rows carry only the
+    # published count in `jumlah` (a multiple of 5; 0 when `kecil`, shown as "< 5").
+    samar: bool = False
+    kecil: bool = False
 
     def sel(self, nama):
-        """What a public table shows in cell `nama`."""
-        if nama in self.kecil:
-            return "< 5"
-        if nama in self.tersembunyi:
-            return "*"
-        return getattr(self, nama)
+        """What a table shows in cell `nama`: None for the sex split of a masked row."""
+        if not self.samar:
+            return getattr(self, nama)
+        if nama != "jumlah":
+            return None
+        return "< 5" if self.kecil else self.jumlah
 
     @property
     def sel_lk(self):
@@ -57,7 +58,7 @@ class Baris:
 
     @property
     def persen_tampil(self):
-        return None if ("jumlah" in self.kecil or "jumlah" in self.tersembunyi) else self.persen
+        return None if self.samar else self.persen
 
 
 @dataclass
@@ -280,37 +281,29 @@ def beranda_context(request):
     return {"ringkasan": ringkasan(desa=request.desa)}
 
 
+def bulatkan(n):
+    """The public figure of a sensitive count: "< 5" for 0 to 4, otherwise the nearest
+    multiple of 5 (7 -> 5, 8 -> 10)."""
+    if n < BATAS_SAMAR:
+        return "< 5"
+    return KELIPATAN * ((n + KELIPATAN // 2) // KELIPATAN)
+
+
+def _baris_samar(b):
+    shown = bulatkan(b.jumlah)
+    kecil = shown == "< 5"
+    return Baris(b.kode, b.label, jumlah=0 if kecil else shown, samar=True, kecil=kecil)
+
+
 def samarkan(tabel):
-    """Mask a sensitive dimension's table for the public: counts 1..4 become "< 5" (no
-    percentage), and the next smallest cell of a row or column that would otherwise give a
-    masked number away by subtraction is hidden too. Returns the same table, marked."""
-    cols = ("laki_laki", "perempuan", "jumlah")
-    for r in tabel.baris:
-        r.kecil = {c for c in cols if 0 < getattr(r, c) < BATAS_SAMAR}
-        r.tersembunyi = set()
-
-    def hidden(r, c):
-        return c in r.kecil or c in r.tersembunyi
-
-    for _ in range(10):  # converges in a few rounds; bounded anyway
-        changed = False
-        # Row: laki_laki + perempuan = jumlah. Exactly one hidden cell can be worked out.
-        for r in tabel.baris:
-            masked = [c for c in cols if hidden(r, c)]
-            if len(masked) == 1:
-                rest = [c for c in cols if c not in masked and getattr(r, c) > 0]
-                if rest:
-                    r.tersembunyi.add(min(rest, key=lambda c: getattr(r, c)))
-                    changed = True
-        # Column: the total is public, so one hidden cell in a column can be worked out.
-        for c in cols:
-            masked = [r for r in tabel.baris if hidden(r, c)]
-            if len(masked) == 1:
-                others = [r for r in tabel.baris if not hidden(r, c) and getattr(r, c) > 0]
-                if others:
-                    min(others, key=lambda r: getattr(r, c)).tersembunyi.add(c)
-                    changed = True
-        if not changed:
-            break
-    tabel.disamarkan = True
-    return tabel
+    """The public copy of a sensitive dimension's table: one count per category (no sex split,
+    no percentage), every count 0..4 as "< 5" and every other count and the total rounded to
+    the nearest multiple of 5. The exact figures are not in the copy at all, so a template or
+    chart cannot print them by mistake. The back office keeps using the exact table."""
+    return Tabel(
+        tabel.dimensi,
+        [_baris_samar(b) for b in tabel.baris],
+        _baris_samar(tabel.total),
+        wilayah=tabel.wilayah,
+        disamarkan=True,
+    )

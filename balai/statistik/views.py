@@ -92,7 +92,7 @@ def publik(request):
     dim, pilihan = _dimensi(request, DESA, publik=True)
     tabel = selectors.penduduk_stats(desa=request.desa, dimensi=dim)
     if dim.sensitif:
-        selectors.samarkan(tabel)
+        tabel = selectors.samarkan(tabel)
     context = {
         "tabel": tabel,
         "pilihan": pilihan,

@@ -134,24 +134,30 @@ def test_query_count_does_not_grow(desa_a, warga_a, django_assert_max_num_querie
 
 def test_samarkan_small_cells(desa_a, warga_a):
     with scope(desa=desa_a):
-        t = selectors.samarkan(selectors.penduduk_stats(desa=desa_a, dimensi="cacat"))
+        exact = selectors.penduduk_stats(desa=desa_a, dimensi="cacat")
+        t = selectors.samarkan(exact)
+    assert t.disamarkan and not exact.disamarkan  # the back-office table stays exact
     netra = row(t, "CACAT NETRA/BUTA")
-    assert netra.sel_lk == "< 5" and netra.sel_jumlah == "< 5" and netra.persen_tampil is None
-    # The only other non-zero row would give the masked numbers away by subtraction.
-    kosong = row(t, "BELUM MENGISI")
-    assert "*" in (kosong.sel_lk, kosong.sel_jumlah)
-    for b in t.baris:
-        for c in ("laki_laki", "perempuan", "jumlah"):
-            if 0 < getattr(b, c) < 5:
-                assert b.sel(c) == "< 5"
+    assert netra.sel_jumlah == "< 5" and netra.sel_lk is None and netra.persen_tampil is None
+    # Zeros are masked too, and no exact count is left in the public copy.
+    assert all(b.sel_jumlah == "< 5" for b in t.baris if row(exact, b.label).jumlah < 5)
+    assert all(b.laki_laki == b.perempuan == 0 for b in [*t.baris, t.total])
+    assert t.total.sel_jumlah == selectors.bulatkan(exact.total.jumlah)
 
 
-def test_samarkan_leaves_large_cells():
+def test_samarkan_rounds_large_cells():
     from balai.statistik.selectors import Baris, Tabel
 
-    rows = [Baris(1, "a", 10, 20, 30), Baris(2, "b", 6, 7, 13), Baris(3, "c", 0, 0, 0)]
-    t = selectors.samarkan(Tabel(DIMENSI["cacat"], rows, Baris("", "JUMLAH", 16, 27, 43)))
-    assert [(b.sel_lk, b.sel_pr, b.sel_jumlah) for b in t.baris] == [(10, 20, 30), (6, 7, 13), (0, 0, 0)]
+    rows = [Baris(1, "a", 10, 20, 30), Baris(2, "b", 6, 7, 13), Baris(3, "c", 0, 0, 0), Baris(4, "d", 3, 4, 7)]
+    t = selectors.samarkan(Tabel(DIMENSI["cacat"], rows, Baris("", "JUMLAH", 19, 31, 50)))
+    assert [(b.sel_lk, b.sel_pr, b.sel_jumlah) for b in t.baris] == [
+        (None, None, 30),
+        (None, None, 15),
+        (None, None, "< 5"),
+        (None, None, 5),
+    ]
+    assert t.total.sel_jumlah == 50
+    assert [b.jumlah for b in rows] == [30, 13, 0, 7]  # the exact table is left alone
 
 
 def test_all_dimensions_have_titles():

@@ -1,5 +1,6 @@
 import csv
 import io
+import re
 
 import pytest
 from django_scopes import scopes_disabled
@@ -78,6 +79,12 @@ def test_public_sensitive_dimension_is_masked(desa_a, warga_a, client_for):
     assert "&lt; 5" in body
     row = body[body.index("CACAT NETRA/BUTA") :].split("</tr>")[0]
     assert ">1<" not in row and "&lt; 5" in row
+    table = body[body.index('<table class="statistik">') : body.index("</table>")]
+    assert "Laki-laki" not in table and "Persen" not in table and "%" not in table
+    cells = re.findall(r'<td class="num">([^<]*)</td>', table)
+    assert cells and all(c == "&lt; 5" or int(c) % 5 == 0 for c in cells), cells
+    assert "dibulatkan ke kelipatan 5" in body
+    assert "Piramida" not in body and 'class="lk"' not in body
 
 
 def test_public_page_is_cached(desa_a, warga_a, client_for, django_assert_max_num_queries):
