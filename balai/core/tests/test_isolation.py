@@ -7,8 +7,11 @@
 A new model with a `desa` foreign key is picked up by these tests without editing them; it needs
 a way to be built (model_bakery by default, or an entry in ISOLATION_RECIPES)."""
 
+import random
+
 import pytest
 from django.apps import apps
+from django.core.validators import MinValueValidator
 from django.db import models
 from django.urls import URLPattern, URLResolver, get_resolver
 from django_scopes import ScopeError, scope, scopes_disabled
@@ -56,7 +59,19 @@ def make_for_desa(model, desa):
     for f in model._meta.concrete_fields:
         if f.is_relation and f.name != "desa" and not f.null and f.related_model in village_owned_models():
             parents[f.name] = make_for_desa(f.related_model, desa)
-    return baker.make(model, desa=desa, **parents)
+    return baker.make(model, desa=desa, **parents, **_numbers_within_validators(model))
+
+
+def _numbers_within_validators(model):
+    """model_bakery draws positive integers from 0 up, which breaks `nomor >= 1` constraints
+    once in a few thousand runs: draw them within the field's own minimum instead."""
+    values = {}
+    for f in model._meta.concrete_fields:
+        if isinstance(f, models.PositiveIntegerField | models.PositiveSmallIntegerField) and not f.choices:
+            minimum = max((v.limit_value for v in f.validators if isinstance(v, MinValueValidator)), default=None)
+            if minimum is not None:
+                values[f.name] = random.randint(minimum, 30000)
+    return values
 
 
 SCOPED_MODELS = [m for m in village_owned_models() if m not in UNSCOPED_BY_DESIGN]
