@@ -12,18 +12,6 @@ from balai.publikasi import services
 from balai.publikasi.models import Agenda, Album, Dokumen, Pengumuman
 from balai.publikasi.pdf import pdf_sederhana
 
-XSS = [
-    "<script>alert(1)</script>",
-    '"><img src=x onerror=alert(1)>',
-    "<svg/onload=alert(1)>",
-    "javascript:alert(1)",
-    '<a href="javascript:alert(1)">klik</a>',
-    '<iframe src="https://judi.example/"></iframe>',
-    '<p style="display:none">slot gacor</p>',
-    "'-alert(1)-'",
-    "</title><script>alert(1)</script>",
-]
-
 
 @pytest.fixture(autouse=True)
 def media_root(settings, tmp_path):

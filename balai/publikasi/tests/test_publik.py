@@ -1,6 +1,5 @@
 import time
 from datetime import UTC, timedelta
-from html.parser import HTMLParser
 
 import pytest
 from django.core.cache import cache
@@ -9,38 +8,12 @@ from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 from django_scopes import scope, scopes_disabled
 
+from balai.core.tests.xss import PAYLOADS, assert_inert
 from balai.media.models import Gambar
 from balai.publikasi import selectors
 from balai.publikasi.models import Agenda, Album, Dokumen, Foto, Pengumuman
 
-from .conftest import XSS, foto_upload
-
-
-class ActiveContent(HTMLParser):
-    """Collects anything in a page that could run: event handlers, javascript: URLs, scripts
-    without the page's nonce, iframes, inline styles."""
-
-    def __init__(self):
-        super().__init__()
-        self.found = []
-
-    def handle_starttag(self, tag, attrs):
-        attrs = dict(attrs)
-        if tag == "script" and "nonce" not in attrs and "src" not in attrs:
-            self.found.append("script")
-        if tag in ("iframe", "object", "embed", "svg"):
-            self.found.append(tag)
-        for name, value in attrs.items():
-            if name.startswith("on") or name == "style":
-                self.found.append(f"{tag}[{name}]")
-            if name in ("href", "src") and (value or "").strip().lower().startswith("javascript:"):
-                self.found.append(f"{tag}[{name}=javascript]")
-
-
-def assert_inert(body):
-    parser = ActiveContent()
-    parser.feed(body.decode())
-    assert parser.found == []
+from .conftest import foto_upload
 
 
 def test_public_pages_render_and_link_each_other(buat, desa_a, client_for):
@@ -118,7 +91,7 @@ def test_public_pages_are_cached_and_invalidated_on_publish(
     assert "Kerja bakti saluran irigasi" in c.get("/agenda/").content.decode()
 
 
-@pytest.mark.parametrize("payload", XSS)
+@pytest.mark.parametrize("payload", PAYLOADS)
 def test_xss_payloads_render_inert(payload, buat, desa_a, client_for):
     a = buat.agenda(judul=f"A {payload}", lokasi=payload, penyelenggara=payload, uraian=payload)
     p = buat.pengumuman(judul=f"P {payload}", isi=f"<p>Isi</p>{payload}")
