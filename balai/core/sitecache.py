@@ -21,9 +21,12 @@ import secrets
 from functools import wraps
 
 from django.core.cache import cache
-from django.http import QueryDict
+from django.http import HttpResponse, HttpResponseNotModified, QueryDict
+from django.utils import timezone
 from django.utils.cache import patch_cache_control, patch_vary_headers
 from django.utils.http import http_date, quote_etag, urlencode
+
+from balai.wilayah.models import Desa
 
 from .tenancy import DESA, KECAMATAN
 
@@ -70,8 +73,6 @@ def version(desa_id) -> int:
 
 def bump(desa_id):
     """Invalidate the cached public pages of a village and of its kecamatan and kabupaten portals."""
-    from balai.wilayah.models import Desa
-
     desa = Desa.objects.select_related("kecamatan").get(pk=desa_id)
     for key in (
         _version_key("desa", desa.pk),
@@ -99,8 +100,6 @@ def _timeout(request):
     until = getattr(request, "_sitecache_until", None)
     if until is None:
         return TIMEOUT
-    from django.utils import timezone
-
     return min(TIMEOUT, int((until - timezone.now()).total_seconds()))
 
 
@@ -193,8 +192,6 @@ NONCE_PLACEHOLDER = b"__balai_csp_nonce__"
 
 
 def _freeze(request, response):
-    from django.utils import timezone
-
     body = response.content
     nonce = getattr(request, "_csp_nonce", None)
     if nonce:
@@ -209,8 +206,6 @@ def _freeze(request, response):
 
 
 def _thaw(request, cached):
-    from django.http import HttpResponse, HttpResponseNotModified
-
     if request.headers.get("If-None-Match") == cached["etag"]:
         response = HttpResponseNotModified()
     elif request.headers.get("If-Modified-Since") == cached["modified"] and "If-None-Match" not in request.headers:
