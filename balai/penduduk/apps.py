@@ -10,7 +10,9 @@ class PendudukConfig(AppConfig):
 
         from balai.core import dashboard, menu
 
-        from . import kode, selectors
+        from balai.wilayah.models import RT, RW
+
+        from . import kode, selectors, services
         from .models import Kode
         from .privasi import PERAN_BACA
 
@@ -21,6 +23,10 @@ class PendudukConfig(AppConfig):
         menu.register("desa", "Keluarga", "penduduk:keluarga_daftar", roles=PERAN_BACA, order=21, icon="⌂")
         menu.register("desa", "Rumah tangga", "penduduk:rumah_tangga_daftar", roles=PERAN_BACA, order=22, icon="⌂")
 
-        # The only signal here: drop the cached reference-code lookup when a code changes.
+        # Drop the cached reference-code lookup when a code changes.
         post_save.connect(lambda **kw: kode.reset(), sender=Kode, weak=False)
         post_delete.connect(lambda **kw: kode.reset(), sender=Kode, weak=False)
+        # An RT or RW that moves takes its residents' copies of RW and dusun along (the
+        # wilayah app knows nothing of the register, so it cannot do this itself).
+        post_save.connect(services.ikuti_wilayah, sender=RT, dispatch_uid="penduduk_ikuti_rt")
+        post_save.connect(services.ikuti_wilayah, sender=RW, dispatch_uid="penduduk_ikuti_rw")

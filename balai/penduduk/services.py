@@ -108,6 +108,21 @@ def _tempatkan(obj, desa):
     obj.dusun_id = rt.rw.dusun_id
 
 
+def ikuti_wilayah(sender, instance, created=False, **kwargs):
+    """post_save of an RT or RW: residents and KKs keep copies of their RT's RW and dusun
+    (models.py), so when an RT moves to another RW, or an RW to another dusun, the copies
+    follow. Only rows of the unit's own village are touched, and only those that differ."""
+    if created:
+        return
+    if sender.__name__ == "RT":
+        where, values = {"rt_id": instance.pk}, {"rw_id": instance.rw_id, "dusun_id": instance.rw.dusun_id}
+    else:
+        where, values = {"rw_id": instance.pk}, {"dusun_id": instance.dusun_id}
+    with scopes_disabled():
+        for model in (Penduduk, Keluarga):
+            model.objects.filter(desa_id=instance.desa_id, **where).exclude(**values).update(**values)
+
+
 def _periksa_penduduk(p, *, desa, actor):
     errors = {}
     try:

@@ -113,3 +113,37 @@ def test_mutations_keep_history(desa_a, operator_a):
             )
     with scopes_disabled():
         assert set(AuditEntry.objects.values_list("action", flat=True)) >= {"penduduk.lahir", "penduduk.mati"}
+
+
+def test_residents_follow_an_rt_or_rw_that_moves(desa_a, desa_b, operator_a):
+    """dusun and rw are copies of the RT's (no database constraint keeps them): moving an RT
+    to another RW, or an RW to another dusun, through the wilayah pages carries them along."""
+    from balai.wilayah import services as wilayah_services
+
+    with scopes_disabled():
+        krajan = Dusun.objects.create(desa=desa_a, nama="Krajan")
+        kidul = Dusun.objects.create(desa=desa_a, nama="Kidul")
+        rw1 = RW.objects.create(desa=desa_a, dusun=krajan, nomor=1)
+        rw2 = RW.objects.create(desa=desa_a, dusun=krajan, nomor=2)
+        rt = RT.objects.create(desa=desa_a, rw=rw1, nomor=1)
+        kk = make_keluarga(desa_a, rt=rt, rw=rw1, dusun=krajan)
+        warga = make_penduduk(desa_a, keluarga=kk, rt=rt, rw=rw1, dusun=krajan)
+        # Another village's resident whose (stale) copies name the same RW: left alone.
+        lain = make_penduduk(desa_b, rw_id=rw1.pk, dusun_id=krajan.pk)
+    with scope(desa=desa_a):
+        rt.rw = rw2
+        wilayah_services.save_wilayah_unit(desa=desa_a, actor=operator_a, instance=rt)
+        with scopes_disabled():
+            warga.refresh_from_db()
+            kk.refresh_from_db()
+        assert (warga.rw_id, warga.dusun_id) == (rw2.pk, krajan.pk)
+        assert (kk.rw_id, kk.dusun_id) == (rw2.pk, krajan.pk)
+        rw2.dusun = kidul
+        wilayah_services.save_wilayah_unit(desa=desa_a, actor=operator_a, instance=rw2)
+    with scopes_disabled():
+        warga.refresh_from_db()
+        kk.refresh_from_db()
+        lain.refresh_from_db()
+    assert (warga.rw_id, warga.dusun_id) == (rw2.pk, kidul.pk)
+    assert kk.dusun_id == kidul.pk
+    assert (lain.rw_id, lain.dusun_id) == (rw1.pk, krajan.pk)
