@@ -9,7 +9,6 @@ class PendudukConfig(AppConfig):
         from django.db.models.signals import post_delete, post_save
 
         from balai.core import dashboard, menu
-
         from balai.wilayah.models import RT, RW
 
         from . import kode, selectors, services
