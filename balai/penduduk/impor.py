@@ -16,6 +16,10 @@ python-calamine (about 3 MB per 1,000 rows of 43 columns), bounded by the upload
    village (same NIK) into a temporary table, applied by one UPDATE ... FROM that leaves
    unchanged rows alone; elsewhere in batches with bulk_create and an executemany UPDATE.
 
+On PostgreSQL, in mode "impor bila seluruh berkas valid", both passes share one transaction
+(TulisSambil): new residents stream into the register while the rest of the file is still
+being checked, so PostgreSQL's work overlaps Python's, and any problem rolls everything back.
+
 Re-importing updates residents by NIK (within the village) instead of duplicating them.
 """
 
@@ -454,8 +458,11 @@ def ubah_baris(cells, plan, date=datetime.date):
 class Pemeriksaan:
     """State of pass 1 for one file."""
 
-    def __init__(self, job, desa, actor):
+    def __init__(self, job, desa, actor, cari=None):
         self.job, self.desa, self.actor = job, desa, actor
+        # Register lookups (PostgreSQL): `_rows` on the job's connection, or a side connection's
+        # while the job's connection streams rows into the register (TulisSambil).
+        self.cari = cari or _rows
         self.galat = []
         self.jumlah_galat = 0
         self.baris_buruk = set()
@@ -468,6 +475,17 @@ class Pemeriksaan:
         self.keluarga = {}  # no_kk -> (alamat, wilayah key, from the head's row)
         self.kk_baris = defaultdict(list)  # no_kk -> rows naming it
         self.nik_hidup = {}  # nik -> row, for rows of living residents
+        self.wilayah_buruk = {}  # (dusun, rw, rt) -> message, for places that cannot be made
+        self.rw_file = {}  # RW number -> dusun (lower case) as the file first places it
+        # RW number -> its dusun (lower case) in the register as the check begins
+        self.rw_db = {
+            nomor: nama.lower()
+            for nomor, nama in self.cari(
+                f"SELECT rw.nomor, d.nama FROM {RW._meta.db_table} rw "
+                f"JOIN {Dusun._meta.db_table} d ON d.id = rw.dusun_id WHERE rw.desa_id = %s",
+                [desa.pk],
+            )
+        }
         self.baris = 0
         self.ada_baru = False  # a row whose NIK is not yet in the village (to insert)
         self.buruk_wilayah = 0
@@ -492,7 +510,7 @@ class Pemeriksaan:
             # One lookup by NIK across the kabupaten: this village's records (to update), and
             # living residents of other villages (a clash).
             elsewhere, ada = {}, []
-            for nik, pk, shdk, status, no_kk, desa_id, desa_nama in _rows(
+            for nik, pk, shdk, status, no_kk, desa_id, desa_nama in self.cari(
                 f"SELECT p.nik, p.id, p.shdk, p.status_dasar, k.no_kk, p.desa_id, d.nama FROM {P} p "
                 f"LEFT JOIN {K} k ON k.id = p.keluarga_id JOIN {D} d ON d.id = p.desa_id "
                 "WHERE p.nik = ANY(%s) ORDER BY p.id",
@@ -503,7 +521,7 @@ class Pemeriksaan:
                 elif status == HIDUP:
                     elsewhere[nik] = desa_nama
             elsewhere = {nik: nama for nik, nama in elsewhere.items() if nik in hidup_set}
-            kepala = _rows(
+            kepala = self.cari(
                 f"SELECT k.no_kk, p.nik, p.nama FROM {P} p JOIN {K} k ON k.id = p.keluarga_id "
                 "WHERE p.desa_id = %s AND k.desa_id = %s AND p.shdk = %s AND p.status_dasar = %s AND k.no_kk = ANY(%s)",
                 [self.desa.pk, self.desa.pk, KEPALA_KELUARGA, HIDUP, kks],
@@ -558,6 +576,7 @@ class Pemeriksaan:
                 entry = self.wilayah.get(key)
                 if entry is None:
                     self.wilayah[key] = [baris, 1]
+                    self.periksa_wilayah(key)
                 else:
                     entry[1] += 1
             if no_kk:
@@ -567,8 +586,25 @@ class Pemeriksaan:
             if v[I["status_dasar"]] == HIDUP:
                 self.nik_hidup[nik] = baris
 
+    def periksa_wilayah(self, key):
+        """A place (dusun, rw, rt) at the row that first names it: can it be made? Places are
+        judged in the order of the file, against the register as it was when the check began."""
+        dusun, rw, rt = key
+        pesan = None
+        if rt is not None and rw is None:
+            pesan = "RT diisi tetapi RW kosong."
+        elif rw is not None and not dusun and rw not in self.rw_db:
+            pesan = f"RW {rw:03d} belum ada di desa ini; isi kolom dusun agar dapat dibuat."
+        elif rw is not None and dusun:
+            pemilik = self.rw_db.get(rw) or self.rw_file.setdefault(rw, dusun.lower())
+            if pemilik != dusun.lower():
+                pesan = f"RW {rw:03d} sudah tercatat di Dusun {pemilik.title()}, bukan Dusun {dusun}."
+        if pesan:
+            self.wilayah_buruk[key] = pesan
+
     def periksa_akhir(self):
-        """Checks that need the whole file: heads of family already in the register, regions."""
+        """Checks that need the whole file: heads of family already in the register; and the
+        problems with places, reported once per place with the number of rows naming it."""
         for no_kk, (baris, nik) in self.kepala_file.items():
             lama = self.kepala_db.get(no_kk)
             if lama and lama[0] != nik and lama[0] not in self.nik_baris:
@@ -579,26 +615,12 @@ class Pemeriksaan:
                     f"KK {no_kk} sudah punya kepala keluarga {lama[1]} di register, yang tidak ada di berkas ini. "
                     "Ubah dulu SHDK-nya, atau sertakan barisnya di berkas.",
                 )
-        self.wilayah_buruk = set()
-        rw_db = {rw.nomor: rw.dusun.nama.lower() for rw in RW.objects.filter(desa=self.desa).select_related("dusun")}
-        rw_file = {}
-        for key, (baris, jumlah) in sorted(self.wilayah.items(), key=lambda kv: kv[1][0]):
-            dusun, rw, rt = key
-            pesan = None
-            if rt is not None and rw is None:
-                pesan = "RT diisi tetapi RW kosong."
-            elif rw is not None and not dusun and rw not in rw_db:
-                pesan = f"RW {rw:03d} belum ada di desa ini; isi kolom dusun agar dapat dibuat."
-            elif rw is not None and dusun:
-                pemilik = rw_db.get(rw) or rw_file.setdefault(rw, dusun.lower())
-                if pemilik != dusun.lower():
-                    pesan = f"RW {rw:03d} sudah tercatat di Dusun {pemilik.title()}, bukan Dusun {dusun}."
-            if pesan:
-                lain = f" ({jumlah - 1} baris lain dengan wilayah yang sama)" if jumlah > 1 else ""
-                self.tambah_galat(baris, "rw", self.huruf["rw"], pesan + lain)
-                self.wilayah_buruk.add(key)
-                self.jumlah_galat += jumlah - 1
-                self.buruk_wilayah += jumlah - 1
+        for key, pesan in self.wilayah_buruk.items():
+            baris, jumlah = self.wilayah[key]
+            lain = f" ({jumlah - 1} baris lain dengan wilayah yang sama)" if jumlah > 1 else ""
+            self.tambah_galat(baris, "rw", self.huruf["rw"], pesan + lain)
+            self.jumlah_galat += jumlah - 1
+            self.buruk_wilayah += jumlah - 1
 
     @property
     def jumlah_valid(self):
@@ -614,10 +636,13 @@ def _simpan_kemajuan(job, **fields):
         setattr(job, k, v)
 
 
-def periksa(job, fileobj, jenis, *, desa, actor):
-    """Pass 1. Returns the Pemeriksaan (its spool holds the converted rows)."""
+def periksa(job, fileobj, jenis, *, desa, actor, kemajuan=None, cari=None, sambil=None):
+    """Pass 1. Returns the Pemeriksaan (its spool holds the converted rows, but for those
+    `sambil`, a TulisSambil, wrote already). `kemajuan` saves progress (default: on the job's
+    connection) and `cari` runs register lookups (default: `_rows`)."""
+    kemajuan = kemajuan or _simpan_kemajuan
     rows, total, offset = baca(fileobj, jenis)
-    state = Pemeriksaan(job, desa, actor)
+    state = Pemeriksaan(job, desa, actor, cari=cari)
     header, baris_header = None, 0
     for nomor_baris, cells in rows:
         if any(opensid.teks(c) for c in cells):
@@ -628,7 +653,7 @@ def periksa(job, fileobj, jenis, *, desa, actor):
     position = peta_kolom(header, offset)
     plan = _rencana(position, offset)
     state.huruf = {name: letter for name, _i, letter, _c in plan}
-    _simpan_kemajuan(job, baris_total=max(total - baris_header, 0), pesan="Memeriksa berkas…")
+    kemajuan(job, baris_total=max(total - baris_header, 0), pesan="Memeriksa berkas…")
     batch = []
     kemajuan_berikut = time.monotonic() + KEMAJUAN_DETIK
     for nomor, cells in rows:
@@ -645,18 +670,18 @@ def periksa(job, fileobj, jenis, *, desa, actor):
         batch.append((nomor, values["no_kk"], values["alamat"], key, ambil_field(values)))
         if len(batch) >= BATCH:
             state.periksa_batch(batch)
-            _simpan_batch(state.spool, batch)
+            _simpan_batch(state.spool, sambil.saring(state, batch) if sambil else batch)
             batch = []
             if time.monotonic() >= kemajuan_berikut:
-                _simpan_kemajuan(job, baris_selesai=state.baris, baris_total=max(job.baris_total, state.baris))
+                kemajuan(job, baris_selesai=state.baris, baris_total=max(job.baris_total, state.baris))
                 kemajuan_berikut = time.monotonic() + KEMAJUAN_DETIK
     if batch:
         state.periksa_batch(batch)
-        _simpan_batch(state.spool, batch)
+        _simpan_batch(state.spool, sambil.saring(state, batch) if sambil else batch)
     if state.baris == 0:
         raise BerkasTidakValid("Berkas hanya berisi baris nama kolom, tanpa data penduduk.")
     state.periksa_akhir()
-    _simpan_kemajuan(job, baris_selesai=state.baris, baris_total=state.baris)
+    kemajuan(job, baris_selesai=state.baris, baris_total=state.baris)
     return state
 
 
@@ -680,33 +705,40 @@ def _batches(state):
 # Writing -----------------------------------------------------------------------------------
 
 
-def _buat_wilayah(state):
-    """Create missing dusun/RW/RT; {key: (dusun_id, rw_id, rt_id)}."""
-    desa = state.desa
-    dusun = {d.nama.lower(): d for d in Dusun.objects.filter(desa=desa)}
-    rws = {rw.nomor: rw for rw in RW.objects.filter(desa=desa)}
-    rts = {(rt.rw_id, rt.nomor): rt for rt in RT.objects.filter(desa=desa)}
-    hasil = {}
-    for key in state.wilayah:
-        if key in state.wilayah_buruk:
-            continue
-        nama, nomor_rw, nomor_rt = key
-        rw = rws.get(nomor_rw) if nomor_rw is not None else None
+class Tempat:
+    """The village's dusun, RW and RT by the file's (dusun, rw, rt) keys, made when missing."""
+
+    def __init__(self, desa):
+        self.desa = desa
+        self.dusun = {d.nama.lower(): d for d in Dusun.objects.filter(desa=desa)}
+        self.rws = {rw.nomor: rw for rw in RW.objects.filter(desa=desa).select_related("dusun")}
+        self.rts = {(rt.rw_id, rt.nomor): rt for rt in RT.objects.filter(desa=desa)}
+        self.ids = {}  # key -> (dusun_id, rw_id, rt_id)
+
+    def buat(self, keys):
+        """{key: (dusun_id, rw_id, rt_id)} for `keys` (places that passed the check)."""
+        for key in keys:
+            if key not in self.ids:
+                self.ids[key] = self._buat(*key)
+        return self.ids
+
+    def _buat(self, nama, nomor_rw, nomor_rt):
+        desa = self.desa
+        rw = self.rws.get(nomor_rw) if nomor_rw is not None else None
         if nama:
-            d = dusun.get(nama.lower())
+            d = self.dusun.get(nama.lower())
             if d is None:
-                d = dusun[nama.lower()] = Dusun.objects.create(desa=desa, nama=nama)
+                d = self.dusun[nama.lower()] = Dusun.objects.create(desa=desa, nama=nama)
         else:
             d = rw.dusun if rw is not None else None
         if nomor_rw is not None and rw is None:
-            rw = rws[nomor_rw] = RW.objects.create(desa=desa, dusun=d, nomor=nomor_rw)
+            rw = self.rws[nomor_rw] = RW.objects.create(desa=desa, dusun=d, nomor=nomor_rw)
         rt = None
         if nomor_rt is not None:
-            rt = rts.get((rw.pk, nomor_rt))
+            rt = self.rts.get((rw.pk, nomor_rt))
             if rt is None:
-                rt = rts[(rw.pk, nomor_rt)] = RT.objects.create(desa=desa, rw=rw, nomor=nomor_rt)
-        hasil[key] = (d.pk if d else None, rw.pk if rw else None, rt.pk if rt else None)
-    return hasil
+                rt = self.rts[(rw.pk, nomor_rt)] = RT.objects.create(desa=desa, rw=rw, nomor=nomor_rt)
+        return (d.pk if d else None, rw.pk if rw else None, rt.pk if rt else None)
 
 
 def _buat_keluarga(state, wilayah, kk_dipakai):
@@ -824,6 +856,7 @@ class PenulisCopy:
         # status_penduduk is not in OpenSID's sheet: new residents are "tetap".
         self.insert_columns = ["desa_id", "status_penduduk", "dibuat", "diperbarui", *self.columns]
         self.insert_sql = f"COPY {self.table} ({', '.join(self.insert_columns)}) FROM STDIN (FORMAT BINARY)"
+        self.kepala_baris = (desa.pk, kode.TETAP, self.now, self.now)  # values before the sheet's
         # Binary COPY: PostgreSQL parses no text (dates, numbers) for each of ~45 columns.
         self.types = dict(
             _rows(
@@ -876,7 +909,7 @@ class PenulisCopy:
     def _sisip(self, baris):
         """COPY the new residents; (inserted, rows of residents already in the village)."""
         baru = lama = 0
-        head = (self.desa.pk, kode.TETAP, self.now, self.now)
+        head = self.kepala_baris
         with self.raw.copy(self.insert_sql) as copy:
             copy.set_types([self.types[c] for c in self.insert_columns])
             write = copy.write_row
@@ -903,24 +936,176 @@ class PenulisCopy:
         self.cursor.execute("DROP TABLE impor_penduduk_stage")
 
 
-def tulis(state):
-    """Pass 2, inside one transaction. Returns (new, updated)."""
-    desa = state.desa
-    services.lock_nik()  # the whole kabupaten's NIKs, for the duration of the write
+class TulisSambil:
+    """PostgreSQL, mode "semua": new residents are written while the file is still being checked.
+
+    The check runs inside the import's transaction, which holds the kabupaten's NIK lock. The
+    rows of each checked batch that can be written already (residents new to the village, in a
+    place and KK that passed, not a new head of a KK whose current head is still to be demoted)
+    go into one COPY that stays open for the whole file: PostgreSQL stores and indexes them on
+    the other core while Python checks the next batch. Register lookups meanwhile run on a side
+    connection (SambunganSamping), which sees the register as it was before the import.
+    New KKs get their ids from the side connection too (sequences are not transactional) and
+    are written after the COPY closes; their foreign keys are checked at commit. Should any
+    problem turn up, even in the last row, the whole transaction is rolled back and nothing is
+    kept. The rows it leaves (updates of residents already in the village, held-back heads)
+    go to the spool for pass 2."""
+
+    def __init__(self, desa, samping):
+        self.desa, self.samping = desa, samping
+        self.tempat = Tempat(desa)
+        self.penulis = PenulisCopy(desa)
+        self.types = [self.penulis.types[c] for c in self.penulis.insert_columns]
+        self.keluarga = {}  # no_kk -> id, of every KK rows were written for
+        self.keluarga_baru = []  # rows of KKs to create when the COPY closes
+        self.baru = 0
+        self.ditahan = False  # a new resident left for pass 2
+        self.aliran = self.copy = None  # the open COPY (its context manager, its Copy)
+
+    def saring(self, st, batch):
+        """Write the rows of a `batch` that `st` (the Pemeriksaan) checked and that can be written
+        now; return the others."""
+        if st.jumlah_galat:  # the file is invalid: nothing will be kept, no need to write
+            return batch
+        i_nik, i_shdk, i_status = I["nik"], I["shdk"], I["status_dasar"]
+        sekarang, sisa = [], []
+        for row in batch:
+            baris, no_kk, _alamat, key, v = row
+            nik = v[i_nik]
+            if baris in st.baris_buruk or key in st.wilayah_buruk or nik in st.ada:
+                sisa.append(row)
+                continue
+            kepala_lama = st.kepala_db.get(no_kk) if no_kk else None
+            if kepala_lama and kepala_lama[0] != nik and v[i_shdk] == KEPALA_KELUARGA and v[i_status] == HIDUP:
+                sisa.append(row)  # after the former head has been demoted (pass 2)
+                self.ditahan = True
+                continue
+            sekarang.append(row)
+        if sekarang:
+            self._tulis(st, sekarang)
+        return sisa
+
+    def _tulis(self, st, rows):
+        keys = {r[3] for r in rows if r[3] is not None} - self.tempat.ids.keys()
+        if keys:  # new places are made with the ORM on this connection: the COPY must pause
+            self._tutup_aliran()
+            self.tempat.buat(keys)
+        wilayah, tanpa = self.tempat.ids, (None, None, None)
+        kks = [kk for kk in {r[1] for r in rows if r[1]} if kk not in self.keluarga]
+        if kks:
+            self._siapkan_keluarga(st, kks, wilayah)
+        if self.aliran is None:
+            self.aliran = self.penulis.raw.copy(self.penulis.insert_sql)
+            self.copy = self.aliran.__enter__()
+            self.copy.set_types(self.types)
+        write, head, ids = self.copy.write_row, self.penulis.kepala_baris, self.keluarga
+        for _baris, no_kk, _alamat, key, v in rows:
+            write((*head, *v, *wilayah.get(key, tanpa), ids[no_kk] if no_kk else None))
+        self.baru += len(rows)
+
+    def _siapkan_keluarga(self, st, kks, wilayah):
+        """Ids for `kks`: of the village's KK, else a new id for a KK written at the end (with
+        the values of its head's row as far as the file has been read: pass 2 updates it)."""
+        ada = dict(
+            self.samping.rows(f"SELECT no_kk, id FROM {K} WHERE desa_id = %s AND no_kk = ANY(%s)", [self.desa.pk, kks])
+        )
+        baru = [kk for kk in kks if kk not in ada]
+        ids = self.samping.id_baru(K, len(baru))
+        now, tanpa = self.penulis.now, (None, None, None)
+        for no_kk, pk in zip(baru, ids, strict=True):
+            alamat, key, _kepala = st.keluarga[no_kk]
+            self.keluarga_baru.append((pk, self.desa.pk, no_kk, alamat, *wilayah.get(key, tanpa), now, now))
+            ada[no_kk] = pk
+        self.keluarga.update(ada)
+
+    def _tutup_aliran(self, exc=None):
+        if self.aliran is not None:
+            aliran, self.aliran, self.copy = self.aliran, None, None
+            aliran.__exit__(type(exc) if exc else None, exc, None)
+
+    def selesai(self):
+        """Close the COPY, then write the new KKs."""
+        self._tutup_aliran()
+        if self.keluarga_baru:
+            columns = "id, desa_id, no_kk, alamat, dusun_id, rw_id, rt_id, dibuat, diperbarui"
+            with self.penulis.raw.copy(f"COPY {K} ({columns}) FROM STDIN") as copy:
+                for row in self.keluarga_baru:
+                    copy.write_row(row)
+            self.keluarga_baru = []
+
+    def batal(self, exc):
+        """The check failed: end the COPY (the transaction is rolled back)."""
+        try:
+            self._tutup_aliran(exc)
+        except Exception:  # the COPY's own error is secondary to `exc`
+            logger.debug("COPY dihentikan", exc_info=True)
+
+
+class SambunganSamping:
+    """A second, autocommit connection beside the import's transaction: register lookups while
+    the job's connection is busy with a COPY, ids from sequences, and the job's progress,
+    which the progress bar must see before the import's transaction commits."""
+
+    KEMAJUAN = {"baris_selesai", "baris_total", "pesan"}
+
+    def __init__(self):
+        import psycopg
+
+        params = connection.get_connection_params()
+        for name in ("cursor_factory", "context"):
+            params.pop(name, None)
+        self.pg = psycopg.connect(**params, autocommit=True)
+
+    def rows(self, sql, params):
+        return self.pg.execute(sql, params).fetchall()
+
+    def id_baru(self, table, n):
+        """`n` ids from `table`'s id sequence."""
+        if not n:
+            return []
+        return [
+            pk
+            for (pk,) in self.rows(
+                "SELECT nextval(pg_get_serial_sequence(%s, 'id')) FROM generate_series(1, %s)", [table, n]
+            )
+        ]
+
+    def simpan_kemajuan(self, job, **fields):
+        assert set(fields) <= self.KEMAJUAN
+        sets = ", ".join(f"{name} = %s" for name in fields)
+        self.pg.execute(f"UPDATE {ImporPenduduk._meta.db_table} SET {sets} WHERE id = %s", [*fields.values(), job.pk])
+        for k, v in fields.items():
+            setattr(job, k, v)
+
+    def tutup(self):
+        self.pg.close()
+
+
+def _kunci_tulis():
+    """Start of a write transaction: the kabupaten's NIKs locked until it ends."""
+    services.lock_nik()
     if _pg():
         # Durable anyway: the job row is updated right after in a synchronous commit, and WAL is
         # flushed in order, so a crash cannot lose this transaction yet report it finished.
         with connection.cursor() as cur:
             cur.execute("SET LOCAL synchronous_commit = off")
-    # Re-check under the lock: no other village registered one of these NIKs since pass 1.
-    hidup = [nik for nik, baris in state.nik_hidup.items() if baris not in state.baris_buruk]
-    chunk = 50000 if _pg() else 500
-    for i in range(0, len(hidup), chunk):
-        if hidup_di_desa_lain(hidup[i : i + chunk], desa):
-            raise BerkasTidakValid(
-                "Selama pemeriksaan, desa lain mendaftarkan NIK yang ada di berkas ini. Jalankan impor sekali lagi."
-            )
-    wilayah = _buat_wilayah(state)
+
+
+def tulis(state, *, sambil=None):
+    """Pass 2, inside one transaction. Returns (new, updated). `sambil`: the TulisSambil that
+    wrote new residents during the check, which ran in this transaction under the lock."""
+    desa = state.desa
+    if sambil is None:
+        _kunci_tulis()
+        # Re-check under the lock: no other village registered one of these NIKs since pass 1.
+        hidup = [nik for nik, baris in state.nik_hidup.items() if baris not in state.baris_buruk]
+        chunk = 50000 if _pg() else 500
+        for i in range(0, len(hidup), chunk):
+            if hidup_di_desa_lain(hidup[i : i + chunk], desa):
+                raise BerkasTidakValid(
+                    "Selama pemeriksaan, desa lain mendaftarkan NIK yang ada di berkas ini. Jalankan impor sekali lagi."
+                )
+    wilayah = Tempat(desa).buat(k for k in state.wilayah if k not in state.wilayah_buruk)
     kk_dipakai = {kk for kk, rows in state.kk_baris.items() if any(r not in state.baris_buruk for r in rows)}
     keluarga = _buat_keluarga(state, wilayah, kk_dipakai)
     demosi = [d for baris, d in state.demosi.items() if baris not in state.baris_buruk]
@@ -930,7 +1115,10 @@ def tulis(state):
         Penduduk.objects.bulk_update(objs, ["shdk", "status_dasar"], batch_size=500)
     if _pg():
         baris = lambda: _baris_tulis(state, wilayah, keluarga)  # noqa: E731
-        return PenulisCopy(desa).tulis_semua(baris, ada_baru=state.ada_baru)
+        if sambil is None:
+            return PenulisCopy(desa).tulis_semua(baris, ada_baru=state.ada_baru)
+        baru, diubah = PenulisCopy(desa).tulis_semua(baris, ada_baru=sambil.ditahan)
+        return sambil.baru + baru, diubah
     penulis = PenulisORM(desa)
     baru = diubah = 0
     rows = _baris_tulis(state, wilayah, keluarga)
@@ -952,51 +1140,97 @@ def _baris_tulis(state, wilayah, keluarga):
             yield (lama[0] if lama else None, values, place)
 
 
+def _simpan(job, state, actor, *, sambil=None):
+    """Pass 2 and its audit entry, inside the caller's transaction. Returns (new, updated)."""
+    baru, diubah = tulis(state, sambil=sambil)
+    audit.record(
+        action="penduduk.diimpor",
+        actor=actor,
+        desa=job.desa,
+        obj=job,
+        label=f"Impor {job.nama_berkas}",
+        changes={
+            "baru": [None, baru],
+            "diperbarui": [None, diubah],
+            "dilewati": [None, state.baris - state.jumlah_valid],
+        },
+    )
+    # Public statistics and front-page figures are cached per site version.
+    transaction.on_commit(lambda: sitecache.bump(job.desa_id))
+    return baru, diubah
+
+
+def _periksa_sambil_menulis(job, fileobj, jenis, actor):
+    """Mode "semua" on PostgreSQL: check and write in one transaction (see TulisSambil).
+    Returns (state, (new, updated)), or (state, None) when the file has problems: then the
+    transaction is rolled back and the register is as it was."""
+    samping = SambunganSamping()
+    try:
+        with transaction.atomic():
+            _kunci_tulis()
+            sambil = TulisSambil(job.desa, samping)
+            try:
+                state = periksa(
+                    job,
+                    fileobj,
+                    jenis,
+                    desa=job.desa,
+                    actor=actor,
+                    kemajuan=samping.simpan_kemajuan,
+                    cari=samping.rows,
+                    sambil=sambil,
+                )
+            except BaseException as exc:
+                sambil.batal(exc)
+                raise
+            if state.jumlah_galat:
+                sambil.batal(None)
+                transaction.set_rollback(True)
+                return state, None
+            sambil.selesai()
+            samping.simpan_kemajuan(job, pesan="Menyimpan ke register…")
+            return state, _simpan(job, state, actor, sambil=sambil)
+    finally:
+        samping.tutup()
+
+
 def jalankan(job, *, actor=None):
     """Check (and, by the job's mode, write) the job's file. Runs inside the village's scope."""
     desa = job.desa
     _simpan_kemajuan(job, status=ImporPenduduk.Status.BERJALAN, pesan="Memulai…")
     state = None
     try:
-        with job.berkas.open("rb") as fileobj:
-            jenis = jenis_berkas(fileobj.read(8), job.nama_berkas)
-            fileobj.seek(0)
-            if jenis is None:
-                raise BerkasTidakValid("Berkas ini bukan Excel (.xlsx) atau CSV.")
-            state = periksa(job, fileobj, jenis, desa=desa, actor=actor)
+        try:
+            with job.berkas.open("rb") as fileobj:
+                jenis = jenis_berkas(fileobj.read(8), job.nama_berkas)
+                fileobj.seek(0)
+                if jenis is None:
+                    raise BerkasTidakValid("Berkas ini bukan Excel (.xlsx) atau CSV.")
+                if _pg() and job.mode == ImporPenduduk.Mode.SEMUA:
+                    state, tertulis = _periksa_sambil_menulis(job, fileobj, jenis, actor)
+                else:
+                    state = periksa(job, fileobj, jenis, desa=desa, actor=actor)
+                    tertulis = None
+            menulis = job.mode == ImporPenduduk.Mode.VALID_SAJA or (
+                job.mode == ImporPenduduk.Mode.SEMUA and state.jumlah_galat == 0
+            )
+            if menulis and state.jumlah_valid and tertulis is None:
+                _simpan_kemajuan(job, pesan="Menyimpan ke register…")
+                with transaction.atomic():
+                    tertulis = _simpan(job, state, actor)
+        except DITOLAK as exc:
+            # The register changed between the check and the write (another operator or
+            # import saved the same NIK or a head of the same KK meanwhile). The database's
+            # message quotes the key, i.e. the NIK: only the class name goes to the log.
+            logger.warning("Impor penduduk %s ditolak basis data: %s", job.pk, type(exc).__name__)
+            raise BerkasTidakValid(
+                "Register berubah selama impor (NIK atau kepala keluarga yang sama baru saja dicatat "
+                "di tempat lain), sehingga tidak ada yang disimpan. Jalankan impor sekali lagi."
+            ) from None
         valid = state.jumlah_valid
         hasil = {"galat": state.galat, "jumlah_galat": state.jumlah_galat}
-        menulis = job.mode == ImporPenduduk.Mode.VALID_SAJA or (
-            job.mode == ImporPenduduk.Mode.SEMUA and state.jumlah_galat == 0
-        )
-        if menulis and valid:
-            _simpan_kemajuan(job, pesan="Menyimpan ke register…")
-            try:
-                with transaction.atomic():
-                    baru, diubah = tulis(state)
-                    audit.record(
-                        action="penduduk.diimpor",
-                        actor=actor,
-                        desa=desa,
-                        obj=job,
-                        label=f"Impor {job.nama_berkas}",
-                        changes={
-                            "baru": [None, baru],
-                            "diperbarui": [None, diubah],
-                            "dilewati": [None, state.baris - valid],
-                        },
-                    )
-                    # Public statistics and front-page figures are cached per site version.
-                    transaction.on_commit(lambda: sitecache.bump(desa.pk))
-            except DITOLAK as exc:
-                # The register changed between the check and the write (another operator or
-                # import saved the same NIK or a head of the same KK meanwhile). The database's
-                # message quotes the key, i.e. the NIK: only the class name goes to the log.
-                logger.warning("Impor penduduk %s ditolak basis data: %s", job.pk, type(exc).__name__)
-                raise BerkasTidakValid(
-                    "Register berubah selama impor (NIK atau kepala keluarga yang sama baru saja dicatat "
-                    "di tempat lain), sehingga tidak ada yang disimpan. Jalankan impor sekali lagi."
-                ) from None
+        if tertulis is not None:
+            baru, diubah = tertulis
             if _pg() and baru + diubah >= ANALYZE_SETELAH:
                 # Fresh statistics, or the planner keeps believing the register is as small as
                 # before (lists, statistics and the next import would pick poor plans).

