@@ -11,7 +11,7 @@ def _w(value, maks, area):
 
 def batang(tabel, *, lebar=LEBAR, label_w=230):
     """Horizontal bars, one per row, split into men and women. A masked public table
-    (`samarkan`) has one bar per row from its published, rounded count; "< 5" rows get none."""
+    (`samar.samarkan`) has one bar per row from its published, rounded count; "< 5" rows get none."""
     area = lebar - label_w - 70
     samar = tabel.disamarkan
     rows = [b for b in tabel.baris if b.jumlah]

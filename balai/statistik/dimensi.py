@@ -16,7 +16,7 @@ and Javanese, "HINDU 1" or "Batak 2" points at a family; religion and ethnicity 
 discrimination feeds on). The exact figures stay in the back offices and their exports.
 On public pages they show one count per category (no laki-laki/perempuan split, no
 percentage): 0 to 4 as "< 5", every other count and the total rounded to the nearest multiple
-of 5 (`selectors.samarkan`). Exact row and column totals next to "1 to 4" cells let people
+of 5 (`samar.samarkan`). Exact row and column totals next to "1 to 4" cells let people
 solve for the hidden numbers; rounded counts do not.
 
 Back office only (`publik=False`): RT (a few dozen people, so small cells identify

@@ -5,7 +5,7 @@ from balai.core.access import staff_view
 from balai.core.sitecache import public_page
 from balai.core.tenancy import DESA, KABUPATEN, KECAMATAN
 
-from . import chart, ekspor, selectors
+from . import chart, ekspor, samar, selectors
 from .dimensi import DIMENSI, untuk
 
 
@@ -92,7 +92,7 @@ def publik(request):
     dim, pilihan = _dimensi(request, DESA, publik=True)
     tabel = selectors.penduduk_stats(desa=request.desa, dimensi=dim)
     if dim.sensitif:
-        tabel = selectors.samarkan(tabel)
+        tabel = samar.samarkan(tabel)
     context = {
         "tabel": tabel,
         "pilihan": pilihan,

@@ -1,4 +1,4 @@
-"""Public masking of sensitive dimensions (`selectors.samarkan`), checked like an attacker would:
+"""Public masking of sensitive dimensions (`samar.samarkan`), checked like an attacker would:
 from what the page shows, which true counts are still possible for each "< 5" cell?"""
 
 from hypothesis import given, settings
@@ -6,7 +6,8 @@ from hypothesis import strategies as st
 
 from balai.statistik import chart
 from balai.statistik.dimensi import DIMENSI
-from balai.statistik.selectors import Baris, Tabel, bulatkan, samarkan
+from balai.statistik.samar import bulatkan, samarkan
+from balai.statistik.selectors import Baris, Tabel
 
 
 def _tabel(rows):
