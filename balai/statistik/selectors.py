@@ -19,6 +19,7 @@ from .dimensi import DIMENSI, KOSONG, hari_ini
 
 LK, PR = kode.LAKI_LAKI, kode.PEREMPUAN
 CACHE_WILAYAH = 300  # seconds: kecamatan and kabupaten figures may lag this much behind
+SISA = "selebihnya"  # the public cell of a large row of a sensitive dimension (see samar.py)
 
 
 @dataclass
@@ -29,10 +30,14 @@ class Baris:
     perempuan: int = 0
     jumlah: int = 0
     persen: float = 0.0
+    # A row of a fixed code list: shown even when empty, so its presence says nothing.
+    tetap: bool = False
     # Public masking of a sensitive dimension (`samar.samarkan`): `samar` rows carry only the
-    # published count in `jumlah` (a multiple of 5; 0 when `kecil`, shown as "< 5").
+    # published count in `jumlah` (a multiple of 5; 0 when `kecil`, shown as "< 5", or when
+    # `sisa`, a large row shown without a number).
     samar: bool = False
     kecil: bool = False
+    sisa: bool = False
 
     def sel(self, nama):
         """What a table shows in cell `nama`: None for the sex split of a masked row."""
@@ -40,6 +45,8 @@ class Baris:
             return getattr(self, nama)
         if nama != "jumlah":
             return None
+        if self.sisa:
+            return SISA
         return "< 5" if self.kecil else self.jumlah
 
     @property
@@ -66,6 +73,10 @@ class Tabel:
     total: Baris
     wilayah: str = ""
     disamarkan: bool = False
+    # Masked copies only: rows of at least `batas_sisa` people read SISA, and `tidak_dirinci`
+    # marks a register too small for any breakdown.
+    batas_sisa: int | None = None
+    tidak_dirinci: bool = False
 
     def __iter__(self):
         return iter(self.baris)
@@ -134,7 +145,7 @@ def _tabel(dim, counts):
         seen.add(k)
         lk, pr, n = by_key.get(k, (0, 0, 0))
         if n or dim.tampil_nol:
-            rows.append(Baris(k, label, lk, pr, n))
+            rows.append(Baris(k, label, lk, pr, n, tetap=dim.tampil_nol))
     for k, (lk, pr, n) in by_key.items():
         if k in seen or k in (None, ""):
             continue

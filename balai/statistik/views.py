@@ -20,6 +20,8 @@ def _dimensi(request, tingkat, *, publik=False, default="umur"):
 
 
 def _grafik(tabel):
+    if tabel.tidak_dirinci:
+        return {}
     if tabel.dimensi.key == "umur":
         return {"piramida": chart.piramida(tabel)}
     return {"batang": chart.batang(tabel)}
