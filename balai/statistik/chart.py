@@ -11,11 +11,18 @@ def _w(value, maks, area):
 
 def batang(tabel, *, lebar=LEBAR, label_w=230):
     """Horizontal bars, one per row, split into men and women. A masked public table
-    (`samarkan`) has one bar per row from its published, rounded count; "< 5" rows get none."""
+    (`samar.samarkan`) has one bar per row from its published, rounded count, as a share of
+    the published total: its largest rows carry no number (SISA) and get a label without a
+    bar, so scaling to the longest drawn bar would make a minority look like the majority.
+    "< 5" rows get nothing."""
     area = lebar - label_w - 70
     samar = tabel.disamarkan
-    rows = [b for b in tabel.baris if b.jumlah]
-    maks = max([b.jumlah for b in rows] + [1])
+    if samar:
+        rows = [b for b in tabel.baris if b.jumlah or b.sisa]
+        maks = tabel.total.jumlah
+    else:
+        rows = [b for b in tabel.baris if b.jumlah]
+        maks = max([b.jumlah for b in rows] + [1])
     bars = []
     for i, b in enumerate(rows):
         y = i * TINGGI_BARIS

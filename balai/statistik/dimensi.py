@@ -15,9 +15,10 @@ marks a poor household), agama and suku (in a village of 1,500 where almost ever
 and Javanese, "HINDU 1" or "Batak 2" points at a family; religion and ethnicity are what
 discrimination feeds on). The exact figures stay in the back offices and their exports.
 On public pages they show one count per category (no laki-laki/perempuan split, no
-percentage): 0 to 4 as "< 5", every other count and the total rounded to the nearest multiple
-of 5 (`selectors.samarkan`). Exact row and column totals next to "1 to 4" cells let people
-solve for the hidden numbers; rounded counts do not.
+percentage): 0 to 4 as "< 5", other counts and the total rounded to a multiple of 5, rare
+free-text values (suku) grouped as LAINNYA, and the largest groups without a number, so that
+the exact population on the same page cannot be used to solve for a small group
+(`samar.samarkan`, where the rules and their reasons are).
 
 Back office only (`publik=False`): RT (a few dozen people, so small cells identify
 households), kehamilan, akseptor KB and sakit menahun (health), status dasar and status

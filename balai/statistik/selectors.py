@@ -18,9 +18,8 @@ from balai.wilayah.models import RT, RW, Desa, Dusun
 from .dimensi import DIMENSI, KOSONG, hari_ini
 
 LK, PR = kode.LAKI_LAKI, kode.PEREMPUAN
-BATAS_SAMAR = 5  # counts 0..4 of sensitive dimensions are shown as "< 5" in public
-KELIPATAN = 5  # other public counts of sensitive dimensions are rounded to a multiple of this
 CACHE_WILAYAH = 300  # seconds: kecamatan and kabupaten figures may lag this much behind
+SISA = "selebihnya"  # the public cell of a large row of a sensitive dimension (see samar.py)
 
 
 @dataclass
@@ -31,10 +30,14 @@ class Baris:
     perempuan: int = 0
     jumlah: int = 0
     persen: float = 0.0
-    # Public masking of a sensitive dimension (see `samarkan`): `samar` rows carry only the
-    # published count in `jumlah` (a multiple of 5; 0 when `kecil`, shown as "< 5").
+    # A row of a fixed code list: shown even when empty, so its presence says nothing.
+    tetap: bool = False
+    # Public masking of a sensitive dimension (`samar.samarkan`): `samar` rows carry only the
+    # published count in `jumlah` (a multiple of 5; 0 when `kecil`, shown as "< 5", or when
+    # `sisa`, a large row shown without a number).
     samar: bool = False
     kecil: bool = False
+    sisa: bool = False
 
     def sel(self, nama):
         """What a table shows in cell `nama`: None for the sex split of a masked row."""
@@ -42,6 +45,8 @@ class Baris:
             return getattr(self, nama)
         if nama != "jumlah":
             return None
+        if self.sisa:
+            return SISA
         return "< 5" if self.kecil else self.jumlah
 
     @property
@@ -68,13 +73,13 @@ class Tabel:
     total: Baris
     wilayah: str = ""
     disamarkan: bool = False
+    # Masked copies only: rows of at least `batas_sisa` people read SISA, and `tidak_dirinci`
+    # marks a register too small for any breakdown.
+    batas_sisa: int | None = None
+    tidak_dirinci: bool = False
 
     def __iter__(self):
         return iter(self.baris)
-
-    @property
-    def maks(self):
-        return max([b.jumlah for b in self.baris] + [1])
 
 
 def _wilayah_filter(*, desa=None, kecamatan=None, kabupaten=None):
@@ -140,7 +145,7 @@ def _tabel(dim, counts):
         seen.add(k)
         lk, pr, n = by_key.get(k, (0, 0, 0))
         if n or dim.tampil_nol:
-            rows.append(Baris(k, label, lk, pr, n))
+            rows.append(Baris(k, label, lk, pr, n, tetap=dim.tampil_nol))
     for k, (lk, pr, n) in by_key.items():
         if k in seen or k in (None, ""):
             continue
@@ -279,31 +284,3 @@ def widget_wilayah(request):
 def beranda_context(request):
     """The village front page widget: key figures only."""
     return {"ringkasan": ringkasan(desa=request.desa)}
-
-
-def bulatkan(n):
-    """The public figure of a sensitive count: "< 5" for 0 to 4, otherwise the nearest
-    multiple of 5 (7 -> 5, 8 -> 10)."""
-    if n < BATAS_SAMAR:
-        return "< 5"
-    return KELIPATAN * ((n + KELIPATAN // 2) // KELIPATAN)
-
-
-def _baris_samar(b):
-    shown = bulatkan(b.jumlah)
-    kecil = shown == "< 5"
-    return Baris(b.kode, b.label, jumlah=0 if kecil else shown, samar=True, kecil=kecil)
-
-
-def samarkan(tabel):
-    """The public copy of a sensitive dimension's table: one count per category (no sex split,
-    no percentage), every count 0..4 as "< 5" and every other count and the total rounded to
-    the nearest multiple of 5. The exact figures are not in the copy at all, so a template or
-    chart cannot print them by mistake. The back office keeps using the exact table."""
-    return Tabel(
-        tabel.dimensi,
-        [_baris_samar(b) for b in tabel.baris],
-        _baris_samar(tabel.total),
-        wilayah=tabel.wilayah,
-        disamarkan=True,
-    )

@@ -5,7 +5,7 @@ from balai.core.access import staff_view
 from balai.core.sitecache import public_page
 from balai.core.tenancy import DESA, KABUPATEN, KECAMATAN
 
-from . import chart, ekspor, selectors
+from . import chart, ekspor, samar, selectors
 from .dimensi import DIMENSI, untuk
 
 
@@ -20,6 +20,8 @@ def _dimensi(request, tingkat, *, publik=False, default="umur"):
 
 
 def _grafik(tabel):
+    if tabel.tidak_dirinci:
+        return {}
     if tabel.dimensi.key == "umur":
         return {"piramida": chart.piramida(tabel)}
     return {"batang": chart.batang(tabel)}
@@ -92,7 +94,7 @@ def publik(request):
     dim, pilihan = _dimensi(request, DESA, publik=True)
     tabel = selectors.penduduk_stats(desa=request.desa, dimensi=dim)
     if dim.sensitif:
-        tabel = selectors.samarkan(tabel)
+        tabel = samar.samarkan(tabel)
     context = {
         "tabel": tabel,
         "pilihan": pilihan,

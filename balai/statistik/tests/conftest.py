@@ -60,3 +60,16 @@ def warga_b(desa_b):
             make_penduduk(desa_b, nama=f"Warga Karangpetir Rahasia {i}", tanggal_lahir=umur(50), agama=4)
             for i in range(3)
         ]
+
+
+@pytest.fixture
+def warga_banyak(desa_a, warga_a):
+    """Village A grown to 60 living residents, enough for the public sensitive tables to be broken
+    down: 48 more, all Muslim and TIDAK CACAT (so A has 58 ISLAM, 2 KRISTEN; 48 TIDAK CACAT,
+    1 CACAT NETRA/BUTA, 11 without a cacat code)."""
+    with scopes_disabled():
+        dusun = Dusun.objects.get(desa=desa_a)
+        rt = RT.objects.filter(desa=desa_a).first()
+        for i in range(48):
+            make_penduduk(desa_a, tanggal_lahir=umur(20 + i), cacat=7, dusun=dusun, rw=rt.rw, rt=rt)
+    return warga_a

@@ -5,7 +5,7 @@ from django_scopes import scope, scopes_disabled
 
 from balai.penduduk import kode
 from balai.penduduk.tests.factories import make_penduduk
-from balai.statistik import selectors
+from balai.statistik import samar, selectors
 from balai.statistik.dimensi import DAFTAR, DIMENSI, mundur_tahun, untuk
 
 pytestmark = pytest.mark.django_db
@@ -132,32 +132,34 @@ def test_query_count_does_not_grow(desa_a, warga_a, django_assert_max_num_querie
                     assert t.total.jumlah == size
 
 
-def test_samarkan_small_cells(desa_a, warga_a):
+def test_samarkan_small_cells(desa_a, warga_banyak):
     with scope(desa=desa_a):
         exact = selectors.penduduk_stats(desa=desa_a, dimensi="cacat")
-        t = selectors.samarkan(exact)
+        t = samar.samarkan(exact)
     assert t.disamarkan and not exact.disamarkan  # the back-office table stays exact
     netra = row(t, "CACAT NETRA/BUTA")
     assert netra.sel_jumlah == "< 5" and netra.sel_lk is None and netra.persen_tampil is None
+    assert row(t, "TIDAK CACAT").sel_jumlah == row(t, "BELUM MENGISI").sel_jumlah == selectors.SISA
     # Zeros are masked too, and no exact count is left in the public copy.
     assert all(b.sel_jumlah == "< 5" for b in t.baris if row(exact, b.label).jumlah < 5)
     assert all(b.laki_laki == b.perempuan == 0 for b in [*t.baris, t.total])
-    assert t.total.sel_jumlah == selectors.bulatkan(exact.total.jumlah)
+    assert t.total.sel_jumlah == samar.bulatkan(exact.total.jumlah) == 60
 
 
 def test_samarkan_rounds_large_cells():
     from balai.statistik.selectors import Baris, Tabel
 
-    rows = [Baris(1, "a", 10, 20, 30), Baris(2, "b", 6, 7, 13), Baris(3, "c", 0, 0, 0), Baris(4, "d", 3, 4, 7)]
-    t = selectors.samarkan(Tabel(DIMENSI["cacat"], rows, Baris("", "JUMLAH", 19, 31, 50)))
+    counts = [(1, 40, 20, 60), (2, 6, 7, 13), (3, 0, 0, 0), (4, 3, 4, 7)]
+    rows = [Baris(k, f"K{k}", lk, pr, n, tetap=True) for k, lk, pr, n in counts]
+    t = samar.samarkan(Tabel(DIMENSI["cacat"], rows, Baris("", "JUMLAH", 49, 31, 80)))
     assert [(b.sel_lk, b.sel_pr, b.sel_jumlah) for b in t.baris] == [
-        (None, None, 30),
+        (None, None, selectors.SISA),  # at least 80 // 4 people
         (None, None, 15),
         (None, None, "< 5"),
         (None, None, 5),
     ]
-    assert t.total.sel_jumlah == 50
-    assert [b.jumlah for b in rows] == [30, 13, 0, 7]  # the exact table is left alone
+    assert t.total.sel_jumlah == 80
+    assert [b.jumlah for b in rows] == [60, 13, 0, 7]  # the exact table is left alone
 
 
 def test_all_dimensions_have_titles():

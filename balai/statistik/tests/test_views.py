@@ -74,20 +74,37 @@ def test_public_page_hides_back_office_dimensions(desa_a, warga_a, client_for):
     assert "Kehamilan" not in client.get("/statistik/").content.decode()
 
 
-def test_public_sensitive_dimension_is_masked(desa_a, warga_a, client_for):
+def test_public_sensitive_dimension_is_masked(desa_a, warga_banyak, client_for):
     body = client_for(desa_a).get("/statistik/?d=cacat").content.decode()
-    assert "&lt; 5" in body
     row = body[body.index("CACAT NETRA/BUTA") :].split("</tr>")[0]
     assert ">1<" not in row and "&lt; 5" in row
+    assert "selebihnya" in body[body.index(">TIDAK CACAT<") :].split("</tr>")[0]
     table = body[body.index('<table class="statistik">') : body.index("</table>")]
     assert "Laki-laki" not in table and "Persen" not in table and "%" not in table
     cells = re.findall(r'<td class="num">([^<]*)</td>', table)
-    assert cells and all(c == "&lt; 5" or int(c) % 5 == 0 for c in cells), cells
-    assert "dibulatkan ke kelipatan 5" in body
+    assert cells and all(c in ("&lt; 5", "selebihnya") or int(c) % 5 == 0 for c in cells), cells
+    assert cells[-1] == "60"
+    assert "dibulatkan ke kelipatan 5" in body and f"({60 // (len(cells) - 1)} orang atau lebih)" in body
     assert "Piramida" not in body and 'class="lk"' not in body
 
 
-def test_public_page_is_cached(desa_a, warga_a, client_for, django_assert_max_num_queries):
+def test_public_sensitive_dimension_of_a_small_register_is_not_broken_down(desa_a, warga_a, client_for):
+    body = client_for(desa_a).get("/statistik/?d=cacat").content.decode()
+    table = body[body.index('<table class="statistik">') : body.index("</table>")]
+    assert "terlalu sedikit untuk dirinci" in table and "CACAT" not in table
+    assert re.findall(r'<td class="num">([^<]*)</td>', table) == ["10"]  # 12, rounded
+    assert "<svg" not in body[body.index("<h2>Penduduk menurut") :]
+
+
+def test_public_page_offers_no_download(desa_a, warga_banyak, client_for):
+    client = client_for(desa_a)
+    for fmt in ("csv", "xlsx"):
+        r = client.get(f"/statistik/?d=cacat&format={fmt}")
+        assert r["Content-Type"].startswith("text/html") and "attachment" not in r.get("Content-Disposition", "")
+    assert "format=" not in client.get("/statistik/?d=cacat").content.decode()
+
+
+def test_public_page_is_cached(desa_a, warga_banyak, client_for, django_assert_max_num_queries):
     client = client_for(desa_a)
     first = client.get("/statistik/?d=agama")
     with django_assert_max_num_queries(3):  # tenant lookup only
@@ -97,7 +114,10 @@ def test_public_page_is_cached(desa_a, warga_a, client_for, django_assert_max_nu
 
 
 def test_public_page_only_on_village_host(kaligondang, client_for):
+    """Kecamatan and kabupaten sites publish no population figures at all (their dashboards
+    are for staff)."""
     assert client_for(kaligondang).get("/statistik/").status_code == 404
+    assert client_for(None).get("/statistik/").status_code == 404
 
 
 def test_kecamatan_sees_only_its_villages(kaligondang, desa_a, desa_b, warga_a, warga_b, make_user, client_for):
@@ -208,18 +228,29 @@ def test_exports_keep_formula_like_labels_as_text(desa_a, warga_a, operator_a, c
     assert "'+SUKU " + JAHAT in labels
 
 
-@pytest.mark.parametrize("dim", ["agama", "suku"])
-def test_public_agama_and_suku_mask_small_counts(desa_a, warga_a, operator_a, client_for, dim):
-    with scopes_disabled():
-        make_penduduk(desa_a, suku="BATAK", tanggal_lahir=warga_a[0].tanggal_lahir)
-    label = "KRISTEN" if dim == "agama" else "BATAK"
-    body = client_for(desa_a).get(f"/statistik/?d={dim}").content.decode()
-    row = body[body.index(f">{label}<") :].split("</tr>")[0]
-    assert "&lt; 5" in row and ">2<" not in row and ">1<" not in row
+def test_public_agama_masks_small_counts(desa_a, warga_banyak, operator_a, client_for):
+    body = client_for(desa_a).get("/statistik/?d=agama").content.decode()
+    row = body[body.index(">KRISTEN<") :].split("</tr>")[0]
+    assert "&lt; 5" in row and ">2<" not in row
+    assert "selebihnya" in body[body.index(">ISLAM<") :].split("</tr>")[0]
     assert "sensitif" in body
     # The back office keeps the exact figures.
-    r = client_for(desa_a, operator_a).get(f"/admin-desa/statistik/?d={dim}")
-    assert next(b for b in r.context["tabel"].baris if b.label == label).sel_jumlah in (1, 2)
+    r = client_for(desa_a, operator_a).get("/admin-desa/statistik/?d=agama")
+    assert next(b for b in r.context["tabel"].baris if b.label == "KRISTEN").sel_jumlah == 2
+
+
+def test_public_suku_groups_rare_values(desa_a, warga_banyak, operator_a, client_for):
+    with scopes_disabled():
+        make_penduduk(desa_a, suku="BATAK", tanggal_lahir=warga_banyak[0].tanggal_lahir)
+        for _ in range(6):
+            make_penduduk(desa_a, suku="JAWA")
+    body = client_for(desa_a).get("/statistik/?d=suku").content.decode()
+    assert "BATAK" not in body  # not even as "< 5": its row would tell that a Batak lives here
+    assert "&lt; 5" in body[body.index(">LAINNYA<") :].split("</tr>")[0]
+    assert ">5<" in body[body.index(">JAWA<") :].split("</tr>")[0]
+    assert 'digabung menjadi "LAINNYA"' in body
+    r = client_for(desa_a, operator_a).get("/admin-desa/statistik/?d=suku")
+    assert next(b for b in r.context["tabel"].baris if b.label == "BATAK").sel_jumlah == 1
 
 
 def test_public_page_is_cached_per_dimension_only(desa_a, warga_a, client_for, django_assert_max_num_queries):
