@@ -15,10 +15,14 @@ PASSWORD = "sandi-uji-yang-panjang-42"
 
 @pytest.fixture(autouse=True)
 def _empty_cache():
-    """Each test starts with an empty cache (page cache, rate limits, site versions)."""
+    """Each test starts with an empty cache (page cache, rate limits, site versions) and reads
+    the reference codes afresh (a test's rolled-back codes send no signal to drop them)."""
     from django.core.cache import cache
 
+    from balai.penduduk import kode
+
     cache.clear()
+    kode.reset()
 
 
 @pytest.fixture(autouse=True)
