@@ -474,3 +474,40 @@ def test_reimport_with_new_and_known_residents(desa_a, client_a, monkeypatch, ta
         assert Penduduk.objects.get(desa=desa_a, nik=first[0]["nik"]).nama == "Nama Baru Sekali"
         assert Penduduk.objects.filter(desa=desa_a, nik=rows[-1]["nik"]).exists()
         assert Keluarga.objects.get(desa=desa_a, no_kk=head["no_kk"]).alamat == "Jl. Baru Pindah No. 9"
+
+
+def test_progress_is_visible_while_the_writing_import_runs(desa_a, client_a, monkeypatch):
+    """On PostgreSQL a writing import checks and writes in one open transaction: its progress
+    goes through a side connection, so another session (the progress bar's) sees it moving,
+    while the residents stay invisible until the commit."""
+    from django.db import connection
+
+    from balai.penduduk import impor
+
+    if connection.vendor != "postgresql":
+        pytest.skip("the side connection is PostgreSQL's")
+    import psycopg
+
+    params = {k: v for k, v in connection.get_connection_params().items() if k not in ("cursor_factory", "context")}
+    dilihat = []
+    asli = impor.Pemeriksaan.periksa_akhir
+
+    def periksa_akhir(self):
+        # The whole file has been checked and its new residents streamed, not yet committed.
+        with psycopg.connect(**params, autocommit=True) as other:
+            job = other.execute(
+                "SELECT pesan, baris_total, baris_selesai FROM penduduk_imporpenduduk ORDER BY id DESC LIMIT 1"
+            ).fetchone()
+            warga = other.execute("SELECT COUNT(*) FROM penduduk_penduduk WHERE desa_id = %s", [desa_a.pk]).fetchone()
+        dilihat.append((job, warga[0]))
+        return asli(self)
+
+    monkeypatch.setattr(impor.Pemeriksaan, "periksa_akhir", periksa_akhir)
+    monkeypatch.setattr(impor, "BATCH", 10)  # several batches, so progress is saved on the way
+    monkeypatch.setattr(impor, "KEMAJUAN_DETIK", 0)
+    rows = synth_rows(40)
+    upload(client_a, csv_bytes([opensid_row(r) for r in rows]))
+    (pesan, total, selesai), warga = dilihat[0]
+    assert pesan == "Memeriksa berkas…" and total >= 40 and 0 < selesai <= 40  # total: estimated
+    assert warga == 0, "nothing visible before the commit"
+    assert last_job().status == "selesai" and count(desa_a) == 40
