@@ -25,6 +25,27 @@ def _empty_cache():
     kode.reset()
 
 
+@pytest.hookimpl(hookwrapper=True)
+def pytest_runtest_teardown(item, nextitem):
+    """A transactional test (an import on PostgreSQL, a browser test) ends by emptying every
+    table, the reference codes too, which a data migration loaded: load them again for the
+    tests that follow."""
+    yield
+    marker = item.get_closest_marker("django_db")
+    transactional = (marker is not None and marker.kwargs.get("transaction")) or bool(
+        {"transactional_db", "live_server"} & set(getattr(item, "fixturenames", ()))
+    )
+    if transactional and nextitem is not None:  # after the last test the database is gone
+        from pytest_django.plugin import blocking_manager_key
+
+        from balai.penduduk import kode
+        from balai.penduduk.models import Kode
+
+        with item.config.stash[blocking_manager_key].unblock():
+            kode.muat(Kode)
+        kode.reset()
+
+
 @pytest.fixture(autouse=True)
 def _private_files(settings, tmp_path_factory):
     """Tests never write into the demo's media folder or its list of demo logins."""

@@ -57,6 +57,22 @@ def semua():
     return _cache
 
 
+def muat(Kode):
+    """Load the codes of data/kode.csv that `Kode` (the model, or its historical version in a
+    migration) does not have yet."""
+    import csv
+    from pathlib import Path
+
+    with open(Path(__file__).resolve().parent / "data" / "kode.csv", newline="", encoding="utf-8") as fh:
+        rows = list(csv.DictReader(fh))
+    have = set(Kode.objects.values_list("jenis", "kode"))
+    Kode.objects.bulk_create(
+        Kode(jenis=r["jenis"], kode=int(r["kode"]), nama=r["nama"])
+        for r in rows
+        if (r["jenis"], int(r["kode"])) not in have
+    )
+
+
 def reset():
     global _cache
     _cache = None

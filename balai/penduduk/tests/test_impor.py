@@ -508,6 +508,6 @@ def test_progress_is_visible_while_the_writing_import_runs(desa_a, client_a, mon
     rows = synth_rows(40)
     upload(client_a, csv_bytes([opensid_row(r) for r in rows]))
     (pesan, total, selesai), warga = dilihat[0]
-    assert pesan == "Memeriksa berkas…" and total >= 40 and 0 < selesai <= 40  # total: estimated
+    assert pesan == "Memeriksa berkas…" and total >= len(rows) and 0 < selesai <= len(rows)  # total: estimated
     assert warga == 0, "nothing visible before the commit"
-    assert last_job().status == "selesai" and count(desa_a) == 40
+    assert last_job().status == "selesai" and count(desa_a) == len(rows)
