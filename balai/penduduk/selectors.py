@@ -37,6 +37,8 @@ def ringkasan(*, desa):
         laki=Count("id", filter=Q(status_dasar=HIDUP, jenis_kelamin=1)),
         perempuan=Count("id", filter=Q(status_dasar=HIDUP, jenis_kelamin=2)),
         keluarga=Count("keluarga", filter=Q(status_dasar=HIDUP, shdk=KEPALA_KELUARGA)),
+        # Households with at least one living member.
+        rumah_tangga=Count("rumah_tangga", filter=Q(status_dasar=HIDUP), distinct=True),
     )
 
 

@@ -175,3 +175,12 @@ def test_household_page_warns_when_the_head_has_died(desa_a, operator_a, client_
     assert "2 orang hidup, dari 1 KK" in body
     daftar = client.get(BASE).content.decode()
     assert 'Darmo <span class="badge off">MATI</span>' in daftar
+
+
+def test_dashboard_and_register_count_households(desa_a, operator_a, client_for):
+    _, (kepala, *_) = make_kk(desa_a)
+    with scope(desa=desa_a):
+        services.bentuk_rumah_tangga(desa=desa_a, actor=operator_a, kepala=kepala)
+    client = client_for(desa_a, operator_a)
+    assert '<span class="num">1</span> rumah tangga' in client.get("/admin-desa/").content.decode()
+    assert "<strong>1</strong> rumah tangga" in client.get("/admin-desa/penduduk/").content.decode()
