@@ -1,5 +1,6 @@
 from django import forms
 from django.core.exceptions import ValidationError
+from django.db.models import Q
 from django.utils import timezone
 
 from balai.wilayah.models import RT, RW, Dusun
@@ -251,6 +252,73 @@ class PendudukFilter(forms.Form):
         elif q:
             qs = qs.filter(nama__icontains=q)
         return qs
+
+
+BUKAN_WARGA = "Penduduk ini bukan warga desa ini."
+
+
+class RumahTanggaFilter(forms.Form):
+    """Filters of the household list: its number, the head's name or a member's whole NIK, and
+    the head's dusun."""
+
+    q = forms.CharField(label="Cari nomor / nama kepala / NIK", required=False, max_length=100)
+    dusun = forms.ModelChoiceField(queryset=None, required=False, empty_label="Semua dusun")
+
+    def __init__(self, *args, desa, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.desa = desa
+        self.fields["dusun"].queryset = Dusun.objects.filter(desa=desa).order_by("nama")
+
+    def filter(self, qs):
+        data = self.cleaned_data if self.is_valid() else {}
+        if data.get("dusun") is not None:
+            qs = qs.filter(kepala__dusun=data["dusun"])
+        q = (data.get("q") or "").strip()
+        if q.isdigit() and len(q) == 16:
+            # A whole NIK finds the household of that resident (any role: nothing is revealed
+            # that the number did not already say); shorter numbers match household numbers only.
+            anggota = Penduduk.objects.filter(desa=self.desa, nik=q, rumah_tangga__isnull=False)
+            qs = qs.filter(pk__in=anggota.values("rumah_tangga_id"))
+        elif q:
+            qs = qs.filter(Q(no_rtm__icontains=q) | Q(kepala__nama__icontains=q))
+        return qs
+
+
+class RumahTanggaForm(forms.Form):
+    """A new household: its number (empty: the next running number) and whether the head's
+    whole KK joins. The head is chosen from the search results (a button per resident)."""
+
+    no_rtm = forms.CharField(
+        label="Nomor rumah tangga",
+        required=False,
+        max_length=30,
+        help_text="Kosongkan agar dibuat otomatis (RTM-0001, RTM-0002, ...), atau isi nomor yang sudah dipakai desa.",
+    )
+    sekeluarga = forms.BooleanField(
+        label="Sertakan seluruh anggota KK kepala rumah tangga yang masih hidup", required=False, initial=True
+    )
+    kepala = forms.ModelChoiceField(
+        queryset=None, required=False, error_messages={"invalid_choice": BUKAN_WARGA}, widget=forms.HiddenInput
+    )
+
+    def __init__(self, *args, desa, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["kepala"].queryset = Penduduk.objects.filter(desa=desa)
+
+
+class AnggotaRumahTanggaForm(forms.Form):
+    """Who to add to, remove from, or make head of a household: one resident or one KK of the
+    village (the buttons of the search results and of the member list)."""
+
+    penduduk = forms.ModelChoiceField(queryset=None, required=False, error_messages={"invalid_choice": BUKAN_WARGA})
+    keluarga = forms.ModelChoiceField(
+        queryset=None, required=False, error_messages={"invalid_choice": "Keluarga ini bukan milik desa ini."}
+    )
+
+    def __init__(self, *args, desa, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["penduduk"].queryset = Penduduk.objects.filter(desa=desa)
+        self.fields["keluarga"].queryset = Keluarga.objects.filter(desa=desa)
 
 
 # CSV is read as a stream; an Excel sheet is loaded whole by python-calamine (about 4 MB of

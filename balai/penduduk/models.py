@@ -114,8 +114,26 @@ class Keluarga(models.Model):
 
 
 class RumahTangga(models.Model):
+    """A household (OpenSID's rumah tangga): the people living under one roof, one or more KKs.
+
+    Members are the residents whose `rumah_tangga` points here (at most one household each);
+    `kepala` is the head (OpenSID's rtm_level 1), always one of the members; every other member
+    is an anggota (rtm_level 2). The household's place is its head's. A member who dies or moves
+    away stays linked, as the record of who lived there; only living members are counted.
+    Membership changes only through the services (services.bentuk_rumah_tangga and friends)."""
+
     desa = models.ForeignKey("wilayah.Desa", on_delete=models.PROTECT, related_name="+")
     no_rtm = models.CharField(_("nomor rumah tangga"), max_length=30)
+    # No index of its own: the (desa, kepala) unique constraint serves lookups by head.
+    kepala = models.ForeignKey(
+        "Penduduk",
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+        db_index=False,
+        verbose_name=_("kepala rumah tangga"),
+    )
     dibuat = models.DateTimeField(auto_now_add=True)
 
     objects = ScopedManager(desa="desa")
@@ -129,7 +147,12 @@ class RumahTangga(models.Model):
                 fields=["desa", "no_rtm"],
                 name="rumah_tangga_unik_per_desa",
                 violation_error_message=_("Nomor rumah tangga ini sudah dipakai di desa ini."),
-            )
+            ),
+            models.UniqueConstraint(
+                fields=["desa", "kepala"],
+                name="rumah_tangga_satu_per_kepala",
+                violation_error_message=_("Penduduk ini sudah menjadi kepala rumah tangga lain."),
+            ),
         ]
 
     def __str__(self):
@@ -187,8 +210,12 @@ class Penduduk(models.Model):
     # dusun and rw are copies of rt's (which has its foreign key), so they carry no database
     # constraint either: two checks per row less for a bulk import (a fifth of its time). The
     # services set them from the RT, and follow an RT or RW that moves (services.ikuti_wilayah).
+    # A household is dissolved by services.bubarkan_rumah_tangga, which releases its members
+    # within the village's rows first; Django's SET_NULL would search the whole kabupaten's
+    # table for them (no index on this column). The foreign key still refuses a deletion that
+    # leaves members behind.
     rumah_tangga = models.ForeignKey(
-        RumahTangga, on_delete=models.SET_NULL, null=True, blank=True, related_name="anggota", db_index=False
+        RumahTangga, on_delete=models.DO_NOTHING, null=True, blank=True, related_name="anggota", db_index=False
     )
     # Where the resident lives. rt decides; dusun and rw are copied from it by the services.
     dusun = models.ForeignKey(

@@ -3,6 +3,7 @@ import datetime
 from django.db.models import Count, Q
 from django.utils import timezone
 
+from .forms import cari_nomor_penuh
 from .kode import HIDUP, KEPALA_KELUARGA
 from .models import ImporPenduduk, Keluarga, Penduduk, Peristiwa, RumahTangga
 
@@ -36,6 +37,8 @@ def ringkasan(*, desa):
         laki=Count("id", filter=Q(status_dasar=HIDUP, jenis_kelamin=1)),
         perempuan=Count("id", filter=Q(status_dasar=HIDUP, jenis_kelamin=2)),
         keluarga=Count("keluarga", filter=Q(status_dasar=HIDUP, shdk=KEPALA_KELUARGA)),
+        # Households with at least one living member.
+        rumah_tangga=Count("rumah_tangga", filter=Q(status_dasar=HIDUP), distinct=True),
     )
 
 
@@ -73,18 +76,40 @@ def anggota_keluarga(*, desa, keluarga):
 
 
 def daftar_rumah_tangga(*, desa):
-    return RumahTangga.objects.filter(desa=desa).order_by("no_rtm", "id")
+    """Households with their head and the head's place (one query per page)."""
+    return (
+        RumahTangga.objects.filter(desa=desa)
+        .select_related("kepala__dusun", "kepala__rw", "kepala__rt")
+        .only(
+            "id",
+            "no_rtm",
+            "dibuat",
+            "kepala__nama",
+            "kepala__status_dasar",
+            "kepala__dusun__nama",
+            "kepala__rw__nomor",
+            "kepala__rt__nomor",
+        )
+        .order_by("no_rtm", "id")
+    )
 
 
 def jumlah_anggota_rumah_tangga(*, desa, rumah_tangga_ids):
-    """{rumah tangga id: living members} for one page (one query, within the village's rows)."""
+    """{rumah tangga id: (living members, their KKs)} for one page (one query, within the
+    village's rows)."""
     rows = (
         Penduduk.objects.filter(desa=desa, status_dasar=HIDUP, rumah_tangga_id__in=rumah_tangga_ids)
         .values_list("rumah_tangga_id")
-        .annotate(n=Count("id"))
+        .annotate(n=Count("id"), kk=Count("keluarga", distinct=True))
         .order_by()
     )
-    return dict(rows)
+    return {rid: (n, kk) for rid, n, kk in rows}
+
+
+def detail_rumah_tangga(*, desa, pk):
+    return (
+        RumahTangga.objects.filter(desa=desa, pk=pk).select_related("kepala__dusun", "kepala__rw", "kepala__rt").get()
+    )
 
 
 def anggota_rumah_tangga(*, desa, rumah_tangga):
@@ -93,6 +118,45 @@ def anggota_rumah_tangga(*, desa, rumah_tangga):
         .select_related("keluarga")
         .only("id", "nik", "nama", "jenis_kelamin", "tanggal_lahir", "shdk", "status_dasar", "keluarga__no_kk")
         .order_by("status_dasar", "keluarga_id", "shdk", "tanggal_lahir", "id")
+    )
+
+
+def rumah_tangga_dipimpin(*, desa, penduduk):
+    """The household `penduduk` heads, or None."""
+    return RumahTangga.objects.filter(desa=desa, kepala=penduduk).first()
+
+
+BATAS_CALON = 25
+
+
+def cari_calon_anggota(*, desa, q, user, batas=BATAS_CALON):
+    """Living residents matching a name or NIK, with their KK and household, for choosing a
+    head or a member (one query). A NIK is matched as the resident list matches it: whole for
+    roles that see masked numbers (forms.cari_nomor_penuh)."""
+    q = (q or "").strip()
+    if not q:
+        return []
+    qs = Penduduk.objects.filter(desa=desa, status_dasar=HIDUP)
+    if q.isdigit():
+        qs = qs.filter(nik=q) if cari_nomor_penuh(q, user) else qs.filter(nik__startswith=q)
+    else:
+        qs = qs.filter(nama__icontains=q)
+    return list(
+        qs.select_related("keluarga", "rumah_tangga", "dusun", "rw", "rt")
+        .only(
+            "id",
+            "nik",
+            "nama",
+            "jenis_kelamin",
+            "tanggal_lahir",
+            "shdk",
+            "keluarga__no_kk",
+            "rumah_tangga__no_rtm",
+            "dusun__nama",
+            "rw__nomor",
+            "rt__nomor",
+        )
+        .order_by("nama", "id")[:batas]
     )
 
 

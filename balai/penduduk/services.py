@@ -2,9 +2,11 @@
 and writes one audit entry (personal values masked)."""
 
 import logging
+import re
 
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, connection, transaction
+from django.db.models.functions import Length
 from django.utils import timezone
 from django_scopes import scopes_disabled
 
@@ -12,21 +14,27 @@ from balai.core import audit
 
 from . import kode, validasi
 from .kode import HIDUP, KEPALA_KELUARGA, MATI, PINDAH
-from .models import ImporPenduduk, Keluarga, Penduduk, Peristiwa
+from .models import ImporPenduduk, Keluarga, Penduduk, Peristiwa, RumahTangga
 from .privasi import FIELD_PRIBADI
 
 # Advisory-lock key for NIK writes (PostgreSQL). Single-record writes hold it shared plus an
 # exclusive lock on the NIK itself (the NIK as a bigint key); an import holds it exclusively,
 # so two writers never both see a NIK as free. SQLite serialises writers on its own.
 KUNCI_NIK = 0x42414C4149  # "BALAI"
+# With the village's id (PostgreSQL's two-key advisory locks, a key space apart from the
+# one-key NIK locks): one household change at a time per village, so two operators never
+# draw the same number or put one resident into two households.
+KUNCI_RTM = 0x52544D  # "RTM"
 
 log = logging.getLogger(__name__)
 
 # What a unique violation the checks did not catch (a race) means, by the constraint's columns.
 BENTROK = (
     ("keluarga_id", {"shdk": "Keluarga ini sudah punya kepala keluarga."}),
+    ("kepala_id", {"kepala": "Penduduk ini sudah menjadi kepala rumah tangga lain."}),
     ("kepala", {"shdk": "Keluarga ini sudah punya kepala keluarga."}),
     ("no_kk", {"no_kk": "Nomor KK ini sudah terdaftar di desa ini."}),
+    ("no_rtm", {"no_rtm": "Nomor rumah tangga ini sudah dipakai di desa ini."}),
     ("nik", {"nik": "NIK ini sudah dipakai penduduk hidup lain di desa ini."}),
 )
 
@@ -170,7 +178,11 @@ def simpan_penduduk(*, desa, actor, penduduk, request=None, aksi=None):
     baru = p.pk is None
     if p.nik and p.nik.isdigit() and len(p.nik) == 16:
         lock_nik(p.nik)
-    before = {} if baru else audit.snapshot(Penduduk.objects.get(desa=desa, pk=p.pk))
+    # Household membership belongs to the household services: a form saved while an operator
+    # adds this resident to a household keeps the membership (the row lock orders the two).
+    lama = None if baru else Penduduk.objects.select_for_update().get(desa=desa, pk=p.pk)
+    p.rumah_tangga_id = None if baru else lama.rumah_tangga_id
+    before = {} if baru else audit.snapshot(lama)
     if p.rt_id is None and p.keluarga_id is not None and p.keluarga.rt_id is not None:
         p.rt = p.keluarga.rt
     _tempatkan(p, desa)
@@ -339,6 +351,233 @@ def catat_pindah_keluar(*, desa, actor, penduduk, tanggal, no_dokumen="", tujuan
         keterangan=keterangan,
         request=request,
     )
+
+
+# Rumah tangga -----------------------------------------------------------------------------
+#
+# The number of a new household is a running number per village, "RTM-0001", "RTM-0002", ...
+# (one past the highest of that form), unless the operator types the number the village
+# already uses (from OpenSID or a DTKS list). It is never the head's KK number, which many
+# villages use: a KK number is personal data, masked for most roles, while the household
+# number appears unmasked in lists, messages and the audit log (so 16 digits are refused).
+
+NOMOR_RTM = re.compile(r"^[A-Za-z0-9][A-Za-z0-9./-]{0,29}$")
+
+
+def _kunci_rumah_tangga(desa):
+    if connection.vendor == "postgresql":
+        with connection.cursor() as cur:
+            cur.execute("SELECT pg_advisory_xact_lock(%s::int, %s::int)", [KUNCI_RTM, desa.pk])
+
+
+def nomor_rtm_berikutnya(desa):
+    terakhir = (
+        RumahTangga.objects.filter(desa=desa, no_rtm__regex=r"^RTM-[0-9]+$")
+        .order_by(Length("no_rtm").desc(), "-no_rtm")
+        .values_list("no_rtm", flat=True)
+        .first()
+    )
+    return f"RTM-{int(terakhir[4:]) + 1 if terakhir else 1:04d}"
+
+
+def _periksa_nomor_rtm(no_rtm, *, desa):
+    if not NOMOR_RTM.match(no_rtm):
+        return "Nomor rumah tangga berisi huruf, angka, titik, garis miring atau tanda hubung (paling banyak 30)."
+    if no_rtm.isdigit() and len(no_rtm) == 16:
+        # It would show unmasked everywhere; 16 digits are a NIK or KK number.
+        return "Nomor rumah tangga tidak boleh berupa NIK atau nomor KK (16 angka). Kosongkan agar dibuat otomatis."
+    if RumahTangga.objects.filter(desa=desa, no_rtm=no_rtm).exists():
+        return "Nomor rumah tangga ini sudah dipakai di desa ini."
+    return None
+
+
+def _rumah_tangga(desa, rumah_tangga):
+    """The household, re-read within the village (after the lock)."""
+    r = RumahTangga.objects.filter(desa=desa, pk=rumah_tangga.pk).select_related("kepala").first()
+    if r is None:
+        raise ValidationError("Rumah tangga ini tidak ada di desa ini.")
+    return r
+
+
+def _warga(desa, penduduk, *, field="penduduk"):
+    """The resident, locked, if they are a resident of this village."""
+    p = Penduduk.objects.select_for_update().filter(desa=desa, pk=penduduk.pk).first()
+    if p is None:
+        raise ValidationError({field: "Penduduk ini bukan warga desa ini."})
+    return p
+
+
+def _nama_anggota(orang):
+    return ", ".join(f"{p.nama} (#{p.pk})" for p in orang)
+
+
+def _periksa_calon(orang, r, *, field, saran=""):
+    """Refuse residents who are dead or gone, or already in another household. One resident is
+    named as "this resident"; members of a KK by name."""
+    for p in orang:
+        if p.status_dasar != HIDUP:
+            raise ValidationError(
+                {field: f"{p.nama} tidak tercatat hidup di desa ini; hanya penduduk hidup yang dapat ditambahkan."}
+            )
+    lain = [p for p in orang if p.rumah_tangga_id and (r is None or p.rumah_tangga_id != r.pk)]
+    if lain and len(orang) == 1:
+        raise ValidationError(
+            {field: f"Penduduk ini sudah menjadi anggota rumah tangga {lain[0].rumah_tangga.no_rtm}."}
+        )
+    if lain:
+        daftar = ", ".join(f"{p.nama} ({p.rumah_tangga.no_rtm})" for p in lain)
+        pesan = f"Anggota KK ini sudah menjadi anggota rumah tangga lain: {daftar}. Keluarkan dulu dari sana{saran}."
+        raise ValidationError({field: pesan})
+
+
+def _masukkan(desa, r, orang):
+    ids = [p.pk for p in orang if p.rumah_tangga_id is None]
+    Penduduk.objects.filter(desa=desa, pk__in=ids, rumah_tangga__isnull=True).update(
+        rumah_tangga=r, diperbarui=timezone.now()
+    )
+    return [p for p in orang if p.pk in ids]
+
+
+def _anggota_kk(desa, keluarga, *, field="keluarga"):
+    """The living members of a KK of this village, locked."""
+    if not Keluarga.objects.filter(desa=desa, pk=keluarga.pk).exists():
+        raise ValidationError({field: "Keluarga ini bukan milik desa ini."})
+    return list(
+        Penduduk.objects.select_for_update()
+        .filter(desa=desa, keluarga_id=keluarga.pk, status_dasar=HIDUP)
+        .order_by("shdk", "tanggal_lahir", "id")
+    )
+
+
+@transaction.atomic
+def bentuk_rumah_tangga(*, desa, actor, kepala, no_rtm="", sekeluarga=True, request=None):
+    """A new household headed by `kepala` (a living resident of the village in no household),
+    with the living members of the head's KK when `sekeluarga`. `no_rtm` empty: the next
+    running number."""
+    _kunci_rumah_tangga(desa)
+    k = _warga(desa, kepala, field="kepala")
+    _periksa_calon([k], None, field="kepala")
+    orang = [k]
+    if sekeluarga and k.keluarga_id:
+        sekk = [p for p in _anggota_kk(desa, k.keluarga, field="kepala") if p.pk != k.pk]
+        _periksa_calon(sekk + [k], None, field="kepala", saran=", atau bentuk tanpa menyertakan seluruh anggota KK")
+        orang += sekk
+    no_rtm = (no_rtm or "").strip()
+    if no_rtm:
+        pesan = _periksa_nomor_rtm(no_rtm, desa=desa)
+        if pesan:
+            raise ValidationError({"no_rtm": pesan})
+    else:
+        no_rtm = nomor_rtm_berikutnya(desa)
+    r = RumahTangga(desa=desa, no_rtm=no_rtm, kepala=k)
+    _simpan(r)
+    masuk = _masukkan(desa, r, orang)
+    audit.record(
+        action="rumahtangga.dibentuk",
+        actor=actor,
+        desa=desa,
+        obj=r,
+        request=request,
+        changes={"no_rtm": no_rtm, "kepala": f"{k.nama} (#{k.pk})", "anggota": _nama_anggota(masuk)},
+    )
+    return r
+
+
+@transaction.atomic
+def tambah_anggota_rumah_tangga(*, desa, actor, rumah_tangga, penduduk=None, keluarga=None, request=None):
+    """Add one resident, or every living member of a KK, to a household. Returns those added."""
+    if (penduduk is None) == (keluarga is None):
+        raise ValidationError("Pilih satu penduduk atau satu keluarga untuk ditambahkan.")
+    _kunci_rumah_tangga(desa)
+    r = _rumah_tangga(desa, rumah_tangga)
+    if penduduk is not None:
+        orang = [_warga(desa, penduduk)]
+        if orang[0].rumah_tangga_id == r.pk:
+            raise ValidationError({"penduduk": f"{orang[0].nama} sudah menjadi anggota rumah tangga ini."})
+    else:
+        orang = _anggota_kk(desa, keluarga)
+        if not orang:
+            raise ValidationError({"keluarga": "KK ini tidak punya anggota yang masih hidup."})
+    _periksa_calon(orang, r, field="penduduk" if penduduk is not None else "keluarga")
+    masuk = _masukkan(desa, r, orang)
+    if not masuk:
+        raise ValidationError({"keluarga": "Seluruh anggota KK ini sudah menjadi anggota rumah tangga ini."})
+    changes = {"anggota": _nama_anggota(masuk)}
+    if keluarga is not None:
+        changes["keluarga"] = str(keluarga)  # "Keluarga #12": the KK number stays out of the log
+    audit.record(action="rumahtangga.anggota_ditambah", actor=actor, desa=desa, obj=r, request=request, changes=changes)
+    return masuk
+
+
+@transaction.atomic
+def keluarkan_anggota_rumah_tangga(*, desa, actor, rumah_tangga, penduduk, request=None):
+    _kunci_rumah_tangga(desa)
+    r = _rumah_tangga(desa, rumah_tangga)
+    p = _warga(desa, penduduk)
+    if p.rumah_tangga_id != r.pk:
+        raise ValidationError({"penduduk": f"{p.nama} bukan anggota rumah tangga ini."})
+    if r.kepala_id == p.pk:
+        raise ValidationError(
+            {
+                "penduduk": f"{p.nama} adalah kepala rumah tangga ini. Jadikan anggota lain kepala dulu, "
+                "atau bubarkan rumah tangga ini."
+            }
+        )
+    Penduduk.objects.filter(desa=desa, pk=p.pk).update(rumah_tangga=None, diperbarui=timezone.now())
+    audit.record(
+        action="rumahtangga.anggota_dikeluarkan",
+        actor=actor,
+        desa=desa,
+        obj=r,
+        request=request,
+        changes={"anggota": _nama_anggota([p])},
+    )
+    return p
+
+
+@transaction.atomic
+def ganti_kepala_rumah_tangga(*, desa, actor, rumah_tangga, penduduk, request=None):
+    """Make a living member the head (e.g. after the head died or moved away)."""
+    _kunci_rumah_tangga(desa)
+    r = _rumah_tangga(desa, rumah_tangga)
+    p = _warga(desa, penduduk)
+    if p.rumah_tangga_id != r.pk:
+        raise ValidationError({"penduduk": f"{p.nama} bukan anggota rumah tangga ini."})
+    if p.status_dasar != HIDUP:
+        raise ValidationError({"penduduk": f"{p.nama} tidak tercatat hidup; pilih anggota yang masih hidup."})
+    if r.kepala_id == p.pk:
+        raise ValidationError({"penduduk": f"{p.nama} sudah menjadi kepala rumah tangga ini."})
+    lama = f"{r.kepala.nama} (#{r.kepala_id})" if r.kepala_id else None
+    r.kepala = p
+    _simpan(r)
+    audit.record(
+        action="rumahtangga.kepala_diganti",
+        actor=actor,
+        desa=desa,
+        obj=r,
+        request=request,
+        changes={"kepala": [lama, f"{p.nama} (#{p.pk})"]},
+    )
+    return r
+
+
+@transaction.atomic
+def bubarkan_rumah_tangga(*, desa, actor, rumah_tangga, request=None):
+    """Dissolve a household: every member is released and the household is deleted."""
+    _kunci_rumah_tangga(desa)
+    r = _rumah_tangga(desa, rumah_tangga)
+    orang = list(Penduduk.objects.filter(desa=desa, rumah_tangga=r).only("id", "nama").order_by("id"))
+    Penduduk.objects.filter(desa=desa, rumah_tangga=r).update(rumah_tangga=None, diperbarui=timezone.now())
+    audit.record(
+        action="rumahtangga.dibubarkan",
+        actor=actor,
+        desa=desa,
+        obj=r,
+        request=request,
+        changes={"no_rtm": r.no_rtm, "anggota": _nama_anggota(orang)},
+    )
+    r.delete()
+    return orang
 
 
 def catat_dilihat(*, desa, actor, obj, request=None):

@@ -1,7 +1,7 @@
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.paginator import Paginator
-from django.http import FileResponse, Http404, StreamingHttpResponse
+from django.http import FileResponse, Http404, HttpResponseNotAllowed, StreamingHttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.views.decorators.http import require_POST
@@ -10,12 +10,15 @@ from balai.core.access import staff_view
 
 from . import ekspor, kode, privasi, selectors, services
 from .forms import (
+    AnggotaRumahTanggaForm,
     ImporForm,
     KedatanganForm,
     KeluargaForm,
     PendudukFilter,
     PendudukForm,
     PeristiwaForm,
+    RumahTanggaFilter,
+    RumahTanggaForm,
     cari_nomor_penuh,
 )
 from .models import ImporPenduduk, Keluarga, Penduduk, Peristiwa, RumahTangga
@@ -54,6 +57,10 @@ def _teks_cari(data):
     return data.get("q", "").replace("\x00", "").strip()[:100]
 
 
+def _boleh_kelola(user):
+    return user.peran in PERAN_KELOLA or user.is_admin_kabupaten
+
+
 @staff_view("desa", roles=PERAN_BACA)
 def daftar(request):
     data = _data_filter(request)
@@ -86,7 +93,7 @@ def detail(request, pk):
         "riwayat": selectors.riwayat(desa=request.desa, penduduk=p),
         "umur": services.umur(p.tanggal_lahir),
         "lihat_khusus": lihat_khusus,
-        "boleh_kelola": request.user.peran in PERAN_KELOLA or request.user.is_admin_kabupaten,
+        "boleh_kelola": _boleh_kelola(request.user),
     }
     return render(request, "penduduk/detail.html", context)
 
@@ -189,6 +196,14 @@ def _akhiri_view(jenis, judul):
                 _error_ke_form(form, exc)
             else:
                 messages.success(request, f"{judul} {p.nama} dicatat.")
+                rtm = selectors.rumah_tangga_dipimpin(desa=request.desa, penduduk=p)
+                if rtm is not None:
+                    # Membership is kept as the record; the household needs a new head.
+                    messages.warning(
+                        request,
+                        f"{p.nama} adalah kepala rumah tangga {rtm.no_rtm}. Jadikan anggota lain yang masih hidup "
+                        "kepala rumah tangga itu, atau bubarkan rumah tangganya.",
+                    )
                 return redirect("penduduk:detail", pk=p.pk)
         return render(request, "penduduk/peristiwa_form.html", {"form": form, "p": p, "judul": judul})
 
@@ -222,7 +237,7 @@ def keluarga_detail(request, pk):
     k = get_object_or_404(Keluarga.objects.select_related("dusun", "rw", "rt"), desa=request.desa, pk=pk)
     anggota = list(selectors.anggota_keluarga(desa=request.desa, keluarga=k))
     services.catat_dilihat(desa=request.desa, actor=request.user, obj=k, request=request)
-    boleh_kelola = request.user.peran in PERAN_KELOLA or request.user.is_admin_kabupaten
+    boleh_kelola = _boleh_kelola(request.user)
     return render(request, "penduduk/keluarga_detail.html", {"k": k, "anggota": anggota, "boleh_kelola": boleh_kelola})
 
 
@@ -244,25 +259,149 @@ def keluarga_form(request, pk=None):
 # Rumah tangga -----------------------------------------------------------------------------
 
 
+def _pesan(exc):
+    return " ".join(exc.messages)
+
+
 @staff_view("desa", roles=PERAN_BACA)
 def rumah_tangga_daftar(request):
     data = _data_filter(request)
-    qs = selectors.daftar_rumah_tangga(desa=request.desa)
-    q = _teks_cari(data)
-    if q:
-        qs = qs.filter(no_rtm__icontains=q)
+    filtr = RumahTanggaFilter(data or None, desa=request.desa)
+    qs = filtr.filter(selectors.daftar_rumah_tangga(desa=request.desa))
     page = Paginator(qs, PER_HALAMAN).get_page(data.get("hal"))
     jumlah = selectors.jumlah_anggota_rumah_tangga(desa=request.desa, rumah_tangga_ids=[r.pk for r in page])
-    rows = [(r, jumlah.get(r.pk, 0)) for r in page]
-    return render(request, "penduduk/rumah_tangga_daftar.html", {"page": page, "rows": rows, "q": q})
+    rows = [(r, *jumlah.get(r.pk, (0, 0))) for r in page]
+    context = {"page": page, "rows": rows, "filter": filtr, "boleh_kelola": _boleh_kelola(request.user)}
+    return render(request, "penduduk/rumah_tangga_daftar.html", context)
 
 
 @staff_view("desa", roles=PERAN_BACA, model=RumahTangga)
 def rumah_tangga_detail(request, pk):
-    r = get_object_or_404(RumahTangga, desa=request.desa, pk=pk)
+    try:
+        r = selectors.detail_rumah_tangga(desa=request.desa, pk=pk)
+    except RumahTangga.DoesNotExist:
+        raise Http404 from None
     anggota = list(selectors.anggota_rumah_tangga(desa=request.desa, rumah_tangga=r))
     services.catat_dilihat(desa=request.desa, actor=request.user, obj=r, request=request)
-    return render(request, "penduduk/rumah_tangga_detail.html", {"r": r, "anggota": anggota})
+    hidup = [p for p in anggota if p.status_dasar == kode.HIDUP]
+    context = {
+        "r": r,
+        "anggota": anggota,
+        "jumlah_hidup": len(hidup),
+        "jumlah_kk": len({p.keluarga_id for p in hidup if p.keluarga_id}),
+        "boleh_kelola": _boleh_kelola(request.user),
+    }
+    return render(request, "penduduk/rumah_tangga_detail.html", context)
+
+
+@staff_view("desa", roles=PERAN_KELOLA)
+def rumah_tangga_tambah(request):
+    """One form: the number, whether the head's KK joins, a search, and a button per resident
+    found that makes them the head (so a search keeps what was typed)."""
+    form = RumahTanggaForm(request.POST or None, desa=request.desa)
+    q = _teks_cari(request.POST)
+    if request.method == "POST" and request.POST.get("kepala") and form.is_valid():
+        d = form.cleaned_data
+        try:
+            r = services.bentuk_rumah_tangga(
+                desa=request.desa,
+                actor=request.user,
+                kepala=d["kepala"],
+                no_rtm=d["no_rtm"],
+                sekeluarga=d["sekeluarga"],
+                request=request,
+            )
+        except ValidationError as exc:
+            # Errors about the head go above the form: its field is the hidden button value.
+            errors = exc.message_dict if hasattr(exc, "error_dict") else {None: exc.messages}
+            for field, pesan in errors.items():
+                for error in pesan:
+                    form.add_error("no_rtm" if field == "no_rtm" else None, error)
+        else:
+            messages.success(request, f"Rumah tangga {r.no_rtm} dibentuk.")
+            return redirect("penduduk:rumah_tangga_detail", pk=r.pk)
+    calon = selectors.cari_calon_anggota(desa=request.desa, q=q, user=request.user)
+    return render(
+        request,
+        "penduduk/rumah_tangga_form.html",
+        {"form": form, "q": q, "calon": calon, "batas": selectors.BATAS_CALON},
+    )
+
+
+@staff_view("desa", roles=PERAN_KELOLA, model=RumahTangga)
+def rumah_tangga_anggota(request, pk):
+    """Search residents of the village and add one of them, or their whole KK."""
+    r = get_object_or_404(RumahTangga, desa=request.desa, pk=pk)
+    q = _teks_cari(request.POST)
+    if request.method == "POST" and ("penduduk" in request.POST or "keluarga" in request.POST):
+        form = AnggotaRumahTanggaForm(request.POST, desa=request.desa)
+        try:
+            if not form.is_valid():
+                raise ValidationError([e for errors in form.errors.values() for e in errors])
+            masuk = services.tambah_anggota_rumah_tangga(
+                desa=request.desa,
+                actor=request.user,
+                rumah_tangga=r,
+                penduduk=form.cleaned_data["penduduk"],
+                keluarga=form.cleaned_data["keluarga"],
+                request=request,
+            )
+        except ValidationError as exc:
+            messages.error(request, _pesan(exc))
+        else:
+            nama = ", ".join(p.nama for p in masuk)
+            messages.success(request, f"Ditambahkan ke rumah tangga {r.no_rtm}: {nama}.")
+            return redirect("penduduk:rumah_tangga_detail", pk=r.pk)
+    calon = selectors.cari_calon_anggota(desa=request.desa, q=q, user=request.user)
+    context = {"r": r, "q": q, "calon": calon, "batas": selectors.BATAS_CALON}
+    return render(request, "penduduk/rumah_tangga_anggota.html", context)
+
+
+def _aksi_anggota(request, pk, layanan, berhasil):
+    """A button on a member's row: POST `penduduk`, then back to the household page."""
+    r = get_object_or_404(RumahTangga, desa=request.desa, pk=pk)
+    if request.method != "POST":
+        return HttpResponseNotAllowed(["POST"])
+    form = AnggotaRumahTanggaForm(request.POST, desa=request.desa)
+    try:
+        if not form.is_valid() or form.cleaned_data["penduduk"] is None:
+            raise ValidationError([e for errors in form.errors.values() for e in errors] or "Pilih anggotanya.")
+        p = form.cleaned_data["penduduk"]
+        layanan(desa=request.desa, actor=request.user, rumah_tangga=r, penduduk=p, request=request)
+    except ValidationError as exc:
+        messages.error(request, _pesan(exc))
+    else:
+        messages.success(request, berhasil.format(nama=p.nama, no=r.no_rtm))
+    return redirect("penduduk:rumah_tangga_detail", pk=r.pk)
+
+
+@staff_view("desa", roles=PERAN_KELOLA, model=RumahTangga)
+def rumah_tangga_keluarkan(request, pk):
+    return _aksi_anggota(
+        request, pk, services.keluarkan_anggota_rumah_tangga, "{nama} dikeluarkan dari rumah tangga {no}."
+    )
+
+
+@staff_view("desa", roles=PERAN_KELOLA, model=RumahTangga)
+def rumah_tangga_kepala(request, pk):
+    return _aksi_anggota(request, pk, services.ganti_kepala_rumah_tangga, "{nama} sekarang kepala rumah tangga {no}.")
+
+
+@staff_view("desa", roles=PERAN_KELOLA, model=RumahTangga)
+def rumah_tangga_bubarkan(request, pk):
+    r = get_object_or_404(RumahTangga, desa=request.desa, pk=pk)
+    if request.method == "POST":
+        try:
+            services.bubarkan_rumah_tangga(desa=request.desa, actor=request.user, rumah_tangga=r, request=request)
+        except ValidationError as exc:
+            messages.error(request, _pesan(exc))
+            return redirect("penduduk:rumah_tangga_detail", pk=r.pk)
+        messages.success(
+            request, f"Rumah tangga {r.no_rtm} dibubarkan; anggotanya tidak lagi tercatat di rumah tangga."
+        )
+        return redirect("penduduk:rumah_tangga_daftar")
+    jumlah = selectors.jumlah_anggota_rumah_tangga(desa=request.desa, rumah_tangga_ids=[r.pk]).get(r.pk, (0, 0))
+    return render(request, "penduduk/rumah_tangga_bubarkan.html", {"r": r, "jumlah": jumlah[0]})
 
 
 # Import / export --------------------------------------------------------------------------

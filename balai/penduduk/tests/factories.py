@@ -3,6 +3,8 @@
 import datetime
 import itertools
 
+from django_scopes import scopes_disabled
+
 from balai.penduduk import kode
 from balai.penduduk.models import Keluarga, Penduduk
 
@@ -44,3 +46,25 @@ def make_penduduk(desa, **kw):
     for k, v in defaults.items():
         kw.setdefault(k, v)
     return Penduduk.objects.create(desa=desa, tanggal_lahir=tanggal_lahir, jenis_kelamin=jk, **kw)
+
+
+def make_kk(desa, *, nama="Kepala", anggota=2, rt=None, mati=0):
+    """A KK with a living head, `anggota` more living members and `mati` dead ones:
+    [head, members..., dead...]."""
+    with scopes_disabled():
+        kk = make_keluarga(desa, rt=rt)
+        place = {"rt": rt, "rw": rt.rw, "dusun": rt.rw.dusun} if rt else {}
+        orang = [make_penduduk(desa, keluarga=kk, shdk=kode.KEPALA_KELUARGA, nama=nama, **place)]
+        for i in range(anggota):
+            orang.append(make_penduduk(desa, keluarga=kk, shdk=4, nama=f"{nama} Anak {i + 1}", **place))
+        for i in range(mati):
+            orang.append(
+                make_penduduk(desa, keluarga=kk, shdk=4, nama=f"{nama} Almarhum {i + 1}", status_dasar=kode.MATI)
+            )
+    return kk, orang
+
+
+def anggota_ids(r):
+    """Ids of a household's members, whatever their status."""
+    with scopes_disabled():
+        return set(Penduduk.objects.filter(rumah_tangga=r).values_list("pk", flat=True))
