@@ -509,13 +509,20 @@ def tambah_anggota_rumah_tangga(*, desa, actor, rumah_tangga, penduduk=None, kel
     return masuk
 
 
-@transaction.atomic
-def keluarkan_anggota_rumah_tangga(*, desa, actor, rumah_tangga, penduduk, request=None):
+def _anggota_terkunci(desa, rumah_tangga, penduduk):
+    """(household, resident) of the village under the household lock; the resident must be a
+    member."""
     _kunci_rumah_tangga(desa)
     r = _rumah_tangga(desa, rumah_tangga)
     p = _warga(desa, penduduk)
     if p.rumah_tangga_id != r.pk:
         raise ValidationError({"penduduk": f"{p.nama} bukan anggota rumah tangga ini."})
+    return r, p
+
+
+@transaction.atomic
+def keluarkan_anggota_rumah_tangga(*, desa, actor, rumah_tangga, penduduk, request=None):
+    r, p = _anggota_terkunci(desa, rumah_tangga, penduduk)
     if r.kepala_id == p.pk:
         raise ValidationError(
             {
@@ -538,11 +545,7 @@ def keluarkan_anggota_rumah_tangga(*, desa, actor, rumah_tangga, penduduk, reque
 @transaction.atomic
 def ganti_kepala_rumah_tangga(*, desa, actor, rumah_tangga, penduduk, request=None):
     """Make a living member the head (e.g. after the head died or moved away)."""
-    _kunci_rumah_tangga(desa)
-    r = _rumah_tangga(desa, rumah_tangga)
-    p = _warga(desa, penduduk)
-    if p.rumah_tangga_id != r.pk:
-        raise ValidationError({"penduduk": f"{p.nama} bukan anggota rumah tangga ini."})
+    r, p = _anggota_terkunci(desa, rumah_tangga, penduduk)
     if p.status_dasar != HIDUP:
         raise ValidationError({"penduduk": f"{p.nama} tidak tercatat hidup; pilih anggota yang masih hidup."})
     if r.kepala_id == p.pk:
