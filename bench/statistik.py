@@ -89,7 +89,7 @@ def muat(villages, *, besar, kecil, sedang, args):
     from django_scopes import scopes_disabled
 
     from balai.penduduk.models import Keluarga, Penduduk, Peristiwa, RumahTangga
-    from balai.penduduk.synth import Generator
+    from balai.penduduk.synth import TEMPAT, Generator
     from balai.wilayah.models import RT, RW, Dusun
 
     rng = random.Random(args.seed)
@@ -102,11 +102,21 @@ def muat(villages, *, besar, kecil, sedang, args):
 
     pmeta, kmeta = Penduduk._meta, Keluarga._meta
     sample = next(gen.penduduk("330301", [("Dusun 1", 1, 1)], 1))
-    place = {"no_kk", "alamat", "dusun", "rw", "rt"}
-    fields = [k for k in sample if k not in place]
+    fields = [k for k in sample if k not in TEMPAT]
     pcols = [pmeta.get_field(f).column for f in fields]
     pcols += ["id", "desa_id", "keluarga_id", "dusun_id", "rw_id", "rt_id", "status_penduduk", "dibuat", "diperbarui"]
-    kcols = ["id", "desa_id", "no_kk", "alamat", "dusun_id", "rw_id", "rt_id", "dibuat", "diperbarui"]
+    kcols = [
+        "id",
+        "desa_id",
+        "no_kk",
+        "alamat",
+        "tanggal_cetak_kk",
+        "dusun_id",
+        "rw_id",
+        "rt_id",
+        "dibuat",
+        "diperbarui",
+    ]
     now = timezone.now()
     total = 0
     with scopes_disabled(), transaction.atomic():
@@ -127,7 +137,14 @@ def muat(villages, *, besar, kecil, sedang, args):
                 dusun_id, rw_id, rt_id = by_key[(row["dusun"], row["rw"], row["rt"])]
                 kk = families.get(row["no_kk"])
                 if kk is None:
-                    kk = families[row["no_kk"]] = (next_k, row["alamat"], dusun_id, rw_id, rt_id)
+                    kk = families[row["no_kk"]] = (
+                        next_k,
+                        row["alamat"],
+                        row["tanggal_cetak_kk"],
+                        dusun_id,
+                        rw_id,
+                        rt_id,
+                    )
                     next_k += 1
                 people.append(
                     (
@@ -145,8 +162,8 @@ def muat(villages, *, besar, kecil, sedang, args):
                 )
                 next_p += 1
             with raw.copy(f"COPY {kmeta.db_table} ({', '.join(kcols)}) FROM STDIN") as kcopy:
-                for no_kk, (pk, alamat, dusun_id, rw_id, rt_id) in families.items():
-                    kcopy.write_row((pk, desa.pk, no_kk, alamat, dusun_id, rw_id, rt_id, now, now))
+                for no_kk, (pk, alamat, cetak, dusun_id, rw_id, rt_id) in families.items():
+                    kcopy.write_row((pk, desa.pk, no_kk, alamat, cetak, dusun_id, rw_id, rt_id, now, now))
             with raw.copy(f"COPY {pmeta.db_table} ({', '.join(pcols)}) FROM STDIN") as pcopy:
                 for values in people:
                     pcopy.write_row(values)

@@ -12,9 +12,7 @@ from balai.wilayah.models import RT
 
 from . import kode
 from .models import Keluarga, Penduduk, Peristiwa, RumahTangga
-from .synth import Generator
-
-PLACE_FIELDS = ("no_kk", "alamat", "dusun", "rw", "rt")
+from .synth import TEMPAT, Generator
 
 
 def seed(*, villages, showcase, rng, fake, stdout):
@@ -38,7 +36,13 @@ def seed(*, villages, showcase, rng, fake, stdout):
             rt = by_key[(row["dusun"], row["rw"], row["rt"])]
             if row["no_kk"] not in families:
                 families[row["no_kk"]] = Keluarga(
-                    desa=desa, no_kk=row["no_kk"], alamat=row["alamat"], dusun_id=rt.rw.dusun_id, rw_id=rt.rw_id, rt=rt
+                    desa=desa,
+                    no_kk=row["no_kk"],
+                    alamat=row["alamat"],
+                    tanggal_cetak_kk=row["tanggal_cetak_kk"],
+                    dusun_id=rt.rw.dusun_id,
+                    rw_id=rt.rw_id,
+                    rt=rt,
                 )
                 keluarga.append(families[row["no_kk"]])
             rows.append((desa, families[row["no_kk"]], rt, row))
@@ -49,7 +53,7 @@ def seed(*, villages, showcase, rng, fake, stdout):
     RumahTangga.objects.bulk_create(households, batch_size=2000)
     people = []
     for desa, kk, rt, row in rows:
-        values = {k: v for k, v in row.items() if k not in PLACE_FIELDS}
+        values = {k: v for k, v in row.items() if k not in TEMPAT}
         r = rumah.get(row["no_kk"])
         people.append(
             Penduduk(

@@ -84,6 +84,7 @@ class PendudukForm(forms.ModelForm):
             "agama",
             "pendidikan_kk",
             "pendidikan_sedang",
+            "bahasa",
             "pekerjaan",
             "status_kawin",
             "shdk",
@@ -190,8 +191,9 @@ class KeluargaForm(forms.ModelForm):
 
     class Meta:
         model = Keluarga
-        fields = ["no_kk", "alamat", "rt", "tanggal_daftar"]
-        widgets = {"tanggal_daftar": DateInput()}
+        fields = ["no_kk", "alamat", "rt", "tanggal_daftar", "tanggal_cetak_kk"]
+        widgets = {"tanggal_daftar": DateInput(), "tanggal_cetak_kk": DateInput()}
+        help_texts = {"tanggal_cetak_kk": "Tanggal yang tercetak pada kartu; tampil di Buku KTP dan KK."}
 
     def __init__(self, *args, desa, user, **kwargs):
         super().__init__(*args, **kwargs)

@@ -22,6 +22,7 @@ JENIS = {
     "status_kawin": "tweb_penduduk_kawin",
     "shdk": "tweb_penduduk_hubungan",
     "warganegara": "tweb_penduduk_warganegara",
+    "bahasa": "tweb_penduduk_bahasa",
     "golongan_darah": "tweb_golongan_darah",
     "cacat": "tweb_cacat",
     "status_dasar": "tweb_status_dasar",

@@ -84,6 +84,9 @@ class Keluarga(models.Model):
     rw = salinan_wilayah("wilayah.RW")
     rt = models.ForeignKey("wilayah.RT", on_delete=models.PROTECT, null=True, blank=True, related_name="+")
     tanggal_daftar = models.DateField(_("tanggal terdaftar"), null=True, blank=True)
+    # The date printed on the card (OpenSID's tgl_cetak_kk): "tanggal dikeluarkan" in the
+    # Buku KTP dan KK. Not in OpenSID's resident sheet, so an import leaves it as it is.
+    tanggal_cetak_kk = models.DateField(_("tanggal cetak KK"), null=True, blank=True)
     dibuat = models.DateTimeField(auto_now_add=True)
     diperbarui = models.DateTimeField(auto_now=True)
 
@@ -166,6 +169,8 @@ class Penduduk(models.Model):
     status_kawin = kode_field("status_kawin", _("status perkawinan"))
     shdk = kode_field("shdk", _("hubungan dalam keluarga (SHDK)"))
     warganegara = kode_field("warganegara", _("kewarganegaraan"), default=1)
+    # The scripts a resident reads (OpenSID's bahasa_id): "dapat membaca huruf" in the Buku Induk.
+    bahasa = kode_field("bahasa", _("dapat membaca huruf"), wajib=False)
     ayah_nik = models.CharField(_("NIK ayah"), max_length=16, blank=True, validators=[angka_16])
     nama_ayah = models.CharField(_("nama ayah"), max_length=100, blank=True)
     ibu_nik = models.CharField(_("NIK ibu"), max_length=16, blank=True, validators=[angka_16])

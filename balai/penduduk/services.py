@@ -215,6 +215,8 @@ def simpan_keluarga(*, desa, actor, keluarga, request=None):
         pesan = validasi.galat_no_kk(k.no_kk)
         if pesan:
             errors["no_kk"] = [pesan]
+    if k.tanggal_cetak_kk and k.tanggal_cetak_kk > timezone.localdate():
+        errors.setdefault("tanggal_cetak_kk", []).append("Tanggal cetak KK tidak boleh di masa depan.")
     if errors:
         raise ValidationError(errors)
     _simpan(k)

@@ -2,8 +2,9 @@
 code, the birth date with women's day + 40, a serial unique in the run), codes distributed the
 way a Central Java village looks. Used by the demo data, the import benchmark and tests.
 
-Rows are plain dicts keyed by Penduduk field names plus the place (`no_kk`, `alamat`,
-`dusun`, `rw`, `rt`); `opensid_row()` turns one into the 43 cells of OpenSID's sheet.
+Rows are plain dicts keyed by Penduduk field names plus the family's fields (TEMPAT: `no_kk`,
+`alamat`, `tanggal_cetak_kk`, `dusun`, `rw`, `rt`); `opensid_row()` turns one into the 43 cells of
+OpenSID's sheet.
 """
 
 import datetime
@@ -14,6 +15,8 @@ from .opensid import FIELD, KOLOM
 
 PEKERJAAN_DEWASA = [(9, 30), (20, 18), (88, 12), (84, 8), (15, 10), (19, 8), (5, 2), (65, 2), (26, 3), (81, 2)]
 SUKU = ["Jawa"] * 20 + ["Sunda", "Batak", "Minang"]
+# Keys of a row that belong to the family (Keluarga) and its place, not to the resident.
+TEMPAT = ("no_kk", "alamat", "tanggal_cetak_kk", "dusun", "rw", "rt")
 ASAL_LAIN = ["330201", "330211", "330902", "317101", "327301", "357801"]  # Banyumas, Cilacap, ..., Jakarta
 
 
@@ -52,10 +55,29 @@ class Generator:
         return f"{key}{self.serial[key]:04d}"
 
     def no_kk(self, prefix):
+        """A KK number and the date it was first issued (its date part)."""
         d = self.today - datetime.timedelta(days=self.rng.randint(30, 5000))
         key = f"{prefix}{d:%d%m%y}"
         self.serial[key] += 1
-        return f"{key}{self.serial[key]:04d}"
+        return f"{key}{self.serial[key]:04d}", d
+
+    def tanggal_cetak_kk(self, terbit):
+        """The card in hand: reprinted after most changes to the family (a birth, a marriage),
+        so often years after the number was issued; one in ten families has no date recorded."""
+        if self.rng.random() < 0.1:
+            return None
+        return terbit + datetime.timedelta(days=int(self.rng.random() ** 0.5 * (self.today - terbit).days))
+
+    def bahasa(self, *, umur, agama, pendidikan_kk):
+        """Scripts read ("dapat membaca huruf"): none recorded for young children and for part of
+        the elderly without schooling; most Muslims read Arabic (Qur'an) besides Latin, and some,
+        mostly older, also the Javanese script taught in school."""
+        rng = self.rng
+        if umur < 7 or (umur >= 60 and pendidikan_kk <= 2 and rng.random() < 0.4):
+            return None
+        if agama == 1:
+            return _weighted(rng, [(4, 52), (1, 30), (6, 12 if umur < 40 else 20), (5, 2), (3, 1)])
+        return _weighted(rng, [(1, 90), (2, 4), (6, 6)])
 
     # People ----------------------------------------------------------------------------
 
@@ -89,19 +111,21 @@ class Generator:
                 if perempuan and shdk in (2, 3) and rng.random() < 0.6
                 else _weighted(rng, PEKERJAAN_DEWASA)
             )
+        agama = _weighted(rng, [(1, 96), (2, 2), (3, 1.5), (5, 0.5)])
         row = {
             "nik": self.nik(nik_prefix, lahir, perempuan),
             "nama": self.nama(perempuan),
             "jenis_kelamin": kode.PEREMPUAN if perempuan else kode.LAKI_LAKI,
             "tempat_lahir": "Purbalingga" if not datang else rng.choice(["Banyumas", "Cilacap", "Jakarta", "Bandung"]),
             "tanggal_lahir": lahir,
-            "agama": _weighted(rng, [(1, 96), (2, 2), (3, 1.5), (5, 0.5)]),
+            "agama": agama,
             "pendidikan_kk": pendidikan_kk,
             "pendidikan_sedang": pendidikan_sedang,
             "pekerjaan": pekerjaan,
             "status_kawin": status_kawin,
             "shdk": shdk,
             "warganegara": kode.WNI,
+            "bahasa": self.bahasa(umur=umur, agama=agama, pendidikan_kk=pendidikan_kk),
             "ayah_nik": "",
             "nama_ayah": self.nama(False),
             "ibu_nik": "",
@@ -149,7 +173,8 @@ class Generator:
     def keluarga(self, prefix, tempat):
         """One family: [rows], head first. `tempat` = (dusun name, RW number, RT number)."""
         rng = self.rng
-        no_kk = self.no_kk(prefix)
+        no_kk, terbit = self.no_kk(prefix)
+        tanggal_cetak_kk = self.tanggal_cetak_kk(terbit)
         dusun, rw, rt = tempat
         alamat = (
             f"Dusun {dusun} RT {rt:03d}/RW {rw:03d}" if rng.random() < 0.5 else f"Jl. {dusun} No. {rng.randint(1, 150)}"
@@ -181,7 +206,7 @@ class Generator:
         if umur_kepala < 45 and rng.random() < 0.1:
             rows.append(self.orang(prefix, umur=umur_kepala + 28, perempuan=True, shdk=7, status_kawin=4))
         for row in rows:
-            row.update(no_kk=no_kk, alamat=alamat, dusun=dusun, rw=rw, rt=rt)
+            row.update(no_kk=no_kk, alamat=alamat, tanggal_cetak_kk=tanggal_cetak_kk, dusun=dusun, rw=rw, rt=rt)
         return rows
 
     def penduduk(self, prefix, tempat_list, jumlah):

@@ -205,3 +205,48 @@ def test_search_with_a_nul_character_is_no_server_error(desa_a, operator_a, clie
     """PostgreSQL refuses NUL in text parameters; the middleware only guards query strings."""
     response = client_for(desa_a, operator_a).post(url, {"q": "a\x00b"})
     assert response.status_code in (200, 400)
+
+
+def test_reading_ability_in_the_form_and_on_the_record(desa_a, operator_a, client_for):
+    client = client_for(desa_a, operator_a)
+    form = client.get("/admin-desa/penduduk/tambah/").content.decode()
+    assert "Dapat membaca huruf" in form and "ARAB, LATIN DAN DAERAH" in form
+    body = client.post("/admin-desa/penduduk/tambah/", _post_data(desa_a, bahasa=9)).content.decode()
+    assert "Masukkan pilihan yang valid. 9 bukan salah satu dari pilihan" in body  # Django's, in Indonesian
+    with scopes_disabled():
+        assert not Penduduk.objects.exists()
+    response = client.post("/admin-desa/penduduk/tambah/", _post_data(desa_a, bahasa=4))
+    assert response.status_code == 302
+    with scopes_disabled():
+        p = Penduduk.objects.get(nama="Dewi Lestari")
+    assert p.bahasa == 4
+    page = client.get(f"/admin-desa/penduduk/{p.pk}/").content.decode()
+    assert "Dapat membaca huruf</dt><dd>ARAB DAN LATIN" in page
+    # Left empty, it stays empty (a young child, or not recorded).
+    data = _post_data(desa_a, nik=p.nik, bahasa="")
+    assert client.post(f"/admin-desa/penduduk/{p.pk}/ubah/", data).status_code == 302
+    with scopes_disabled():
+        p.refresh_from_db()
+    assert p.bahasa is None
+
+
+def test_kk_print_date_in_the_form_and_on_the_page(desa_a, operator_a, client_for):
+    client = client_for(desa_a, operator_a)
+    with scopes_disabled():
+        kk = make_keluarga(desa_a, alamat="Jl. Melati 1")
+    url = f"/admin-desa/penduduk/keluarga/{kk.pk}/ubah/"
+    assert "Tanggal cetak KK" in client.get(url).content.decode()
+    data = {"no_kk": kk.no_kk, "alamat": kk.alamat}
+    body = client.post(url, {**data, "tanggal_cetak_kk": "31-02-2020"}).content.decode()
+    assert "Masukkan tanggal yang valid" in body
+    besok = datetime.date.today() + datetime.timedelta(days=2)
+    body = client.post(url, {**data, "tanggal_cetak_kk": besok.isoformat()}).content.decode()
+    assert "Tanggal cetak KK tidak boleh di masa depan." in body
+    assert client.post(url, {**data, "tanggal_cetak_kk": "2021-07-14"}).status_code == 302
+    with scopes_disabled():
+        kk.refresh_from_db()
+        entry = AuditEntry.objects.get(action="keluarga.diubah")
+    assert kk.tanggal_cetak_kk == datetime.date(2021, 7, 14)
+    assert "tanggal_cetak_kk" in entry.changes
+    page = client.get(f"/admin-desa/penduduk/keluarga/{kk.pk}/").content.decode()
+    assert "Tanggal cetak KK</dt><dd>14-07-2021" in page
