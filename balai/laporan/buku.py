@@ -16,7 +16,9 @@ bounded: the lists are one query each (select_related), the recap three GROUP BY
 
 import calendar
 import datetime
+import re
 from dataclasses import dataclass
+from functools import cached_property
 from itertools import islice
 
 from django.db.models import Count, Exists, OuterRef, Q
@@ -26,6 +28,8 @@ from balai.penduduk import kode
 from balai.penduduk.models import Penduduk, Peristiwa
 from balai.penduduk.privasi import tampil_nomor
 from balai.wilayah.models import Dusun
+
+TIDAK_DAPAT_MEMBACA = 17  # pendidikan_sedang: TIDAK DAPAT MEMBACA DAN MENULIS
 
 BULAN = [
     "Januari",
@@ -95,6 +99,11 @@ def _alamat(p):
         nama = p.dusun.nama
         parts.append(nama if nama.lower().startswith("dusun") else f"Dusun {nama}")
     return ", ".join(parts)
+
+
+def _baca(p):
+    """Dapat membaca huruf: the scripts recorded, else TIDAK for one recorded as unable to read."""
+    return kode.nama("bahasa", p.bahasa) or ("TIDAK" if p.pendidikan_sedang == TIDAK_DAPAT_MEMBACA else "")
 
 
 def _penduduk(desa):
@@ -217,7 +226,7 @@ class BukuInduk(Buku):
                 n("agama", p.agama),
                 n("pendidikan_kk", p.pendidikan_kk),
                 n("pekerjaan", p.pekerjaan),
-                "TIDAK" if p.pendidikan_sedang == 17 else "",
+                _baca(p),
                 n("warganegara", p.warganegara),
                 _alamat(p),
                 n("shdk", p.shdk),
@@ -475,8 +484,8 @@ class BukuKtpKk(Buku):
     kode = "A.5"
     judul = "Buku KTP dan KK"
     keterangan = (
-        "Penduduk wajib KTP (umur 17 tahun ke atas atau pernah kawin). Tanggal dan tempat "
-        "penerbitan KTP/KK tidak tersimpan di buku induk, maka kolomnya kosong untuk diisi tangan."
+        "Penduduk wajib KTP (umur 17 tahun ke atas atau pernah kawin). Tempat & tanggal dikeluarkan: "
+        "tanggal cetak KK (diterbitkan Disdukcapil kabupaten/kota); tanggal KTP-el tidak tersimpan."
     )
     lebar = (3, 11, 13, 11, 3, 12, 4, 6, 8, 9, 14, 6, 8, 8, 6, 10, 10, 6, 4)
 
@@ -516,6 +525,16 @@ class BukuKtpKk(Buku):
             .order_by("keluarga_id", "shdk", "tanggal_lahir", "id")
         )
 
+    @cached_property
+    def tempat_terbit(self):
+        """KKs are issued by the kabupaten's (or city's) Disdukcapil: the card names the place."""
+        return re.sub(r"^Kabupaten\s+", "", self.desa.kecamatan.kabupaten.nama)
+
+    def _dikeluarkan(self, keluarga):
+        if keluarga is None or keluarga.tanggal_cetak_kk is None:
+            return ""
+        return f"{self.tempat_terbit}, {_tgl(keluarga.tanggal_cetak_kk)}"
+
     def baris(self, mulai=0, batas=None):
         n = kode.nama
         for i, p in self._halaman(mulai, batas):
@@ -532,7 +551,7 @@ class BukuKtpKk(Buku):
                 n("pekerjaan", p.pekerjaan),
                 _alamat(p),
                 n("status_kawin", p.status_kawin),
-                "",
+                self._dikeluarkan(p.keluarga),
                 n("shdk", p.shdk),
                 n("warganegara", p.warganegara),
                 p.nama_ayah,

@@ -33,8 +33,8 @@ def register_a(desa_a):
         rt2 = RT.objects.create(desa=desa_a, rw=rw2, nomor=3)
         krajan_place = dict(dusun=krajan, rw=rw1, rt=rt1)
         kidul_place = dict(dusun=kidul, rw=rw2, rt=rt2)
-        kk = make_keluarga(desa_a, alamat="Jl. Mawar 5", **krajan_place)
-        budi = make_penduduk(desa_a, nama="Budi Santoso", keluarga=kk, shdk=1, **krajan_place)
+        kk = make_keluarga(desa_a, alamat="Jl. Mawar 5", tanggal_cetak_kk=datetime.date(2021, 7, 14), **krajan_place)
+        budi = make_penduduk(desa_a, nama="Budi Santoso", keluarga=kk, shdk=1, bahasa=4, **krajan_place)
         sari = make_penduduk(
             desa_a, nama="Sari Rahayu", keluarga=kk, shdk=3, jenis_kelamin=kode.PEREMPUAN, **krajan_place
         )
@@ -158,6 +158,7 @@ def test_induk_pdf(desa_a, register_a, register_b, operator_a, client_for):
     assert "Rahasia Karangpetir" not in text
     assert "Slamet Riyadi" in text and "Kepala Desa" in text
     assert "Halaman 1" in text and pages == 1
+    assert "Dapat membaca huruf" in text and "ARAB DAN LATIN" in text
     with scopes_disabled():
         entry = AuditEntry.objects.get(action="laporan.diunduh")
     assert entry.desa == desa_a and entry.changes["format"] == "pdf"
@@ -181,6 +182,7 @@ def test_sementara_and_ktp(desa_a, register_a, operator_a, client_for):
     body = client.get("/admin-desa/laporan/ktp-kk/").content.decode()
     assert "Budi Santoso" in body and register_a["kk"].no_kk in body
     assert "Ayu Lestari" not in body  # a baby needs no KTP
+    assert "Purbalingga, 14-07-2021" in body  # the KK's print date, where the kabupaten issued it
 
 
 def test_xlsx(desa_a, register_a, operator_a, client_for):
@@ -191,13 +193,21 @@ def test_xlsx(desa_a, register_a, operator_a, client_for):
     assert rows[3][:2] == ["Nomor urut", "Nama lengkap/panggilan"]
     names = {row[1] for row in rows[5:]}
     assert {"Budi Santoso", "Ayu Lestari", "Dewi Pendatang"} <= names
+    kolom = rows[3].index("Dapat membaca huruf")
+    assert {row[1]: row[kolom] for row in rows[5:]}["Budi Santoso"] == "ARAB DAN LATIN"
+    r = client_for(desa_a, operator_a).get("/admin-desa/laporan/ktp-kk/?format=xlsx")
+    ws = load_workbook(io.BytesIO(b"".join(r.streaming_content)), read_only=True).active
+    ktp = [list(x) for x in ws.iter_rows(values_only=True)]
+    kolom = ktp[3].index("Tempat & tanggal dikeluarkan")
+    assert {row[2]: row[kolom] for row in ktp[5:]}["Budi Santoso"] == "Purbalingga, 14-07-2021"
+    assert ktp[3][15:17] == ["Orang tua: Ayah", "Orang tua: Ibu"]
     r = client_for(desa_a, operator_a).get("/admin-desa/laporan/rekapitulasi/?bulan=3&tahun=2025&format=xlsx")
     ws = load_workbook(io.BytesIO(b"".join(r.streaming_content)), read_only=True).active
     rows = [list(x) for x in ws.iter_rows(values_only=True)]
     assert rows[3][2] == "Jumlah penduduk awal bulan: WNA L"
     assert rows[-1][1] == "JUMLAH"
     with scopes_disabled():
-        assert AuditEntry.objects.filter(action="laporan.diunduh", desa=desa_a).count() == 2
+        assert AuditEntry.objects.filter(action="laporan.diunduh", desa=desa_a).count() == 3
 
 
 def test_nik_masked_for_kabupaten_admin(desa_a, register_a, make_user, client_for):
