@@ -117,7 +117,8 @@ class Buku:
     judul = ""
     berperiode = False
     keterangan = ""
-    # Width hints for the PDF (relative), one per column.
+    # Column widths of the PDF, one per column, relative (in points of the 785 pt wide table of
+    # A4 landscape): each column holds its heading's longest word and its usual values.
     lebar = ()
 
     def __init__(self, *, desa, periode=None, user=None):
@@ -185,7 +186,7 @@ class BukuInduk(Buku):
     slug = "induk"
     kode = "A.1"
     judul = "Buku Induk Penduduk"
-    lebar = (3, 14, 3, 7, 8, 6, 6, 9, 9, 5, 5, 16, 7, 11, 11, 5)
+    lebar = (27, 70, 30, 46, 40, 40, 34, 52, 56, 46, 37, 110, 42, 65, 65, 25)
 
     def kepala(self):
         cols = [
@@ -242,7 +243,7 @@ class BukuMutasi(Buku):
     judul = "Buku Mutasi Penduduk Desa"
     berperiode = True
     keterangan = "Kelahiran dicatat sebagai penambahan dengan asal \u201cLahir\u201d."
-    lebar = (3, 16, 8, 6, 3, 6, 12, 6, 12, 6, 6, 6, 10)
+    lebar = (27, 110, 60, 40, 30, 37, 110, 40, 110, 40, 45, 40, 96)
 
     def kepala(self):
         return [
@@ -332,6 +333,8 @@ class BukuRekapitulasi(Buku):
     )
 
     GRUP = ["WNA L", "WNA P", "WNI L", "WNI P"]
+    # WNA/WNI by sex narrow, the KK, member and total counts wider (their headings' words).
+    lebar = (18, 60, *[20] * 4, *[33] * 3, *[20] * 20, *[33] * 3, 29)
 
     def kepala(self):
         def g4():
@@ -424,6 +427,8 @@ class BukuPendudukSementara(Buku):
         "catatan peristiwa kedatangan terakhir."
     )
 
+    lebar = (27, 72, 15, 15, 65, 60, 55, 44, 44, 70, 70, 100, 40, 40, 68)
+
     def kepala(self):
         return [
             [
@@ -487,7 +492,7 @@ class BukuKtpKk(Buku):
         "Penduduk wajib KTP (umur 17 tahun ke atas atau pernah kawin). Tempat & tanggal dikeluarkan: "
         "tanggal cetak KK (diterbitkan Disdukcapil kabupaten/kota); tanggal KTP-el tidak tersimpan."
     )
-    lebar = (3, 11, 13, 11, 3, 12, 4, 6, 8, 9, 14, 6, 8, 8, 6, 10, 10, 6, 4)
+    lebar = (27, 65, 50, 65, 30, 44, 24, 35, 44, 45, 50, 44, 44, 38, 37, 40, 40, 38, 25)
 
     def kepala(self):
         return [

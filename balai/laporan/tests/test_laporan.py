@@ -2,6 +2,7 @@ import datetime
 import io
 
 import pytest
+from django.utils import timezone
 from django_scopes import scope, scopes_disabled
 from openpyxl import load_workbook
 from pypdf import PdfReader
@@ -183,6 +184,9 @@ def test_sementara_and_ktp(desa_a, register_a, operator_a, client_for):
     assert "Budi Santoso" in body and register_a["kk"].no_kk in body
     assert "Ayu Lestari" not in body  # a baby needs no KTP
     assert "Purbalingga, 14-07-2021" in body  # the KK's print date, where the kabupaten issued it
+    text, _ = _pdf_text(client.get("/admin-desa/laporan/ktp-kk/?format=pdf").content)
+    assert "BUKU KTP DAN KK" in text and "Budi Santoso" in text and "Purbalingga, 14-07-2021" in text
+    assert "Tempat & tanggal dikeluarkan" in text
 
 
 def test_xlsx(desa_a, register_a, operator_a, client_for):
@@ -247,23 +251,33 @@ def test_long_book_pdf_in_background(desa_a, register_a, operator_a, make_user, 
     assert client.get("/admin-desa/laporan/unduhan/..%2Fetc-202501-0123456789abcdef/").status_code == 404
 
 
-def test_long_pdf_rendered_in_parts_numbered_on(desa_a, register_a, operator_a):
-    from balai.laporan import ekspor
+def test_long_book_pdf_paginates_with_headings_on_every_page(desa_a, register_a, operator_a):
+    from balai.laporan import ekspor, pdf
     from balai.laporan.buku import BukuInduk
 
+    with scopes_disabled():
+        kk = make_keluarga(desa_a, alamat="Jl. Panjang " + "sekali " * 12)
+        for i in range(150):
+            make_penduduk(desa_a, nama=f"Warga Panjang {i:03d}", keluarga=kk, shdk=4, bahasa=1)
     with scope(desa=desa_a):
         buku = BukuInduk(desa=desa_a, user=operator_a)
-        one = ekspor.pdf_bytes(buku)
-        parts = ekspor.pdf_bytes(buku, baris_per_bagian=1)
-    text, pages = _pdf_text(parts)
-    assert pages == 3  # one row per part, one page per part: 3 living residents
-    assert [f"Halaman {i}" in text for i in range(1, 4)] == [True] * 3
-    assert text.count("PEMERINTAH KABUPATEN PURBALINGGA") == 1
-    assert text.count("Kepala Desa Selakambang") == 1
-    for name in ("Budi Santoso", "Ayu Lestari", "Dewi Pendatang"):
-        assert name in text
-    assert "Joko Smith" not in text  # moved away
-    assert _pdf_text(one)[1] == 1
+        content = ekspor.pdf_bytes(buku)
+        # Drawn onto a new canvas every two pages, the canvases joined: the same book.
+        bagian = pdf.pdf_bytes(buku, kop=ekspor.kop(desa_a), tanggal=timezone.localdate(), halaman_per_bagian=2)
+    reader = PdfReader(io.BytesIO(content))
+    pages = [" ".join(page.extract_text().split()) for page in reader.pages]
+    assert len(pages) > 3
+    assert [" ".join(page.extract_text().split()) for page in PdfReader(io.BytesIO(bagian)).pages] == pages
+    for i, text in enumerate(pages, 1):
+        assert "Namalengkap/panggilan" in text.replace(" ", ""), f"headings on page {i}"
+        assert "Dapat membaca huruf" in text and "Kedudukan dalam keluarga" in text
+        assert f"Halaman {i}" in text and "A.1 Buku Induk Penduduk · Desa Selakambang" in text
+        assert ("PEMERINTAH KABUPATEN PURBALINGGA" in text) == (i == 1), "the village header opens the book"
+        assert ("Kepala Desa Selakambang" in text) == (i == len(pages)), "signed after the last row"
+    text = " ".join(pages)
+    order = [text.index(f"Warga Panjang {i:03d}") for i in range(150)]
+    assert order == sorted(order), "every row, in the book's order, none lost at a page break"
+    assert reader.pages[0].mediabox.width > reader.pages[0].mediabox.height, "A4 landscape"
 
 
 def test_html_pages_through_the_book(desa_a, register_a, operator_a, client_for, monkeypatch):
