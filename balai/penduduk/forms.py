@@ -323,15 +323,15 @@ class AnggotaRumahTanggaForm(forms.Form):
         self.fields["keluarga"].queryset = Keluarga.objects.filter(desa=desa)
 
 
-# CSV is read as a stream; an Excel sheet is loaded whole by python-calamine (about 4 MB of
-# memory per 1,000 rows), so its limit is lower. 25 MB of xlsx is about 125,000 residents.
-MAKS_UKURAN_IMPOR = {"csv": 40 * 1024 * 1024, "xlsx": 25 * 1024 * 1024, "xls": 25 * 1024 * 1024}
+# CSV and xlsx are read as streams, so the limit bounds the import's time, not its memory
+# (a legacy .xls, loaded whole, holds at most 65,536 rows). 40 MB is some 160,000 residents.
+MAKS_UKURAN_IMPOR = 40 * 1024 * 1024
 
 
 class ImporForm(forms.Form):
     berkas = forms.FileField(
         label="Berkas OpenSID (.xlsx atau .csv)",
-        help_text="Format 43 kolom OpenSID, baris pertama berisi nama kolom. Maksimal 25 MB (Excel) atau 40 MB (CSV).",
+        help_text="Format 43 kolom OpenSID, baris pertama berisi nama kolom. Maksimal 40 MB.",
     )
     mode = forms.ChoiceField(
         label="Cara impor", choices=ImporPenduduk.Mode.choices, initial=ImporPenduduk.Mode.UJI, widget=forms.RadioSelect
@@ -348,12 +348,9 @@ class ImporForm(forms.Form):
             raise ValidationError(
                 "Berkas ini bukan Excel (.xlsx) atau CSV. Simpan ulang dari Excel sebagai .xlsx atau CSV UTF-8."
             )
-        batas = MAKS_UKURAN_IMPOR[jenis]
-        if berkas.size > batas:
-            saran = " Simpan sebagai CSV (batas 40 MB)," if jenis != "csv" else ""
+        if berkas.size > MAKS_UKURAN_IMPOR:
             raise ValidationError(
-                f"Berkas terlalu besar ({berkas.size / 1024 / 1024:.1f} MB); batasnya {batas // 1024 // 1024} MB "
-                f"untuk {'CSV' if jenis == 'csv' else 'Excel'}.{saran} atau pecah berkas per dusun lalu impor "
-                "satu per satu."
+                f"Berkas terlalu besar ({berkas.size / 1024 / 1024:.1f} MB); batasnya "
+                f"{MAKS_UKURAN_IMPOR // 1024 // 1024} MB. Pecah berkas per dusun lalu impor satu per satu."
             )
         return berkas

@@ -1,9 +1,10 @@
 """Import of OpenSID's 43-column resident sheet (xlsx or csv), run as a background task.
 
-Two passes. Memory stays flat in the number of rows of a CSV; an xlsx sheet is held whole by
-python-calamine (about 3 MB per 1,000 rows of 43 columns), bounded by the upload limit:
+Two passes, in memory that stays flat whatever the number of rows: CSV and xlsx are both
+streamed (an xlsx sheet by balai.core.xlsx, which holds only its table of shared strings
+whole). A legacy .xls (at most 65,536 rows by its format) is loaded whole by python-calamine.
 
-1. *Check*: stream the file (csv module; python-calamine for xlsx), convert every cell, check
+1. *Check*: stream the file (csv module; balai.core.xlsx for xlsx), convert every cell, check
    every row against the reference codes, the NIK rules, the other rows (duplicate NIKs, two
    heads for one KK) and the register (NIKs living in another village, existing heads of
    family, RW numbers that belong to another dusun), batch by batch. Converted rows are
@@ -39,7 +40,7 @@ from django.db import IntegrityError, connection, transaction
 from django.utils import timezone
 from django_scopes import scope, scopes_disabled
 
-from balai.core import audit, sitecache
+from balai.core import audit, sitecache, xlsx
 from balai.core.spreadsheet import FORMULA_START
 from balai.wilayah.models import RT, RW, Dusun
 
@@ -155,8 +156,10 @@ def _baca_csv(fileobj):
     return rows(), total, 0
 
 
-# A 25 MB xlsx of real data unpacks to well under this; a zip bomb does not.
-MAKS_XLSX_TERURAI = 400 * 1024 * 1024
+# A 40 MB xlsx of real data unpacks to well under this; a zip bomb does not. The sheet is
+# streamed, so what this bounds is time (inflating and reading 1 GB takes seconds), not memory.
+MAKS_XLSX_TERURAI = 1024 * 1024 * 1024
+TIDAK_DAPAT_DIBUKA = "Berkas Excel tidak dapat dibuka (rusak, terkunci sandi, atau bukan Excel)."
 
 
 def _periksa_zip(fileobj):
@@ -164,7 +167,7 @@ def _periksa_zip(fileobj):
         with zipfile.ZipFile(fileobj) as archive:
             terurai = sum(info.file_size for info in archive.infolist())
     except zipfile.BadZipFile:
-        raise BerkasTidakValid("Berkas Excel tidak dapat dibuka (rusak, terkunci sandi, atau bukan Excel).") from None
+        raise BerkasTidakValid(TIDAK_DAPAT_DIBUKA) from None
     finally:
         fileobj.seek(0)
     if terurai > MAKS_XLSX_TERURAI:
@@ -174,31 +177,84 @@ def _periksa_zip(fileobj):
         )
 
 
-def _baca_excel(fileobj, jenis):
+def _sel_gabungan(jumlah, contoh):
+    return BerkasTidakValid(
+        f"Lembar pertama berisi {jumlah} sel gabungan (merge), mis. {contoh}. "
+        "Hapus penggabungan sel (Unmerge) lalu unggah lagi: satu baris per penduduk, satu nilai per sel."
+    )
+
+
+def _baca_xlsx(fileobj):
+    """The first sheet, streamed (balai.core.xlsx). The table starts at the first filled cell
+    of its first filled row (the header), so a sheet may start anywhere."""
+    _periksa_zip(fileobj)
+    try:
+        sheet = xlsx.Sheet(fileobj)
+    except xlsx.XlsxError as exc:
+        logger.info("Impor penduduk: xlsx tidak terbaca (%s)", type(exc.__cause__).__name__)
+        raise BerkasTidakValid(TIDAK_DAPAT_DIBUKA) from None
+    rows = _terbaca(sheet)
+    awal, offset = [], 0
+    for nomor, cells in rows:
+        awal.append((nomor, cells))
+        terisi = [i for i, c in enumerate(cells) if opensid.teks(c)]
+        if terisi:
+            offset = terisi[0]
+            break
+    rows = itertools.chain(awal, rows)
+    return (_geser(rows, offset) if offset else rows), sheet.estimated_rows(), offset
+
+
+def _terbaca(sheet):
+    """The sheet's rows; a damaged workbook, or merged cells (listed after the rows, so known
+    once they are read, before anything is written), end them with BerkasTidakValid."""
+    try:
+        yield from sheet.rows()
+    except xlsx.XlsxError as exc:
+        logger.info("Impor penduduk: xlsx rusak (%s)", type(exc.__cause__).__name__)
+        raise BerkasTidakValid(TIDAK_DAPAT_DIBUKA) from None
+    if sheet.merged[0]:
+        raise _sel_gabungan(*sheet.merged)
+
+
+def _geser(rows, offset):
+    """Rows without the empty columns left of the table; a value there is refused, not lost."""
+    for nomor, cells in rows:
+        for i, c in enumerate(cells[:offset]):
+            if opensid.teks(c):
+                huruf = opensid.huruf_kolom
+                raise BerkasTidakValid(
+                    f"Sel {huruf(i)}{nomor} berisi nilai di kiri tabel, yang mulai di kolom {huruf(offset)}. "
+                    "Hapus isi di luar tabel (atau geser tabel ke kolom A) lalu unggah lagi."
+                )
+        yield nomor, cells[offset:]
+
+
+def _baca_xls(fileobj):
+    """A legacy .xls workbook (at most 65,536 rows by its format), loaded whole by
+    python-calamine."""
     from python_calamine import CalamineWorkbook
 
-    if jenis == "xlsx":
-        _periksa_zip(fileobj)
     try:
         workbook = CalamineWorkbook.from_filelike(fileobj)
         sheet = workbook.get_sheet_by_index(0)
     except Exception:
-        raise BerkasTidakValid("Berkas Excel tidak dapat dibuka (rusak, terkunci sandi, atau bukan Excel).") from None
+        raise BerkasTidakValid(TIDAK_DAPAT_DIBUKA) from None
     merged = sheet.merged_cell_ranges or []
     if merged:
         (r1, c1), (r2, c2) = merged[0]
-        where = f"{opensid.huruf_kolom(c1)}{r1 + 1}:{opensid.huruf_kolom(c2)}{r2 + 1}"
-        raise BerkasTidakValid(
-            f"Lembar pertama berisi {len(merged)} sel gabungan (merge), mis. {where}. "
-            "Hapus penggabungan sel (Unmerge) lalu unggah lagi: satu baris per penduduk, satu nilai per sel."
-        )
-    start_row, start_col = sheet.start or (0, 0)
-    return enumerate(sheet.iter_rows(), start=start_row + 1), sheet.height, start_col
+        huruf = opensid.huruf_kolom
+        raise _sel_gabungan(len(merged), f"{huruf(c1)}{r1 + 1}:{huruf(c2)}{r2 + 1}")
+    # iter_rows() starts at row 1 (empty rows above the data included) and at the sheet's
+    # first used column.
+    start_col = sheet.start[1] if sheet.start else 0
+    last_row = sheet.end[0] + 1 if sheet.end else 0
+    return enumerate(sheet.iter_rows(), start=1), last_row, start_col
 
 
 def baca(fileobj, jenis):
     """(rows, estimated number of rows, column offset); rows yields (row number, cells)."""
-    return _baca_csv(fileobj) if jenis == "csv" else _baca_excel(fileobj, jenis)
+    return {"csv": _baca_csv, "xlsx": _baca_xlsx, "xls": _baca_xls}[jenis](fileobj)
 
 
 def peta_kolom(header, offset):

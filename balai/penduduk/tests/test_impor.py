@@ -3,6 +3,7 @@ import datetime
 import io
 import logging
 import random
+import zipfile
 
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
@@ -39,12 +40,13 @@ def csv_bytes(rows, header=KOLOM, delimiter=","):
     return out.getvalue().encode()
 
 
-def xlsx_bytes(rows, header=KOLOM, merge=None):
+def xlsx_bytes(rows, header=KOLOM, merge=None, row=1, column=1):
+    """The rows under the header, the header's first cell at (row, column)."""
     wb = Workbook()
     ws = wb.active
-    ws.append(header)
-    for r in rows:
-        ws.append(r)
+    for i, values in enumerate([header, *rows]):
+        for j, value in enumerate(values):
+            ws.cell(row=row + i, column=column + j, value=value)
     if merge:
         ws.merge_cells(merge)
     out = io.BytesIO()
@@ -231,6 +233,36 @@ def test_merged_cells(desa_a, client_a):
     assert count(desa_a) == 0
 
 
+def test_merged_cells_after_rows_in_error(desa_a, client_a):
+    cells = [opensid_row(r, untuk_excel=True) for r in synth_rows(3)]
+    cells[0][KOLOM.index("nik")] = "123"
+    upload(client_a, xlsx_bytes(cells, merge="B3:B4"), "a.xlsx", mode="valid_saja")
+    job = last_job()
+    # Excel lists merged ranges after the rows: known once they are checked, before any is written.
+    assert job.status == "gagal" and "1 sel gabungan (merge), mis. B3:B4" in job.pesan
+    assert count(desa_a) == 0
+
+
+def test_sheet_starting_elsewhere_keeps_its_letters_and_row_numbers(desa_a, client_a):
+    cells = [opensid_row(r, untuk_excel=True) for r in synth_rows(4)]
+    cells[1][KOLOM.index("agama_id")] = "ISLAM"
+    upload(client_a, xlsx_bytes(cells, row=3, column=3), "geser.xlsx")
+    job = last_job()
+    assert job.status == "selesai" and job.jumlah_galat == 1
+    # Header in row 3 from column C: the second resident is row 5, agama_id (K from A) is M.
+    assert (job.galat[0]["baris"], job.galat[0]["sel"]) == (5, "M5")
+    upload(client_a, xlsx_bytes(cells, row=3, column=3), "geser.xlsx", mode="valid_saja")
+    assert last_job().jumlah_baru == 3 and count(desa_a) == 3
+
+
+def test_value_left_of_a_table_is_refused(desa_a, client_a):
+    cells = [["catatan", *opensid_row(r, untuk_excel=True)] for r in synth_rows(2)]
+    upload(client_a, xlsx_bytes(cells, header=["", *KOLOM], column=2), "kiri.xlsx")
+    job = last_job()
+    assert job.status == "gagal" and "Sel B2 berisi nilai di kiri tabel, yang mulai di kolom C" in job.pesan
+    assert count(desa_a) == 0
+
+
 def test_text_in_code_columns(desa_a, client_a):
     cells = [opensid_row(r) for r in synth_rows(5)]
     cells[1][KOLOM.index("agama_id")] = "ISLAM"
@@ -287,11 +319,14 @@ def test_dates_in_the_future(desa_a, client_a):
 def test_file_over_the_size_limit(desa_a, client_a, settings):
     big = csv_bytes([]) + b"x" * (50 * 1024 * 1024)
     response = upload(client_a, big)
-    assert "Berkas terlalu besar (50.0 MB); batasnya 40 MB untuk CSV" in response.content.decode()
-    response = upload(client_a, b"PK\x03\x04" + b"x" * (30 * 1024 * 1024), name="besar.xlsx")
-    assert "batasnya 25 MB untuk Excel. Simpan sebagai CSV" in response.content.decode()
+    assert "Berkas terlalu besar (50.0 MB); batasnya 40 MB. Pecah berkas per dusun" in response.content.decode()
+    response = upload(client_a, b"PK\x03\x04" + b"x" * (41 * 1024 * 1024), name="besar.xlsx")
+    assert "Berkas terlalu besar (41.0 MB); batasnya 40 MB." in response.content.decode()
     with scopes_disabled():
         assert not ImporPenduduk.objects.exists()
+    # Excel is streamed like CSV, so it has the same limit (it was 25 MB when loaded whole).
+    upload(client_a, b"PK\x03\x04" + b"x" * (30 * 1024 * 1024), name="besar.xlsx")
+    assert "tidak dapat dibuka" in last_job().pesan
     assert count(desa_a) == 0
 
 
@@ -301,7 +336,26 @@ def test_file_that_is_not_excel_or_csv(desa_a, client_a):
     response = upload(client_a, b"PK\x03\x04 not really a zip", name="penduduk.xlsx")
     job = last_job()
     assert job.status == "gagal" and "tidak dapat dibuka" in job.pesan
+    # A zip that is no workbook, and a workbook whose sheet breaks off after its rows.
+    upload(client_a, zip_of({"a.txt": b"halo"}), name="penduduk.xlsx")
+    assert "tidak dapat dibuka" in last_job().pesan
+    content = xlsx_bytes([opensid_row(r, untuk_excel=True) for r in synth_rows(3)])
+    with zipfile.ZipFile(io.BytesIO(content)) as archive:
+        parts = {name: archive.read(name) for name in archive.namelist()}
+    sheet = "xl/worksheets/sheet1.xml"
+    parts[sheet] = parts[sheet][: parts[sheet].index(b"</sheetData>")]
+    upload(client_a, zip_of(parts), name="penduduk.xlsx", mode="valid_saja")
+    job = last_job()
+    assert job.status == "gagal" and "tidak dapat dibuka" in job.pesan
     assert count(desa_a) == 0
+
+
+def zip_of(parts):
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as archive:
+        for name, data in parts.items():
+            archive.writestr(name, data)
+    return out.getvalue()
 
 
 def test_only_valid_rows_when_the_operator_chooses_it(desa_a, client_a):
