@@ -28,7 +28,9 @@ import zipfile
 import zlib
 
 CHUNK = 1 << 16  # bytes inflated at a time; a chunk of rows is parsed from about this much
-MAKS_KEPALA = 16 << 20  # the part of a sheet before its cells (columns, views) is at most this
+# What comes before a sheet's cells (columns, views), and one row, are at most this: more is
+# no table of residents, and reading on would hold it all in memory.
+MAKS_KEPALA = 16 << 20
 
 # zipfile, zlib, expat and the conversions below raise these on a damaged workbook.
 RUSAK = (
@@ -412,7 +414,7 @@ class _Container:
 
     def __init__(self, stream, root, container):
         pattern = re.compile(rb"<([\w.-]+:)?%s\b[^>]*?(/?)>" % container.encode())
-        data = b""
+        data = bytearray()
         while True:
             more = stream.read(CHUNK)
             data += more
@@ -428,9 +430,9 @@ class _Container:
         tag = found[0].decode().replace("/>", ">") if found[2] else found[0].decode()
         self.opening = start[0].decode() + (tag if container != root else "")
         self.closing = (f"</{self.prefix}{container}>" if container != root else "") + f"</{self.prefix}{root}>"
-        self.head = data[start.start() : found.start()]
+        self.head = bytes(data[start.start() : found.start()])
         self.empty = bool(found[2])
-        self.rest = data[found.end() :]
+        self.rest = bytes(data[found.end() :])
 
     def chunks(self, stream, tag, buf, after=None):
         """The container's content from `stream` (`buf`: its start, read before) as text, in
@@ -438,19 +440,23 @@ class _Container:
         container's own end tag; what was read past that is appended to `after`."""
         end = self.closing[: self.closing.index(">") + 1].encode()
         tag_end = f"</{self.prefix}{tag}>".encode()
+        buf = bytearray(buf)
         while True:
             data = stream.read(CHUNK)
+            new = max(0, len(buf) - len(end) - len(tag_end))  # where a tag not yet seen may start
             buf += data
-            i = buf.find(end)
+            i = buf.find(end, new)
             if i >= 0:
                 yield buf[:i].decode()
                 if after is not None:
-                    after.append(buf[i + len(end) :])
+                    after.append(bytes(buf[i + len(end) :]))
                 return
             if not data:
                 raise ValueError("the part ends before its last end tag")
-            cut = buf.rfind(tag_end)
+            cut = buf.rfind(tag_end, new)
             if cut >= 0:
                 cut += len(tag_end)
                 yield buf[:cut].decode()
-                buf = buf[cut:]
+                del buf[:cut]
+            elif len(buf) > MAKS_KEPALA:
+                raise ValueError(f"no </{tag}> in {MAKS_KEPALA} bytes")

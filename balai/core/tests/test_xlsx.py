@@ -221,6 +221,16 @@ def test_chunk_boundaries_anywhere(monkeypatch):
     assert len(whole[0]) == 39 and whole[1] == (1, "A2:A3")
 
 
+def test_a_row_too_long_to_be_a_table_is_refused(monkeypatch):
+    cells = "".join(f'<c r="{xlsx._letters(i)}1"><v>{i}</v></c>' for i in range(2000))
+    content = workbook(f'<row r="1">{cells}</row>')
+    assert len(read(content)[0][1]) == 2000
+    monkeypatch.setattr(xlsx, "MAKS_KEPALA", 10_000)
+    monkeypatch.setattr(xlsx, "CHUNK", 1000)
+    with pytest.raises(XlsxError):
+        read(content)
+
+
 def test_namespace_prefix():
     rows = (
         '<x:row r="1"><x:c r="A1" t="inlineStr"><x:is><x:t>a</x:t></x:is></x:c><x:c r="B1"><x:v>2</x:v></x:c></x:row>'
