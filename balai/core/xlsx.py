@@ -77,8 +77,8 @@ class _Columns(dict):
         return index - 1
 
 
-def _letters(index):
-    """0 -> A, 26 -> AA."""
+def huruf_kolom(index):
+    """0 -> A, 25 -> Z, 26 -> AA (the column letters the operator sees in Excel)."""
     letters = ""
     index += 1
     while index:
@@ -93,7 +93,7 @@ _COLUMN = _Columns()
 @functools.cache
 def _column_letters():
     """Index -> column letters, A to XFD, then None."""
-    return [_letters(i) for i in range(MAKS_KOLOM)] + [None]
+    return [huruf_kolom(i) for i in range(MAKS_KOLOM)] + [None]
 
 
 def _place(values, i, x):

@@ -222,7 +222,7 @@ def _geser(rows, offset):
     for nomor, cells in rows:
         for i, c in enumerate(cells[:offset]):
             if opensid.teks(c):
-                huruf = opensid.huruf_kolom
+                huruf = xlsx.huruf_kolom
                 raise BerkasTidakValid(
                     f"Sel {huruf(i)}{nomor} berisi nilai di kiri tabel, yang mulai di kolom {huruf(offset)}. "
                     "Hapus isi di luar tabel (atau geser tabel ke kolom A) lalu unggah lagi."
@@ -243,7 +243,7 @@ def _baca_xls(fileobj):
     merged = sheet.merged_cell_ranges or []
     if merged:
         (r1, c1), (r2, c2) = merged[0]
-        huruf = opensid.huruf_kolom
+        huruf = xlsx.huruf_kolom
         raise _sel_gabungan(len(merged), f"{huruf(c1)}{r1 + 1}:{huruf(c2)}{r2 + 1}")
     # iter_rows() starts at row 1 (empty rows above the data included) and at the sheet's
     # first used column.
@@ -268,9 +268,7 @@ def peta_kolom(header, offset):
             doubles.append(name)
         position[name] = i
     missing = [k for k in KOLOM if k not in position]
-    extra = [
-        n or f"(kolom {opensid.huruf_kolom(i + offset)} tanpa nama)" for i, n in enumerate(names) if n not in KOLOM
-    ]
+    extra = [n or f"(kolom {xlsx.huruf_kolom(i + offset)} tanpa nama)" for i, n in enumerate(names) if n not in KOLOM]
     if missing or extra or doubles:
         parts = []
         if missing:
@@ -299,7 +297,7 @@ def _rencana(position, offset):
     plan = []
     for name in KOLOM:
         index = position[name]
-        letter = opensid.huruf_kolom(index + offset)
+        letter = xlsx.huruf_kolom(index + offset)
         if name in opensid.KODE_KOLOM:
             jenis, wajib, default = opensid.KODE_KOLOM[name]
             table = kode.semua()[jenis]

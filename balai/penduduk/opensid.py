@@ -146,16 +146,6 @@ class Salah(ValueError):
     """A cell that cannot be read; the message (Indonesian) says why."""
 
 
-def huruf_kolom(index):
-    """0 -> A, 25 -> Z, 26 -> AA (the column letters the operator sees in Excel)."""
-    letters = ""
-    index += 1
-    while index:
-        index, rem = divmod(index - 1, 26)
-        letters = chr(65 + rem) + letters
-    return letters
-
-
 def teks(value):
     """A cell as stripped text; numbers without a spurious '.0'."""
     if value is None:

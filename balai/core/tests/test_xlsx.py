@@ -222,7 +222,7 @@ def test_chunk_boundaries_anywhere(monkeypatch):
 
 
 def test_a_row_too_long_to_be_a_table_is_refused(monkeypatch):
-    cells = "".join(f'<c r="{xlsx._letters(i)}1"><v>{i}</v></c>' for i in range(2000))
+    cells = "".join(f'<c r="{xlsx.huruf_kolom(i)}1"><v>{i}</v></c>' for i in range(2000))
     content = workbook(f'<row r="1">{cells}</row>')
     assert len(read(content)[0][1]) == 2000
     monkeypatch.setattr(xlsx, "MAKS_KEPALA", 10_000)
