@@ -21,8 +21,9 @@ the exact population on the same page cannot be used to solve for a small group
 (`samar.samarkan`, where the rules and their reasons are).
 
 Back office only (`publik=False`): RT (a few dozen people, so small cells identify
-households), kehamilan, akseptor KB and sakit menahun (health), status dasar and status
-penduduk (administrative, include the dead and those who moved away).
+households), dapat membaca huruf (who cannot read is known by name in a hamlet), kehamilan,
+akseptor KB and sakit menahun (health), status dasar and status penduduk (administrative,
+include the dead and those who moved away).
 """
 
 from dataclasses import dataclass, field
@@ -126,6 +127,8 @@ DAFTAR = [
     _kode("shdk", "Hubungan dalam keluarga (SHDK)"),
     _kode("warganegara", "Kewarganegaraan"),
     _kode("golongan_darah", "Golongan darah"),
+    # Back office only: in a small area, "cannot read" points at a few known elderly people.
+    _kode("bahasa", "Dapat membaca huruf", tampil_nol=False, publik=False),
     Dimensi("suku", "Suku/etnis", "suku", tampil_nol=False, sensitif=True),
     Dimensi("dusun", "Dusun", "dusun_id", labels="wilayah", wilayah="dusun", tingkat=DESA_SAJA),
     Dimensi("rw", "RW", "rw_id", labels="wilayah", wilayah="rw", tingkat=DESA_SAJA),

@@ -36,7 +36,7 @@ def warga_a(desa_a):
         L, P = kode.LAKI_LAKI, kode.PEREMPUAN
         people = [
             dict(jenis_kelamin=L, tanggal_lahir=umur(3), shdk=4, status_kawin=1, keluarga=k1, **place1),
-            dict(jenis_kelamin=L, tanggal_lahir=umur(30), shdk=1, keluarga=k1, akta_lahir="X-1", **place1),
+            dict(jenis_kelamin=L, tanggal_lahir=umur(30), shdk=1, keluarga=k1, akta_lahir="X-1", bahasa=4, **place1),
             dict(jenis_kelamin=L, tanggal_lahir=umur(40), shdk=1, keluarga=k2, cacat=2, agama=2, **place1),
             dict(jenis_kelamin=L, tanggal_lahir=umur(70), shdk=7, keluarga=k2, **place2),
             dict(jenis_kelamin=P, tanggal_lahir=umur(3), shdk=4, status_kawin=1, keluarga=k1, **place1),

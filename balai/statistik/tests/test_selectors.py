@@ -69,6 +69,8 @@ def test_age_boundary_is_the_birthday(desa_a):
         ("umur_produktif", "65 tahun ke atas", 2),
         ("status_dasar", "MATI", 1),
         ("status_dasar", "HIDUP", 12),
+        ("bahasa", "ARAB DAN LATIN", 1),
+        ("bahasa", "BELUM MENGISI", 11),
     ],
 )
 def test_dimension_counts(desa_a, warga_a, warga_b, dimensi, label, expected):

@@ -71,6 +71,7 @@ def test_public_page_hides_back_office_dimensions(desa_a, warga_a, client_for):
     assert client.get("/statistik/?d=hamil").status_code == 404
     assert client.get("/statistik/?d=rt").status_code == 404
     assert client.get("/statistik/?d=status_dasar").status_code == 404
+    assert client.get("/statistik/?d=bahasa").status_code == 404
     assert "Kehamilan" not in client.get("/statistik/").content.decode()
 
 
