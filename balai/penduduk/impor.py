@@ -918,6 +918,7 @@ class PenulisCopy:
                 [self.table],
             )
         )
+        self.insert_types = [self.types[c] for c in self.insert_columns]
 
     def _buat_stage(self):
         # CREATE TABLE AS copies the column types and no constraint.
@@ -965,7 +966,7 @@ class PenulisCopy:
         baru = lama = 0
         head = self.kepala_baris
         with self.raw.copy(self.insert_sql) as copy:
-            copy.set_types([self.types[c] for c in self.insert_columns])
+            copy.set_types(self.insert_types)
             write = copy.write_row
             for pk, values, place in baris():
                 if pk is None:
@@ -1008,8 +1009,7 @@ class TulisSambil:
     def __init__(self, desa, samping):
         self.desa, self.samping = desa, samping
         self.tempat = Tempat(desa)
-        self.penulis = PenulisCopy(desa)
-        self.types = [self.penulis.types[c] for c in self.penulis.insert_columns]
+        self.penulis = PenulisCopy(desa)  # pass 2 writes with it too
         self.keluarga = {}  # no_kk -> id, of every KK rows were written for
         self.keluarga_baru = []  # rows of KKs to create when the COPY closes
         self.baru = 0
@@ -1051,7 +1051,7 @@ class TulisSambil:
         if self.aliran is None:
             self.aliran = self.penulis.raw.copy(self.penulis.insert_sql)
             self.copy = self.aliran.__enter__()
-            self.copy.set_types(self.types)
+            self.copy.set_types(self.penulis.insert_types)
         write, head, ids = self.copy.write_row, self.penulis.kepala_baris, self.keluarga
         for _baris, no_kk, _alamat, key, v in rows:
             write((*head, *v, *wilayah.get(key, tanpa), ids[no_kk] if no_kk else None))
@@ -1159,7 +1159,8 @@ def tulis(state, *, sambil=None):
                 raise BerkasTidakValid(
                     "Selama pemeriksaan, desa lain mendaftarkan NIK yang ada di berkas ini. Jalankan impor sekali lagi."
                 )
-    wilayah = Tempat(desa).buat(k for k in state.wilayah if k not in state.wilayah_buruk)
+    tempat = sambil.tempat if sambil else Tempat(desa)
+    wilayah = tempat.buat(k for k in state.wilayah if k not in state.wilayah_buruk)
     kk_dipakai = {kk for kk, rows in state.kk_baris.items() if any(r not in state.baris_buruk for r in rows)}
     keluarga = _buat_keluarga(state, wilayah, kk_dipakai)
     demosi = [d for baris, d in state.demosi.items() if baris not in state.baris_buruk]
@@ -1171,7 +1172,7 @@ def tulis(state, *, sambil=None):
         baris = lambda: _baris_tulis(state, wilayah, keluarga)  # noqa: E731
         if sambil is None:
             return PenulisCopy(desa).tulis_semua(baris, ada_baru=state.ada_baru)
-        baru, diubah = PenulisCopy(desa).tulis_semua(baris, ada_baru=sambil.ditahan)
+        baru, diubah = sambil.penulis.tulis_semua(baris, ada_baru=sambil.ditahan)
         return sambil.baru + baru, diubah
     penulis = PenulisORM(desa)
     baru = diubah = 0
