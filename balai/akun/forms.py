@@ -3,7 +3,7 @@ from django.contrib.auth.forms import AuthenticationForm
 from django.core.validators import RegexValidator
 from django.utils.translation import gettext_lazy as _
 
-from balai.core.access import can_use_host
+from balai.akun.access import can_use_host
 
 
 class LoginForm(AuthenticationForm):

@@ -3,14 +3,12 @@ from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils import timezone
 
-from balai.akun.models import Peran
-from balai.core.access import staff_view
+from balai.akun.access import staff_view
 
 from . import ekspor, services, unduhan
 from .buku import BUKU, BULAN, DAFTAR, Periode
 from .tasks import buat_pdf
 
-PERAN_LAPORAN = frozenset({Peran.ADMIN_DESA, Peran.OPERATOR_DESA, Peran.KEPALA_DESA, Peran.SEKDES})
 PER_HALAMAN = 200
 # Longer books are rendered to PDF by a background task: at about 0.5 ms a row (bench/laporan.py)
 # a book of this many rows is ready within a few seconds, a 50,000-row one takes half a minute.
@@ -33,12 +31,12 @@ def _periode_form(request, **kwargs):
     return PeriodeForm(data, **kwargs)
 
 
-@staff_view("desa", roles=PERAN_LAPORAN)
+@staff_view("desa", izin="laporan.lihat")
 def daftar(request):
     return render(request, "laporan/daftar.html", {"buku_list": DAFTAR, "form": _periode_form(request, auto_id=False)})
 
 
-@staff_view("desa", roles=PERAN_LAPORAN)
+@staff_view("desa", izin="laporan.lihat")
 def buku(request, buku):
     cls = BUKU.get(buku)
     if cls is None:
@@ -80,7 +78,7 @@ def buku(request, buku):
     return render(request, "laporan/buku.html", context)
 
 
-@staff_view("desa", roles=PERAN_LAPORAN)
+@staff_view("desa", izin="laporan.lihat")
 def unduhan_view(request, kunci):
     """Progress of a PDF being rendered; `?ambil=1` downloads it once ready (then it is deleted)."""
     if not unduhan.KUNCI.match(kunci):

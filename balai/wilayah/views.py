@@ -3,17 +3,14 @@ from django.core.exceptions import ValidationError
 from django.db.models import ProtectedError
 from django.shortcuts import get_object_or_404, redirect, render
 
-from balai.akun.models import Peran
-from balai.core.access import staff_view
+from balai.akun.access import staff_view
 
 from . import selectors, services
 from .forms import FORMS, ProfilDesaForm
 from .models import RT, RW, Dusun
 
-PENGELOLA = {Peran.ADMIN_DESA, Peran.OPERATOR_DESA}
 
-
-@staff_view("desa", roles={Peran.ADMIN_DESA})
+@staff_view("desa", izin="desa.kelola")
 def profil(request):
     form = ProfilDesaForm(request.POST or None, instance=request.desa)
     if request.method == "POST" and form.is_valid():
@@ -23,7 +20,7 @@ def profil(request):
     return render(request, "wilayah/profil.html", {"form": form})
 
 
-@staff_view("desa", roles=PENGELOLA)
+@staff_view("desa", izin="wilayah.kelola")
 def daftar(request):
     context = {"dusun_list": selectors.wilayah_tree(desa=request.desa), **selectors.wilayah_counts(desa=request.desa)}
     return render(request, "wilayah/daftar.html", context)
@@ -33,7 +30,7 @@ def _unit_views(model):
     """Edit and delete views for one level of the village's regions (Dusun, RW or RT)."""
     label = model._meta.verbose_name
 
-    @staff_view("desa", roles=PENGELOLA, model=model)
+    @staff_view("desa", izin="wilayah.kelola", model=model)
     def edit(request, pk=None):
         instance = get_object_or_404(model, desa=request.desa, pk=pk) if pk else model(desa=request.desa)
         form = FORMS[model](request.POST or None, instance=instance)
@@ -49,7 +46,7 @@ def _unit_views(model):
                 return redirect("wilayah:daftar")
         return render(request, "wilayah/form.html", {"form": form, "label": label, "instance": instance})
 
-    @staff_view("desa", roles=PENGELOLA, model=model)
+    @staff_view("desa", izin="wilayah.kelola", model=model)
     def delete(request, pk):
         instance = get_object_or_404(model, desa=request.desa, pk=pk)
         if request.method == "POST":

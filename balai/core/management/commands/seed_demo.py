@@ -15,7 +15,7 @@ from django.db import transaction
 from django_scopes import scopes_disabled
 from faker import Faker
 
-from balai.akun.models import Peran, User
+from balai.akun.models import Keanggotaan, Peran, User
 from balai.akun.services import generate_password
 from balai.core.tenancy import forget_hosts
 from balai.wilayah.models import RT, RW, Desa, Dusun, Kabupaten
@@ -130,7 +130,6 @@ class Command(BaseCommand):
             user, _ = User.objects.update_or_create(
                 username=username,
                 defaults=dict(
-                    peran=peran,
                     kabupaten=kabupaten,
                     kecamatan=kecamatan,
                     desa=desa,
@@ -145,7 +144,9 @@ class Command(BaseCommand):
             password = generate_password()
             user.set_password(password)
             user.save()
-            logins.append((username, password, user.get_peran_display(), desa or kecamatan or kabupaten))
+            user.keanggotaan.all().delete()
+            Keanggotaan.objects.create(user=user, peran=peran)
+            logins.append((username, password, user.nama_peran, desa or kecamatan or kabupaten))
         return logins
 
     def _print(self, kabupaten, showcase, logins):
