@@ -56,6 +56,7 @@ INSTALLED_APPS = [
     "balai.penduduk",
     "balai.statistik",
     "balai.laporan",
+    "balai.demo",
 ]
 
 MIDDLEWARE = [
