@@ -54,6 +54,7 @@ INSTALLED_APPS = [
     "balai.website",
     "balai.publikasi",
     "balai.penduduk",
+    "balai.pemerintahan",
     "balai.statistik",
     "balai.laporan",
     "balai.demo",

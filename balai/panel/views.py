@@ -12,7 +12,7 @@ from balai.akun.models import Peran, User
 from balai.core import dashboard
 from balai.core.access import staff_view
 from balai.core.tenancy import KABUPATEN, KECAMATAN
-from balai.wilayah import services as wilayah_services
+from balai.pemerintahan import services as pemerintahan_services
 from balai.wilayah.models import Desa, Kecamatan
 from balai.wilayah.selectors import wilayah_counts
 
@@ -157,7 +157,7 @@ def kab_desa(request):
 @require_POST
 def kab_desa_aktif(request, pk):
     desa = get_object_or_404(Desa, kecamatan__kabupaten=request.kabupaten, pk=pk)
-    wilayah_services.set_desa_aktif(desa=desa, actor=request.user, aktif=not desa.aktif, request=request)
+    pemerintahan_services.set_desa_aktif(desa=desa, actor=request.user, aktif=not desa.aktif, request=request)
     if request.htmx:
         return render(request, "panel/partials/desa_aktif.html", {"d": desa})
     messages.success(request, f"{desa} {'diaktifkan' if desa.aktif else 'dinonaktifkan'}.")

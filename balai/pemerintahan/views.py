@@ -5,10 +5,11 @@ from django.shortcuts import get_object_or_404, redirect, render
 
 from balai.akun.models import Peran
 from balai.core.access import staff_view
+from balai.wilayah import selectors
+from balai.wilayah.models import RT, RW, Dusun
 
-from . import selectors, services
+from . import services
 from .forms import FORMS, ProfilDesaForm
-from .models import RT, RW, Dusun
 
 PENGELOLA = {Peran.ADMIN_DESA, Peran.OPERATOR_DESA}
 
@@ -19,14 +20,14 @@ def profil(request):
     if request.method == "POST" and form.is_valid():
         services.update_profil(desa=request.desa, actor=request.user, data=form.cleaned_data, request=request)
         messages.success(request, "Profil desa disimpan.")
-        return redirect("wilayah:profil")
-    return render(request, "wilayah/profil.html", {"form": form})
+        return redirect("pemerintahan:profil")
+    return render(request, "pemerintahan/profil.html", {"form": form})
 
 
 @staff_view("desa", roles=PENGELOLA)
 def daftar(request):
     context = {"dusun_list": selectors.wilayah_tree(desa=request.desa), **selectors.wilayah_counts(desa=request.desa)}
-    return render(request, "wilayah/daftar.html", context)
+    return render(request, "pemerintahan/daftar.html", context)
 
 
 def _unit_views(model):
@@ -46,8 +47,8 @@ def _unit_views(model):
                 form.add_error(None, exc)
             else:
                 messages.success(request, f"{label} {form.instance} disimpan.")
-                return redirect("wilayah:daftar")
-        return render(request, "wilayah/form.html", {"form": form, "label": label, "instance": instance})
+                return redirect("pemerintahan:daftar")
+        return render(request, "pemerintahan/form.html", {"form": form, "label": label, "instance": instance})
 
     @staff_view("desa", roles=PENGELOLA, model=model)
     def delete(request, pk):
@@ -61,8 +62,8 @@ def _unit_views(model):
                 )
             else:
                 messages.success(request, f"{label} {instance} dihapus.")
-            return redirect("wilayah:daftar")
-        return render(request, "wilayah/hapus.html", {"instance": instance, "label": label})
+            return redirect("pemerintahan:daftar")
+        return render(request, "pemerintahan/hapus.html", {"instance": instance, "label": label})
 
     return edit, delete
 
