@@ -7,6 +7,7 @@ from datetime import timedelta
 from django.utils import timezone
 from django.utils.text import slugify
 
+from balai.core import tasks
 from balai.demo.nama import nama_orang
 from balai.website.models import (
     Artikel,
@@ -20,7 +21,7 @@ from balai.website.models import (
     Perangkat,
     Tag,
 )
-from balai.website.tasks import enqueue_publication, terbitkan_artikel_terjadwal
+from balai.website.tasks import terbitkan_artikel_terjadwal
 
 KATEGORI = ["Pemerintahan", "Kesehatan", "Pembangunan", "Kemasyarakatan", "Ekonomi"]
 BULAN = ["Januari", "Februari", "Maret", "April", "Mei", "Juni", "Juli", "Agustus", "September", "Oktober",
@@ -326,4 +327,4 @@ def _showcase_extras(desa, artikel, rng, fake):
     )
     draf.save()
     jadwal.save()
-    enqueue_publication(terbitkan_artikel_terjadwal, jadwal)
+    tasks.enqueue(terbitkan_artikel_terjadwal, desa, jadwal.pk, run_after=jadwal.terbit_pada)

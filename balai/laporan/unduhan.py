@@ -16,7 +16,6 @@ import secrets
 
 from django.core.files.base import ContentFile
 from django.utils import timezone
-from django_scopes import scope
 
 from balai.penduduk.models import penyimpanan_impor
 
@@ -35,23 +34,21 @@ def storage():
     return penyimpanan_impor()
 
 
-def buat(*, desa_id, slug, tahun, bulan, user_id, kunci):
+def buat(*, desa, slug, tahun, bulan, user_id, kunci):
+    """Render the book into its file; runs in the village's scope (the `buat_pdf` task)."""
     from balai.akun.models import User
-    from balai.wilayah.models import Desa
 
     from . import ekspor
     from .buku import BUKU, Periode
 
-    bersihkan(desa_id, user_id)
-    desa = Desa.objects.select_related("kecamatan__kabupaten").get(pk=desa_id)
+    bersihkan(desa.pk, user_id)
     user = User.objects.get(pk=user_id)
     try:
-        with scope(desa=desa):
-            buku = BUKU[slug](desa=desa, periode=Periode(tahun, bulan), user=user)
-            content = ekspor.pdf_bytes(buku)
-        storage().save(jalur(desa_id, user_id, kunci), ContentFile(content))
+        buku = BUKU[slug](desa=desa, periode=Periode(tahun, bulan), user=user)
+        content = ekspor.pdf_bytes(buku)
+        storage().save(jalur(desa.pk, user_id, kunci), ContentFile(content))
     except Exception as exc:  # the page shows that it failed; details stay in the server log
-        storage().save(jalur(desa_id, user_id, kunci, "gagal"), ContentFile(type(exc).__name__.encode()))
+        storage().save(jalur(desa.pk, user_id, kunci, "gagal"), ContentFile(type(exc).__name__.encode()))
         raise
 
 

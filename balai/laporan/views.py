@@ -8,7 +8,6 @@ from balai.core.access import staff_view
 
 from . import ekspor, services, unduhan
 from .buku import BUKU, BULAN, DAFTAR, Periode
-from .tasks import buat_pdf
 
 PERAN_LAPORAN = frozenset({Peran.ADMIN_DESA, Peran.OPERATOR_DESA, Peran.KEPALA_DESA, Peran.SEKDES})
 PER_HALAMAN = 200
@@ -53,9 +52,7 @@ def buku(request, buku):
         if b.jumlah_baris() <= BATAS_PDF_LANGSUNG:
             services.catat_unduh(desa=request.desa, actor=request.user, buku=b, format=fmt, request=request)
             return ekspor.pdf_response(b)
-        kunci = unduhan.kunci_baru(b)
-        p = b.periode
-        buat_pdf.enqueue(request.desa.pk, b.slug, p.tahun, p.bulan, request.user.pk, kunci)
+        kunci = services.minta_pdf(desa=request.desa, actor=request.user, buku=b)
         return redirect("laporan:unduhan", kunci=kunci)
     services.catat_dilihat(desa=request.desa, actor=request.user, buku=b, request=request)
     # Page through the book without counting it first: long books only read what is shown.

@@ -221,14 +221,17 @@ def test_nik_masked_for_kabupaten_admin(desa_a, register_a, make_user, client_fo
     assert register_a["budi"].nik not in body
 
 
-def test_long_book_pdf_in_background(desa_a, register_a, operator_a, make_user, client_for, settings, tmp_path):
+def test_long_book_pdf_in_background(
+    desa_a, register_a, operator_a, make_user, client_for, settings, tmp_path, django_capture_on_commit_callbacks
+):
     from balai.laporan import views
 
     settings.BALAI_PRIVAT_ROOT = str(tmp_path)
     client = client_for(desa_a, operator_a)
     old, views.BATAS_PDF_LANGSUNG = views.BATAS_PDF_LANGSUNG, 0
     try:
-        r = client.get("/admin-desa/laporan/induk/?format=pdf")
+        with django_capture_on_commit_callbacks(execute=True):
+            r = client.get("/admin-desa/laporan/induk/?format=pdf")
     finally:
         views.BATAS_PDF_LANGSUNG = old
     assert r.status_code == 302
