@@ -2,7 +2,7 @@
 for a 50,000-resident Buku Induk, too long for a request) into private storage, under the
 village and the requesting user:
 
-    laporan/<desa_id>/<user_id>/<kunci>.pdf      (kunci = "<buku>-<yyyymm>-<random>")
+    desa/<desa_id>/laporan/<user_id>/<kunci>.pdf      (kunci = "<buku>-<yyyymm>-<random>")
 
 The download page polls until the file exists; only the same user on the same village host
 can fetch it (the path is built from request.desa and request.user, never from the URL alone),
@@ -17,7 +17,7 @@ import secrets
 from django.core.files.base import ContentFile
 from django.utils import timezone
 
-from balai.penduduk.models import penyimpanan_impor
+from balai.core.storage import path_for, private_storage
 
 KUNCI = re.compile(r"^[a-z0-9-]{1,40}-\d{6}-[a-f0-9]{16}$")
 
@@ -27,11 +27,11 @@ def kunci_baru(buku):
 
 
 def jalur(desa_id, user_id, kunci, ext="pdf"):
-    return f"laporan/{int(desa_id)}/{int(user_id)}/{kunci}.{ext}"
+    return path_for(desa_id, "laporan", f"{int(user_id)}/{kunci}.{ext}")
 
 
 def storage():
-    return penyimpanan_impor()
+    return private_storage()
 
 
 def buat(*, desa, slug, tahun, bulan, user_id, kunci):
@@ -55,7 +55,7 @@ def buat(*, desa, slug, tahun, bulan, user_id, kunci):
 def bersihkan(desa_id, user_id, *, umur=datetime.timedelta(days=1)):
     """Delete this user's files that were never fetched and are older than `umur`."""
     s = storage()
-    folder = f"laporan/{int(desa_id)}/{int(user_id)}"
+    folder = path_for(desa_id, "laporan", str(int(user_id)))
     try:
         _dirs, files = s.listdir(folder)
     except FileNotFoundError:

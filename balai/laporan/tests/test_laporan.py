@@ -305,7 +305,7 @@ def test_stale_unfetched_pdfs_are_removed(desa_a, operator_a, settings, tmp_path
     from balai.laporan import unduhan
 
     settings.BALAI_PRIVAT_ROOT = str(tmp_path)
-    folder = tmp_path / "laporan" / str(desa_a.pk) / str(operator_a.pk)
+    folder = tmp_path / "desa" / str(desa_a.pk) / "laporan" / str(operator_a.pk)
     folder.mkdir(parents=True)
     old, new = folder / "induk-202501-0000000000000000.pdf", folder / "induk-202501-1111111111111111.pdf"
     old.write_bytes(b"%PDF")
