@@ -17,7 +17,9 @@ def generate_password(length=14):
 
 
 @transaction.atomic
-def create_user(*, actor, username, nama, email, peran, kabupaten, kecamatan=None, desa=None, jabatan="", request=None):
+def buat_pengguna(
+    *, actor, username, nama, email, peran, kabupaten, kecamatan=None, desa=None, jabatan="", request=None
+):
     """Create a staff account bound to its region with a one-time random password that must be
     changed at first sign-in. Returns (user, password)."""
     if peran in PERAN_DESA:
@@ -56,7 +58,7 @@ def create_user(*, actor, username, nama, email, peran, kabupaten, kecamatan=Non
 
 
 @transaction.atomic
-def set_user_active(*, actor, user, aktif, request=None):
+def atur_pengguna_aktif(*, actor, user, aktif, request=None):
     user.is_active = aktif
     user.save(update_fields=["is_active"])
     audit.record(

@@ -26,7 +26,7 @@ def kunci_baru(buku):
     return f"{buku.slug}-{buku.periode.tahun}{buku.periode.bulan:02d}-{secrets.token_hex(8)}"
 
 
-def jalur(desa_id, user_id, kunci, ext="pdf"):
+def file_path(desa_id, user_id, kunci, ext="pdf"):
     return path_for(desa_id, "laporan", f"{int(user_id)}/{kunci}.{ext}")
 
 
@@ -41,18 +41,18 @@ def buat(*, desa, slug, tahun, bulan, user_id, kunci):
     from . import ekspor
     from .buku import BUKU, Periode
 
-    bersihkan(desa.pk, user_id)
+    remove_stale(desa.pk, user_id)
     user = User.objects.get(pk=user_id)
     try:
         buku = BUKU[slug](desa=desa, periode=Periode(tahun, bulan), user=user)
         content = ekspor.pdf_bytes(buku)
-        storage().save(jalur(desa.pk, user_id, kunci), ContentFile(content))
+        storage().save(file_path(desa.pk, user_id, kunci), ContentFile(content))
     except Exception as exc:  # the page shows that it failed; details stay in the server log
-        storage().save(jalur(desa.pk, user_id, kunci, "gagal"), ContentFile(type(exc).__name__.encode()))
+        storage().save(file_path(desa.pk, user_id, kunci, "gagal"), ContentFile(type(exc).__name__.encode()))
         raise
 
 
-def bersihkan(desa_id, user_id, *, umur=datetime.timedelta(days=1)):
+def remove_stale(desa_id, user_id, *, umur=datetime.timedelta(days=1)):
     """Delete this user's files that were never fetched and are older than `umur`."""
     s = storage()
     folder = path_for(desa_id, "laporan", str(int(user_id)))
@@ -69,8 +69,8 @@ def bersihkan(desa_id, user_id, *, umur=datetime.timedelta(days=1)):
 
 def status(desa_id, user_id, kunci):
     s = storage()
-    if s.exists(jalur(desa_id, user_id, kunci)):
+    if s.exists(file_path(desa_id, user_id, kunci)):
         return "selesai"
-    if s.exists(jalur(desa_id, user_id, kunci, "gagal")):
+    if s.exists(file_path(desa_id, user_id, kunci, "gagal")):
         return "gagal"
     return "menunggu"

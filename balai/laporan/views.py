@@ -91,7 +91,7 @@ def unduhan_view(request, kunci):
         tahun, bulan = int(kunci.rsplit("-", 2)[1][:4]), int(kunci.rsplit("-", 2)[1][4:])
         b = cls(desa=request.desa, periode=Periode(tahun, bulan), user=request.user)
         services.catat_unduh(desa=request.desa, actor=request.user, buku=b, format="pdf", request=request)
-        storage, name = unduhan.storage(), unduhan.jalur(request.desa.pk, request.user.pk, kunci)
+        storage, name = unduhan.storage(), unduhan.file_path(request.desa.pk, request.user.pk, kunci)
         content = storage.open(name).read()
         storage.delete(name)
         response = HttpResponse(content, content_type="application/pdf")

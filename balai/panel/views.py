@@ -14,7 +14,7 @@ from balai.core.access import staff_view
 from balai.core.tenancy import KABUPATEN, KECAMATAN
 from balai.pemerintahan import services as pemerintahan_services
 from balai.wilayah.models import Desa, Kecamatan
-from balai.wilayah.selectors import wilayah_counts
+from balai.wilayah.selectors import jumlah_wilayah
 
 from . import selectors
 from .forms import PERAN_DESA_CHOICES, OperatorKecamatanForm, PenggunaForm
@@ -32,7 +32,7 @@ def boleh_lihat_log(user):
 @staff_view("desa")
 def desa_dasbor(request):
     context = {
-        "wilayah": wilayah_counts(desa=request.desa),
+        "wilayah": jumlah_wilayah(desa=request.desa),
         "log": selectors.audit_entries(desa=request.desa)[:10] if boleh_lihat_log(request.user) else None,
         "jumlah_pengguna": User.objects.filter(desa=request.desa, is_active=True).count(),
         "widgets": dashboard.render_widgets(request),
@@ -45,7 +45,7 @@ def desa_pengguna(request):
     form = PenggunaForm(request.POST or None, peran_choices=PERAN_DESA_CHOICES)
     password = None
     if request.method == "POST" and form.is_valid():
-        user, password = akun_services.create_user(
+        user, password = akun_services.buat_pengguna(
             actor=request.user, kabupaten=request.kabupaten, desa=request.desa, request=request, **form.cleaned_data
         )
         form = PenggunaForm(peran_choices=PERAN_DESA_CHOICES)
@@ -61,17 +61,17 @@ def desa_pengguna(request):
 @staff_view("desa", roles={Peran.ADMIN_DESA}, model=User)
 def desa_pengguna_status(request, pk):
     user = get_object_or_404(User, desa=request.desa, pk=pk)
-    return _toggle_user(request, user)
+    return _ubah_aktif_pengguna(request, user)
 
 
-def _toggle_user(request, user):
+def _ubah_aktif_pengguna(request, user):
     """Switch an account on or off (POST only; the lookup comes first so others' ids are 404)."""
     if request.method != "POST":
         return HttpResponseNotAllowed(["POST"])
     if user == request.user:
         messages.error(request, "Anda tidak dapat menonaktifkan akun Anda sendiri.")
     else:
-        akun_services.set_user_active(actor=request.user, user=user, aktif=not user.is_active, request=request)
+        akun_services.atur_pengguna_aktif(actor=request.user, user=user, aktif=not user.is_active, request=request)
         messages.success(request, f"Akun {user.username} {'diaktifkan' if user.is_active else 'dinonaktifkan'}.")
     back = request.META.get("HTTP_REFERER", "")
     if url_has_allowed_host_and_scheme(back, allowed_hosts={request.get_host()}, require_https=request.is_secure()):
@@ -112,9 +112,7 @@ def log(request):
 
 @staff_view(KECAMATAN)
 def kecamatan_dasbor(request):
-    villages = selectors.village_rows(
-        selectors.desa_directory(kabupaten=request.kabupaten, kecamatan=request.kecamatan)
-    )
+    villages = selectors.baris_desa(selectors.direktori_desa(kabupaten=request.kabupaten, kecamatan=request.kecamatan))
     return render(
         request, "panel/kecamatan_dasbor.html", {"villages": villages, "widgets": dashboard.render_widgets(request)}
     )
@@ -129,7 +127,7 @@ def kecamatan_log(request):
 @staff_view(KABUPATEN)
 def kabupaten_dasbor(request):
     context = {
-        "summary": selectors.kabupaten_summary(kabupaten=request.kabupaten),
+        "summary": selectors.ringkasan_kabupaten(kabupaten=request.kabupaten),
         "per_kecamatan": selectors.per_kecamatan(kabupaten=request.kabupaten),
         "widgets": dashboard.render_widgets(request),
     }
@@ -139,9 +137,9 @@ def kabupaten_dasbor(request):
 @staff_view(KABUPATEN)
 def kab_desa(request):
     kecamatan = Kecamatan.objects.filter(kabupaten=request.kabupaten, slug=request.GET.get("kecamatan", "")).first()
-    qs = selectors.desa_directory(kabupaten=request.kabupaten, kecamatan=kecamatan, q=request.GET.get("q", "").strip())
+    qs = selectors.direktori_desa(kabupaten=request.kabupaten, kecamatan=kecamatan, q=request.GET.get("q", "").strip())
     page = Paginator(qs, 50).get_page(request.GET.get("halaman"))
-    page.object_list = selectors.village_rows(page.object_list)
+    page.object_list = selectors.baris_desa(page.object_list)
     context = {
         "page": page,
         "kecamatan_list": Kecamatan.objects.filter(kabupaten=request.kabupaten),
@@ -157,7 +155,7 @@ def kab_desa(request):
 @require_POST
 def kab_desa_aktif(request, pk):
     desa = get_object_or_404(Desa, kecamatan__kabupaten=request.kabupaten, pk=pk)
-    pemerintahan_services.set_desa_aktif(desa=desa, actor=request.user, aktif=not desa.aktif, request=request)
+    pemerintahan_services.atur_desa_aktif(desa=desa, actor=request.user, aktif=not desa.aktif, request=request)
     if request.htmx:
         return render(request, "panel/partials/desa_aktif.html", {"d": desa})
     messages.success(request, f"{desa} {'diaktifkan' if desa.aktif else 'dinonaktifkan'}.")
@@ -170,7 +168,7 @@ def kab_desa_detail(request, pk):
     form = PenggunaForm(request.POST or None, peran_choices=PERAN_DESA_CHOICES)
     password = None
     if request.method == "POST" and form.is_valid():
-        user, password = akun_services.create_user(
+        user, password = akun_services.buat_pengguna(
             actor=request.user, kabupaten=request.kabupaten, desa=desa, request=request, **form.cleaned_data
         )
         form = PenggunaForm(peran_choices=PERAN_DESA_CHOICES)
@@ -194,7 +192,7 @@ def kab_pengguna(request):
     form = OperatorKecamatanForm(request.POST or None, kabupaten=request.kabupaten)
     password = None
     if request.method == "POST" and form.is_valid():
-        user, password = akun_services.create_user(
+        user, password = akun_services.buat_pengguna(
             actor=request.user, kabupaten=request.kabupaten, request=request, **form.cleaned_data
         )
         form = OperatorKecamatanForm(kabupaten=request.kabupaten)
@@ -230,7 +228,7 @@ def kab_pengguna_2fa(request, pk):
 
 @staff_view(KABUPATEN)
 def kab_pengguna_status(request, pk):
-    return _toggle_user(request, get_object_or_404(User, kabupaten=request.kabupaten, pk=pk))
+    return _ubah_aktif_pengguna(request, get_object_or_404(User, kabupaten=request.kabupaten, pk=pk))
 
 
 @staff_view(KABUPATEN)

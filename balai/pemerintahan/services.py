@@ -9,7 +9,7 @@ PROFIL_FIELDS = ["alamat_kantor", "kode_pos", "telepon", "email", "nama_kepala",
 
 
 @transaction.atomic
-def update_profil(*, desa, actor, data, request=None):
+def ubah_profil_desa(*, desa, actor, data, request=None):
     before = audit.snapshot(desa, PROFIL_FIELDS)
     for name in PROFIL_FIELDS:
         setattr(desa, name, data[name])
@@ -27,7 +27,7 @@ def update_profil(*, desa, actor, data, request=None):
 
 
 @transaction.atomic
-def set_desa_aktif(*, desa, actor, aktif, request=None):
+def atur_desa_aktif(*, desa, actor, aktif, request=None):
     desa.aktif = aktif
     desa.save(update_fields=["aktif", "diperbarui"])
     audit.record(
@@ -57,7 +57,7 @@ def _save(*, instance, actor, action, request, before=None):
 
 
 @transaction.atomic
-def save_wilayah_unit(*, desa, actor, instance, request=None):
+def simpan_wilayah(*, desa, actor, instance, request=None):
     """Create or update a Dusun, RW or RT of `desa`. Parents must belong to the same village."""
     model = type(instance)
     parent = {Dusun: None, RW: "dusun", RT: "rw"}[model]
@@ -76,7 +76,7 @@ def save_wilayah_unit(*, desa, actor, instance, request=None):
 
 
 @transaction.atomic
-def delete_wilayah_unit(*, desa, actor, instance, request=None):
+def hapus_wilayah(*, desa, actor, instance, request=None):
     if instance.desa_id != desa.pk:
         raise ValueError("Wilayah bukan milik desa ini.")
     audit.record(

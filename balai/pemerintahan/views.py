@@ -18,7 +18,7 @@ PENGELOLA = {Peran.ADMIN_DESA, Peran.OPERATOR_DESA}
 def profil(request):
     form = ProfilDesaForm(request.POST or None, instance=request.desa)
     if request.method == "POST" and form.is_valid():
-        services.update_profil(desa=request.desa, actor=request.user, data=form.cleaned_data, request=request)
+        services.ubah_profil_desa(desa=request.desa, actor=request.user, data=form.cleaned_data, request=request)
         messages.success(request, "Profil desa disimpan.")
         return redirect("pemerintahan:profil")
     return render(request, "pemerintahan/profil.html", {"form": form})
@@ -26,7 +26,7 @@ def profil(request):
 
 @staff_view("desa", roles=PENGELOLA)
 def daftar(request):
-    context = {"dusun_list": selectors.wilayah_tree(desa=request.desa), **selectors.wilayah_counts(desa=request.desa)}
+    context = {"dusun_list": selectors.pohon_wilayah(desa=request.desa), **selectors.jumlah_wilayah(desa=request.desa)}
     return render(request, "pemerintahan/daftar.html", context)
 
 
@@ -40,7 +40,7 @@ def _unit_views(model):
         form = FORMS[model](request.POST or None, instance=instance)
         if request.method == "POST" and form.is_valid():
             try:
-                services.save_wilayah_unit(
+                services.simpan_wilayah(
                     desa=request.desa, actor=request.user, instance=form.instance, request=request
                 )
             except ValidationError as exc:
@@ -55,7 +55,7 @@ def _unit_views(model):
         instance = get_object_or_404(model, desa=request.desa, pk=pk)
         if request.method == "POST":
             try:
-                services.delete_wilayah_unit(desa=request.desa, actor=request.user, instance=instance, request=request)
+                services.hapus_wilayah(desa=request.desa, actor=request.user, instance=instance, request=request)
             except ProtectedError:
                 messages.error(
                     request, f"{label} {instance} masih dipakai (punya RW/RT atau penduduk); kosongkan dulu."

@@ -10,7 +10,7 @@ from .models import Desa, Kabupaten, Kecamatan
 WILAYAH_CSV = Path(__file__).parent / "data" / "wilayah_purbalingga.csv"
 
 
-def _village_slugs(rows, kecamatan_slug):
+def _slug_desa(rows, kecamatan_slug):
     """Slug per village code: the name, with the kecamatan slug appended where two villages of
     the kabupaten share a name (every one of them, so no slug depends on load order)."""
     counts = Counter(slugify(r["nama"]) for r in rows)
@@ -39,7 +39,7 @@ def load_wilayah(path=WILAYAH_CSV):
             kode=r["kode"], defaults={"kabupaten": kabupaten, "nama": r["nama"], "slug": slugify(r["nama"])}
         )
     villages = [r for r in rows if r["tingkat"] in ("desa", "kelurahan")]
-    slugs = _village_slugs(villages, {k: v.slug for k, v in kecamatan.items()})
+    slugs = _slug_desa(villages, {k: v.slug for k, v in kecamatan.items()})
     for r in villages:
         Desa.objects.update_or_create(
             kode=r["kode"],

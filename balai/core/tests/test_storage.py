@@ -43,6 +43,6 @@ def test_import_uploads_and_rendered_books_share_the_private_storage(desa_a):
     assert field.generate_filename(ImporPenduduk(desa=desa_a), "Data Warga.XLSX").startswith(
         f"desa/{desa_a.pk}/penduduk/impor/"
     )
-    assert unduhan.jalur(desa_a.pk, 5, "induk-202501-0123456789abcdef") == (
+    assert unduhan.file_path(desa_a.pk, 5, "induk-202501-0123456789abcdef") == (
         f"desa/{desa_a.pk}/laporan/5/induk-202501-0123456789abcdef.pdf"
     )

@@ -312,9 +312,9 @@ def test_stale_unfetched_pdfs_are_removed(desa_a, operator_a, settings, tmp_path
     new.write_bytes(b"%PDF")
     two_days_ago = time.time() - 2 * 86400
     os.utime(old, (two_days_ago, two_days_ago))
-    unduhan.bersihkan(desa_a.pk, operator_a.pk)
+    unduhan.remove_stale(desa_a.pk, operator_a.pk)
     assert not old.exists() and new.exists()
-    unduhan.bersihkan(desa_a.pk, operator_a.pk + 1)  # a folder that does not exist: nothing to do
+    unduhan.remove_stale(desa_a.pk, operator_a.pk + 1)  # a folder that does not exist: nothing to do
 
 
 def test_xlsx_keeps_formula_like_names_as_text(desa_a, register_a, operator_a, client_for):

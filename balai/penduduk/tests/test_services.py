@@ -132,14 +132,14 @@ def test_residents_follow_an_rt_or_rw_that_moves(desa_a, desa_b, operator_a):
         lain = make_penduduk(desa_b, rw_id=rw1.pk, dusun_id=krajan.pk)
     with scope(desa=desa_a):
         rt.rw = rw2
-        pemerintahan_services.save_wilayah_unit(desa=desa_a, actor=operator_a, instance=rt)
+        pemerintahan_services.simpan_wilayah(desa=desa_a, actor=operator_a, instance=rt)
         with scopes_disabled():
             warga.refresh_from_db()
             kk.refresh_from_db()
         assert (warga.rw_id, warga.dusun_id) == (rw2.pk, krajan.pk)
         assert (kk.rw_id, kk.dusun_id) == (rw2.pk, krajan.pk)
         rw2.dusun = kidul
-        pemerintahan_services.save_wilayah_unit(desa=desa_a, actor=operator_a, instance=rw2)
+        pemerintahan_services.simpan_wilayah(desa=desa_a, actor=operator_a, instance=rw2)
     with scopes_disabled():
         warga.refresh_from_db()
         kk.refresh_from_db()
