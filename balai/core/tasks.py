@@ -19,7 +19,7 @@ import functools
 import logging
 
 from django.db import transaction
-from django_scopes import scope, scopes_disabled
+from django_scopes import scope
 from django_tasks import task
 
 from balai.wilayah.models import Desa
@@ -39,8 +39,7 @@ def desa_task(**options):
     def decorate(func):
         @functools.wraps(func)
         def run(desa_id, *args, **kwargs):
-            with scopes_disabled():
-                desa = Desa.objects.select_related("kecamatan__kabupaten").filter(pk=desa_id).first()
+            desa = Desa.objects.select_related("kecamatan__kabupaten").filter(pk=desa_id).first()
             if desa is None or not desa.aktif:
                 logger.warning("Tugas %s ditolak: desa %s nonaktif atau tidak ada.", func.__qualname__, desa_id)
                 raise DesaNonaktif(f"Desa {desa_id} nonaktif atau tidak ada.")
