@@ -9,7 +9,7 @@ from ninja import NinjaAPI, Router, Schema
 from balai.core.registry import ApiRouter, extensions
 from balai.core.tenancy import DESA, KABUPATEN, site_url
 from balai.wilayah.models import Desa
-from balai.wilayah.selectors import wilayah_tree
+from balai.wilayah.selectors import pohon_wilayah
 
 api = NinjaAPI(title="Balai API", version="1", urls_namespace="api")
 wilayah = Router(tags=["wilayah"])
@@ -67,7 +67,7 @@ def wilayah_desa(request):
             "kepala": d.kepala,
             "rw": [{"nomor": rw.nomor, "ketua": rw.ketua, "rt": list(rw.rt.all())} for rw in d.rw.all()],
         }
-        for d in wilayah_tree(desa=request.desa)
+        for d in pohon_wilayah(desa=request.desa)
     ]
 
 

@@ -100,7 +100,7 @@ def atur_peran(*, actor, user, peran, request=None):
 
 
 @transaction.atomic
-def set_user_active(*, actor, user, aktif, request=None):
+def atur_pengguna_aktif(*, actor, user, aktif, request=None):
     user.is_active = aktif
     user.save(update_fields=["is_active"])
     audit.record(

@@ -7,7 +7,6 @@ from balai.akun.access import staff_view
 
 from . import ekspor, services, unduhan
 from .buku import BUKU, BULAN, DAFTAR, Periode
-from .tasks import buat_pdf
 
 PER_HALAMAN = 200
 # Longer books are rendered to PDF by a background task: at about 0.5 ms a row (bench/laporan.py)
@@ -51,9 +50,7 @@ def buku(request, buku):
         if b.jumlah_baris() <= BATAS_PDF_LANGSUNG:
             services.catat_unduh(desa=request.desa, actor=request.user, buku=b, format=fmt, request=request)
             return ekspor.pdf_response(b)
-        kunci = unduhan.kunci_baru(b)
-        p = b.periode
-        buat_pdf.enqueue(request.desa.pk, b.slug, p.tahun, p.bulan, request.user.pk, kunci)
+        kunci = services.minta_pdf(desa=request.desa, actor=request.user, buku=b)
         return redirect("laporan:unduhan", kunci=kunci)
     services.catat_dilihat(desa=request.desa, actor=request.user, buku=b, request=request)
     # Page through the book without counting it first: long books only read what is shown.
@@ -92,7 +89,7 @@ def unduhan_view(request, kunci):
         tahun, bulan = int(kunci.rsplit("-", 2)[1][:4]), int(kunci.rsplit("-", 2)[1][4:])
         b = cls(desa=request.desa, periode=Periode(tahun, bulan), user=request.user)
         services.catat_unduh(desa=request.desa, actor=request.user, buku=b, format="pdf", request=request)
-        storage, name = unduhan.storage(), unduhan.jalur(request.desa.pk, request.user.pk, kunci)
+        storage, name = unduhan.storage(), unduhan.file_path(request.desa.pk, request.user.pk, kunci)
         content = storage.open(name).read()
         storage.delete(name)
         response = HttpResponse(content, content_type="application/pdf")

@@ -12,9 +12,9 @@ from balai.akun.access import staff_view
 from balai.akun.models import PERAN_TINGKAT, Peran, User
 from balai.core import dashboard
 from balai.core.tenancy import KABUPATEN, KECAMATAN
-from balai.wilayah import services as wilayah_services
+from balai.pemerintahan import services as pemerintahan_services
 from balai.wilayah.models import Desa, Kecamatan
-from balai.wilayah.selectors import wilayah_counts
+from balai.wilayah.selectors import jumlah_wilayah
 
 from . import selectors
 from .forms import PERAN_DESA_CHOICES, OperatorKecamatanForm, PenggunaForm, PeranForm
@@ -25,7 +25,7 @@ from .forms import PERAN_DESA_CHOICES, OperatorKecamatanForm, PenggunaForm, Pera
 @staff_view("desa")
 def desa_dasbor(request):
     context = {
-        "wilayah": wilayah_counts(desa=request.desa),
+        "wilayah": jumlah_wilayah(desa=request.desa),
         "log": selectors.audit_entries(desa=request.desa)[:10] if request.user.punya_izin("audit.lihat") else None,
         "jumlah_pengguna": User.objects.filter(desa=request.desa, is_active=True).count(),
         "widgets": dashboard.render_widgets(request),
@@ -60,7 +60,7 @@ def desa_pengguna(request):
 @staff_view("desa", izin="desa.kelola", model=User)
 def desa_pengguna_status(request, pk):
     user = get_object_or_404(User, desa=request.desa, pk=pk)
-    return _toggle_user(request, user)
+    return _ubah_aktif_pengguna(request, user)
 
 
 @staff_view("desa", izin="desa.kelola", model=User)
@@ -88,14 +88,14 @@ def _atur_peran(request, user):
     return redirect("panel:kab_pengguna")
 
 
-def _toggle_user(request, user):
+def _ubah_aktif_pengguna(request, user):
     """Switch an account on or off (POST only; the lookup comes first so others' ids are 404)."""
     if request.method != "POST":
         return HttpResponseNotAllowed(["POST"])
     if user == request.user:
         messages.error(request, "Anda tidak dapat menonaktifkan akun Anda sendiri.")
     else:
-        akun_services.set_user_active(actor=request.user, user=user, aktif=not user.is_active, request=request)
+        akun_services.atur_pengguna_aktif(actor=request.user, user=user, aktif=not user.is_active, request=request)
         messages.success(request, f"Akun {user.username} {'diaktifkan' if user.is_active else 'dinonaktifkan'}.")
     back = request.META.get("HTTP_REFERER", "")
     if url_has_allowed_host_and_scheme(back, allowed_hosts={request.get_host()}, require_https=request.is_secure()):
@@ -136,9 +136,7 @@ def log(request):
 
 @staff_view(KECAMATAN, izin="kecamatan.pantau")
 def kecamatan_dasbor(request):
-    villages = selectors.village_rows(
-        selectors.desa_directory(kabupaten=request.kabupaten, kecamatan=request.kecamatan)
-    )
+    villages = selectors.baris_desa(selectors.direktori_desa(kabupaten=request.kabupaten, kecamatan=request.kecamatan))
     return render(
         request, "panel/kecamatan_dasbor.html", {"villages": villages, "widgets": dashboard.render_widgets(request)}
     )
@@ -153,7 +151,7 @@ def kecamatan_log(request):
 @staff_view(KABUPATEN, izin="kabupaten.kelola")
 def kabupaten_dasbor(request):
     context = {
-        "summary": selectors.kabupaten_summary(kabupaten=request.kabupaten),
+        "summary": selectors.ringkasan_kabupaten(kabupaten=request.kabupaten),
         "per_kecamatan": selectors.per_kecamatan(kabupaten=request.kabupaten),
         "widgets": dashboard.render_widgets(request),
     }
@@ -163,9 +161,9 @@ def kabupaten_dasbor(request):
 @staff_view(KABUPATEN, izin="kabupaten.kelola")
 def kab_desa(request):
     kecamatan = Kecamatan.objects.filter(kabupaten=request.kabupaten, slug=request.GET.get("kecamatan", "")).first()
-    qs = selectors.desa_directory(kabupaten=request.kabupaten, kecamatan=kecamatan, q=request.GET.get("q", "").strip())
+    qs = selectors.direktori_desa(kabupaten=request.kabupaten, kecamatan=kecamatan, q=request.GET.get("q", "").strip())
     page = Paginator(qs, 50).get_page(request.GET.get("halaman"))
-    page.object_list = selectors.village_rows(page.object_list)
+    page.object_list = selectors.baris_desa(page.object_list)
     context = {
         "page": page,
         "kecamatan_list": Kecamatan.objects.filter(kabupaten=request.kabupaten),
@@ -181,7 +179,7 @@ def kab_desa(request):
 @require_POST
 def kab_desa_aktif(request, pk):
     desa = get_object_or_404(Desa, kecamatan__kabupaten=request.kabupaten, pk=pk)
-    wilayah_services.set_desa_aktif(desa=desa, actor=request.user, aktif=not desa.aktif, request=request)
+    pemerintahan_services.atur_desa_aktif(desa=desa, actor=request.user, aktif=not desa.aktif, request=request)
     if request.htmx:
         return render(request, "panel/partials/desa_aktif.html", {"d": desa})
     messages.success(request, f"{desa} {'diaktifkan' if desa.aktif else 'dinonaktifkan'}.")
@@ -267,7 +265,7 @@ def kab_pengguna_2fa(request, pk):
 
 @staff_view(KABUPATEN, izin="kabupaten.kelola")
 def kab_pengguna_status(request, pk):
-    return _toggle_user(request, get_object_or_404(User, kabupaten=request.kabupaten, pk=pk))
+    return _ubah_aktif_pengguna(request, get_object_or_404(User, kabupaten=request.kabupaten, pk=pk))
 
 
 @staff_view(KABUPATEN, izin="kabupaten.kelola")

@@ -22,7 +22,6 @@ from .forms import (
     cari_nomor_penuh,
 )
 from .models import ImporPenduduk, Keluarga, Penduduk, Peristiwa, RumahTangga
-from .tasks import impor_penduduk
 
 PER_HALAMAN = 50
 
@@ -422,7 +421,6 @@ def impor(request):
             mode=form.cleaned_data["mode"],
             request=request,
         )
-        impor_penduduk.enqueue(job.pk, request.user.pk)
         return redirect("penduduk:impor_detail", pk=job.pk)
     from .impor import SIMPAN_UJI
 
@@ -456,15 +454,11 @@ def impor_lanjut(request, pk):
 
 @require_POST
 def _impor_lanjut(request, job):
-    mode = request.POST.get("mode")
-    if mode not in (ImporPenduduk.Mode.SEMUA, ImporPenduduk.Mode.VALID_SAJA) or not job.berkas:
-        messages.error(request, "Pilih cara impor, atau unggah berkasnya lagi.")
+    try:
+        baru = services.lanjutkan_impor(desa=request.desa, actor=request.user, uji=job, mode=request.POST.get("mode"))
+    except ValueError as exc:
+        messages.error(request, str(exc))
         return redirect("penduduk:impor_detail", pk=job.pk)
-    baru = ImporPenduduk.objects.create(
-        desa=request.desa, berkas=job.berkas.name, nama_berkas=job.nama_berkas, mode=mode, dibuat_oleh=request.user
-    )
-    ImporPenduduk.objects.filter(pk=job.pk).update(berkas="")  # the new job owns (and removes) the file
-    impor_penduduk.enqueue(baru.pk, request.user.pk)
     return redirect("penduduk:impor_detail", pk=baru.pk)
 
 

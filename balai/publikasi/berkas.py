@@ -11,7 +11,6 @@ import zipfile
 from django.conf import settings
 from django.core.exceptions import ValidationError
 
-JENIS_DIIZINKAN = ("pdf", "docx", "xlsx", "odt", "ods")
 ODF_MIMETYPES = {
     b"application/vnd.oasis.opendocument.text": "odt",
     b"application/vnd.oasis.opendocument.spreadsheet": "ods",

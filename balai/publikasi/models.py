@@ -13,6 +13,8 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from django_scopes import ScopedManager
 
+from balai.core.storage import path_for
+
 
 class Agenda(models.Model):
     class Status(models.TextChoices):
@@ -128,7 +130,7 @@ CONTENT_TYPES = {
 
 def dokumen_path(instance, filename):
     """A random name under the village's folder; the uploader's file name is never a path."""
-    return f"unduhan/{instance.desa_id}/{uuid.uuid4().hex}.{instance.jenis or 'bin'}"
+    return path_for(instance.desa_id, "publikasi", f"{uuid.uuid4().hex}.{instance.jenis or 'bin'}")
 
 
 class Dokumen(models.Model):

@@ -95,8 +95,8 @@ def test_scheduled_task_publishes(desa_a, operator_a):
     with scope(desa=desa_a):
         a = _simpan(desa_a, operator_a, status=S.TERJADWAL, terbit_pada=timezone.now() + timedelta(hours=1))
         Artikel.objects.filter(pk=a.pk).update(terbit_pada=timezone.now() - timedelta(seconds=1))
-    assert terbitkan_artikel_terjadwal.call(a.pk, desa_a.pk) is True
-    assert terbitkan_artikel_terjadwal.call(a.pk, desa_a.pk) is False
+    assert terbitkan_artikel_terjadwal.call(desa_a.pk, a.pk) is True
+    assert terbitkan_artikel_terjadwal.call(desa_a.pk, a.pk) is False
 
 
 def test_terbit_with_future_time_becomes_scheduled(desa_a, operator_a):

@@ -10,10 +10,9 @@ from django.utils.text import slugify
 from PIL import Image, ImageDraw
 
 from balai.akun.models import Peran, User
-
-from . import services
-from .models import Agenda, Album, Dokumen, Foto, Pengumuman
-from .pdf import pdf_sederhana
+from balai.publikasi import services
+from balai.publikasi.models import Agenda, Album, Dokumen, Foto, Pengumuman
+from balai.publikasi.pdf import pdf_sederhana
 
 AGENDA = [
     # (judul, jam mulai, durasi jam, lokasi, penyelenggara, uraian)
