@@ -13,7 +13,7 @@ class PendudukConfig(AppConfig):
 
         from . import kode, selectors, services
         from .models import Kode
-        from .privasi import PERAN_BACA
+        from .privasi import PERAN_BACA, PERAN_KELOLA
 
         menu.register("desa", "Penduduk", "penduduk:daftar", roles=PERAN_BACA, order=20, icon="☺")
         dashboard.register(
@@ -21,6 +21,8 @@ class PendudukConfig(AppConfig):
         )
         menu.register("desa", "Keluarga", "penduduk:keluarga_daftar", roles=PERAN_BACA, order=21, icon="⌂")
         menu.register("desa", "Rumah tangga", "penduduk:rumah_tangga_daftar", roles=PERAN_BACA, order=22, icon="⌂")
+        menu.register("desa", "Pindah antar desa", "penduduk:pindah_antar_desa", roles=PERAN_KELOLA, order=23, icon="⇄")
+        menu.register("kecamatan", "Pindah antar desa", "penduduk_kecamatan:pindah", order=30, icon="⇄")
 
         # Drop the cached reference-code lookup when a code changes.
         post_save.connect(lambda **kw: kode.reset(), sender=Kode, weak=False)
