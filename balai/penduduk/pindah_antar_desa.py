@@ -94,7 +94,6 @@ def _periksa_tujuan(*, desa, keluarga, no_kk_baru, shdk, kecuali_pk=None):
             raise ValidationError({"shdk": "Dalam KK baru, penduduk ini menjadi kepala keluarga."})
 
 
-@transaction.atomic
 def ajukan(
     *,
     desa,
@@ -111,7 +110,8 @@ def ajukan(
     request=None,
 ):
     """The receiving village `desa` asks to take in the living resident of another village of
-    the kabupaten holding `nik`."""
+    the kabupaten holding `nik`. A NIK not found is audit-logged too (outside the request's
+    transaction, so the refusal keeps its record): such lookups are how a NIK is probed."""
     _hitung_permintaan(actor)
     if tanggal > timezone.localdate():
         raise ValidationError({"tanggal": "Tanggal pindah tidak boleh di masa depan."})
@@ -129,6 +129,26 @@ def ajukan(
         )
     if pemilik.desa_id == desa.pk:
         raise ValidationError({"nik": "NIK ini sudah terdaftar sebagai penduduk hidup di desa ini."})
+    return _buat(
+        desa=desa,
+        actor=actor,
+        pemilik=pemilik,
+        tanggal=tanggal,
+        shdk=shdk,
+        keluarga=keluarga,
+        no_kk_baru=no_kk_baru,
+        rt=rt,
+        no_dokumen=no_dokumen,
+        alasan_pindah=alasan_pindah,
+        keterangan=keterangan,
+        request=request,
+    )
+
+
+@transaction.atomic
+def _buat(
+    *, desa, actor, pemilik, tanggal, shdk, keluarga, no_kk_baru, rt, no_dokumen, alasan_pindah, keterangan, request
+):
     if PindahAntarDesa.objects.filter(desa=desa, penduduk_asal=pemilik, status=PindahAntarDesa.Status.MENUNGGU):
         raise ValidationError({"nik": "Kepindahan penduduk ini sudah diajukan dan menunggu konfirmasi desa asal."})
     pindah = PindahAntarDesa(

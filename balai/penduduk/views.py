@@ -312,12 +312,12 @@ def pindah_antar_desa_ajukan(request):
 def _pindah_masuk(request, pk):
     """A request waiting for this village's decision, or 404 (the row belongs to the receiving
     village: read across the scope by desa_asal, as the list does)."""
-    if request.method != "POST":
-        return None, HttpResponseNotAllowed(["POST"])
     with scopes_disabled():
         p = PindahAntarDesa.objects.filter(desa_asal=request.desa, pk=pk).first()
     if p is None:
         raise Http404
+    if request.method != "POST":
+        return None, HttpResponseNotAllowed(["POST"])
     return p, None
 
 
