@@ -291,7 +291,7 @@ class KelahiranForm(forms.ModelForm):
             _kode_field(self, name, required=name != "agama")
         self.fields["agama"].help_text = "Kosongkan agar sama dengan agama ibu (atau ayah)."
         self.fields["agama"].choices = kode.pilihan("agama", kosong="— sama dengan ibu/ayah —")
-        self.fields["shdk"].initial = 4  # ANAK
+        self.initial["shdk"] = self.initial.get("shdk") or 4  # ANAK
         hidup = Penduduk.objects.filter(desa=desa, keluarga=keluarga, status_dasar=kode.HIDUP).order_by(
             "shdk", "tanggal_lahir"
         )
@@ -303,11 +303,33 @@ class KelahiranForm(forms.ModelForm):
         self.fields["ayah"].initial = ayah.pk if ayah else None
         for name in ("tempat_dilahirkan", "penolong_kelahiran", "jenis_kelahiran"):
             self.fields[name].required = True
+            self.fields[name].choices = [("", "— pilih —"), *Penduduk._meta.get_field(name).choices]
         self.fields["kelahiran_anak_ke"].widget.attrs["min"] = 1
         self.fields["berat_lahir"].widget.attrs.update(min=300, max=7000)
         self.order_fields(
             ["ibu", "ibu_nik_lain", "ibu_tidak_diketahui", "nama_ibu", "ayah", "ayah_nik_lain", *self._meta.fields]
         )
+
+    KELOMPOK = (
+        ("Orang tua", ("ibu", "ibu_nik_lain", "ibu_tidak_diketahui", "nama_ibu", "ayah", "ayah_nik_lain")),
+        ("Anak", ("nama", "jenis_kelamin", "tempat_lahir", "tanggal_lahir", "waktu_lahir", "agama", "shdk")),
+        (
+            "Keterangan kelahiran",
+            (
+                "tempat_dilahirkan",
+                "penolong_kelahiran",
+                "jenis_kelahiran",
+                "kelahiran_anak_ke",
+                "berat_lahir",
+                "panjang_lahir",
+            ),
+        ),
+        ("Dokumen (bila sudah terbit)", ("nik", "akta_lahir", "keterangan")),
+    )
+
+    def kelompok(self):
+        """The fields in the fieldsets of the page: (legend, [bound fields])."""
+        return [(legend, [self[name] for name in names]) for legend, names in self.KELOMPOK]
 
     def _orang_tua_lain(self, field, nik):
         nik = (nik or "").strip()
