@@ -3,6 +3,7 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.paginator import Paginator
 from django.http import FileResponse, Http404, HttpResponseNotAllowed, StreamingHttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
 from django.utils import timezone
 from django.views.decorators.http import require_POST
 from django_scopes import scopes_disabled
@@ -106,7 +107,7 @@ def detail(request, pk):
     return render(request, "penduduk/detail.html", context)
 
 
-def _form_penduduk(request, instance, *, judul, simpan, extra_form=None):
+def _form_penduduk(request, instance, *, judul, simpan, extra_form=None, catatan=None):
     form = PendudukForm(request.POST or None, instance=instance, desa=request.desa, user=request.user)
     if request.method == "POST" and form.is_valid() and (extra_form is None or extra_form.is_valid()):
         try:
@@ -119,7 +120,8 @@ def _form_penduduk(request, instance, *, judul, simpan, extra_form=None):
             p = hasil.penduduk if isinstance(hasil, Peristiwa) else hasil
             messages.success(request, f"Data {p.nama} disimpan.")
             return redirect("penduduk:detail", pk=p.pk)
-    return render(request, "penduduk/form.html", {"form": form, "extra_form": extra_form, "judul": judul})
+    context = {"form": form, "extra_form": extra_form, "judul": judul, **(catatan or {})}
+    return render(request, "penduduk/form.html", context)
 
 
 # A resident who lived in the village before the register recorded them: no mutation (the
@@ -132,7 +134,13 @@ def tambah(request):
     def simpan(p):
         return services.simpan_penduduk(desa=request.desa, actor=request.user, penduduk=p, request=request)
 
-    return _form_penduduk(request, Penduduk(desa=request.desa), judul=JUDUL_PENDUDUK_LAMA, simpan=simpan)
+    catatan = {
+        "catatan": "Untuk penduduk yang sudah tinggal di desa sebelum dicatat. Bayi baru lahir dan pendatang "
+        "dicatat lewat Kelahiran, Datang dari desa lain, atau Pendatang dari luar kabupaten, agar masuk Buku Mutasi."
+    }
+    return _form_penduduk(
+        request, Penduduk(desa=request.desa), judul=JUDUL_PENDUDUK_LAMA, simpan=simpan, catatan=catatan
+    )
 
 
 @staff_view("desa", roles=PERAN_KELOLA, model=Penduduk)
@@ -218,6 +226,11 @@ def datang(request):
         judul="Catat pendatang dari luar kabupaten",
         simpan=simpan,
         extra_form=extra,
+        catatan={
+            "catatan": "Datang dari desa lain di kabupaten ini? Datanya tidak perlu diketik ulang:",
+            "catatan_url": reverse("penduduk:pindah_antar_desa_ajukan"),
+            "catatan_link": "ajukan pindah antar desa dengan NIK-nya.",
+        },
     )
 
 
@@ -242,14 +255,8 @@ def _akhiri_view(jenis, judul):
                 _error_ke_form(form, exc)
             else:
                 messages.success(request, f"{judul} {p.nama} dicatat.")
-                rtm = selectors.rumah_tangga_dipimpin(desa=request.desa, penduduk=p)
-                if rtm is not None:
-                    # Membership is kept as the record; the household needs a new head.
-                    messages.warning(
-                        request,
-                        f"{p.nama} adalah kepala rumah tangga {rtm.no_rtm}. Jadikan anggota lain yang masih hidup "
-                        "kepala rumah tangga itu, atau bubarkan rumah tangganya.",
-                    )
+                # Memberships are kept as the record; the KK or household needs a new head.
+                _peringatan_kepala(request, p)
                 return redirect("penduduk:detail", pk=p.pk)
         context = {"form": form, "p": p, "judul": judul, "pindah": jenis != Peristiwa.Jenis.MATI}
         return render(request, "penduduk/peristiwa_form.html", context)
@@ -332,7 +339,23 @@ def pindah_antar_desa_konfirmasi(request, pk):
         messages.error(request, _pesan(exc))
     else:
         messages.success(request, f"Kepindahan {p.nama} dikonfirmasi; ia tercatat pindah keluar dari desa ini.")
+        _peringatan_kepala(request, p.penduduk_asal)
     return redirect("penduduk:pindah_antar_desa")
+
+
+def _peringatan_kepala(request, p):
+    """After a resident left: the KK or household they headed needs a new head."""
+    if p.shdk == kode.KEPALA_KELUARGA and p.keluarga_id:
+        messages.warning(
+            request, f"{p.nama} adalah kepala keluarga KK-nya. Jadikan anggota lain yang masih hidup kepala keluarga."
+        )
+    rtm = selectors.rumah_tangga_dipimpin(desa=request.desa, penduduk=p)
+    if rtm is not None:
+        messages.warning(
+            request,
+            f"{p.nama} adalah kepala rumah tangga {rtm.no_rtm}. Jadikan anggota lain yang masih hidup "
+            "kepala rumah tangga itu, atau bubarkan rumah tangganya.",
+        )
 
 
 @staff_view("desa", roles=PERAN_KELOLA, model=PindahAntarDesa)

@@ -455,3 +455,24 @@ def test_move_within_one_kecamatan_is_a_move_out_of_the_village(
     with scopes_disabled():
         keluar = Peristiwa.objects.get(desa=desa_a, jenis=Peristiwa.Jenis.PINDAH_KELUAR)
     assert keluar.jenis_pindah == choices.JenisPindah.DESA
+
+
+def test_sending_village_is_told_when_a_kk_head_leaves(
+    desa_a, desa_b, operator_a, operator_b, client_for, keluarga_a, warga_b
+):
+    kk_a, _, _ = keluarga_a
+    _, kepala_b = warga_b
+    _ajukan(
+        client_for(desa_a, operator_a),
+        nik=kepala_b.nik,
+        tanggal=KEMARIN.isoformat(),
+        no_kk=kk_a.no_kk,
+        shdk=9,
+        alasan_pindah=6,
+    )
+    body = (
+        client_for(desa_b, operator_b)
+        .post(f"/admin-desa/penduduk/pindah-antar-desa/{_satu_pindah().pk}/konfirmasi/", follow=True)
+        .content.decode()
+    )
+    assert "Kepala B adalah kepala keluarga KK-nya" in body
