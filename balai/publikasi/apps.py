@@ -7,11 +7,15 @@ class PublikasiConfig(AppConfig):
 
     def ready(self):
         from balai.akun.models import Peran
-        from balai.core import dashboard, kesegaran, menu
+        from balai.core import dashboard, kesegaran, menu, pencarian
 
         from . import selectors
 
         kesegaran.register(selectors.terbitan_terakhir)
+        pencarian.register("pengumuman", "Pengumuman", selectors.cari_pengumuman, order=20)
+        pencarian.register("agenda", "Agenda", selectors.cari_agenda, order=30)
+        pencarian.register("dokumen", "Dokumen", selectors.cari_dokumen, order=50)
+        pencarian.register("galeri", "Galeri", selectors.cari_album, order=60)
         pengelola = {Peran.ADMIN_DESA, Peran.OPERATOR_DESA}
         menu.register("desa", "Agenda", "publikasi_kantor:agenda_daftar", roles=pengelola, order=40, icon="◷")
         menu.register("desa", "Pengumuman", "publikasi_kantor:pengumuman_daftar", roles=pengelola, order=42, icon="!")

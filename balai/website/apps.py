@@ -7,11 +7,13 @@ class WebsiteConfig(AppConfig):
 
     def ready(self):
         from balai.akun.models import Peran
-        from balai.core import dashboard, kesegaran, menu
+        from balai.core import dashboard, kesegaran, menu, pencarian
 
         from . import selectors
 
         kesegaran.register(selectors.artikel_terakhir)
+        pencarian.register("artikel", "Berita", selectors.cari_artikel, order=10)
+        pencarian.register("halaman", "Halaman", selectors.cari_halaman, order=40)
         kelola = {Peran.ADMIN_DESA, Peran.OPERATOR_DESA}
         for label, url, order, icon in [
             ("Artikel", "website:kantor_artikel_list", 10, "✎"),
