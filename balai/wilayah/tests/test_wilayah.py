@@ -5,6 +5,7 @@ from django_scopes import scopes_disabled
 
 from balai.akun.models import User
 from balai.penduduk.models import Keluarga, Penduduk
+from balai.website.models import Perangkat
 from balai.wilayah.models import RT, RW, Desa, Dusun, Kecamatan
 from balai.wilayah.services import load_wilayah
 
@@ -46,6 +47,14 @@ def test_seed_demo_builds_every_village_and_prints_logins(db):
     assert admin.check_password(password) and len(password) >= 12
     call_command("seed_demo", "--seed", "3", stdout=StringIO())  # re-runnable
     assert not admin.__class__.objects.get(pk=admin.pk).check_password(password)  # fresh passwords each run
+    # One kepala desa: the account holder, the official on the site and the name the books are signed with.
+    desa = Desa.objects.get(slug="selakambang")
+    kades = User.objects.get(username="kades.selakambang")
+    with scopes_disabled():
+        kepala = Perangkat.objects.get(desa=desa, jabatan="Kepala Desa")
+        sekdes = Perangkat.objects.get(desa=desa, jabatan="Sekretaris Desa")
+    assert desa.nama_kepala and kades.get_full_name() == kepala.nama == desa.nama_kepala
+    assert sekdes.nama == User.objects.get(username="sekdes.selakambang").get_full_name()
 
 
 def test_village_profile_refuses_coordinates_off_the_globe(client_for, admin_a, desa_a):
