@@ -12,11 +12,8 @@
     if (!header || !toggle) return;
     toggle.addEventListener("click", function () {
       var open = header.classList.toggle("menu-terbuka");
+      // Focus stays on the button: moving it into the search box would pop up a phone's keyboard.
       toggle.setAttribute("aria-expanded", open ? "true" : "false");
-      if (open) {
-        var first = header.querySelector("#menu-situs input, #menu-situs a");
-        if (first) first.focus();
-      }
     });
     document.addEventListener("keydown", function (e) {
       if (e.key === "Escape" && header.classList.contains("menu-terbuka")) {
