@@ -154,14 +154,26 @@ def kab_desa(request):
 
 
 @staff_view(KABUPATEN)
-@require_POST
 def kab_desa_aktif(request, pk):
-    desa = get_object_or_404(Desa, kecamatan__kabupaten=request.kabupaten, pk=pk)
-    wilayah_services.set_desa_aktif(desa=desa, actor=request.user, aktif=not desa.aktif, request=request)
-    if request.htmx:
-        return render(request, "panel/partials/desa_aktif.html", {"d": desa})
-    messages.success(request, f"{desa} {'diaktifkan' if desa.aktif else 'dinonaktifkan'}.")
-    return redirect("panel:kab_desa_detail", pk=desa.pk)
+    """Switch a village site on or off, after a confirmation page that names the village.
+
+    The form posts the state wanted (`aktif=1|0`) rather than "toggle", so a double click or a
+    resent form cannot flip the site back."""
+    desa = get_object_or_404(Desa.objects.select_related("kecamatan"), kecamatan__kabupaten=request.kabupaten, pk=pk)
+    if request.method == "POST" and request.POST.get("aktif") in ("0", "1"):
+        aktif = request.POST["aktif"] == "1"
+        if aktif == desa.aktif:
+            messages.info(request, f"Situs {desa} sudah {'aktif' if aktif else 'nonaktif'}; tidak ada yang diubah.")
+        else:
+            wilayah_services.set_desa_aktif(desa=desa, actor=request.user, aktif=aktif, request=request)
+            if aktif:
+                messages.success(request, f"Situs {desa} diaktifkan kembali dan dapat dibuka warga.")
+            else:
+                messages.success(
+                    request, f"Situs {desa} dinonaktifkan. Warga kini melihat halaman “situs sedang tidak aktif”."
+                )
+        return redirect("panel:kab_desa_detail", pk=desa.pk)
+    return render(request, "panel/kab_desa_aktif.html", {"desa": desa, "aktif_baru": not desa.aktif})
 
 
 @staff_view(KABUPATEN)
