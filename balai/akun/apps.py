@@ -6,4 +6,8 @@ class AkunConfig(AppConfig):
     verbose_name = "Akun"
 
     def ready(self):
-        from . import signals  # noqa: F401  (login/logout events into the audit log)
+        from balai.core import audit
+
+        from . import services, signals  # noqa: F401  (signals: login/logout events into the audit log)
+
+        audit.register_labels(services.AUDIT_LABELS)

@@ -1,4 +1,13 @@
-"""The audit log. Services call `record()` once per state change, inside their transaction."""
+"""The audit log. Services call `record()` once per state change, inside their transaction.
+
+Actions are namespaced codes (`penduduk.impor_diperiksa`). The people who read the log see
+plain Indonesian instead: every app declares the labels of its own actions next to the code
+that records them and registers them in its AppConfig.ready():
+
+    audit.register_labels(services.AUDIT_LABELS)
+
+An action without a label still reads as words ("Penduduk: impor diperiksa"), and a test
+checks that every action recorded anywhere has a label."""
 
 from django.db import models
 from django_scopes import scopes_disabled
@@ -21,6 +30,27 @@ SENSITIVE_FIELDS = frozenset(
     }
 )  # fmt: skip
 MASK = "••••"
+
+_LABELS: dict[str, str] = {}
+
+
+def register_labels(labels):
+    """Declare {action code: readable Indonesian label} for an app's actions."""
+    _LABELS.update(labels)
+
+
+def labels():
+    """Every registered {action code: label}."""
+    return dict(_LABELS)
+
+
+def label(action):
+    """The readable name of an action code; unregistered codes are turned into words."""
+    if action in _LABELS:
+        return _LABELS[action]
+    namespace, _, verb = action.partition(".")
+    words = f"{namespace}: {verb}" if verb else namespace
+    return words.replace("_", " ").replace(".", " ").capitalize()
 
 
 def _plain(value):

@@ -5,3 +5,10 @@ class MediaConfig(AppConfig):
     name = "balai.media"
     label = "media"
     verbose_name = "Media"
+
+    def ready(self):
+        from balai.core import audit
+
+        from . import services
+
+        audit.register_labels(services.AUDIT_LABELS)

@@ -9,6 +9,12 @@ from balai.core import audit
 from . import images
 from .models import Gambar
 
+# Readable names of this app's audit actions (registered in apps.py; see balai.core.audit).
+AUDIT_LABELS = {
+    "gambar.diunggah": "Gambar diunggah",
+    "gambar.dihapus": "Gambar dihapus",
+}
+
 
 def _name(desa, ext):
     return f"desa/{desa.pk}/gambar/{uuid.uuid4().hex}.{ext}"

@@ -9,13 +9,15 @@ class PanelConfig(AppConfig):
         from balai.akun.models import Peran
         from balai.core import menu
 
+        from .peran import PERAN_LOG
+
         menu.register("desa", "Dasbor", "panel:desa_dasbor", order=0, icon="▦")
         menu.register("desa", "Pengguna", "panel:desa_pengguna", roles={Peran.ADMIN_DESA}, order=90, icon="☺")
         menu.register(
             "desa",
             "Log audit",
             "panel:desa_log",
-            roles={Peran.ADMIN_DESA, Peran.KEPALA_DESA, Peran.SEKDES},
+            roles=PERAN_LOG,
             order=95,
             icon="≡",
         )

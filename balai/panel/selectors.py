@@ -1,6 +1,6 @@
 """Reads for the dashboards. Kabupaten-wide reads disable scoping explicitly and visibly."""
 
-from datetime import timedelta
+from datetime import datetime, time, timedelta
 
 from django.db.models import Count, Max, Q
 from django.utils import timezone
@@ -84,18 +84,40 @@ def per_kecamatan(*, kabupaten):
 
 
 def audit_entries(*, desa=None, kecamatan=None, kabupaten_wide=False, action=""):
-    """Audit entries for a village (inside its scope), a kecamatan, or the whole kabupaten."""
+    """Audit entries (newest first, a queryset) for a village (inside its scope), a kecamatan,
+    or the whole kabupaten. `action` is an exact action code."""
     if kabupaten_wide:
         with scopes_disabled():
             qs = AuditEntry.objects.all()
-            if action:
-                qs = qs.filter(action__startswith=action)
-            return list(qs.select_related("desa")[:200])
-    qs = (
-        AuditEntry.objects.filter(desa=desa)
-        if desa is not None
-        else AuditEntry.objects.filter(desa__kecamatan=kecamatan)
-    )
+    elif desa is not None:
+        qs = AuditEntry.objects.filter(desa=desa)
+    else:
+        qs = AuditEntry.objects.filter(desa__kecamatan=kecamatan)
     if action:
-        qs = qs.filter(action__startswith=action)
-    return list(qs.select_related("desa")[:200])
+        qs = qs.filter(action=action)
+    return qs.select_related("desa").order_by("-waktu", "-id")
+
+
+def saring_audit(qs, *, dari=None, sampai=None, pengguna="", jenis="", tindakan="", pengguna_persis=False):
+    """Narrow audit entries by day range (local days, whole days inclusive), account, object
+    type and action. Uses the time index: the days become a half-open range of instants."""
+    tz = timezone.get_current_timezone()
+    if dari:
+        qs = qs.filter(waktu__gte=datetime.combine(dari, time.min, tzinfo=tz))
+    if sampai:
+        qs = qs.filter(waktu__lt=datetime.combine(sampai + timedelta(days=1), time.min, tzinfo=tz))
+    if pengguna:
+        qs = qs.filter(actor_label=pengguna) if pengguna_persis else qs.filter(actor_label__icontains=pengguna)
+    if jenis:
+        qs = qs.filter(object_type=jenis)
+    if tindakan:
+        qs = qs.filter(action=tindakan)
+    return qs
+
+
+def jenis_objek_choices(qs):
+    """[(object_type, readable name)] of the object types present in `qs` (one query)."""
+    from balai.core.models import jenis_objek_label
+
+    types = qs.exclude(object_type="").order_by().values_list("object_type", flat=True).distinct()
+    return sorted(((t, jenis_objek_label(t)) for t in types), key=lambda c: c[1])

@@ -9,7 +9,7 @@ from django_otp.plugins.otp_totp.models import TOTPDevice
 
 from balai.akun import services as akun_services
 from balai.akun.models import Peran, User
-from balai.core import dashboard
+from balai.core import audit, dashboard
 from balai.core.access import staff_view
 from balai.core.tenancy import KABUPATEN, KECAMATAN
 from balai.wilayah import services as wilayah_services
@@ -17,12 +17,12 @@ from balai.wilayah.models import Desa, Kecamatan
 from balai.wilayah.selectors import wilayah_counts
 
 from . import selectors
-from .forms import PERAN_DESA_CHOICES, OperatorKecamatanForm, PenggunaForm
+from .forms import PERAN_DESA_CHOICES, AuditFilterForm, OperatorKecamatanForm, PenggunaForm
+from .peran import PERAN_LOG
 
 # --- village back office -------------------------------------------------------------------
 
-# Who may read the village's audit log (it names whose records were opened and changed).
-PERAN_LOG = frozenset({Peran.ADMIN_DESA, Peran.KEPALA_DESA, Peran.SEKDES})
+LOG_PER_HALAMAN = 50
 
 
 def boleh_lihat_log(user):
@@ -85,8 +85,37 @@ def _toggle_user(request, user):
 
 @staff_view("desa", roles=PERAN_LOG)
 def desa_log(request):
-    entries = selectors.audit_entries(desa=request.desa, action=request.GET.get("tindakan", ""))
-    return render(request, "panel/log.html", {"entries": entries})
+    akun = User.objects.filter(desa=request.desa).order_by("username").values_list("username", flat=True)
+    pilihan = [(u, u) for u in akun] + [("sistem", "sistem (otomatis)")]
+    return _log_page(request, selectors.audit_entries(desa=request.desa), pengguna_choices=pilihan)
+
+
+def _log_page(request, qs, *, show_desa=False, pengguna_choices=None):
+    """The audit log page: filters (period, account, object type, action) and 50 rows a page."""
+    form = AuditFilterForm(
+        request.GET or None,
+        pengguna_choices=pengguna_choices,
+        jenis_choices=selectors.jenis_objek_choices(qs),
+        tindakan_choices=sorted(audit.labels().items(), key=lambda c: c[1]),
+    )
+    if form.is_bound and form.is_valid():
+        qs = selectors.saring_audit(
+            qs, pengguna_persis=pengguna_choices is not None, **{k: v for k, v in form.cleaned_data.items() if v}
+        )
+    elif form.is_bound:
+        qs = qs.none()
+    # get_page() turns any page parameter (missing, text, huge) into a page that exists.
+    page = Paginator(qs, LOG_PER_HALAMAN).get_page(request.GET.get("halaman"))
+    query = request.GET.copy()
+    query.pop("halaman", None)
+    context = {
+        "form": form,
+        "page": page,
+        "entries": page.object_list,
+        "show_desa": show_desa,
+        "query": query.urlencode(),
+    }
+    return render(request, "panel/log.html", context)
 
 
 # --- kecamatan and kabupaten ---------------------------------------------------------------
@@ -122,8 +151,7 @@ def kecamatan_dasbor(request):
 
 @staff_view(KECAMATAN)
 def kecamatan_log(request):
-    entries = selectors.audit_entries(kecamatan=request.kecamatan, action=request.GET.get("tindakan", ""))
-    return render(request, "panel/log.html", {"entries": entries, "show_desa": True})
+    return _log_page(request, selectors.audit_entries(kecamatan=request.kecamatan), show_desa=True)
 
 
 @staff_view(KABUPATEN)
@@ -247,5 +275,4 @@ def kab_pengguna_status(request, pk):
 
 @staff_view(KABUPATEN)
 def kabupaten_log(request):
-    entries = selectors.audit_entries(kabupaten_wide=True, action=request.GET.get("tindakan", ""))
-    return render(request, "panel/log.html", {"entries": entries, "show_desa": True})
+    return _log_page(request, selectors.audit_entries(kabupaten_wide=True), show_desa=True)

@@ -8,12 +8,14 @@ class PendudukConfig(AppConfig):
     def ready(self):
         from django.db.models.signals import post_delete, post_save
 
-        from balai.core import dashboard, menu
+        from balai.core import audit, dashboard, menu
         from balai.wilayah.models import RT, RW
 
         from . import kode, selectors, services
         from .models import Kode
         from .privasi import PERAN_BACA
+
+        audit.register_labels(services.AUDIT_LABELS)
 
         menu.register("desa", "Penduduk", "penduduk:daftar", roles=PERAN_BACA, order=20, icon="☺")
         dashboard.register(

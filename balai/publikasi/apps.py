@@ -7,9 +7,11 @@ class PublikasiConfig(AppConfig):
 
     def ready(self):
         from balai.akun.models import Peran
-        from balai.core import dashboard, kesegaran, menu
+        from balai.core import audit, dashboard, kesegaran, menu
 
-        from . import selectors
+        from . import selectors, services
+
+        audit.register_labels(services.AUDIT_LABELS)
 
         kesegaran.register(selectors.terbitan_terakhir)
         pengelola = {Peran.ADMIN_DESA, Peran.OPERATOR_DESA}

@@ -9,9 +9,12 @@ class WilayahConfig(AppConfig):
         from django.db.models.signals import post_delete, post_save
 
         from balai.akun.models import Peran
-        from balai.core import menu
+        from balai.core import audit, menu
 
+        from . import services
         from .models import Desa, Kabupaten, Kecamatan
+
+        audit.register_labels(services.AUDIT_LABELS)
 
         for model in (Kabupaten, Kecamatan, Desa):
             post_save.connect(_forget_hosts, sender=model, dispatch_uid=f"forget-hosts-save-{model.__name__}")

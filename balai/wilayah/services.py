@@ -9,6 +9,22 @@ from balai.core import audit
 
 from .models import RT, RW, Desa, Dusun, Kabupaten, Kecamatan
 
+# Readable names of this app's audit actions (registered in apps.py; see balai.core.audit).
+AUDIT_LABELS = {
+    "desa.profil_diubah": "Profil desa diubah",
+    "desa.diaktifkan": "Situs desa diaktifkan",
+    "desa.dinonaktifkan": "Situs desa dinonaktifkan",
+    "wilayah.dusun_dibuat": "Dusun ditambah",
+    "wilayah.dusun_diubah": "Dusun diubah",
+    "wilayah.dusun_dihapus": "Dusun dihapus",
+    "wilayah.rw_dibuat": "RW ditambah",
+    "wilayah.rw_diubah": "RW diubah",
+    "wilayah.rw_dihapus": "RW dihapus",
+    "wilayah.rt_dibuat": "RT ditambah",
+    "wilayah.rt_diubah": "RT diubah",
+    "wilayah.rt_dihapus": "RT dihapus",
+}
+
 WILAYAH_CSV = Path(__file__).parent / "data" / "wilayah_purbalingga.csv"
 
 
