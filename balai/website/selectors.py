@@ -5,7 +5,7 @@ from datetime import timedelta
 
 from django.contrib.postgres.search import SearchQuery, SearchRank, SearchVector
 from django.db import connection
-from django.db.models import Count, F, Max, Q
+from django.db.models import Case, Count, F, Max, Q, When
 from django.utils import timezone
 from django_scopes import scopes_disabled
 
@@ -153,7 +153,15 @@ def sitemap_entries(*, desa):
 
 
 def artikel_kantor(*, desa, q="", status=""):
-    qs = Artikel.objects.filter(desa=desa).select_related("kategori").defer("isi").order_by("-diperbarui", "-id")
+    """The back office's article list: drafts and scheduled articles on top (work still to do),
+    then everything by publication date, newest first."""
+    belum_terbit = Case(When(status__in=[S.DRAFT, S.TERJADWAL], then=0), default=1)
+    qs = (
+        Artikel.objects.filter(desa=desa)
+        .select_related("kategori")
+        .defer("isi")
+        .order_by(belum_terbit, F("terbit_pada").desc(nulls_first=True), "-diperbarui", "-id")
+    )
     if status:
         qs = qs.filter(status=status)
     if q:

@@ -395,3 +395,34 @@ def test_kabupaten_village_search_is_paged(
     assert "Desa Selakambang" in second and "Desa Karangpetir" not in second
     assert "<h2>Berita</h2>" not in second  # the news list stays on the first page
     assert "Tidak ada desa atau kelurahan" in client.get("/cari/?q=zzz").content.decode()
+
+
+def test_schedule_message_names_the_day_and_hour_in_wib(client_for, desa_a, operator_a):
+    staff = client_for(desa_a, operator_a)
+    r = staff.post(
+        "/admin-desa/artikel/tambah/",
+        {"judul": "Pengajian akbar", "isi": "x", "aksi": "jadwal", "terbit_pada": "2040-12-01T08:00"},
+        follow=True,
+    )
+    assert "Dijadwalkan terbit Sabtu, 1 Desember 2040 pukul 08.00 WIB" in r.content.decode()
+
+
+def test_back_office_article_list_puts_work_in_progress_first_then_newest_publication(
+    client_for, desa_a, operator_a, make_artikel
+):
+    now = timezone.now()
+    make_artikel(desa_a, "Lama terbit", terbit_pada=now - timedelta(days=30))
+    make_artikel(desa_a, "Baru terbit", terbit_pada=now - timedelta(days=1))
+    with scope(desa=desa_a):
+        services.simpan_artikel(desa=desa_a, actor=operator_a, data={"judul": "Masih draf", "status": S.DRAFT})
+        services.simpan_artikel(
+            desa=desa_a,
+            actor=operator_a,
+            data={"judul": "Nanti terbit", "status": S.TERJADWAL, "terbit_pada": now + timedelta(days=3)},
+        )
+    # The oldest article edited last must not jump to the top.
+    with scopes_disabled():
+        Artikel.objects.filter(judul="Lama terbit").update(diperbarui=now + timedelta(hours=1))
+    body = client_for(desa_a, operator_a).get("/admin-desa/artikel/").content.decode()
+    order = [body.index(t) for t in ("Nanti terbit", "Masih draf", "Baru terbit", "Lama terbit")]
+    assert max(order[:2]) < order[2] < order[3]  # unfinished ones on top, then newest published

@@ -9,6 +9,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from balai.akun.models import Peran
 from balai.core.access import staff_view
 from balai.core.tenancy import KABUPATEN
+from balai.core.waktu import tanggal_jam
 
 from .. import selectors, services
 from ..forms import AmbangKesegaranForm, ArtikelForm, PengaturanForm
@@ -58,9 +59,18 @@ def _artikel_form(request, artikel):
         except ValidationError as exc:
             _add_errors(form, exc)
         else:
-            messages.success(request, f"Artikel “{artikel.judul}” disimpan ({artikel.get_status_display().lower()}).")
+            messages.success(request, pesan_simpan(artikel))
             return redirect("website:kantor_artikel_ubah", pk=artikel.pk)
     return render(request, "website/kantor/artikel_form.html", {"form": form, "artikel": artikel})
+
+
+def pesan_simpan(artikel):
+    """What saving did, in words: a schedule names its day and hour."""
+    if artikel.status == Artikel.Status.TERJADWAL:
+        return f"Artikel “{artikel.judul}” disimpan. Dijadwalkan terbit {tanggal_jam(artikel.terbit_pada)}."
+    if artikel.status == Artikel.Status.TERBIT:
+        return f"Artikel “{artikel.judul}” diterbitkan."
+    return f"Artikel “{artikel.judul}” disimpan sebagai draf."
 
 
 @staff_view("desa", roles=PENGELOLA, model=Artikel)
