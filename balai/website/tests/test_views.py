@@ -426,3 +426,42 @@ def test_back_office_article_list_puts_work_in_progress_first_then_newest_public
     body = client_for(desa_a, operator_a).get("/admin-desa/artikel/").content.decode()
     order = [body.index(t) for t in ("Nanti terbit", "Masih draf", "Baru terbit", "Lama terbit")]
     assert max(order[:2]) < order[2] < order[3]  # unfinished ones on top, then newest published
+
+
+def test_site_colour_is_a_palette_with_its_hex_code_and_can_be_typed(client_for, desa_a, operator_a):
+    staff = client_for(desa_a, operator_a)
+    body = staff.get("/admin-desa/situs/").content.decode()
+    assert '<input type="color" value="#0f766e"' in body  # a swatch showing the current colour
+    assert 'name="warna_tema" value="#0f766e"' in body and 'class="warna-hex"' in body  # and its code
+    assert "website/warna.js" in body
+    r = staff.post("/admin-desa/situs/", {"warna_tema": "#123abc", "judul_sambutan": "Sambutan"})
+    assert r.status_code == 302
+    with scopes_disabled():
+        assert PengaturanSitus.objects.get(desa=desa_a).warna_tema == "#123abc"
+    bad = staff.post("/admin-desa/situs/", {"warna_tema": "merah"})
+    assert bad.status_code == 200 and "errorlist" in bad.content.decode()
+
+
+JARGON = ("disaring di server", "Teks kaya", "HTML", "EXIF", "<slug>", "slug", "server")
+
+
+@pytest.mark.parametrize(
+    "path",
+    [
+        "/admin-desa/situs/",
+        "/admin-desa/artikel/tambah/",
+        "/admin-desa/halaman/tambah/",
+        "/admin-desa/perangkat/tambah/",
+        "/admin-desa/agenda/tambah/",
+        "/admin-desa/pengumuman/tambah/",
+        "/admin-desa/galeri/tambah/",
+    ],
+)
+def test_forms_speak_plainly_to_village_staff(path, client_for, desa_a, operator_a):
+    import re
+
+    response = client_for(desa_a, operator_a).get(path)
+    assert response.status_code == 200, path
+    shown = re.sub(r"<[^>]+>", " ", response.content.decode().split("<main", 1)[1])  # visible text only
+    for word in JARGON:
+        assert word not in shown, (path, word)
