@@ -56,9 +56,7 @@ class AuditFilterForm(forms.Form):
     optional; bad values are form errors, never a server error."""
 
     dari = forms.DateField(label=_("Dari tanggal"), required=False, widget=forms.DateInput(attrs={"type": "date"}))
-    sampai = forms.DateField(
-        label=_("Sampai tanggal"), required=False, widget=forms.DateInput(attrs={"type": "date"})
-    )
+    sampai = forms.DateField(label=_("Sampai tanggal"), required=False, widget=forms.DateInput(attrs={"type": "date"}))
     pengguna = forms.CharField(label=_("Pengguna"), required=False, max_length=150)
     jenis = forms.ChoiceField(label=_("Jenis data"), required=False)
     tindakan = forms.ChoiceField(label=_("Tindakan"), required=False)

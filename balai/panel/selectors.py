@@ -7,9 +7,20 @@ from django.utils import timezone
 from django_scopes import scopes_disabled
 
 from balai.akun.models import User
+from balai.core import kesegaran
 from balai.core.models import AuditEntry
-from balai.wilayah.models import Desa
+from balai.wilayah.models import Desa, Kecamatan
 from balai.wilayah.selectors import dusun_counts_by_desa
+
+
+def kecamatan_cocok(*, kabupaten, q):
+    """Kecamatan whose name matches a search (so "kaligondang" finds the kecamatan itself)."""
+    q = " ".join(q.split())[:100]
+    if not q:
+        return []
+    return list(
+        Kecamatan.objects.filter(kabupaten=kabupaten, nama__icontains=q).annotate(jumlah=Count("desa")).order_by("nama")
+    )
 
 
 def desa_directory(*, kabupaten, kecamatan=None, q=""):
@@ -33,14 +44,19 @@ def last_activity_by_desa(desa_ids):
         return {r["desa_id"]: r["terakhir"] for r in rows}
 
 
-def village_rows(villages):
-    """Villages decorated with dusun count and last activity, in two extra queries in total."""
+def village_rows(villages, *, kabupaten=None):
+    """Villages decorated with dusun count and last staff activity (two extra queries in total),
+    and, given the kabupaten, their freshness as balai.core.kesegaran defines it (`terakhir`,
+    `hari`, `basi`; one query per freshness source)."""
     villages = list(villages)
     ids = [d.pk for d in villages]
     dusun, activity = dusun_counts_by_desa_unscoped(ids), last_activity_by_desa(ids)
+    segar = kesegaran.per_desa(ids, kabupaten.ambang_kesegaran_hari) if kabupaten is not None else {}
     for d in villages:
         d.jumlah_dusun = dusun.get(d.pk, 0)
         d.aktivitas_terakhir = activity.get(d.pk)
+        if d.pk in segar:
+            d.terakhir, d.hari, d.basi = segar[d.pk].terakhir, segar[d.pk].hari, segar[d.pk].basi
     return villages
 
 
@@ -55,14 +71,6 @@ def kabupaten_summary(*, kabupaten):
     users = User.objects.filter(kabupaten=kabupaten, is_active=True)
     with scopes_disabled():
         gagal = AuditEntry.objects.filter(action="akun.gagal_masuk", waktu__gte=since).count()
-        aktif_7_hari = (
-            AuditEntry.objects.filter(
-                desa__isnull=False, actor__isnull=False, waktu__gte=timezone.now() - timedelta(days=7)
-            )
-            .values("desa_id")
-            .distinct()
-            .count()
-        )
     return {
         "jumlah_desa": desa.filter(jenis=Desa.Jenis.DESA).count(),
         "jumlah_kelurahan": desa.filter(jenis=Desa.Jenis.KELURAHAN).count(),
@@ -70,7 +78,6 @@ def kabupaten_summary(*, kabupaten):
         "jumlah_pengguna": users.count(),
         "pengguna_2fa": users.filter(totpdevice__confirmed=True).distinct().count(),
         "gagal_masuk_24_jam": gagal,
-        "desa_aktif_7_hari": aktif_7_hari,
     }
 
 

@@ -142,11 +142,15 @@ def log(request):
 @staff_view(KECAMATAN)
 def kecamatan_dasbor(request):
     villages = selectors.village_rows(
-        selectors.desa_directory(kabupaten=request.kabupaten, kecamatan=request.kecamatan)
+        selectors.desa_directory(kabupaten=request.kabupaten, kecamatan=request.kecamatan),
+        kabupaten=request.kabupaten,
     )
-    return render(
-        request, "panel/kecamatan_dasbor.html", {"villages": villages, "widgets": dashboard.render_widgets(request)}
-    )
+    context = {
+        "villages": villages,
+        "widgets": dashboard.render_widgets(request),
+        "ambang": request.kabupaten.ambang_kesegaran_hari,
+    }
+    return render(request, "panel/kecamatan_dasbor.html", context)
 
 
 @staff_view(KECAMATAN)
@@ -167,11 +171,13 @@ def kabupaten_dasbor(request):
 @staff_view(KABUPATEN)
 def kab_desa(request):
     kecamatan = Kecamatan.objects.filter(kabupaten=request.kabupaten, slug=request.GET.get("kecamatan", "")).first()
-    qs = selectors.desa_directory(kabupaten=request.kabupaten, kecamatan=kecamatan, q=request.GET.get("q", "").strip())
+    q = request.GET.get("q", "").strip()
+    qs = selectors.desa_directory(kabupaten=request.kabupaten, kecamatan=kecamatan, q=q)
     page = Paginator(qs, 50).get_page(request.GET.get("halaman"))
-    page.object_list = selectors.village_rows(page.object_list)
+    page.object_list = selectors.village_rows(page.object_list, kabupaten=request.kabupaten)
     context = {
         "page": page,
+        "kecamatan_cocok": [] if kecamatan else selectors.kecamatan_cocok(kabupaten=request.kabupaten, q=q),
         "kecamatan_list": Kecamatan.objects.filter(kabupaten=request.kabupaten),
         "kecamatan": kecamatan,
         "q": request.GET.get("q", ""),
@@ -245,12 +251,22 @@ def kab_pengguna(request):
         .annotate(punya_2fa=_punya_2fa())
         .order_by("peran", "username")
     )
+    filter_2fa = request.GET.get("2fa", "")
+    if filter_2fa == "ada":
+        qs = qs.filter(punya_2fa=True, is_active=True)
+    elif filter_2fa == "belum":
+        qs = qs.filter(punya_2fa=False, is_active=True)
+    else:
+        filter_2fa = ""
     page = Paginator(qs, 100).get_page(request.GET.get("halaman"))
-    return render(
-        request,
-        "panel/kab_pengguna.html",
-        {"form": form, "page": page, "password_baru": password, "status_url": "panel:kab_pengguna_status"},
-    )
+    context = {
+        "form": form,
+        "page": page,
+        "filter_2fa": filter_2fa,
+        "password_baru": password,
+        "status_url": "panel:kab_pengguna_status",
+    }
+    return render(request, "panel/kab_pengguna.html", context)
 
 
 @staff_view(KABUPATEN)

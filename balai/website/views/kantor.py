@@ -174,7 +174,10 @@ def _add_errors(form, exc):
 
 @staff_view(KABUPATEN, roles={Peran.ADMIN_KABUPATEN})
 def kabupaten_kesegaran(request):
-    """Freshness of all village sites, and the threshold the kabupaten sets for them."""
+    """Every village site with its latest publication (sortable, filterable, exportable), and
+    the threshold the kabupaten sets for calling a site stale."""
+    from .. import ekspor
+
     kabupaten = request.kabupaten
     form = AmbangKesegaranForm(request.POST or None, initial={"hari": kabupaten.ambang_kesegaran_hari})
     if request.method == "POST" and form.is_valid():
@@ -183,5 +186,27 @@ def kabupaten_kesegaran(request):
         )
         messages.success(request, f"Ambang kesegaran situs: {kabupaten.ambang_kesegaran_hari} hari.")
         return redirect("website:kabupaten_kesegaran")
-    context = {"form": form, "k": selectors.kesegaran_desa(kabupaten=kabupaten, limit=300)}
+    status = request.GET.get("status", "")
+    status = status if status in ("basi", "segar") else ""
+    urut = request.GET.get("urut", "")
+    urut = urut if urut in selectors.URUT_KESEGARAN else "terakhir"
+    q = request.GET.get("q", "")
+    villages = selectors.daftar_kesegaran(kabupaten=kabupaten, status=status, urut=urut, q=q)
+    fmt = request.GET.get("format")
+    if fmt == "csv":
+        return ekspor.csv_response(villages)
+    if fmt == "xlsx":
+        return ekspor.xlsx_response(villages)
+    query = request.GET.copy()
+    query.pop("format", None)
+    context = {
+        "form": form,
+        "k": selectors.kesegaran_desa(kabupaten=kabupaten, limit=0),
+        "villages": villages,
+        "status": status,
+        "urut": urut,
+        "urut_choices": selectors.URUT_KESEGARAN.items(),
+        "q": q,
+        "query": query.urlencode(),
+    }
     return render(request, "website/kantor/kabupaten_kesegaran.html", context)
