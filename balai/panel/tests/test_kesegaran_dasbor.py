@@ -55,9 +55,7 @@ def test_kabupaten_dashboard_numbers_agree(client_for, admin_kab, desa_a, desa_b
     assert "aktif 7 hari terakhir" not in body
 
 
-def test_kecamatan_dashboard_shows_last_publication_not_a_missing_activity(
-    client_for, make_user, kaligondang, desa_a
-):
+def test_kecamatan_dashboard_shows_last_publication_not_a_missing_activity(client_for, make_user, kaligondang, desa_a):
     terbit(desa_a, 2)
     op = make_user(Peran.OPERATOR_KECAMATAN, kecamatan=kaligondang)
     body = client_for(kaligondang, op).get("/dasbor/").content.decode()

@@ -20,11 +20,7 @@ DYNAMIC_ACTIONS = [
     *(f"{p}.{v}" for p in ("agenda", "pengumuman", "dokumen") for v in ("dibuat", "diubah", "dihapus")),
     *(f"galeri.album_{v}" for v in ("dibuat", "diubah", "dihapus")),
     *(f"wilayah.{m}_{v}" for m in ("dusun", "rw", "rt") for v in ("dibuat", "diubah", "dihapus")),
-    *(
-        f"{p}.{v}"
-        for p in ("halaman", "perangkat", "menu_situs", "kategori")
-        for v in ("dibuat", "diubah", "dihapus")
-    ),
+    *(f"{p}.{v}" for p in ("halaman", "perangkat", "menu_situs", "kategori") for v in ("dibuat", "diubah", "dihapus")),
     "situs.pengaturan.dibuat",
     "situs.pengaturan.diubah",
     *(f"{m}.dilihat" for m in ("penduduk", "keluarga", "rumahtangga")),
