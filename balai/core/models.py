@@ -61,7 +61,7 @@ class AuditEntry(models.Model):
 
 
 def jenis_objek_label(object_type):
-    """ "penduduk.keluarga" -> "Keluarga" (the model's verbose name); unknown types as stored."""
+    """The readable name of an object type (penduduk.keluarga: Keluarga); unknown types as stored."""
     from django.apps import apps
 
     try:

@@ -1,5 +1,6 @@
 """Reads for the dashboards. Kabupaten-wide reads disable scoping explicitly and visibly."""
 
+from collections import Counter
 from datetime import datetime, time, timedelta
 
 from django.db.models import Count, Max, Q
@@ -82,12 +83,20 @@ def kabupaten_summary(*, kabupaten):
 
 
 def per_kecamatan(*, kabupaten):
-    return (
+    """Per kecamatan: villages, switched-off sites and stale sites (freshness as
+    balai.core.kesegaran defines it, over the active villages)."""
+    rows = list(
         Desa.objects.filter(kecamatan__kabupaten=kabupaten)
         .values("kecamatan__nama", "kecamatan__slug")
         .annotate(jumlah=Count("id"), nonaktif=Count("id", filter=Q(aktif=False)))
         .order_by("kecamatan__kode")
     )
+    aktif = list(Desa.objects.filter(kecamatan__kabupaten=kabupaten, aktif=True).values_list("pk", "kecamatan__slug"))
+    segar = kesegaran.per_desa([pk for pk, _slug in aktif], kabupaten.ambang_kesegaran_hari)
+    basi = Counter(slug for pk, slug in aktif if segar[pk].basi)
+    for row in rows:
+        row["basi"] = basi.get(row["kecamatan__slug"], 0)
+    return rows
 
 
 def audit_entries(*, desa=None, kecamatan=None, kabupaten_wide=False, action=""):

@@ -53,6 +53,10 @@ def test_kabupaten_dashboard_numbers_agree(client_for, admin_kab, desa_a, desa_b
     body = client_for(None, admin_kab).get("/dasbor/").content.decode()
     assert "<strong>1</strong> dari 2 situs desa aktif basi" in body and "1 situs segar" in body
     assert "aktif 7 hari terakhir" not in body
+    from balai.panel.selectors import per_kecamatan
+
+    rows = {r["kecamatan__slug"]: r["basi"] for r in per_kecamatan(kabupaten=desa_a.kecamatan.kabupaten)}
+    assert rows == {"kaligondang": 0, "kalimanah": 1}  # the same rule, per kecamatan
 
 
 def test_kecamatan_dashboard_shows_last_publication_not_a_missing_activity(client_for, make_user, kaligondang, desa_a):
