@@ -82,6 +82,7 @@ def test_kabupaten_pages_fit_a_phone(page, site, client_for, make_user, data, de
     assert response.status == 503
     look(visitor, site("selakambang", "/"), "desa-tidak-aktif")
     assert visitor.get_by_role("heading", name="Situs sedang tidak aktif").is_visible()
+    visitor.context.close()
 
 
 def test_village_pages_fit_a_phone(page, site, client_for, data, desa_a):
