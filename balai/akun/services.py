@@ -10,6 +10,20 @@ from balai.core import audit
 
 from .models import PERAN_TINGKAT, Keanggotaan, Peran, User
 
+# Readable names of this app's audit actions (registered in apps.py; see balai.core.audit).
+AUDIT_LABELS = {
+    "akun.peran_diubah": "Peran akun diubah",
+    "akun.dibuat": "Akun dibuat",
+    "akun.diaktifkan": "Akun diaktifkan",
+    "akun.dinonaktifkan": "Akun dinonaktifkan",
+    "akun.2fa_diaktifkan": "Verifikasi dua langkah dipasang",
+    "akun.2fa_direset": "Verifikasi dua langkah direset",
+    "akun.sandi_diganti": "Kata sandi diganti",
+    "akun.masuk": "Masuk",
+    "akun.keluar": "Keluar",
+    "akun.gagal_masuk": "Gagal masuk",
+}
+
 PASSWORD_ALPHABET = string.ascii_letters + string.digits
 
 

@@ -1,9 +1,22 @@
-"""The audit log. Services call `record()` once per state change, inside their transaction."""
+"""The audit log. Services call `record()` once per state change, inside their transaction.
+
+Actions are namespaced codes (`penduduk.impor_diperiksa`). The people who read the log see
+plain Indonesian instead: every app keeps the labels of its own actions next to the code that
+records them and declares them in its AppConfig (balai.core.registry):
+
+    AuditLabels("balai.penduduk.services.AUDIT_LABELS")
+
+An action without a label still reads as words ("Penduduk: impor diperiksa"), and a test
+checks that every action recorded anywhere has a label."""
+
+from functools import cache
 
 from django.db import models
+from django.utils.module_loading import import_string
 from django_scopes import scopes_disabled
 
 from .models import AuditEntry
+from .registry import AuditLabels, extensions
 
 # Field names whose values are personal data: the log keeps that they changed, never the value.
 # Identity numbers, birth data, addresses, parents (a mother's name is the usual bank security
@@ -21,6 +34,27 @@ SENSITIVE_FIELDS = frozenset(
     }
 )  # fmt: skip
 MASK = "••••"
+
+@cache
+def _labels():
+    merged = {}
+    for declared in extensions(AuditLabels):
+        merged.update(import_string(declared.labels))
+    return merged
+
+
+def labels():
+    """Every declared {action code: label}."""
+    return dict(_labels())
+
+
+def label(action):
+    """The readable name of an action code; undeclared codes are turned into words."""
+    if action in _labels():
+        return _labels()[action]
+    namespace, _, verb = action.partition(".")
+    words = f"{namespace}: {verb}" if verb else namespace
+    return words.replace("_", " ").replace(".", " ").capitalize()
 
 
 def _plain(value):

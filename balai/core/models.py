@@ -37,6 +37,17 @@ class AuditEntry(models.Model):
     def __str__(self):
         return f"{self.waktu:%Y-%m-%d %H:%M} {self.actor_label} {self.action}"
 
+    @property
+    def tindakan(self):
+        """The action in plain Indonesian (labels declared by each app, see balai.core.audit)."""
+        from .audit import label
+
+        return label(self.action)
+
+    @property
+    def jenis_objek(self):
+        return jenis_objek_label(self.object_type)
+
     def rincian(self):
         """[(field, before, after)] for changes recorded as [before, after] pairs, and
         (field, None, value) for plain facts (e.g. which book was downloaded)."""
@@ -47,3 +58,14 @@ class AuditEntry(models.Model):
             else:
                 rows.append((field, None, value, False))
         return rows
+
+
+def jenis_objek_label(object_type):
+    """The readable name of an object type (penduduk.keluarga: Keluarga); unknown types as stored."""
+    from django.apps import apps
+
+    try:
+        model = apps.get_model(object_type)
+    except (LookupError, ValueError):
+        return object_type
+    return str(model._meta.verbose_name)[:1].upper() + str(model._meta.verbose_name)[1:]

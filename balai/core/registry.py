@@ -114,6 +114,13 @@ class PublicTextSource:
 
 
 @dataclass(frozen=True)
+class AuditLabels:
+    """Dotted path to the module's {audit action code: readable Indonesian label}."""
+
+    labels: str
+
+
+@dataclass(frozen=True)
 class ApiRouter:
     """A django-ninja Router (dotted path to the object) mounted under /api/v1/<prefix>."""
 

@@ -10,14 +10,16 @@
 Everything below this middleware, the view and its template rendering included, runs inside a
 django-scopes scope: one village on a village host, the villages of the kecamatan on a kecamatan
 host, and no scope at all on the kabupaten host (so village-owned queries there raise unless a
-selector disables scoping explicitly). Unknown hosts get a 404 page, never another site.
+selector disables scoping explicitly). Unknown hosts get a 404 page, never another site; a
+village the kabupaten switched off gets a 503 "situs sedang tidak aktif" page (it exists and may
+come back, so search engines and residents are told to return later, not that it is gone).
 """
 
 from dataclasses import dataclass
 
 from django.conf import settings
 from django.core.cache import cache
-from django.http import HttpResponseBadRequest, HttpResponseNotFound
+from django.http import HttpResponse, HttpResponseBadRequest, HttpResponseNotFound
 from django.http.request import split_domain_port
 from django.template.loader import render_to_string
 from django_scopes import scope
@@ -27,6 +29,8 @@ from balai.wilayah.models import Desa, Kabupaten, Kecamatan
 KABUPATEN, KECAMATAN, DESA = "kabupaten", "kecamatan", "desa"
 # Paths served on every host, before any tenant is resolved (load balancer probes).
 HOSTLESS_PATHS = ("/healthz",)
+# Seconds a client is asked to wait before trying a switched-off village again.
+RETRY_AFTER_NONAKTIF = 3600
 
 
 @dataclass(frozen=True)
@@ -93,6 +97,15 @@ def _not_found(request, message):
     return HttpResponseNotFound(html)
 
 
+def _tidak_aktif(request, desa):
+    """503 with Retry-After for a village whose site the kabupaten switched off."""
+    html = render_to_string("core/situs_tidak_aktif.html", {"desa": desa}, request=request)
+    response = HttpResponse(html, status=503)
+    response["Retry-After"] = str(RETRY_AFTER_NONAKTIF)
+    response["Cache-Control"] = "no-store"
+    return response
+
+
 def _has_nul(query):
     """Whether a query string carries a NUL character, which PostgreSQL refuses in any text
     comparison (so `?q=%00` would be a server error on every page that filters by a parameter)."""
@@ -118,7 +131,7 @@ class TenantMiddleware:
         if tenant is None:
             return _not_found(request, "Alamat ini tidak terdaftar sebagai situs di Balai.")
         if tenant.desa is not None and not tenant.desa.aktif:
-            return _not_found(request, "Situs desa ini sedang dinonaktifkan oleh pemerintah kabupaten.")
+            return _tidak_aktif(request, tenant.desa)
         request.tenant = tenant
         request.kabupaten, request.kecamatan, request.desa = tenant.kabupaten, tenant.kecamatan, tenant.desa
         if tenant.kind == DESA:

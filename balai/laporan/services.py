@@ -5,6 +5,12 @@ from balai.core import audit, tasks
 from . import unduhan
 from .tasks import buat_pdf
 
+# Readable names of this app's audit actions (registered in apps.py; see balai.core.audit).
+AUDIT_LABELS = {
+    "laporan.diunduh": "Buku administrasi diunduh",
+    "laporan.dilihat": "Buku administrasi dibuka",
+}
+
 
 def catat_unduh(*, desa, actor, buku, format, request=None):
     """Audit one download of a population book (personal data): which book, period and format,

@@ -10,6 +10,12 @@ from balai.core.storage import path_for
 from . import images
 from .models import Gambar
 
+# Readable names of this app's audit actions (registered in apps.py; see balai.core.audit).
+AUDIT_LABELS = {
+    "gambar.diunggah": "Gambar diunggah",
+    "gambar.dihapus": "Gambar dihapus",
+}
+
 
 def _name(desa, ext):
     return path_for(desa.pk, "media", f"{uuid.uuid4().hex}.{ext}")

@@ -66,3 +66,29 @@ class PeranForm(forms.Form):
     def __init__(self, *args, peran_choices, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["peran"].choices = [(p.value, p.label) for p in peran_choices]
+class AuditFilterForm(forms.Form):
+    """Filters of the audit log: period, who, what kind of object, which action. Every field is
+    optional; bad values are form errors, never a server error."""
+
+    dari = forms.DateField(label=_("Dari tanggal"), required=False, widget=forms.DateInput(attrs={"type": "date"}))
+    sampai = forms.DateField(label=_("Sampai tanggal"), required=False, widget=forms.DateInput(attrs={"type": "date"}))
+    pengguna = forms.CharField(label=_("Pengguna"), required=False, max_length=150)
+    jenis = forms.ChoiceField(label=_("Jenis data"), required=False)
+    tindakan = forms.ChoiceField(label=_("Tindakan"), required=False)
+
+    def __init__(self, *args, pengguna_choices=None, jenis_choices=(), tindakan_choices=(), **kwargs):
+        super().__init__(*args, **kwargs)
+        if pengguna_choices is not None:
+            self.fields["pengguna"] = forms.ChoiceField(
+                label=_("Pengguna"), required=False, choices=[("", _("Semua"))] + list(pengguna_choices)
+            )
+        else:
+            self.fields["pengguna"].widget.attrs["placeholder"] = _("nama pengguna")
+        self.fields["jenis"].choices = [("", _("Semua"))] + list(jenis_choices)
+        self.fields["tindakan"].choices = [("", _("Semua"))] + list(tindakan_choices)
+
+    def clean(self):
+        data = super().clean()
+        if data.get("dari") and data.get("sampai") and data["sampai"] < data["dari"]:
+            self.add_error("sampai", _("Tanggal akhir tidak boleh sebelum tanggal awal."))
+        return data

@@ -1,15 +1,27 @@
 """Reads for the dashboards. Kabupaten-wide reads disable scoping explicitly and visibly."""
 
-from datetime import timedelta
+from collections import Counter
+from datetime import datetime, time, timedelta
 
 from django.db.models import Count, Max, Q
 from django.utils import timezone
 from django_scopes import scopes_disabled
 
 from balai.akun.models import User
+from balai.core import kesegaran
 from balai.core.models import AuditEntry
-from balai.wilayah.models import Desa
+from balai.wilayah.models import Desa, Kecamatan
 from balai.wilayah.selectors import jumlah_dusun_per_desa
+
+
+def kecamatan_cocok(*, kabupaten, q):
+    """Kecamatan whose name matches a search (so "kaligondang" finds the kecamatan itself)."""
+    q = " ".join(q.split())[:100]
+    if not q:
+        return []
+    return list(
+        Kecamatan.objects.filter(kabupaten=kabupaten, nama__icontains=q).annotate(jumlah=Count("desa")).order_by("nama")
+    )
 
 
 def direktori_desa(*, kabupaten, kecamatan=None, q=""):
@@ -33,16 +45,21 @@ def aktivitas_terakhir_per_desa(desa_ids):
         return {r["desa_id"]: r["terakhir"] for r in rows}
 
 
-def baris_desa(villages):
-    """Villages decorated with dusun count and last activity, in two extra queries in total."""
+def baris_desa(villages, *, kabupaten=None):
+    """Villages decorated with dusun count and last staff activity (two extra queries in total),
+    and, given the kabupaten, their freshness as balai.core.kesegaran defines it (`terakhir`,
+    `hari`, `basi`; one query per freshness source)."""
     villages = list(villages)
     ids = [d.pk for d in villages]
     with scopes_disabled():
         dusun = jumlah_dusun_per_desa(ids)
     activity = aktivitas_terakhir_per_desa(ids)
+    segar = kesegaran.per_desa(ids, kabupaten.ambang_kesegaran_hari) if kabupaten is not None else {}
     for d in villages:
         d.jumlah_dusun = dusun.get(d.pk, 0)
         d.aktivitas_terakhir = activity.get(d.pk)
+        if d.pk in segar:
+            d.terakhir, d.hari, d.basi = segar[d.pk].terakhir, segar[d.pk].hari, segar[d.pk].basi
     return villages
 
 
@@ -52,14 +69,6 @@ def ringkasan_kabupaten(*, kabupaten):
     users = User.objects.filter(kabupaten=kabupaten, is_active=True)
     with scopes_disabled():
         gagal = AuditEntry.objects.filter(action="akun.gagal_masuk", waktu__gte=since).count()
-        aktif_7_hari = (
-            AuditEntry.objects.filter(
-                desa__isnull=False, actor__isnull=False, waktu__gte=timezone.now() - timedelta(days=7)
-            )
-            .values("desa_id")
-            .distinct()
-            .count()
-        )
     return {
         "jumlah_desa": desa.filter(jenis=Desa.Jenis.DESA).count(),
         "jumlah_kelurahan": desa.filter(jenis=Desa.Jenis.KELURAHAN).count(),
@@ -67,32 +76,61 @@ def ringkasan_kabupaten(*, kabupaten):
         "jumlah_pengguna": users.count(),
         "pengguna_2fa": users.filter(totpdevice__confirmed=True).distinct().count(),
         "gagal_masuk_24_jam": gagal,
-        "desa_aktif_7_hari": aktif_7_hari,
     }
 
 
 def per_kecamatan(*, kabupaten):
-    return (
+    """Per kecamatan: villages, switched-off sites and stale sites (freshness as
+    balai.core.kesegaran defines it, over the active villages)."""
+    rows = list(
         Desa.objects.filter(kecamatan__kabupaten=kabupaten)
         .values("kecamatan__nama", "kecamatan__slug")
         .annotate(jumlah=Count("id"), nonaktif=Count("id", filter=Q(aktif=False)))
         .order_by("kecamatan__kode")
     )
+    aktif = list(Desa.objects.filter(kecamatan__kabupaten=kabupaten, aktif=True).values_list("pk", "kecamatan__slug"))
+    segar = kesegaran.per_desa([pk for pk, _slug in aktif], kabupaten.ambang_kesegaran_hari)
+    basi = Counter(slug for pk, slug in aktif if segar[pk].basi)
+    for row in rows:
+        row["basi"] = basi.get(row["kecamatan__slug"], 0)
+    return rows
 
 
 def audit_entries(*, desa=None, kecamatan=None, kabupaten_wide=False, action=""):
-    """Audit entries for a village (inside its scope), a kecamatan, or the whole kabupaten."""
+    """Audit entries (newest first, a queryset) for a village (inside its scope), a kecamatan,
+    or the whole kabupaten. `action` is an exact action code."""
     if kabupaten_wide:
         with scopes_disabled():
             qs = AuditEntry.objects.all()
-            if action:
-                qs = qs.filter(action__startswith=action)
-            return list(qs.select_related("desa")[:200])
-    qs = (
-        AuditEntry.objects.filter(desa=desa)
-        if desa is not None
-        else AuditEntry.objects.filter(desa__kecamatan=kecamatan)
-    )
+    elif desa is not None:
+        qs = AuditEntry.objects.filter(desa=desa)
+    else:
+        qs = AuditEntry.objects.filter(desa__kecamatan=kecamatan)
     if action:
-        qs = qs.filter(action__startswith=action)
-    return list(qs.select_related("desa")[:200])
+        qs = qs.filter(action=action)
+    return qs.select_related("desa").order_by("-waktu", "-id")
+
+
+def saring_audit(qs, *, dari=None, sampai=None, pengguna="", jenis="", tindakan="", pengguna_persis=False):
+    """Narrow audit entries by day range (local days, whole days inclusive), account, object
+    type and action. Uses the time index: the days become a half-open range of instants."""
+    tz = timezone.get_current_timezone()
+    if dari:
+        qs = qs.filter(waktu__gte=datetime.combine(dari, time.min, tzinfo=tz))
+    if sampai:
+        qs = qs.filter(waktu__lt=datetime.combine(sampai + timedelta(days=1), time.min, tzinfo=tz))
+    if pengguna:
+        qs = qs.filter(actor_label=pengguna) if pengguna_persis else qs.filter(actor_label__icontains=pengguna)
+    if jenis:
+        qs = qs.filter(object_type=jenis)
+    if tindakan:
+        qs = qs.filter(action=tindakan)
+    return qs
+
+
+def jenis_objek_choices(qs):
+    """[(object_type, readable name)] of the object types present in `qs` (one query)."""
+    from balai.core.models import jenis_objek_label
+
+    types = qs.exclude(object_type="").order_by().values_list("object_type", flat=True).distinct()
+    return sorted(((t, jenis_objek_label(t)) for t in types), key=lambda c: c[1])

@@ -10,16 +10,18 @@ from django_otp.plugins.otp_totp.models import TOTPDevice
 from balai.akun import services as akun_services
 from balai.akun.access import staff_view
 from balai.akun.models import PERAN_TINGKAT, Peran, User
-from balai.core import dashboard
+from balai.core import audit, dashboard
 from balai.core.tenancy import KABUPATEN, KECAMATAN
 from balai.pemerintahan import services as pemerintahan_services
 from balai.wilayah.models import Desa, Kecamatan
 from balai.wilayah.selectors import jumlah_wilayah
 
 from . import selectors
-from .forms import PERAN_DESA_CHOICES, OperatorKecamatanForm, PenggunaForm, PeranForm
+from .forms import PERAN_DESA_CHOICES, AuditFilterForm, OperatorKecamatanForm, PenggunaForm, PeranForm
 
 # --- village back office -------------------------------------------------------------------
+
+LOG_PER_HALAMAN = 50
 
 
 @staff_view("desa")
@@ -109,8 +111,37 @@ def _ubah_aktif_pengguna(request, user):
 
 @staff_view("desa", izin="audit.lihat")
 def desa_log(request):
-    entries = selectors.audit_entries(desa=request.desa, action=request.GET.get("tindakan", ""))
-    return render(request, "panel/log.html", {"entries": entries})
+    akun = User.objects.filter(desa=request.desa).order_by("username").values_list("username", flat=True)
+    pilihan = [(u, u) for u in akun] + [("sistem", "sistem (otomatis)")]
+    return _log_page(request, selectors.audit_entries(desa=request.desa), pengguna_choices=pilihan)
+
+
+def _log_page(request, qs, *, show_desa=False, pengguna_choices=None):
+    """The audit log page: filters (period, account, object type, action) and 50 rows a page."""
+    form = AuditFilterForm(
+        request.GET or None,
+        pengguna_choices=pengguna_choices,
+        jenis_choices=selectors.jenis_objek_choices(qs),
+        tindakan_choices=sorted(audit.labels().items(), key=lambda c: c[1]),
+    )
+    if form.is_bound and form.is_valid():
+        qs = selectors.saring_audit(
+            qs, pengguna_persis=pengguna_choices is not None, **{k: v for k, v in form.cleaned_data.items() if v}
+        )
+    elif form.is_bound:
+        qs = qs.none()
+    # get_page() turns any page parameter (missing, text, huge) into a page that exists.
+    page = Paginator(qs, LOG_PER_HALAMAN).get_page(request.GET.get("halaman"))
+    query = request.GET.copy()
+    query.pop("halaman", None)
+    context = {
+        "form": form,
+        "page": page,
+        "entries": page.object_list,
+        "show_desa": show_desa,
+        "query": query.urlencode(),
+    }
+    return render(request, "panel/log.html", context)
 
 
 # --- kecamatan and kabupaten ---------------------------------------------------------------
@@ -136,16 +167,21 @@ def log(request):
 
 @staff_view(KECAMATAN, izin="kecamatan.pantau")
 def kecamatan_dasbor(request):
-    villages = selectors.baris_desa(selectors.direktori_desa(kabupaten=request.kabupaten, kecamatan=request.kecamatan))
-    return render(
-        request, "panel/kecamatan_dasbor.html", {"villages": villages, "widgets": dashboard.render_widgets(request)}
+    villages = selectors.baris_desa(
+        selectors.direktori_desa(kabupaten=request.kabupaten, kecamatan=request.kecamatan),
+        kabupaten=request.kabupaten,
     )
+    context = {
+        "villages": villages,
+        "widgets": dashboard.render_widgets(request),
+        "ambang": request.kabupaten.ambang_kesegaran_hari,
+    }
+    return render(request, "panel/kecamatan_dasbor.html", context)
 
 
 @staff_view(KECAMATAN, izin="kecamatan.pantau")
 def kecamatan_log(request):
-    entries = selectors.audit_entries(kecamatan=request.kecamatan, action=request.GET.get("tindakan", ""))
-    return render(request, "panel/log.html", {"entries": entries, "show_desa": True})
+    return _log_page(request, selectors.audit_entries(kecamatan=request.kecamatan), show_desa=True)
 
 
 @staff_view(KABUPATEN, izin="kabupaten.kelola")
@@ -161,11 +197,13 @@ def kabupaten_dasbor(request):
 @staff_view(KABUPATEN, izin="kabupaten.kelola")
 def kab_desa(request):
     kecamatan = Kecamatan.objects.filter(kabupaten=request.kabupaten, slug=request.GET.get("kecamatan", "")).first()
-    qs = selectors.direktori_desa(kabupaten=request.kabupaten, kecamatan=kecamatan, q=request.GET.get("q", "").strip())
+    q = request.GET.get("q", "").strip()
+    qs = selectors.direktori_desa(kabupaten=request.kabupaten, kecamatan=kecamatan, q=q)
     page = Paginator(qs, 50).get_page(request.GET.get("halaman"))
-    page.object_list = selectors.baris_desa(page.object_list)
+    page.object_list = selectors.baris_desa(page.object_list, kabupaten=request.kabupaten)
     context = {
         "page": page,
+        "kecamatan_cocok": [] if kecamatan else selectors.kecamatan_cocok(kabupaten=request.kabupaten, q=q),
         "kecamatan_list": Kecamatan.objects.filter(kabupaten=request.kabupaten),
         "kecamatan": kecamatan,
         "q": request.GET.get("q", ""),
@@ -176,14 +214,26 @@ def kab_desa(request):
 
 
 @staff_view(KABUPATEN, izin="kabupaten.kelola")
-@require_POST
 def kab_desa_aktif(request, pk):
-    desa = get_object_or_404(Desa, kecamatan__kabupaten=request.kabupaten, pk=pk)
-    pemerintahan_services.atur_desa_aktif(desa=desa, actor=request.user, aktif=not desa.aktif, request=request)
-    if request.htmx:
-        return render(request, "panel/partials/desa_aktif.html", {"d": desa})
-    messages.success(request, f"{desa} {'diaktifkan' if desa.aktif else 'dinonaktifkan'}.")
-    return redirect("panel:kab_desa_detail", pk=desa.pk)
+    """Switch a village site on or off, after a confirmation page that names the village.
+
+    The form posts the state wanted (`aktif=1|0`) rather than "toggle", so a double click or a
+    resent form cannot flip the site back."""
+    desa = get_object_or_404(Desa.objects.select_related("kecamatan"), kecamatan__kabupaten=request.kabupaten, pk=pk)
+    if request.method == "POST" and request.POST.get("aktif") in ("0", "1"):
+        aktif = request.POST["aktif"] == "1"
+        if aktif == desa.aktif:
+            messages.info(request, f"Situs {desa} sudah {'aktif' if aktif else 'nonaktif'}; tidak ada yang diubah.")
+        else:
+            pemerintahan_services.atur_desa_aktif(desa=desa, actor=request.user, aktif=aktif, request=request)
+            if aktif:
+                messages.success(request, f"Situs {desa} diaktifkan kembali dan dapat dibuka warga.")
+            else:
+                messages.success(
+                    request, f"Situs {desa} dinonaktifkan. Warga kini melihat halaman “situs sedang tidak aktif”."
+                )
+        return redirect("panel:kab_desa_detail", pk=desa.pk)
+    return render(request, "panel/kab_desa_aktif.html", {"desa": desa, "aktif_baru": not desa.aktif})
 
 
 @staff_view(KABUPATEN, izin="kabupaten.kelola")
@@ -234,18 +284,23 @@ def kab_pengguna(request):
         .annotate(punya_2fa=_punya_2fa())
         .order_by("desa__nama", "kecamatan__nama", "username")
     )
+    filter_2fa = request.GET.get("2fa", "")
+    if filter_2fa == "ada":
+        qs = qs.filter(punya_2fa=True, is_active=True)
+    elif filter_2fa == "belum":
+        qs = qs.filter(punya_2fa=False, is_active=True)
+    else:
+        filter_2fa = ""
     page = Paginator(qs, 100).get_page(request.GET.get("halaman"))
-    return render(
-        request,
-        "panel/kab_pengguna.html",
-        {
-            "form": form,
-            "page": page,
-            "password_baru": password,
-            "status_url": "panel:kab_pengguna_status",
-            "peran_url": "panel:kab_pengguna_peran",
-        },
-    )
+    context = {
+        "form": form,
+        "page": page,
+        "filter_2fa": filter_2fa,
+        "password_baru": password,
+        "status_url": "panel:kab_pengguna_status",
+        "peran_url": "panel:kab_pengguna_peran",
+    }
+    return render(request, "panel/kab_pengguna.html", context)
 
 
 @staff_view(KABUPATEN, izin="kabupaten.kelola")
@@ -275,5 +330,4 @@ def kab_pengguna_peran(request, pk):
 
 @staff_view(KABUPATEN, izin="kabupaten.kelola")
 def kabupaten_log(request):
-    entries = selectors.audit_entries(kabupaten_wide=True, action=request.GET.get("tindakan", ""))
-    return render(request, "panel/log.html", {"entries": entries, "show_desa": True})
+    return _log_page(request, selectors.audit_entries(kabupaten_wide=True), show_desa=True)

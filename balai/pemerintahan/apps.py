@@ -1,12 +1,13 @@
 from django.apps import AppConfig
 
-from balai.core.registry import MenuItem
+from balai.core.registry import AuditLabels, MenuItem
 
 
 class PemerintahanConfig(AppConfig):
     name = "balai.pemerintahan"
     verbose_name = "Pemerintahan desa"
     extensions = [
+        AuditLabels("balai.pemerintahan.services.AUDIT_LABELS"),
         MenuItem(
             "desa", "Wilayah", "pemerintahan:daftar", grup="kependudukan", izin="wilayah.kelola", order=80, icon="◫"
         ),

@@ -3,6 +3,22 @@ from django.db import transaction
 from balai.core import audit
 from balai.wilayah.models import RT, RW, Dusun
 
+# Readable names of this app's audit actions (declared in apps.py; see balai.core.audit).
+AUDIT_LABELS = {
+    "desa.profil_diubah": "Profil desa diubah",
+    "desa.diaktifkan": "Situs desa diaktifkan",
+    "desa.dinonaktifkan": "Situs desa dinonaktifkan",
+    "wilayah.dusun_dibuat": "Dusun ditambah",
+    "wilayah.dusun_diubah": "Dusun diubah",
+    "wilayah.dusun_dihapus": "Dusun dihapus",
+    "wilayah.rw_dibuat": "RW ditambah",
+    "wilayah.rw_diubah": "RW diubah",
+    "wilayah.rw_dihapus": "RW dihapus",
+    "wilayah.rt_dibuat": "RT ditambah",
+    "wilayah.rt_diubah": "RT diubah",
+    "wilayah.rt_dihapus": "RT dihapus",
+}
+
 # Village profile and its dusun / RW / RT. Every write records one audit entry.
 
 PROFIL_FIELDS = ["alamat_kantor", "kode_pos", "telepon", "email", "nama_kepala", "luas_wilayah_ha", "lat", "lng"]

@@ -1,6 +1,6 @@
 from django.apps import AppConfig
 
-from balai.core.registry import MenuItem, Widget
+from balai.core.registry import AuditLabels, MenuItem, Widget
 
 
 class PendudukConfig(AppConfig):
@@ -8,6 +8,7 @@ class PendudukConfig(AppConfig):
     verbose_name = "Penduduk"
 
     extensions = [
+        AuditLabels("balai.penduduk.services.AUDIT_LABELS"),
         MenuItem("desa", "Penduduk", "penduduk:daftar", grup="kependudukan", izin="penduduk.lihat", order=20, icon="☺"),
         MenuItem(
             "desa",

@@ -18,6 +18,35 @@ from .models import ImporPenduduk, Keluarga, Penduduk, Peristiwa, RumahTangga
 from .privasi import FIELD_PRIBADI
 from .tasks import impor_penduduk
 
+# Readable names of this app's audit actions, those of the import (impor.py) included
+# (registered in apps.py; see balai.core.audit).
+AUDIT_LABELS = {
+    "penduduk.pindah_antar_desa_diajukan": "Kepindahan dari desa lain diajukan",
+    "penduduk.pindah_antar_desa_ditolak": "Kepindahan ke desa lain ditolak",
+    "penduduk.pindah_antar_desa_keluar": "Penduduk pindah ke desa lain (dikonfirmasi)",
+    "penduduk.pindah_antar_desa_datang": "Penduduk datang dari desa lain (dikonfirmasi)",
+    "penduduk.pindah_antar_desa_nik_tidak_ada": "Kepindahan diajukan untuk NIK yang tidak ditemukan",
+    "penduduk.ditambah": "Penduduk ditambah",
+    "penduduk.diubah": "Data penduduk diubah",
+    "penduduk.dilihat": "Data penduduk dibuka",
+    "penduduk.lahir": "Kelahiran dicatat",
+    "penduduk.datang": "Kedatangan dicatat",
+    "penduduk.mati": "Kematian dicatat",
+    "penduduk.pindah_keluar": "Pindah keluar dicatat",
+    "penduduk.diekspor": "Data penduduk diekspor",
+    "penduduk.impor_diperiksa": "Berkas impor penduduk diperiksa",
+    "penduduk.diimpor": "Data penduduk diimpor",
+    "keluarga.ditambah": "Keluarga (KK) ditambah",
+    "keluarga.diubah": "Keluarga (KK) diubah",
+    "keluarga.dilihat": "Data keluarga (KK) dibuka",
+    "rumahtangga.dibentuk": "Rumah tangga dibentuk",
+    "rumahtangga.anggota_ditambah": "Anggota rumah tangga ditambah",
+    "rumahtangga.anggota_dikeluarkan": "Anggota rumah tangga dikeluarkan",
+    "rumahtangga.kepala_diganti": "Kepala rumah tangga diganti",
+    "rumahtangga.dibubarkan": "Rumah tangga dibubarkan",
+    "rumahtangga.dilihat": "Data rumah tangga dibuka",
+}
+
 # Advisory-lock key for NIK writes (PostgreSQL). Single-record writes hold it shared plus an
 # exclusive lock on the NIK itself (the NIK as a bigint key); an import holds it exclusively,
 # so two writers never both see a NIK as free. SQLite serialises writers on its own.

@@ -1,12 +1,21 @@
 from django.apps import AppConfig
 
-from balai.core.registry import FreshnessSource, MenuItem, PublicTextSource, SearchSource, SitemapSource, Widget
+from balai.core.registry import (
+    AuditLabels,
+    FreshnessSource,
+    MenuItem,
+    PublicTextSource,
+    SearchSource,
+    SitemapSource,
+    Widget,
+)
 
 
 class PublikasiConfig(AppConfig):
     name = "balai.publikasi"
     verbose_name = "Publikasi desa"
     extensions = [
+        AuditLabels("balai.publikasi.services.AUDIT_LABELS"),
         FreshnessSource("balai.publikasi.selectors.terbitan_terakhir"),
         SitemapSource("balai.publikasi.selectors.sitemap_entries"),
         SearchSource("pengumuman", "Pengumuman", "balai.publikasi.selectors.cari_pengumuman", order=20),

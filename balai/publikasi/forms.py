@@ -5,7 +5,7 @@ from .berkas import batas_byte
 from .models import Agenda, Album, Dokumen, Foto, Pengumuman
 
 WAKTU = "%Y-%m-%dT%H:%M"
-HTML_HELP = _("Boleh berisi HTML sederhana (paragraf, tebal, miring, tautan, daftar); kode lain dibuang otomatis.")
+HTML_HELP = _("Bisa diberi huruf tebal atau miring, daftar dan tautan dengan tombol di atas kotak teks.")
 
 
 class WaktuInput(forms.DateTimeInput):
@@ -38,7 +38,7 @@ class AgendaForm(forms.ModelForm):
         fields = ["judul", "mulai", "selesai", "lokasi", "penyelenggara", "uraian", "status"]
         help_texts = {"uraian": HTML_HELP}
         error_messages = {"judul": {"required": _("Judul agenda wajib diisi.")}}
-        widgets = {"uraian": forms.Textarea(attrs={"rows": 8})}
+        widgets = {"uraian": forms.Textarea(attrs={"rows": 8, "data-editor": "rich"})}
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
@@ -67,7 +67,7 @@ class PengumumanForm(forms.ModelForm):
             "judul": {"required": _("Judul pengumuman wajib diisi.")},
             "isi": {"required": _("Isi pengumuman wajib diisi.")},
         }
-        widgets = {"isi": forms.Textarea(attrs={"rows": 8})}
+        widgets = {"isi": forms.Textarea(attrs={"rows": 8, "data-editor": "rich"})}
 
     def clean(self):
         data = super().clean()
@@ -102,6 +102,7 @@ class AlbumForm(forms.ModelForm):
     class Meta:
         model = Album
         fields = ["judul", "tanggal", "uraian", "terbit"]
+        help_texts = {"uraian": _("Teks biasa, tanpa huruf tebal atau tautan.")}
         widgets = {
             "tanggal": forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
             "uraian": forms.Textarea(attrs={"rows": 4}),

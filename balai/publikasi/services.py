@@ -14,6 +14,26 @@ from balai.media.services import hapus_gambar, simpan_gambar
 from .berkas import periksa_dokumen
 from .models import Agenda, Album, Dokumen, Foto, Pengumuman
 
+# Readable names of this app's audit actions (registered in apps.py; see balai.core.audit).
+AUDIT_LABELS = {
+    "agenda.dibuat": "Agenda ditambah",
+    "agenda.diubah": "Agenda diubah",
+    "agenda.dihapus": "Agenda dihapus",
+    "pengumuman.dibuat": "Pengumuman ditambah",
+    "pengumuman.diubah": "Pengumuman diubah",
+    "pengumuman.dihapus": "Pengumuman dihapus",
+    "dokumen.dibuat": "Dokumen diunggah",
+    "dokumen.diubah": "Dokumen diubah",
+    "dokumen.dihapus": "Dokumen dihapus",
+    "galeri.album_dibuat": "Album galeri dibuat",
+    "galeri.album_diubah": "Album galeri diubah",
+    "galeri.album_dihapus": "Album galeri dihapus",
+    "galeri.foto_diunggah": "Foto diunggah",
+    "galeri.foto_diubah": "Keterangan foto diubah",
+    "galeri.foto_dihapus": "Foto dihapus",
+    "galeri.sampul_diganti": "Sampul album diganti",
+}
+
 MAKS_FOTO_SEKALI_UNGGAH = 30
 
 

@@ -1,6 +1,6 @@
 from django.apps import AppConfig
 
-from balai.core.registry import FreshnessSource, MenuItem, PublicTextSource, SearchSource, Widget
+from balai.core.registry import AuditLabels, FreshnessSource, MenuItem, PublicTextSource, SearchSource, Widget
 
 _KANTOR = [
     ("Artikel", "website:kantor_artikel_list", "publikasi", 10, "✎"),
@@ -17,6 +17,7 @@ class WebsiteConfig(AppConfig):
     name = "balai.website"
     verbose_name = "Situs web"
     extensions = [
+        AuditLabels("balai.website.services.AUDIT_LABELS"),
         FreshnessSource("balai.website.selectors.artikel_terakhir"),
         SearchSource("artikel", "Berita", "balai.website.selectors.cari_artikel", order=10),
         SearchSource("halaman", "Halaman", "balai.website.selectors.cari_halaman", order=40),

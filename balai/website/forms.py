@@ -8,7 +8,23 @@ from balai.akun.models import User
 from .models import Artikel, Halaman, Kategori, Komentar, MenuSitus, PengaturanSitus, Perangkat
 
 RICH = {"data-editor": "rich", "rows": 14}
-GAMBAR_HELP = _("JPEG, PNG, WebP atau GIF, paling besar %(mb)s MB. Data lokasi (EXIF/GPS) dibuang.")
+GAMBAR_HELP = _(
+    "Foto atau gambar JPEG, PNG, WebP atau GIF, paling besar %(mb)s MB. Keterangan lokasi yang tersimpan di "
+    "foto dihapus otomatis."
+)
+TEKS_BERFORMAT_HELP = _("Bisa diberi huruf tebal atau miring, daftar dan tautan dengan tombol di atas kotak teks.")
+
+
+class WarnaInput(forms.TextInput):
+    """A colour: a palette to pick from and the hex code beside it (the code is what is sent,
+    so it also works without JavaScript)."""
+
+    template_name = "website/widgets/warna.html"
+
+    def __init__(self, attrs=None):
+        defaults = {"pattern": "#[0-9a-fA-F]{6}", "maxlength": 7, "size": 8, "spellcheck": "false"}
+        defaults["class"] = "warna-hex"
+        super().__init__({**defaults, **(attrs or {})})
 
 
 def gambar_fields(label, *, current=None):
@@ -121,7 +137,11 @@ class PengaturanForm(GambarMixin, forms.ModelForm):
     class Meta:
         model = PengaturanSitus
         fields = ["warna_tema", "slogan", "judul_sambutan", "sambutan", "komentar_aktif", "komentar_otomatis"]
-        widgets = {"warna_tema": forms.TextInput(attrs={"type": "color"}), "sambutan": forms.Textarea(attrs=RICH)}
+        widgets = {"warna_tema": WarnaInput(), "sambutan": forms.Textarea(attrs=RICH)}
+        help_texts = {
+            "warna_tema": _("Warna kepala situs dan tombol. Pilih dari palet atau ketik kodenya, mis. #0f766e."),
+            "sambutan": TEKS_BERFORMAT_HELP,
+        }
 
 
 class HalamanForm(forms.ModelForm):
@@ -133,7 +153,10 @@ class HalamanForm(forms.ModelForm):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["slug"].required = False
-        self.fields["slug"].help_text = _("Alamat halaman: /halaman/<slug>/. Kosongkan untuk dibuat dari judul.")
+        self.fields["slug"].label = _("Alamat halaman")
+        self.fields["slug"].help_text = _(
+            "Bagian akhir alamat, mis. sejarah-desa untuk /halaman/sejarah-desa/. Kosongkan agar dibuat dari judul."
+        )
 
 
 class PerangkatForm(GambarMixin, forms.ModelForm):

@@ -1,11 +1,11 @@
 """Reads for the village sites and portals. Every public read has a fixed number of queries,
 whatever the number of articles; kabupaten-wide reads disable scoping explicitly."""
 
-from datetime import timedelta
+from datetime import UTC, datetime
 
 from django.contrib.postgres.search import SearchQuery, SearchRank, SearchVector
 from django.db import connection
-from django.db.models import Count, F, Max, Q
+from django.db.models import Case, Count, F, Max, Q, When
 from django.utils import timezone
 from django_scopes import scopes_disabled
 
@@ -175,7 +175,15 @@ def cari_halaman(*, desa, q):
 
 
 def artikel_kantor(*, desa, q="", status=""):
-    qs = Artikel.objects.filter(desa=desa).select_related("kategori").defer("isi").order_by("-diperbarui", "-id")
+    """The back office's article list: drafts and scheduled articles on top (work still to do),
+    then everything by publication date, newest first."""
+    belum_terbit = Case(When(status__in=[S.DRAFT, S.TERJADWAL], then=0), default=1)
+    qs = (
+        Artikel.objects.filter(desa=desa)
+        .select_related("kategori")
+        .defer("isi")
+        .order_by(belum_terbit, F("terbit_pada").desc(nulls_first=True), "-diperbarui", "-id")
+    )
     if status:
         qs = qs.filter(status=status)
     if q:
@@ -196,10 +204,9 @@ def artikel_terakhir(desa_ids):
 def kesegaran(*, desa, kabupaten):
     """Days since the village last published anything (article, agenda, announcement, album,
     document: every registered source), against the kabupaten's threshold."""
-    terakhir = sumber_kesegaran.terakhir([desa.pk]).get(desa.pk)
-    hari = (timezone.now() - terakhir).days if terakhir else None
     ambang = kabupaten.ambang_kesegaran_hari
-    return {"terakhir": terakhir, "hari": hari, "ambang": ambang, "basi": hari is None or hari > ambang}
+    k = sumber_kesegaran.per_desa([desa.pk], ambang)[desa.pk]
+    return {"terakhir": k.terakhir, "hari": k.hari, "ambang": ambang, "basi": k.basi}
 
 
 def widget_kesegaran(request):
@@ -276,25 +283,54 @@ def direktori(*, kabupaten):
     return sorted(groups.items(), key=lambda kv: kv[0].nama)
 
 
-def kesegaran_desa(*, kabupaten, kecamatan=None, limit=15):
-    """Active villages that published nothing within the kabupaten's threshold, stalest first
-    (one query for the villages, then one per freshness source)."""
+URUT_KESEGARAN = {
+    "terakhir": "terbitan terakhir, terlama dulu",
+    "-terakhir": "terbitan terakhir, terbaru dulu",
+    "nama": "nama desa",
+    "kecamatan": "kecamatan",
+}
+
+
+def daftar_kesegaran(*, kabupaten, kecamatan=None, status="", urut="terakhir", q=""):
+    """Every active village with its latest publication (`terakhir`, `hari`, `basi`, as defined
+    once in balai.core.kesegaran), filtered by `status` ("basi" or "segar") and a name or
+    kecamatan search, sorted by `urut` (URUT_KESEGARAN). One query for the villages, then one
+    per freshness source."""
     villages = Desa.objects.filter(kecamatan__kabupaten=kabupaten, aktif=True).select_related("kecamatan")
     if kecamatan is not None:
         villages = villages.filter(kecamatan=kecamatan)
+    q = " ".join(q.split())[:100]
+    if q:
+        villages = villages.filter(Q(nama__icontains=q) | Q(kecamatan__nama__icontains=q) | Q(kode__startswith=q))
     villages = list(villages)
-    last = sumber_kesegaran.terakhir([d.pk for d in villages])
-    batas = timezone.now() - timedelta(days=kabupaten.ambang_kesegaran_hari)
-    basi = []
+    status_per_desa = sumber_kesegaran.per_desa([d.pk for d in villages], kabupaten.ambang_kesegaran_hari)
     for d in villages:
-        d.terakhir = last.get(d.pk)
-        if d.terakhir is None or d.terakhir < batas:
-            basi.append(d)
-    basi.sort(key=lambda d: (d.terakhir is not None, d.terakhir or 0, d.nama))
+        k = status_per_desa[d.pk]
+        d.terakhir, d.hari, d.basi = k.terakhir, k.hari, k.basi
+    if status in ("basi", "segar"):
+        villages = [d for d in villages if d.basi == (status == "basi")]
+    never = datetime.min.replace(tzinfo=UTC)
+    if urut == "-terakhir":
+        villages.sort(key=lambda d: (d.terakhir or never, d.nama), reverse=True)
+    elif urut == "nama":
+        villages.sort(key=lambda d: (d.nama.lower(), d.kecamatan.nama))
+    elif urut == "kecamatan":
+        villages.sort(key=lambda d: (d.kecamatan.nama.lower(), d.nama.lower()))
+    else:  # stalest first: never published, then the oldest publication
+        villages.sort(key=lambda d: (d.terakhir is not None, d.terakhir or never, d.nama))
+    return villages
+
+
+def kesegaran_desa(*, kabupaten, kecamatan=None, limit=15):
+    """The freshness summary of the active villages (of the kabupaten, or one kecamatan): how
+    many are fresh and stale, and the stalest `limit` of them."""
+    villages = daftar_kesegaran(kabupaten=kabupaten, kecamatan=kecamatan)
+    basi = [d for d in villages if d.basi]
     return {
         "ambang": kabupaten.ambang_kesegaran_hari,
         "basi": basi[:limit],
         "jumlah_basi": len(basi),
+        "jumlah_segar": len(villages) - len(basi),
         "jumlah": len(villages),
     }
 

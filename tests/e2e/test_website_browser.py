@@ -25,7 +25,7 @@ def test_operator_writes_and_publishes_an_article(page, site, desa_a, make_user)
     editor.type(" Terima kasih!")
     page.get_by_label("Terbitkan sekarang").check()
     page.get_by_role("button", name="Simpan").click()
-    assert page.get_by_text("disimpan (terbit)").is_visible()
+    assert page.get_by_text("Artikel “Kerja bakti membersihkan saluran irigasi” diterbitkan.").is_visible()
 
     public = page.context.browser.new_context().new_page()  # an anonymous visitor
     public.goto(site("selakambang", "/"))

@@ -60,8 +60,13 @@ def test_switched_off_village_is_not_served(sites, client_for, desa_a):
     desa_a.aktif = False
     desa_a.save()
     response = client_for(desa_a).get("/")
-    assert response.status_code == 404
-    assert "dinonaktifkan" in response.content.decode()
+    body = response.content.decode()
+    # Temporarily unavailable, not gone: 503 with a time to come back, and one clear message.
+    assert response.status_code == 503
+    assert int(response["Retry-After"]) > 0
+    assert "Situs sedang tidak aktif" in body and "Selakambang" in body
+    assert "tidak ditemukan" not in body and "Periksa" not in body
+    assert client_for(desa_a).get("/admin-desa/").status_code == 503
 
 
 def test_kecamatan_portal_lists_only_its_villages(sites, client_for, kaligondang):
@@ -117,7 +122,7 @@ def test_switching_a_village_off_takes_effect_at_once(client_for, desa_a):
     assert client.get("/").status_code == 200
     desa_a.aktif = False
     desa_a.save()
-    assert client.get("/").status_code == 404
+    assert client.get("/").status_code == 503
 
 
 def test_cached_public_pages_carry_no_csrf_token(client_for, desa_a):

@@ -57,15 +57,36 @@ def test_duplicate_username_gets_clear_error(client_for, admin_a, desa_a, operat
     assert "sudah dipakai" in response.content.decode()
 
 
-def test_kabupaten_switches_a_village_off_and_on(client_for, make_user, desa_a):
+def test_kabupaten_switches_a_village_off_and_on_after_confirming(client_for, make_user, desa_a):
     admin = make_user(Peran.ADMIN_KABUPATEN)
     client = client_for(None, admin)
-    response = client.post(f"/dasbor/desa/{desa_a.pk}/aktif/", HTTP_HX_REQUEST="true")
-    assert response.status_code == 200 and "Nonaktif" in response.content.decode()
+    # The list and the detail page offer a link to a confirmation step, not a one-click switch.
+    detail = client.get(f"/dasbor/desa/{desa_a.pk}/").content.decode()
+    assert f'href="/dasbor/desa/{desa_a.pk}/aktif/"' in detail and "hx-post" not in detail
+    confirm = client.get(f"/dasbor/desa/{desa_a.pk}/aktif/")
+    body = confirm.content.decode()
+    assert confirm.status_code == 200 and "Nonaktifkan situs Desa Selakambang?" in body
+    desa_a.refresh_from_db()
+    assert desa_a.aktif  # looking at the confirmation changes nothing
+    # A bare POST (the old one-click toggle) changes nothing either: it shows the question.
+    assert "Nonaktifkan situs" in client.post(f"/dasbor/desa/{desa_a.pk}/aktif/").content.decode()
+    desa_a.refresh_from_db()
+    assert desa_a.aktif
+
+    response = client.post(f"/dasbor/desa/{desa_a.pk}/aktif/", {"aktif": "0"}, follow=True)
+    assert "Situs Desa Selakambang dinonaktifkan" in response.content.decode()
     desa_a.refresh_from_db()
     assert not desa_a.aktif
-    assert client_for(desa_a).get("/").status_code == 404
-    client.post(f"/dasbor/desa/{desa_a.pk}/aktif/")
+    assert client_for(desa_a).get("/").status_code == 503
+    # Sending the same form again (double click, Back + resend) does not switch it back on.
+    again = client.post(f"/dasbor/desa/{desa_a.pk}/aktif/", {"aktif": "0"}, follow=True)
+    assert "sudah nonaktif" in again.content.decode()
+    desa_a.refresh_from_db()
+    assert not desa_a.aktif
+
+    assert "Aktifkan situs Desa Selakambang?" in client.get(f"/dasbor/desa/{desa_a.pk}/aktif/").content.decode()
+    response = client.post(f"/dasbor/desa/{desa_a.pk}/aktif/", {"aktif": "1"}, follow=True)
+    assert "diaktifkan kembali" in response.content.decode()
     desa_a.refresh_from_db()
     assert desa_a.aktif
     with scopes_disabled():

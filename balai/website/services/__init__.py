@@ -16,6 +16,34 @@ from .situs import (
     simpan_perangkat,
 )
 
+# Readable names of this app's audit actions (registered in apps.py; see balai.core.audit).
+AUDIT_LABELS = {
+    "artikel.dibuat": "Artikel dibuat",
+    "artikel.diubah": "Artikel diubah",
+    "artikel.diterbitkan": "Artikel diterbitkan",
+    "artikel.dijadwalkan": "Artikel dijadwalkan",
+    "artikel.dihapus": "Artikel dihapus",
+    "artikel.revisi_dipulihkan": "Revisi artikel dipulihkan",
+    "komentar.dikirim": "Komentar dikirim warga",
+    "komentar.disetujui": "Komentar disetujui",
+    "komentar.ditolak": "Komentar ditolak",
+    "halaman.dibuat": "Halaman dibuat",
+    "halaman.diubah": "Halaman diubah",
+    "halaman.dihapus": "Halaman dihapus",
+    "perangkat.dibuat": "Perangkat desa ditambah",
+    "perangkat.diubah": "Perangkat desa diubah",
+    "perangkat.dihapus": "Perangkat desa dihapus",
+    "menu_situs.dibuat": "Menu situs ditambah",
+    "menu_situs.diubah": "Menu situs diubah",
+    "menu_situs.dihapus": "Menu situs dihapus",
+    "kategori.dibuat": "Kategori artikel ditambah",
+    "kategori.diubah": "Kategori artikel diubah",
+    "kategori.dihapus": "Kategori artikel dihapus",
+    "situs.pengaturan.dibuat": "Tampilan situs diatur",
+    "situs.pengaturan.diubah": "Tampilan situs diubah",
+    "kabupaten.ambang_kesegaran_diubah": "Ambang kesegaran situs diubah",
+}
+
 __all__ = [
     "atur_ambang_kesegaran",
     "hapus_artikel",

@@ -395,3 +395,73 @@ def test_kabupaten_village_search_is_paged(
     assert "Desa Selakambang" in second and "Desa Karangpetir" not in second
     assert "<h2>Berita" not in second  # the news list stays on the first page
     assert "Tidak ada desa atau kelurahan" in client.get("/cari/?q=zzz").content.decode()
+
+
+def test_schedule_message_names_the_day_and_hour_in_wib(client_for, desa_a, operator_a):
+    staff = client_for(desa_a, operator_a)
+    r = staff.post(
+        "/admin-desa/artikel/tambah/",
+        {"judul": "Pengajian akbar", "isi": "x", "aksi": "jadwal", "terbit_pada": "2040-12-01T08:00"},
+        follow=True,
+    )
+    assert "Dijadwalkan terbit Sabtu, 1 Desember 2040 pukul 08.00 WIB" in r.content.decode()
+
+
+def test_back_office_article_list_puts_work_in_progress_first_then_newest_publication(
+    client_for, desa_a, operator_a, make_artikel
+):
+    now = timezone.now()
+    make_artikel(desa_a, "Lama terbit", terbit_pada=now - timedelta(days=30))
+    make_artikel(desa_a, "Baru terbit", terbit_pada=now - timedelta(days=1))
+    with scope(desa=desa_a):
+        services.simpan_artikel(desa=desa_a, actor=operator_a, data={"judul": "Masih draf", "status": S.DRAFT})
+        services.simpan_artikel(
+            desa=desa_a,
+            actor=operator_a,
+            data={"judul": "Nanti terbit", "status": S.TERJADWAL, "terbit_pada": now + timedelta(days=3)},
+        )
+    # The oldest article edited last must not jump to the top.
+    with scopes_disabled():
+        Artikel.objects.filter(judul="Lama terbit").update(diperbarui=now + timedelta(hours=1))
+    body = client_for(desa_a, operator_a).get("/admin-desa/artikel/").content.decode()
+    order = [body.index(t) for t in ("Nanti terbit", "Masih draf", "Baru terbit", "Lama terbit")]
+    assert max(order[:2]) < order[2] < order[3]  # unfinished ones on top, then newest published
+
+
+def test_site_colour_is_a_palette_with_its_hex_code_and_can_be_typed(client_for, desa_a, operator_a):
+    staff = client_for(desa_a, operator_a)
+    body = staff.get("/admin-desa/situs/").content.decode()
+    assert '<input type="color" value="#0f766e"' in body  # a swatch showing the current colour
+    assert 'name="warna_tema" value="#0f766e"' in body and 'class="warna-hex"' in body  # and its code
+    assert "website/warna.js" in body
+    r = staff.post("/admin-desa/situs/", {"warna_tema": "#123abc", "judul_sambutan": "Sambutan"})
+    assert r.status_code == 302
+    with scopes_disabled():
+        assert PengaturanSitus.objects.get(desa=desa_a).warna_tema == "#123abc"
+    bad = staff.post("/admin-desa/situs/", {"warna_tema": "merah"})
+    assert bad.status_code == 200 and "errorlist" in bad.content.decode()
+
+
+JARGON = ("disaring di server", "Teks kaya", "HTML", "EXIF", "<slug>", "slug", "server")
+
+
+@pytest.mark.parametrize(
+    "path",
+    [
+        "/admin-desa/situs/",
+        "/admin-desa/artikel/tambah/",
+        "/admin-desa/halaman/tambah/",
+        "/admin-desa/perangkat/tambah/",
+        "/admin-desa/agenda/tambah/",
+        "/admin-desa/pengumuman/tambah/",
+        "/admin-desa/galeri/tambah/",
+    ],
+)
+def test_forms_speak_plainly_to_village_staff(path, client_for, desa_a, operator_a):
+    import re
+
+    response = client_for(desa_a, operator_a).get(path)
+    assert response.status_code == 200, path
+    shown = re.sub(r"<[^>]+>", " ", response.content.decode().split("<main", 1)[1])  # visible text only
+    for word in JARGON:
+        assert word not in shown, (path, word)

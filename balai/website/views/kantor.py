@@ -8,6 +8,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 
 from balai.akun.access import staff_view
 from balai.core.tenancy import KABUPATEN
+from balai.core.waktu import tanggal_jam
 
 from .. import selectors, services
 from ..forms import AmbangKesegaranForm, ArtikelForm, PengaturanForm
@@ -55,9 +56,18 @@ def _artikel_form(request, artikel):
         except ValidationError as exc:
             _add_errors(form, exc)
         else:
-            messages.success(request, f"Artikel “{artikel.judul}” disimpan ({artikel.get_status_display().lower()}).")
+            messages.success(request, pesan_simpan(artikel))
             return redirect("website:kantor_artikel_ubah", pk=artikel.pk)
     return render(request, "website/kantor/artikel_form.html", {"form": form, "artikel": artikel})
+
+
+def pesan_simpan(artikel):
+    """What saving did, in words: a schedule names its day and hour."""
+    if artikel.status == Artikel.Status.TERJADWAL:
+        return f"Artikel “{artikel.judul}” disimpan. Dijadwalkan terbit {tanggal_jam(artikel.terbit_pada)}."
+    if artikel.status == Artikel.Status.TERBIT:
+        return f"Artikel “{artikel.judul}” diterbitkan."
+    return f"Artikel “{artikel.judul}” disimpan sebagai draf."
 
 
 @staff_view("desa", izin="situs.kelola", model=Artikel)
@@ -161,7 +171,10 @@ def _add_errors(form, exc):
 
 @staff_view(KABUPATEN, izin="kabupaten.kelola")
 def kabupaten_kesegaran(request):
-    """Freshness of all village sites, and the threshold the kabupaten sets for them."""
+    """Every village site with its latest publication (sortable, filterable, exportable), and
+    the threshold the kabupaten sets for calling a site stale."""
+    from .. import ekspor
+
     kabupaten = request.kabupaten
     form = AmbangKesegaranForm(request.POST or None, initial={"hari": kabupaten.ambang_kesegaran_hari})
     if request.method == "POST" and form.is_valid():
@@ -170,5 +183,27 @@ def kabupaten_kesegaran(request):
         )
         messages.success(request, f"Ambang kesegaran situs: {kabupaten.ambang_kesegaran_hari} hari.")
         return redirect("website:kabupaten_kesegaran")
-    context = {"form": form, "k": selectors.kesegaran_desa(kabupaten=kabupaten, limit=300)}
+    status = request.GET.get("status", "")
+    status = status if status in ("basi", "segar") else ""
+    urut = request.GET.get("urut", "")
+    urut = urut if urut in selectors.URUT_KESEGARAN else "terakhir"
+    q = request.GET.get("q", "")
+    villages = selectors.daftar_kesegaran(kabupaten=kabupaten, status=status, urut=urut, q=q)
+    fmt = request.GET.get("format")
+    if fmt == "csv":
+        return ekspor.csv_response(villages)
+    if fmt == "xlsx":
+        return ekspor.xlsx_response(villages)
+    query = request.GET.copy()
+    query.pop("format", None)
+    context = {
+        "form": form,
+        "k": selectors.kesegaran_desa(kabupaten=kabupaten, limit=0),
+        "villages": villages,
+        "status": status,
+        "urut": urut,
+        "urut_choices": selectors.URUT_KESEGARAN.items(),
+        "q": q,
+        "query": query.urlencode(),
+    }
     return render(request, "website/kantor/kabupaten_kesegaran.html", context)
