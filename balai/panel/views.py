@@ -1,5 +1,4 @@
 from django.contrib import messages
-from django.core.paginator import Paginator
 from django.db.models import Exists, OuterRef
 from django.http import Http404, HttpResponseNotAllowed
 from django.shortcuts import get_object_or_404, redirect, render
@@ -11,6 +10,7 @@ from balai.akun import services as akun_services
 from balai.akun.models import Peran, User
 from balai.core import dashboard
 from balai.core.access import staff_view
+from balai.core.halaman import halaman_dari
 from balai.core.tenancy import KABUPATEN, KECAMATAN
 from balai.wilayah import services as wilayah_services
 from balai.wilayah.models import Desa, Kecamatan
@@ -140,7 +140,7 @@ def kabupaten_dasbor(request):
 def kab_desa(request):
     kecamatan = Kecamatan.objects.filter(kabupaten=request.kabupaten, slug=request.GET.get("kecamatan", "")).first()
     qs = selectors.desa_directory(kabupaten=request.kabupaten, kecamatan=kecamatan, q=request.GET.get("q", "").strip())
-    page = Paginator(qs, 50).get_page(request.GET.get("halaman"))
+    page = halaman_dari(qs, 50, request.GET.get("halaman"))
     page.object_list = selectors.village_rows(page.object_list)
     context = {
         "page": page,
@@ -205,7 +205,7 @@ def kab_pengguna(request):
         .annotate(punya_2fa=_punya_2fa())
         .order_by("peran", "username")
     )
-    page = Paginator(qs, 100).get_page(request.GET.get("halaman"))
+    page = halaman_dari(qs, 100, request.GET.get("halaman"))
     return render(
         request,
         "panel/kab_pengguna.html",

@@ -1,7 +1,6 @@
 """Public pages on a village host: /agenda/, /pengumuman/, /galeri/, /unduhan/. Anonymous GETs
 are cached per site version by sitecache.public_page; downloads are not (they are counted)."""
 
-from django.core.paginator import Paginator
 from django.http import FileResponse, Http404, HttpResponse
 from django.shortcuts import get_object_or_404, render
 from django.utils import timezone
@@ -10,6 +9,7 @@ from django.views.decorators.http import require_GET
 
 from balai.akun.models import Peran
 from balai.core.access import can_use_host, pending_step
+from balai.core.halaman import halaman_dari
 from balai.core.sitecache import expire_at, public_page
 from balai.core.tenancy import DESA
 
@@ -41,7 +41,7 @@ def _pratinjau(request):
 def agenda(request):
     desa, now = _desa(request), timezone.now()
     expire_at(request, selectors.agenda_berubah_pada(desa=desa, now=now))
-    lalu = Paginator(selectors.agenda_lalu(desa=desa, now=now), PER_HALAMAN).get_page(request.GET.get("halaman"))
+    lalu = halaman_dari(selectors.agenda_lalu(desa=desa, now=now), PER_HALAMAN, request.GET.get("halaman"))
     context = {"mendatang": selectors.agenda_mendatang(desa=desa, now=now)[:50], "lalu": lalu}
     return render(request, "publikasi/agenda.html", context)
 
@@ -69,7 +69,7 @@ def pengumuman(request):
     desa, now = _desa(request), timezone.now()
     expire_at(request, selectors.pengumuman_berubah_pada(desa=desa, now=now))
     qs = selectors.pengumuman_aktif(desa=desa, now=now)
-    page = Paginator(qs, PER_HALAMAN).get_page(request.GET.get("halaman"))
+    page = halaman_dari(qs, PER_HALAMAN, request.GET.get("halaman"))
     return render(request, "publikasi/pengumuman.html", {"page": page})
 
 
@@ -86,7 +86,7 @@ def pengumuman_detail(request, slug):
 @require_GET
 @public_page(params=("halaman",))
 def galeri(request):
-    page = Paginator(selectors.album_list(desa=_desa(request)), PER_HALAMAN).get_page(request.GET.get("halaman"))
+    page = halaman_dari(selectors.album_list(desa=_desa(request)), PER_HALAMAN, request.GET.get("halaman"))
     return render(request, "publikasi/galeri.html", {"page": page})
 
 

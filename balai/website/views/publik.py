@@ -3,13 +3,13 @@
 from functools import wraps
 
 from django.contrib import messages
-from django.core.paginator import Paginator
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 
 from balai.core import dashboard
 from balai.core.audit import client_ip
+from balai.core.halaman import halaman_dari
 from balai.core.sitecache import public_page
 from balai.core.tenancy import DESA
 from balai.wilayah.selectors import wilayah_counts, wilayah_tree
@@ -54,7 +54,7 @@ def artikel_list(request):
         tag = get_object_or_404(Tag, desa=desa, slug=request.GET["tag"])
     q = request.GET.get("q", "")
     qs = selectors.daftar_artikel(desa=desa, q=q, kategori=kategori, tag=tag)
-    page = Paginator(qs, selectors.PER_HALAMAN).get_page(request.GET.get("halaman"))
+    page = halaman_dari(qs, selectors.PER_HALAMAN, request.GET.get("halaman"))
     context = {"page": page, "q": q, "kategori": kategori, "tag": tag, "kategori_list": Kategori.objects.all()}
     return render(request, "website/artikel_list.html", context)
 
