@@ -21,6 +21,12 @@ if not SECRET_KEY:
 # Tenancy: <base> is the kabupaten portal, kec-<slug>.<base> a kecamatan, <slug>.<base> a village.
 BALAI_BASE_DOMAIN = env("BALAI_BASE_DOMAIN", default="localhost").lower()
 BALAI_KABUPATEN_KODE = env("BALAI_KABUPATEN_KODE", default="33.03")
+# The public scheme and port of every site. Absolute links (password-reset mails, canonical
+# URLs, feeds, links between sites) are built from these and BALAI_BASE_DOMAIN, never from the
+# Host header a client sends. Port 0 means the scheme's default; `make demo` sets 8000.
+BALAI_TLS = env.bool("BALAI_TLS", default=False)
+BALAI_SCHEME = env("BALAI_SCHEME", default="https" if BALAI_TLS else "http").lower()
+BALAI_PUBLIC_PORT = env.int("BALAI_PUBLIC_PORT", default=0)
 # Roles that must use TOTP two-factor; desa roles can be added by the kabupaten.
 BALAI_2FA_ROLES = env.list("BALAI_2FA_ROLES", default=["admin_kabupaten", "operator_kecamatan"])
 # Where `seed_demo` writes the demo accounts and their fresh passwords.
@@ -170,7 +176,6 @@ if env("EMAIL_URL", default=""):
     vars().update(env.email("EMAIL_URL"))
 
 # Security headers. TLS-only settings switch on with BALAI_TLS behind a terminating proxy.
-BALAI_TLS = env.bool("BALAI_TLS", default=False)
 SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "strict-origin-when-cross-origin"
 SECURE_CROSS_ORIGIN_OPENER_POLICY = "same-origin"

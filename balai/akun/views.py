@@ -19,7 +19,7 @@ from django_otp import user_has_device
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
 from balai.core.audit import client_ip
-from balai.core.tenancy import DESA
+from balai.core.tenancy import DESA, request_origin
 
 from . import services
 from .forms import LoginForm, TokenForm
@@ -149,6 +149,9 @@ class LupaSandiView(auth_views.PasswordResetView):
     def form_valid(self, form):
         if not _reset_allowed(self.request, form.cleaned_data["email"]):
             return redirect(self.get_success_url())
+        # The link's scheme, host and port come from settings and the tenant, never from the
+        # Host header (which an attacker can set to a port or proxy of their own).
+        self.extra_email_context = {"alamat_situs": request_origin(self.request)}
         return super().form_valid(form)
 
 

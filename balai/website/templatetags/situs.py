@@ -4,6 +4,7 @@ from django import template
 from django.urls import reverse
 
 from balai.core import sitecache
+from balai.core.tenancy import absolute_url
 
 from .. import selectors
 
@@ -25,7 +26,7 @@ def menu_desa(context):
 @register.simple_tag(takes_context=True)
 def absolute(context, url):
     """`url` as an absolute address (media on object storage already is one)."""
-    return url if url.startswith(("http://", "https://")) else context["request"].build_absolute_uri(url)
+    return url if url.startswith(("http://", "https://")) else absolute_url(context["request"], url)
 
 
 @register.inclusion_tag("website/partials/logo.html", takes_context=True)

@@ -11,7 +11,7 @@ from balai.core import dashboard
 from balai.core.audit import client_ip
 from balai.core.halaman import halaman_dari
 from balai.core.sitecache import public_page
-from balai.core.tenancy import DESA
+from balai.core.tenancy import DESA, absolute_url, request_origin
 from balai.wilayah.selectors import wilayah_counts, wilayah_tree
 
 from .. import selectors
@@ -150,7 +150,7 @@ def _darker(hex_colour, factor=0.8):
 @public_page
 @desa_site
 def sitemap(request):
-    context = {"entries": selectors.sitemap_entries(desa=request.desa), "base": request.build_absolute_uri("/")[:-1]}
+    context = {"entries": selectors.sitemap_entries(desa=request.desa), "base": request_origin(request)}
     return render(request, "website/sitemap.xml", context, content_type="application/xml; charset=utf-8")
 
 
@@ -158,5 +158,5 @@ def sitemap(request):
 def robots(request):
     lines = ["User-agent: *", "Disallow: /admin-desa/", "Disallow: /dasbor/", "Disallow: /masuk/", "Allow: /"]
     if request.tenant.kind == DESA:
-        lines.append(f"Sitemap: {request.build_absolute_uri('/sitemap.xml')}")
+        lines.append(f"Sitemap: {absolute_url(request, '/sitemap.xml')}")
     return HttpResponse("\n".join(lines) + "\n", content_type="text/plain; charset=utf-8")

@@ -17,7 +17,7 @@ from faker import Faker
 
 from balai.akun.models import Peran, User
 from balai.akun.services import generate_password
-from balai.core.tenancy import forget_hosts
+from balai.core.tenancy import forget_hosts, site_url
 from balai.wilayah.models import RT, RW, Desa, Dusun, Kabupaten
 from balai.wilayah.services import load_wilayah
 
@@ -149,13 +149,12 @@ class Command(BaseCommand):
         return logins
 
     def _print(self, kabupaten, showcase, logins):
-        base, port = settings.BALAI_BASE_DOMAIN, 8000
         lines = [
             "",
             f"Demo {kabupaten.nama} siap.",
-            f"  Portal kabupaten : http://{base}:{port}/   (dasbor: /dasbor/)",
-            f"  Portal kecamatan : http://kec-{showcase.kecamatan.slug}.{base}:{port}/",
-            f"  Situs desa       : http://{showcase.slug}.{base}:{port}/   (kantor: /admin-desa/)",
+            f"  Portal kabupaten : {site_url()}/   (dasbor: /dasbor/)",
+            f"  Portal kecamatan : {site_url(label='kec-' + showcase.kecamatan.slug)}/",
+            f"  Situs desa       : {site_url(label=showcase.slug)}/   (kantor: /admin-desa/)",
             "",
             "Akun demo (kata sandi dibuat baru setiap kali perintah ini dijalankan):",
         ]
