@@ -138,6 +138,7 @@ LOGIN_URL = "akun:masuk"
 LOGIN_REDIRECT_URL = "/"
 
 # Login throttling: 5 failures for one username from one address locks it for 15 minutes.
+# (axes; the limits across usernames and across addresses follow below).
 AXES_FAILURE_LIMIT = env.int("AXES_FAILURE_LIMIT", default=5)
 AXES_COOLOFF_TIME = timedelta(minutes=env.int("AXES_COOLOFF_MINUTES", default=15))
 AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
@@ -146,6 +147,12 @@ AXES_RESET_ON_SUCCESS = True
 AXES_ENABLE_ADMIN = False
 AXES_IPWARE_PROXY_COUNT = env.int("AXES_IPWARE_PROXY_COUNT", default=0)
 AXES_VERBOSE = False
+# Password spraying (balai.akun.pembatas): failures from one address across all usernames, and
+# failures on one username across all addresses (slower), each in a fixed window.
+BALAI_MASUK_GAGAL_PER_ALAMAT = env.int("BALAI_MASUK_GAGAL_PER_ALAMAT", default=20)
+BALAI_MASUK_JENDELA_ALAMAT_MENIT = env.int("BALAI_MASUK_JENDELA_ALAMAT_MENIT", default=15)
+BALAI_MASUK_GAGAL_PER_AKUN = env.int("BALAI_MASUK_GAGAL_PER_AKUN", default=10)
+BALAI_MASUK_JENDELA_AKUN_MENIT = env.int("BALAI_MASUK_JENDELA_AKUN_MENIT", default=60)
 
 OTP_TOTP_ISSUER = env("OTP_TOTP_ISSUER", default="Balai")
 
