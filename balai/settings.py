@@ -34,6 +34,9 @@ BALAI_DEMO_LOGINS_FILE = env("BALAI_DEMO_LOGINS_FILE", default=str(BASE_DIR / "v
 BALAI_SERVE_MEDIA = env.bool("BALAI_SERVE_MEDIA", default=DEBUG)
 # Largest document a village may publish for download (PDF/DOCX/XLSX/ODT/ODS).
 BALAI_MAX_DOKUMEN_MB = env.int("BALAI_MAX_DOKUMEN_MB", default=20)
+# How often in an hour one operator may find a new NIK registered as living in another village
+# before new NIKs stop being checked against other villages for the rest of the hour.
+BALAI_CEK_NIK_DESA_LAIN_PER_JAM = env.int("BALAI_CEK_NIK_DESA_LAIN_PER_JAM", default=10)
 
 ALLOWED_HOSTS = env.list("ALLOWED_HOSTS", default=[BALAI_BASE_DOMAIN, f".{BALAI_BASE_DOMAIN}", "127.0.0.1"])
 

@@ -8,6 +8,7 @@ from django_scopes import scopes_disabled
 
 from balai.akun.models import User
 from balai.core.models import AuditEntry
+from balai.penduduk.services import AKSI_CEK_NIK
 from balai.wilayah.models import Desa
 from balai.wilayah.selectors import dusun_counts_by_desa
 
@@ -55,6 +56,7 @@ def kabupaten_summary(*, kabupaten):
     users = User.objects.filter(kabupaten=kabupaten, is_active=True)
     with scopes_disabled():
         gagal = AuditEntry.objects.filter(action="akun.gagal_masuk", waktu__gte=since).count()
+        cek_nik = AuditEntry.objects.filter(action=AKSI_CEK_NIK, waktu__gte=since).count()
         aktif_7_hari = (
             AuditEntry.objects.filter(
                 desa__isnull=False, actor__isnull=False, waktu__gte=timezone.now() - timedelta(days=7)
@@ -70,6 +72,8 @@ def kabupaten_summary(*, kabupaten):
         "jumlah_pengguna": users.count(),
         "pengguna_2fa": users.filter(totpdevice__confirmed=True).distinct().count(),
         "gagal_masuk_24_jam": gagal,
+        "cek_nik_desa_lain_24_jam": cek_nik,
+        "aksi_cek_nik": AKSI_CEK_NIK,
         "desa_aktif_7_hari": aktif_7_hari,
     }
 
