@@ -120,3 +120,18 @@ def test_probe_through_the_form_is_audited(desa_a, operator_a, warga_b, client_f
     response = client_for(desa_a, operator_a).post("/admin-desa/penduduk/tambah/", data)
     assert response.status_code == 200
     assert "desa lain" in response.content.decode() and len(cek_entries()) == 1
+
+
+def test_an_import_naming_niks_of_other_villages_is_audited(desa_a, desa_b, operator_a, client_for):
+    from .test_impor import csv_bytes, opensid_row, synth_rows, upload
+
+    rows = synth_rows(4)
+    with scopes_disabled():
+        for r in rows[:2]:
+            make_penduduk(desa_b, nik=r["nik"], tanggal_lahir=r["tanggal_lahir"], jenis_kelamin=r["jenis_kelamin"])
+    upload(client_for(desa_a, operator_a), csv_bytes([opensid_row(r) for r in rows]), mode="uji")
+    with scopes_disabled():
+        entry = AuditEntry.objects.get(action="penduduk.impor_nik_desa_lain")
+    assert entry.actor == operator_a and entry.desa == desa_a
+    assert entry.changes == {"jumlah_nik_desa_lain": [None, 2]}
+    assert rows[0]["nik"] not in str(entry.changes) + entry.object_label
