@@ -22,17 +22,17 @@ Design
   kept (status_dasar changes), so the history stays for the Buku Mutasi Penduduk.
 """
 
-import os
 import uuid
 from pathlib import Path
 
 from django.conf import settings
-from django.core.files.storage import FileSystemStorage
 from django.core.validators import RegexValidator
 from django.db import models
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 from django_scopes import ScopedManager
+
+from balai.core.storage import penyimpanan_privat
 
 from .kode import HIDUP, KEPALA_KELUARGA, KodeValidator
 
@@ -296,26 +296,9 @@ class Peristiwa(models.Model):
         return f"{self.get_jenis_display()} {self.tanggal:%d-%m-%Y}"
 
 
-class PenyimpananPrivat(FileSystemStorage):
-    """Local files outside MEDIA_ROOT, so never served: BALAI_PRIVAT_ROOT, default var/privat."""
-
-    @property
-    def base_location(self):
-        return str(getattr(settings, "BALAI_PRIVAT_ROOT", None) or Path(settings.BASE_DIR) / "var" / "privat")
-
-    @property
-    def location(self):
-        return os.path.abspath(self.base_location)
-
-
 def penyimpanan_impor():
-    """Uploaded registers are personal data: the "privat" storage when one is configured
-    (private object storage in production), else local files that are never served."""
-    from django.core.files.storage import storages
-
-    if "privat" in settings.STORAGES:
-        return storages["privat"]
-    return PenyimpananPrivat()
+    """Uploaded registers are personal data: kept in the private storage, never served."""
+    return penyimpanan_privat()
 
 
 def nama_berkas_impor(instance, filename):

@@ -14,7 +14,7 @@ from balai.core.sitecache import expire_at, public_page
 from balai.core.tenancy import DESA
 
 from . import ics, selectors, services
-from .models import Agenda, Album, Pengumuman
+from .models import Agenda, Album, Dokumen, Pengumuman
 
 PENGELOLA = {Peran.ADMIN_DESA, Peran.OPERATOR_DESA}
 
@@ -120,16 +120,23 @@ def unduhan(request):
 
 @require_GET
 def unduh(request, pk):
-    """Serve a document as an attachment with its real type, never rendered by the browser."""
-    dokumen = get_object_or_404(selectors.dokumen_terbit(desa=_desa(request)), pk=pk)
+    """Hand out a document from the private storage: published ones to anyone (counted), and
+    unpublished ones only to the staff who manage them (not counted). Always as an attachment
+    with its real type, so the browser never renders it on the village's origin."""
+    desa = _desa(request)
+    pratinjau = _pratinjau(request)
+    qs = Dokumen.objects.filter(desa=desa) if pratinjau else selectors.dokumen_terbit(desa=desa)
+    dokumen = get_object_or_404(qs, pk=pk)
     try:
         berkas = dokumen.berkas.open("rb")
     except FileNotFoundError:
         raise Http404
-    services.catat_unduhan(dokumen=dokumen)
+    if dokumen.terbit:
+        services.catat_unduhan(dokumen=dokumen)
     nama = f"{slugify(dokumen.judul)[:80] or 'dokumen'}.{dokumen.jenis}"
     response = FileResponse(berkas, as_attachment=True, filename=nama, content_type=dokumen.content_type)
     response["X-Content-Type-Options"] = "nosniff"
     response["Content-Security-Policy"] = "default-src 'none'; sandbox"
+    response["Cross-Origin-Resource-Policy"] = "same-origin"
     response["Cache-Control"] = "private, no-store"
     return response
