@@ -158,6 +158,9 @@ BALAI_MASUK_GAGAL_PER_AKUN = env.int("BALAI_MASUK_GAGAL_PER_AKUN", default=10)
 BALAI_MASUK_JENDELA_AKUN_MENIT = env.int("BALAI_MASUK_JENDELA_AKUN_MENIT", default=60)
 
 OTP_TOTP_ISSUER = env("OTP_TOTP_ISSUER", default="Balai")
+# A first authenticator is enrolled only through a one-time link issued by the kabupaten; it
+# stops working after this many hours.
+BALAI_TAUTAN_2FA_JAM = env.int("BALAI_TAUTAN_2FA_JAM", default=72)
 
 LANGUAGE_CODE = "id"
 LANGUAGES = [("id", "Bahasa Indonesia")]

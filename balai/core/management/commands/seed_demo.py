@@ -12,11 +12,12 @@ from django.apps import apps
 from django.conf import settings
 from django.core.management.base import BaseCommand
 from django.db import transaction
+from django_otp.plugins.otp_totp.models import TOTPDevice
 from django_scopes import scopes_disabled
 from faker import Faker
 
 from balai.akun.models import Peran, User
-from balai.akun.services import generate_password
+from balai.akun.services import buat_tautan_2fa, generate_password
 from balai.core.tenancy import forget_hosts, site_url
 from balai.wilayah.models import RT, RW, Desa, Dusun, Kabupaten
 from balai.wilayah.services import load_wilayah
@@ -145,7 +146,10 @@ class Command(BaseCommand):
             password = generate_password()
             user.set_password(password)
             user.save()
-            logins.append((username, password, user.get_peran_display(), desa or kecamatan or kabupaten))
+            tautan = ""
+            if user.wajib_2fa and not TOTPDevice.objects.filter(user=user, confirmed=True).exists():
+                tautan = buat_tautan_2fa(actor=None, user=user)
+            logins.append((username, password, user.get_peran_display(), desa or kecamatan or kabupaten, tautan))
         return logins
 
     def _print(self, kabupaten, showcase, logins):
@@ -158,10 +162,15 @@ class Command(BaseCommand):
             "",
             "Akun demo (kata sandi dibuat baru setiap kali perintah ini dijalankan):",
         ]
-        lines += [f"  {u:<28} {p:<16} {role} · {where}" for u, p, role, where in logins]
-        lines.append(
-            "Admin kabupaten dan operator kecamatan diminta mengatur 2FA (aplikasi autentikator) saat masuk pertama."
-        )
+        lines += [f"  {u:<28} {p:<16} {role} · {where}" for u, p, role, where, _t in logins]
+        tautan = [(u, t) for u, _p, _r, _w, t in logins if t]
+        if tautan:
+            lines += [
+                "",
+                "Admin kabupaten dan operator kecamatan wajib memakai verifikasi dua langkah. Setelah masuk,",
+                "buka tautan sekali pakai akun itu untuk mendaftarkan aplikasi autentikator:",
+            ]
+            lines += [f"  {u:<28} {t}" for u, t in tautan]
         text = "\n".join(lines)
         self.stdout.write(text)
         out = Path(settings.BALAI_DEMO_LOGINS_FILE)
