@@ -174,3 +174,29 @@ def test_ordinary_links_and_a_goto_open_action_are_accepted():
 def test_a_pdf_pypdf_cannot_read_is_refused():
     data = b"%PDF-1.4\n1 0 obj\n<< /Type /Catalog /Pages 9 0 R\n" + b"\x00" * 100 + b"\n%%EOF\n"
     assert "rusak" in ditolak(data)
+
+
+def test_documents_stored_before_the_check_are_checked_again(buat, desa_a, client_for):
+    """A PDF with an escaped script that passed the old byte filter is unpublished by the
+    re-check command, audited; clean documents stay."""
+    from io import StringIO
+
+    from django.core.management import call_command
+    from django_scopes import scope, scopes_disabled
+
+    from balai.core.models import AuditEntry
+
+    bersih, jahat = buat.dokumen(judul="Bersih"), buat.dokumen(judul="Jahat")
+    data = pdf_sederhana("x").replace(b"/Type /Catalog", b"/Type /Catalog /OpenAction << /S /J#61vaScript /J#53 (x) >>")
+    with jahat.berkas.storage.open(jahat.berkas.name, "wb") as f:  # as the old filter let it in
+        f.write(data)
+    out = StringIO()
+    call_command("periksa_ulang_dokumen", stdout=out)
+    assert "2 dokumen diperiksa, 1 ditarik" in out.getvalue()
+    with scope(desa=desa_a):
+        jahat.refresh_from_db(), bersih.refresh_from_db()
+    assert not jahat.terbit and bersih.terbit
+    assert client_for(desa_a).get(jahat.get_absolute_url()).status_code == 404
+    with scopes_disabled():
+        entry = AuditEntry.objects.get(action="dokumen.ditarik_pemeriksaan")
+    assert "JavaScript" in entry.changes["alasan"][1] and entry.changes["terbit"] == [True, False]
