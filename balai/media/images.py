@@ -107,3 +107,30 @@ def renditions(file) -> tuple[Rendition, Rendition]:
     image.seek(0)  # first frame of an animated GIF
     image = ImageOps.exif_transpose(image)
     return _encode(image, FULL_SIZE), _encode(image, THUMB_SIZE)
+
+
+# What Pillow reports about a stored rendition that is not metadata (how it is encoded).
+INFO_BUKAN_METADATA = frozenset(
+    {"jfif", "jfif_version", "jfif_unit", "jfif_density", "dpi", "progressive", "progression", "adobe",
+     "adobe_transform", "loop", "duration", "background", "transparency", "gamma", "interlace", "aspect",
+     "lossless", "srgb"}
+)  # fmt: skip
+
+
+def tanpa_metadata(data: bytes) -> bytes | None:
+    """`data` (a stored rendition) written again with pixels only, or None when it carries no
+    metadata already (renditions stored before comments and profiles were dropped)."""
+    image = Image.open(io.BytesIO(data))
+    if not set(image.info) - INFO_BUKAN_METADATA:
+        return None
+    fmt = image.format
+    image.load()
+    picture = _pixels_only(_to_srgb(image.convert("RGBA" if "A" in image.getbands() else "RGB")))
+    out = io.BytesIO()
+    if fmt == "JPEG":
+        picture.convert("RGB").save(out, "JPEG", quality=90, optimize=True, progressive=True)
+    elif fmt == "WEBP":
+        picture.save(out, "WEBP", quality=85, method=4)
+    else:
+        picture.save(out, "PNG", optimize=True)
+    return out.getvalue()

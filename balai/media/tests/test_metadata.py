@@ -134,3 +134,34 @@ def test_a_picture_with_a_colour_profile_keeps_its_colours():
     full, _thumb = images.renditions(SimpleUploadedFile("merah.png", buf.getvalue()))
     r, g, b = Image.open(io.BytesIO(full.fallback)).convert("RGB").getpixel((32, 32))
     assert r > 230 and g < 30 and b < 30
+
+
+def test_pictures_stored_before_are_cleaned_by_the_command(desa_a, operator_a):
+    """Renditions written before the comment was dropped are rewritten in place, same names."""
+    from io import StringIO
+
+    from django.core.files.base import ContentFile
+    from django.core.management import call_command
+    from django_scopes import scope
+
+    from balai.media.services import simpan_gambar
+
+    with scope(desa=desa_a):
+        gambar = simpan_gambar(desa=desa_a, actor=operator_a, file=SimpleUploadedFile("a.jpg", jpeg_full_of_metadata()))
+    names = [f.name for f in gambar.files]
+    # What an older version stored: the comment kept in the JPEG fallback.
+    old = io.BytesIO()
+    Image.new("RGB", (64, 48), "red").save(old, "JPEG", comment=HTML)
+    storage = gambar.berkas.storage
+    storage.delete(gambar.berkas.name)
+    storage.save(gambar.berkas.name, ContentFile(old.getvalue()))
+    out = StringIO()
+    call_command("bersihkan_metadata_gambar", stdout=out)
+    assert "1 gambar diperiksa, 1 berkas ditulis ulang" in out.getvalue()
+    with storage.open(gambar.berkas.name, "rb") as f:
+        data = f.read()
+    assert HTML not in data and 0xFE not in {m for m, _ in jpeg_markers(data)}
+    gambar.refresh_from_db()
+    assert [f.name for f in gambar.files] == names
+    call_command("bersihkan_metadata_gambar", stdout=out)  # nothing left to do
+    assert "0 berkas ditulis ulang" in out.getvalue()
