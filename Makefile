@@ -38,6 +38,7 @@ test: venv
 
 lint: venv
 	$(BIN)/ruff check .
+	$(BIN)/lint-imports
 
 clean-demo:
 	rm -f var/balai.sqlite3 var/balai.sqlite3-wal var/balai.sqlite3-shm

@@ -7,7 +7,7 @@ from django_otp import DEVICE_ID_SESSION_KEY
 from django_otp.plugins.otp_totp.models import TOTPDevice
 from django_scopes import scopes_disabled
 
-from balai.akun.models import Peran, User
+from balai.akun.models import Keanggotaan, Peran, User
 from balai.wilayah.models import Desa, Kabupaten, Kecamatan
 
 PASSWORD = "sandi-uji-yang-panjang-42"
@@ -83,19 +83,21 @@ def desa_b(kalimanah):
 @pytest.fixture
 def make_user(kabupaten):
     def make(peran, *, desa=None, kecamatan=None, username=None, **extra):
+        """`peran`: one role, or a list of roles the person holds together."""
+        semua = [peran] if isinstance(peran, str) else list(peran)
         if desa is not None:
             kecamatan = desa.kecamatan
         user = User(
-            username=username or f"{peran}-{(desa or kecamatan or kabupaten).slug}",
-            peran=peran,
+            username=username or f"{'+'.join(semua)}-{(desa or kecamatan or kabupaten).slug}",
             kabupaten=kabupaten,
             kecamatan=kecamatan,
             desa=desa,
-            email=f"{peran}@contoh.id",
+            email=f"{semua[0]}@contoh.id",
             **extra,
         )
         user.set_password(PASSWORD)
         user.save()
+        Keanggotaan.objects.bulk_create([Keanggotaan(user=user, peran=p) for p in semua])
         return user
 
     return make
@@ -149,3 +151,14 @@ def no_scopes():
     """For factories only: tests that disable scopes everywhere hide leaks."""
     with scopes_disabled():
         yield
+
+
+@pytest.fixture
+def declare(monkeypatch):
+    """Replace every app's declared extensions (balai.core.registry) with the given ones."""
+    from balai.core import registry
+
+    def use(*extensions):
+        monkeypatch.setattr(registry, "_all", lambda: tuple(extensions))
+
+    return use

@@ -1,12 +1,15 @@
-"""The JSON API (OpenAPI at /api/v1/docs). Each app adds a router; every endpoint answers for
-the tenant of the host it is called on, inside the same scope as the pages."""
+"""The JSON API (OpenAPI at /api/v1/docs). Each app declares its router as an `ApiRouter` in its
+AppConfig (balai.core.registry); every endpoint answers for the tenant of the host it is called
+on, inside the same scope as the pages."""
 
 from django.http import Http404
+from django.utils.module_loading import import_string
 from ninja import NinjaAPI, Router, Schema
 
+from balai.core.registry import ApiRouter, extensions
 from balai.core.tenancy import DESA, KABUPATEN, site_url
 from balai.wilayah.models import Desa
-from balai.wilayah.selectors import wilayah_tree
+from balai.wilayah.selectors import pohon_wilayah
 
 api = NinjaAPI(title="Balai API", version="1", urls_namespace="api")
 wilayah = Router(tags=["wilayah"])
@@ -64,8 +67,10 @@ def wilayah_desa(request):
             "kepala": d.kepala,
             "rw": [{"nomor": rw.nomor, "ketua": rw.ketua, "rt": list(rw.rt.all())} for rw in d.rw.all()],
         }
-        for d in wilayah_tree(desa=request.desa)
+        for d in pohon_wilayah(desa=request.desa)
     ]
 
 
 api.add_router("/", wilayah)
+for declared in extensions(ApiRouter):
+    api.add_router(declared.prefix, import_string(declared.router))

@@ -63,8 +63,10 @@ INSTALLED_APPS = [
     "balai.website",
     "balai.publikasi",
     "balai.penduduk",
+    "balai.pemerintahan",
     "balai.statistik",
     "balai.laporan",
+    "balai.demo",
 ]
 
 MIDDLEWARE = [
@@ -178,7 +180,8 @@ STORAGES = {
     "staticfiles": {"BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"},
 }
 BALAI_MAX_IMAGE_MB = env.int("BALAI_MAX_IMAGE_MB", default=8)
-# Uploads holding personal data (population registers) live here, outside MEDIA_ROOT, never served.
+# Personal data (uploaded registers, rendered population books) lives here unless STORAGES names a
+# "privat" storage: outside MEDIA_ROOT, never served (balai.core.storage.private_storage).
 BALAI_PRIVAT_ROOT = env("BALAI_PRIVAT_ROOT", default=str(BASE_DIR / "var" / "privat"))
 FILE_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
 DATA_UPLOAD_MAX_MEMORY_SIZE = 10 * 1024 * 1024

@@ -10,7 +10,7 @@ urlpatterns = [
     path("api/v1/", api.urls),
     path("", include("balai.akun.urls")),
     path("", include("balai.panel.urls")),
-    path("admin-desa/", include("balai.wilayah.urls")),
+    path("admin-desa/", include("balai.pemerintahan.urls")),
     path("admin-desa/", include("balai.publikasi.kantor_urls")),
     path("", include("balai.publikasi.urls")),
     path("admin-desa/penduduk/", include("balai.penduduk.urls")),

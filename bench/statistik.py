@@ -203,11 +203,11 @@ def _client(desa=None, *, peran):
         kab = (desa.kecamatan.kabupaten if desa else None) or _kabupaten()
         user = User.objects.create(
             username=username,
-            peran=peran,
             kabupaten=kab,
             kecamatan=desa.kecamatan if desa and peran != "admin_kabupaten" else None,
             desa=desa if peran not in ("operator_kecamatan", "admin_kabupaten") else None,
         )
+        user.keanggotaan.create(peran=peran)
     client = Client(HTTP_HOST=f"{desa.slug}.localhost" if desa and peran != "admin_kabupaten" else "localhost")
     client.force_login(user)
     if user.wajib_2fa:

@@ -7,7 +7,7 @@ from django.core.validators import RegexValidator
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from balai.core.access import can_use_host
+from balai.akun.access import can_use_host
 
 from . import pembatas
 

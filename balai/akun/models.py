@@ -1,7 +1,9 @@
 from django.conf import settings
 from django.contrib.auth.models import AbstractUser
+from django.core.cache import cache
 from django.db import models
 from django.db.models import Q
+from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 
 
@@ -24,15 +26,19 @@ PERAN_DESA = {
     Peran.PERANGKAT_DESA,
     Peran.PPID_DESA,
 }
-PENANDATANGAN = {Peran.KEPALA_DESA, Peran.SEKDES}
+
+
+PERAN_KECAMATAN = {Peran.OPERATOR_KECAMATAN}
+PERAN_KABUPATEN = {Peran.ADMIN_KABUPATEN}
 
 
 class User(AbstractUser):
-    """A person who works in Balai, bound to exactly one kabupaten, kecamatan or village.
+    """A person who works in Balai, bound to one kabupaten and, for kecamatan and village staff,
+    to one kecamatan or one village (the unit). What they may do comes from their roles
+    (`Keanggotaan`, several per person) through named permissions (`balai.akun.izin`).
 
     Residents are not users: they use Layanan Mandiri with NIK + PIN."""
 
-    peran = models.CharField(_("peran"), max_length=30, choices=Peran.choices)
     kabupaten = models.ForeignKey("wilayah.Kabupaten", on_delete=models.PROTECT, related_name="pengguna")
     kecamatan = models.ForeignKey(
         "wilayah.Kecamatan", on_delete=models.PROTECT, null=True, blank=True, related_name="pengguna"
@@ -47,13 +53,9 @@ class User(AbstractUser):
         verbose_name = _("pengguna")
         verbose_name_plural = _("pengguna")
         constraints = [
+            # A village account also names the village's kecamatan (the kecamatan's view of it).
             models.CheckConstraint(
-                name="pengguna_terikat_sesuai_peran",
-                condition=(
-                    Q(peran=Peran.ADMIN_KABUPATEN, kecamatan__isnull=True, desa__isnull=True)
-                    | Q(peran=Peran.OPERATOR_KECAMATAN, kecamatan__isnull=False, desa__isnull=True)
-                    | Q(peran__in=sorted(p.value for p in PERAN_DESA), kecamatan__isnull=False, desa__isnull=False)
-                ),
+                name="pengguna_desa_dengan_kecamatan", condition=Q(desa__isnull=True) | Q(kecamatan__isnull=False)
             )
         ]
 
@@ -61,20 +63,92 @@ class User(AbstractUser):
         return self.get_full_name() or self.username
 
     @property
+    def tingkat(self):
+        """ "desa", "kecamatan" or "kabupaten": the unit the account is bound to."""
+        if self.desa_id:
+            return "desa"
+        return "kecamatan" if self.kecamatan_id else "kabupaten"
+
+    @cached_property
+    def peran(self):
+        """The roles this person holds, as a frozenset of `Peran` values. Read on every
+        back-office request, so kept in the cache (`lupakan_peran` drops it on every change); a
+        prefetched `keanggotaan` is used when present."""
+        if "keanggotaan" in getattr(self, "_prefetched_objects_cache", {}):
+            return frozenset(k.peran for k in self.keanggotaan.all())
+        key = f"akun:peran:{self.pk}"
+        peran = cache.get(key)
+        if peran is None:
+            peran = frozenset(self.keanggotaan.values_list("peran", flat=True))
+            cache.set(key, peran, 3600)
+        return peran
+
+    def lupakan_peran(self):
+        """After the roles changed: read them afresh, here and in every other process."""
+        cache.delete(f"akun:peran:{self.pk}")
+        for cached in ("peran", "izin"):
+            self.__dict__.pop(cached, None)
+
+    @cached_property
+    def izin(self):
+        from .izin import izin_untuk
+
+        return izin_untuk(self.peran)
+
+    def punya_izin(self, *nama):
+        """Whether this person holds any of the named permissions."""
+        return any(n in self.izin for n in nama)
+
+    @property
+    def nama_peran(self):
+        """The roles for people to read: "Operator desa, PPID desa"."""
+        label = dict(Peran.choices)
+        return ", ".join(str(label[p]) for p in Peran.values if p in self.peran)
+
+    @property
     def is_admin_kabupaten(self):
-        return self.peran == Peran.ADMIN_KABUPATEN
+        return Peran.ADMIN_KABUPATEN in self.peran
 
     @property
     def is_operator_kecamatan(self):
-        return self.peran == Peran.OPERATOR_KECAMATAN
+        return Peran.OPERATOR_KECAMATAN in self.peran
 
     @property
     def is_desa_staff(self):
-        return self.peran in PERAN_DESA
+        return self.desa_id is not None and bool(self.peran & PERAN_DESA)
 
     @property
     def wajib_2fa(self):
-        return self.peran in settings.BALAI_2FA_ROLES
+        return bool(self.peran & set(settings.BALAI_2FA_ROLES))
+
+
+PERAN_TINGKAT = {"desa": PERAN_DESA, "kecamatan": PERAN_KECAMATAN, "kabupaten": PERAN_KABUPATEN}
+
+
+class Keanggotaan(models.Model):
+    """One role a person holds in their unit. A village office has people with several: the
+    operator who is also PPID, the sekdes who signs. The role must be one of the unit's level
+    (`balai.akun.services.atur_peran` checks it)."""
+
+    user = models.ForeignKey(User, on_delete=models.CASCADE, related_name="keanggotaan")
+    peran = models.CharField(_("peran"), max_length=30, choices=Peran.choices)
+    dibuat = models.DateTimeField(_("dibuat"), auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("keanggotaan")
+        verbose_name_plural = _("keanggotaan")
+        constraints = [models.UniqueConstraint(fields=["user", "peran"], name="keanggotaan_unik")]
+
+    def __str__(self):
+        return f"{self.user} · {self.get_peran_display()}"
+
+
+def _peran_berubah(sender, instance, **kwargs):
+    instance.user.lupakan_peran()
+
+
+models.signals.post_save.connect(_peran_berubah, sender=Keanggotaan, dispatch_uid="keanggotaan_simpan")
+models.signals.post_delete.connect(_peran_berubah, sender=Keanggotaan, dispatch_uid="keanggotaan_hapus")
 
 
 class TautanDuaLangkah(models.Model):

@@ -4,17 +4,18 @@ import string
 from datetime import timedelta
 
 from django.conf import settings
-from django.core.exceptions import PermissionDenied
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.translation import gettext as _
 from django_otp import user_has_device
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
 from balai.core import audit
 from balai.core.tenancy import host_desa, origin, site_url
 
-from .models import PERAN_DESA, Peran, TautanDuaLangkah, User
+from .models import PERAN_TINGKAT, Keanggotaan, Peran, TautanDuaLangkah, User
 
 PASSWORD_ALPHABET = string.ascii_letters + string.digits
 
@@ -24,13 +25,28 @@ def generate_password(length=14):
     return "".join(secrets.choice(PASSWORD_ALPHABET) for _ in range(length))
 
 
+def _tingkat_peran(peran):
+    """The one unit level ("desa", "kecamatan", "kabupaten") all of `peran` belong to."""
+    tingkat = {t for t, semua in PERAN_TINGKAT.items() for p in peran if p in semua}
+    if not peran or len(tingkat) != 1:
+        raise ValidationError(
+            _("Pilih satu atau beberapa peran dari tingkat yang sama (desa, kecamatan, atau kabupaten).")
+        )
+    return tingkat.pop()
+
+
 @transaction.atomic
-def create_user(*, actor, username, nama, email, peran, kabupaten, kecamatan=None, desa=None, jabatan="", request=None):
-    """Create a staff account bound to its region with a one-time random password that must be
-    changed at first sign-in. Returns (user, password)."""
-    if peran in PERAN_DESA:
+def buat_pengguna(
+    *, actor, username, nama, email, peran, kabupaten, kecamatan=None, desa=None, jabatan="", request=None
+):
+    """Create a staff account bound to its unit, holding the roles `peran` (one or several of
+    one level), with a one-time random password that must be changed at first sign-in.
+    Returns (user, password)."""
+    peran = sorted({Peran(p) for p in ([peran] if isinstance(peran, str) else peran)})
+    tingkat = _tingkat_peran(peran)
+    if tingkat == "desa":
         kecamatan = desa.kecamatan
-    elif peran == Peran.ADMIN_KABUPATEN:
+    elif tingkat == "kabupaten":
         kecamatan = desa = None
     else:
         desa = None
@@ -40,7 +56,6 @@ def create_user(*, actor, username, nama, email, peran, kabupaten, kecamatan=Non
         first_name=first,
         last_name=last,
         email=email,
-        peran=peran,
         jabatan=jabatan,
         kabupaten=kabupaten,
         kecamatan=kecamatan,
@@ -51,6 +66,8 @@ def create_user(*, actor, username, nama, email, peran, kabupaten, kecamatan=Non
     user.set_password(password)
     user.full_clean()
     user.save()
+    Keanggotaan.objects.bulk_create([Keanggotaan(user=user, peran=p) for p in peran])
+    user.lupakan_peran()
     audit.record(
         action="akun.dibuat",
         actor=actor,
@@ -58,13 +75,39 @@ def create_user(*, actor, username, nama, email, peran, kabupaten, kecamatan=Non
         kecamatan=kecamatan,
         obj=user,
         request=request,
-        changes={"peran": [None, peran], "username": [None, username]},
+        changes={"peran": [None, [str(p) for p in peran]], "username": [None, username]},
     )
     return user, password
 
 
 @transaction.atomic
-def set_user_active(*, actor, user, aktif, request=None):
+def atur_peran(*, actor, user, peran, request=None):
+    """Give `user` exactly the roles `peran` (all of the level of the account's unit)."""
+    baru = {Peran(p) for p in peran}
+    if _tingkat_peran(baru) != user.tingkat:
+        raise ValidationError(
+            _("Peran tidak sesuai dengan tingkat akun ini (%(tingkat)s).") % {"tingkat": user.tingkat}
+        )
+    lama = set(user.keanggotaan.values_list("peran", flat=True))
+    if baru == lama:
+        return
+    user.keanggotaan.exclude(peran__in=baru).delete()
+    Keanggotaan.objects.bulk_create([Keanggotaan(user=user, peran=p) for p in baru - lama])
+    transaction.on_commit(user.lupakan_peran)
+    user.lupakan_peran()
+    audit.record(
+        action="akun.peran_diubah",
+        actor=actor,
+        desa=user.desa,
+        kecamatan=user.kecamatan,
+        obj=user,
+        request=request,
+        changes={"peran": [sorted(lama), sorted(str(p) for p in baru)]},
+    )
+
+
+@transaction.atomic
+def atur_pengguna_aktif(*, actor, user, aktif, request=None):
     user.is_active = aktif
     user.save(update_fields=["is_active"])
     audit.record(
@@ -95,9 +138,9 @@ def _hash_token(token):
 
 def alamat_masuk(user):
     """The address of the site where `user` signs in (kabupaten, kecamatan or village host)."""
-    if user.desa_id:
+    if user.tingkat == "desa":
         return origin(host_desa(user.desa))
-    if user.is_operator_kecamatan:
+    if user.tingkat == "kecamatan":
         return site_url(label=f"kec-{user.kecamatan.slug}")
     return site_url()
 

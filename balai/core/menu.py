@@ -1,52 +1,38 @@
-"""Back-office navigation. Each app registers its own entries in its AppConfig.ready(), so a
-module that is not installed has no menu entry and no dead link."""
-
-from dataclasses import dataclass
+"""Navigation built from the `MenuItem`s the installed apps declare (balai.core.registry): the
+back office's menu in groups, and a public site's links."""
 
 from django.urls import reverse
 
-_ITEMS = []
+from .registry import MENU_GROUPS, MenuItem, extensions
 
 
-@dataclass(frozen=True)
-class MenuItem:
-    # "desa", "kecamatan" or "kabupaten": the back office of that host kind;
-    # "publik-desa", "publik-kecamatan", "publik-kabupaten": the public site's navigation.
-    area: str
-    label: str
-    url_name: str
-    roles: frozenset | None = None  # None: every staff role of the area
-    order: int = 100
-    icon: str = "•"
-
-
-def register(area, label, url_name, *, roles=None, order=100, icon="•"):
-    _ITEMS.append(MenuItem(area, label, url_name, frozenset(roles) if roles else None, order, icon))
+def _boleh(user, item):
+    if item.izin is None:
+        return True
+    needed = (item.izin,) if isinstance(item.izin, str) else item.izin
+    return user.punya_izin(*needed)
 
 
 def public_items(request):
     """Links in a public site's navigation (area "publik-desa", "publik-kecamatan", ...)."""
     if request.tenant is None:
         return []
-    area = f"publik-{request.tenant.kind}"
     return [
-        {"label": i.label, "url": reverse(i.url_name)}
-        for i in sorted(_ITEMS, key=lambda i: (i.order, i.label))
-        if i.area == area
+        {"label": i.label, "url": reverse(i.url_name)} for i in extensions(MenuItem, f"publik-{request.tenant.kind}")
     ]
 
 
 def items_for(request):
+    """The back-office menu of this host for this user: [{"label", "items": [...]}, ...], the
+    groups in MENU_GROUPS order, empty groups left out."""
     tenant, user = request.tenant, request.user
     if tenant is None or not user.is_authenticated:
         return []
-    entries = []
-    for item in sorted(_ITEMS, key=lambda i: (i.order, i.label)):
-        if item.area != tenant.kind:
-            continue
-        if item.roles is not None and user.peran not in item.roles and not user.is_admin_kabupaten:
+    groups = {key: [] for key in MENU_GROUPS}
+    for item in extensions(MenuItem, tenant.kind):
+        if not _boleh(user, item):
             continue
         url = reverse(item.url_name)
         active = request.path == url or (url.count("/") > 2 and request.path.startswith(url))
-        entries.append({"label": item.label, "url": url, "icon": item.icon, "active": active})
-    return entries
+        groups.setdefault(item.grup, []).append({"label": item.label, "url": url, "icon": item.icon, "active": active})
+    return [{"label": MENU_GROUPS.get(key, key), "items": items} for key, items in groups.items() if items]

@@ -1,16 +1,28 @@
-"""Private file storage: files that must only ever be handed out by a view that checks who may
-have them (uploaded population registers, rendered books, village documents until and unless
-they are published). Never under MEDIA_ROOT, so no web server or /media/ route can serve them."""
+"""Where village files live: one layout, `desa/<desa_id>/<app>/<name>`, in one of two storages.
+
+- Public files (pictures) go to Django's default storage: MEDIA_ROOT locally, object storage in
+  production.
+- Private files (uploaded population registers, rendered population books: personal data; and
+  documents for download, which a view hands out only while they are published) go to
+  `private_storage()`: the "privat" storage when STORAGES configures one (a private bucket),
+  else local files under BALAI_PRIVAT_ROOT, outside MEDIA_ROOT, which no URL serves.
+
+Names inside `<name>` are ours (random or built from ids), never the uploader's file name.
+"""
 
 import os
+import re
 from pathlib import Path
 
 from django.conf import settings
-from django.core.files.storage import FileSystemStorage
+from django.core.files.storage import FileSystemStorage, storages
+
+APP = re.compile(r"^[a-z][a-z0-9_]*$")
 
 
-class PenyimpananPrivat(FileSystemStorage):
-    """Local files outside MEDIA_ROOT, so never served: BALAI_PRIVAT_ROOT, default var/privat."""
+class PrivateFileSystemStorage(FileSystemStorage):
+    """Local files outside MEDIA_ROOT, so never served: BALAI_PRIVAT_ROOT, default var/privat.
+    The root is read on every use, so a changed setting (tests) takes effect at once."""
 
     @property
     def base_location(self):
@@ -20,19 +32,23 @@ class PenyimpananPrivat(FileSystemStorage):
     def location(self):
         return os.path.abspath(self.base_location)
 
-    @property
-    def base_url(self):
-        return None  # no public address: `.url` raises instead of pointing under /media/
-
     def url(self, name):
+        # No public address: a link under /media/ would only ever be a broken one.
         raise ValueError("Berkas privat tidak punya alamat publik; sajikan lewat view yang memeriksa izin.")
 
 
-def penyimpanan_privat():
-    """The "privat" storage when one is configured (private object storage in production),
-    else local files that are never served."""
-    from django.core.files.storage import storages
-
+def private_storage():
+    """The storage for a village's private files (also usable as a FileField's `storage`)."""
     if "privat" in settings.STORAGES:
         return storages["privat"]
-    return PenyimpananPrivat()
+    return PrivateFileSystemStorage()
+
+
+def path_for(desa_id, app, name):
+    """`desa/<desa_id>/<app>/<name>`: where a village's file of `app` lives, in either storage."""
+    if not APP.match(app):
+        raise ValueError(f"Nama aplikasi tidak sah untuk jalur berkas: {app!r}")
+    parts = name.split("/")
+    if not name or name.startswith("/") or any(part in ("", ".", "..") for part in parts):
+        raise ValueError(f"Nama berkas tidak sah: {name!r}")
+    return f"desa/{int(desa_id)}/{app}/{name}"

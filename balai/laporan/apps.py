@@ -1,13 +1,13 @@
 from django.apps import AppConfig
 
+from balai.core.registry import MenuItem
+
 
 class LaporanConfig(AppConfig):
     name = "balai.laporan"
     verbose_name = "Laporan"
-
-    def ready(self):
-        from balai.core import menu
-
-        from .views import PERAN_LAPORAN
-
-        menu.register("desa", "Laporan", "laporan:daftar", roles=PERAN_LAPORAN, order=35, icon="▦")
+    extensions = [
+        MenuItem(
+            "desa", "Buku administrasi", "laporan:daftar", grup="laporan", izin="laporan.lihat", order=35, icon="▦"
+        )
+    ]

@@ -1,6 +1,9 @@
 from django.db import transaction
 
-from balai.core import audit
+from balai.core import audit, tasks
+
+from . import unduhan
+from .tasks import buat_pdf
 
 
 def catat_unduh(*, desa, actor, buku, format, request=None):
@@ -27,3 +30,12 @@ def catat_dilihat(*, desa, actor, buku, request=None):
             request=request,
             label=f"{buku.kode} {buku.judul}",
         )
+
+
+def minta_pdf(*, desa, actor, buku):
+    """Queue the PDF of a long book for `actor`; returns the key its download page polls."""
+    kunci = unduhan.kunci_baru(buku)
+    p = buku.periode
+    with transaction.atomic():
+        tasks.enqueue(buat_pdf, desa, buku.slug, p.tahun, p.bulan, actor.pk, kunci)
+    return kunci

@@ -2,7 +2,7 @@
 for a 50,000-resident Buku Induk, too long for a request) into private storage, under the
 village and the requesting user:
 
-    laporan/<desa_id>/<user_id>/<kunci>.pdf      (kunci = "<buku>-<yyyymm>-<random>")
+    desa/<desa_id>/laporan/<user_id>/<kunci>.pdf      (kunci = "<buku>-<yyyymm>-<random>")
 
 The download page polls until the file exists; only the same user on the same village host
 can fetch it (the path is built from request.desa and request.user, never from the URL alone),
@@ -16,9 +16,8 @@ import secrets
 
 from django.core.files.base import ContentFile
 from django.utils import timezone
-from django_scopes import scope
 
-from balai.penduduk.models import penyimpanan_impor
+from balai.core.storage import path_for, private_storage
 
 KUNCI = re.compile(r"^[a-z0-9-]{1,40}-\d{6}-[a-f0-9]{16}$")
 
@@ -27,38 +26,36 @@ def kunci_baru(buku):
     return f"{buku.slug}-{buku.periode.tahun}{buku.periode.bulan:02d}-{secrets.token_hex(8)}"
 
 
-def jalur(desa_id, user_id, kunci, ext="pdf"):
-    return f"laporan/{int(desa_id)}/{int(user_id)}/{kunci}.{ext}"
+def file_path(desa_id, user_id, kunci, ext="pdf"):
+    return path_for(desa_id, "laporan", f"{int(user_id)}/{kunci}.{ext}")
 
 
 def storage():
-    return penyimpanan_impor()
+    return private_storage()
 
 
-def buat(*, desa_id, slug, tahun, bulan, user_id, kunci):
+def buat(*, desa, slug, tahun, bulan, user_id, kunci):
+    """Render the book into its file; runs in the village's scope (the `buat_pdf` task)."""
     from balai.akun.models import User
-    from balai.wilayah.models import Desa
 
     from . import ekspor
     from .buku import BUKU, Periode
 
-    bersihkan(desa_id, user_id)
-    desa = Desa.objects.select_related("kecamatan__kabupaten").get(pk=desa_id)
+    remove_stale(desa.pk, user_id)
     user = User.objects.get(pk=user_id)
     try:
-        with scope(desa=desa):
-            buku = BUKU[slug](desa=desa, periode=Periode(tahun, bulan), user=user)
-            content = ekspor.pdf_bytes(buku)
-        storage().save(jalur(desa_id, user_id, kunci), ContentFile(content))
+        buku = BUKU[slug](desa=desa, periode=Periode(tahun, bulan), user=user)
+        content = ekspor.pdf_bytes(buku)
+        storage().save(file_path(desa.pk, user_id, kunci), ContentFile(content))
     except Exception as exc:  # the page shows that it failed; details stay in the server log
-        storage().save(jalur(desa_id, user_id, kunci, "gagal"), ContentFile(type(exc).__name__.encode()))
+        storage().save(file_path(desa.pk, user_id, kunci, "gagal"), ContentFile(type(exc).__name__.encode()))
         raise
 
 
-def bersihkan(desa_id, user_id, *, umur=datetime.timedelta(days=1)):
+def remove_stale(desa_id, user_id, *, umur=datetime.timedelta(days=1)):
     """Delete this user's files that were never fetched and are older than `umur`."""
     s = storage()
-    folder = f"laporan/{int(desa_id)}/{int(user_id)}"
+    folder = path_for(desa_id, "laporan", str(int(user_id)))
     try:
         _dirs, files = s.listdir(folder)
     except FileNotFoundError:
@@ -72,8 +69,8 @@ def bersihkan(desa_id, user_id, *, umur=datetime.timedelta(days=1)):
 
 def status(desa_id, user_id, kunci):
     s = storage()
-    if s.exists(jalur(desa_id, user_id, kunci)):
+    if s.exists(file_path(desa_id, user_id, kunci)):
         return "selesai"
-    if s.exists(jalur(desa_id, user_id, kunci, "gagal")):
+    if s.exists(file_path(desa_id, user_id, kunci, "gagal")):
         return "gagal"
     return "menunggu"

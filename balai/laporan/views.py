@@ -3,15 +3,12 @@ from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils import timezone
 
-from balai.akun.models import Peran
-from balai.core.access import staff_view
+from balai.akun.access import staff_view
 from balai.core.halaman import nomor_halaman
 
 from . import ekspor, services, unduhan
 from .buku import BUKU, BULAN, DAFTAR, Periode
-from .tasks import buat_pdf
 
-PERAN_LAPORAN = frozenset({Peran.ADMIN_DESA, Peran.OPERATOR_DESA, Peran.KEPALA_DESA, Peran.SEKDES})
 PER_HALAMAN = 200
 # Longer books are rendered to PDF by a background task: at about 0.5 ms a row (bench/laporan.py)
 # a book of this many rows is ready within a few seconds, a 50,000-row one takes half a minute.
@@ -34,12 +31,12 @@ def _periode_form(request, **kwargs):
     return PeriodeForm(data, **kwargs)
 
 
-@staff_view("desa", roles=PERAN_LAPORAN)
+@staff_view("desa", izin="laporan.lihat")
 def daftar(request):
     return render(request, "laporan/daftar.html", {"buku_list": DAFTAR, "form": _periode_form(request, auto_id=False)})
 
 
-@staff_view("desa", roles=PERAN_LAPORAN)
+@staff_view("desa", izin="laporan.lihat")
 def buku(request, buku):
     cls = BUKU.get(buku)
     if cls is None:
@@ -54,9 +51,7 @@ def buku(request, buku):
         if b.jumlah_baris() <= BATAS_PDF_LANGSUNG:
             services.catat_unduh(desa=request.desa, actor=request.user, buku=b, format=fmt, request=request)
             return ekspor.pdf_response(b)
-        kunci = unduhan.kunci_baru(b)
-        p = b.periode
-        buat_pdf.enqueue(request.desa.pk, b.slug, p.tahun, p.bulan, request.user.pk, kunci)
+        kunci = services.minta_pdf(desa=request.desa, actor=request.user, buku=b)
         return redirect("laporan:unduhan", kunci=kunci)
     services.catat_dilihat(desa=request.desa, actor=request.user, buku=b, request=request)
     # Page through the book without counting it first: long books only read what is shown.
@@ -78,7 +73,7 @@ def buku(request, buku):
     return render(request, "laporan/buku.html", context)
 
 
-@staff_view("desa", roles=PERAN_LAPORAN)
+@staff_view("desa", izin="laporan.lihat")
 def unduhan_view(request, kunci):
     """Progress of a PDF being rendered; `?ambil=1` downloads it once ready (then it is deleted)."""
     if not unduhan.KUNCI.match(kunci):
@@ -92,7 +87,7 @@ def unduhan_view(request, kunci):
         tahun, bulan = int(kunci.rsplit("-", 2)[1][:4]), int(kunci.rsplit("-", 2)[1][4:])
         b = cls(desa=request.desa, periode=Periode(tahun, bulan), user=request.user)
         services.catat_unduh(desa=request.desa, actor=request.user, buku=b, format="pdf", request=request)
-        storage, name = unduhan.storage(), unduhan.jalur(request.desa.pk, request.user.pk, kunci)
+        storage, name = unduhan.storage(), unduhan.file_path(request.desa.pk, request.user.pk, kunci)
         content = storage.open(name).read()
         storage.delete(name)
         response = HttpResponse(content, content_type="application/pdf")

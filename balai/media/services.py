@@ -5,13 +5,14 @@ from django.core.files.storage import default_storage
 from django.db import transaction
 
 from balai.core import audit
+from balai.core.storage import path_for
 
 from . import images
 from .models import Gambar
 
 
 def _name(desa, ext):
-    return f"desa/{desa.pk}/gambar/{uuid.uuid4().hex}.{ext}"
+    return path_for(desa.pk, "media", f"{uuid.uuid4().hex}.{ext}")
 
 
 @transaction.atomic

@@ -1,27 +1,35 @@
 from django.apps import AppConfig
 
+from balai.core.registry import MenuItem
+
 
 class PanelConfig(AppConfig):
     name = "balai.panel"
     verbose_name = "Kantor belakang"
-
-    def ready(self):
-        from balai.akun.models import Peran
-        from balai.core import menu
-
-        menu.register("desa", "Dasbor", "panel:desa_dasbor", order=0, icon="▦")
-        menu.register("desa", "Pengguna", "panel:desa_pengguna", roles={Peran.ADMIN_DESA}, order=90, icon="☺")
-        menu.register(
-            "desa",
-            "Log audit",
-            "panel:desa_log",
-            roles={Peran.ADMIN_DESA, Peran.KEPALA_DESA, Peran.SEKDES},
-            order=95,
-            icon="≡",
-        )
-        menu.register("kecamatan", "Dasbor", "panel:dasbor", order=0, icon="▦")
-        menu.register("kecamatan", "Log audit", "panel:log", order=95, icon="≡")
-        menu.register("kabupaten", "Dasbor", "panel:dasbor", order=0, icon="▦")
-        menu.register("kabupaten", "Desa & kelurahan", "panel:kab_desa", order=10, icon="◫")
-        menu.register("kabupaten", "Pengguna", "panel:kab_pengguna", order=90, icon="☺")
-        menu.register("kabupaten", "Log audit", "panel:log", order=95, icon="≡")
+    extensions = [
+        MenuItem("desa", "Dasbor", "panel:desa_dasbor", order=0, icon="▦"),
+        MenuItem("desa", "Pengguna", "panel:desa_pengguna", grup="pengaturan", izin="desa.kelola", order=90, icon="☺"),
+        MenuItem("desa", "Log audit", "panel:desa_log", grup="laporan", izin="audit.lihat", order=95, icon="≡"),
+        MenuItem("kecamatan", "Dasbor", "panel:dasbor", order=0, icon="▦"),
+        MenuItem("kecamatan", "Log audit", "panel:log", grup="laporan", izin="audit.lihat", order=95, icon="≡"),
+        MenuItem("kabupaten", "Dasbor", "panel:dasbor", order=0, icon="▦"),
+        MenuItem(
+            "kabupaten",
+            "Desa & kelurahan",
+            "panel:kab_desa",
+            grup="pantau",
+            izin="kabupaten.kelola",
+            order=10,
+            icon="◫",
+        ),
+        MenuItem(
+            "kabupaten",
+            "Pengguna",
+            "panel:kab_pengguna",
+            grup="pengaturan",
+            izin="kabupaten.kelola",
+            order=90,
+            icon="☺",
+        ),
+        MenuItem("kabupaten", "Log audit", "panel:log", grup="laporan", izin="audit.lihat", order=95, icon="≡"),
+    ]

@@ -19,7 +19,11 @@ class PenggunaForm(forms.Form):
     )
     nama = forms.CharField(label=_("Nama lengkap"), max_length=150)
     email = forms.EmailField(label=_("Email"), help_text=_("Untuk reset kata sandi."))
-    peran = forms.ChoiceField(label=_("Peran"))
+    peran = forms.MultipleChoiceField(
+        label=_("Peran"),
+        widget=forms.CheckboxSelectMultiple,
+        help_text=_("Satu orang boleh memegang beberapa peran, misalnya operator sekaligus PPID."),
+    )
     jabatan = forms.CharField(label=_("Jabatan"), max_length=100, required=False)
 
     def __init__(self, *args, peran_choices, **kwargs):
@@ -46,6 +50,19 @@ class OperatorKecamatanForm(PenggunaForm):
 
     def clean(self):
         data = super().clean()
-        if data.get("peran") == Peran.OPERATOR_KECAMATAN and not data.get("kecamatan"):
+        peran = set(data.get("peran") or ())
+        if len(peran) > 1:
+            self.add_error("peran", _("Pilih salah satu: operator kecamatan atau admin kabupaten."))
+        elif Peran.OPERATOR_KECAMATAN in peran and not data.get("kecamatan"):
             self.add_error("kecamatan", _("Operator kecamatan harus terikat ke satu kecamatan."))
         return data
+
+
+class PeranForm(forms.Form):
+    """The roles of an existing account."""
+
+    peran = forms.MultipleChoiceField(label=_("Peran"), widget=forms.CheckboxSelectMultiple)
+
+    def __init__(self, *args, peran_choices, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["peran"].choices = [(p.value, p.label) for p in peran_choices]

@@ -10,10 +10,10 @@ from balai.akun.models import User
 from balai.core.models import AuditEntry
 from balai.penduduk.services import AKSI_CEK_NIK
 from balai.wilayah.models import Desa
-from balai.wilayah.selectors import dusun_counts_by_desa
+from balai.wilayah.selectors import jumlah_dusun_per_desa
 
 
-def desa_directory(*, kabupaten, kecamatan=None, q=""):
+def direktori_desa(*, kabupaten, kecamatan=None, q=""):
     qs = Desa.objects.filter(kecamatan__kabupaten=kabupaten).select_related("kecamatan")
     if kecamatan is not None:
         qs = qs.filter(kecamatan=kecamatan)
@@ -22,7 +22,7 @@ def desa_directory(*, kabupaten, kecamatan=None, q=""):
     return qs.annotate(jumlah_pengguna=Count("pengguna", filter=Q(pengguna__is_active=True))).order_by("kode")
 
 
-def last_activity_by_desa(desa_ids):
+def aktivitas_terakhir_per_desa(desa_ids):
     """{desa_id: time of the last operator action} in one query."""
     with scopes_disabled():
         rows = (
@@ -34,23 +34,20 @@ def last_activity_by_desa(desa_ids):
         return {r["desa_id"]: r["terakhir"] for r in rows}
 
 
-def village_rows(villages):
+def baris_desa(villages):
     """Villages decorated with dusun count and last activity, in two extra queries in total."""
     villages = list(villages)
     ids = [d.pk for d in villages]
-    dusun, activity = dusun_counts_by_desa_unscoped(ids), last_activity_by_desa(ids)
+    with scopes_disabled():
+        dusun = jumlah_dusun_per_desa(ids)
+    activity = aktivitas_terakhir_per_desa(ids)
     for d in villages:
         d.jumlah_dusun = dusun.get(d.pk, 0)
         d.aktivitas_terakhir = activity.get(d.pk)
     return villages
 
 
-def dusun_counts_by_desa_unscoped(ids):
-    with scopes_disabled():
-        return dusun_counts_by_desa(ids)
-
-
-def kabupaten_summary(*, kabupaten):
+def ringkasan_kabupaten(*, kabupaten):
     since = timezone.now() - timedelta(days=1)
     desa = Desa.objects.filter(kecamatan__kabupaten=kabupaten)
     users = User.objects.filter(kabupaten=kabupaten, is_active=True)

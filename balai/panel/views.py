@@ -10,71 +10,95 @@ from django.views.decorators.http import require_POST
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
 from balai.akun import services as akun_services
-from balai.akun.models import Peran, TautanDuaLangkah, User
+from balai.akun.access import staff_view
+from balai.akun.models import PERAN_TINGKAT, Peran, TautanDuaLangkah, User
 from balai.core import dashboard
-from balai.core.access import staff_view
 from balai.core.halaman import halaman_dari
 from balai.core.tenancy import KABUPATEN, KECAMATAN
-from balai.wilayah import services as wilayah_services
+from balai.pemerintahan import services as pemerintahan_services
 from balai.wilayah.models import Desa, Kecamatan
-from balai.wilayah.selectors import wilayah_counts
+from balai.wilayah.selectors import jumlah_wilayah
 
 from . import selectors
-from .forms import PERAN_DESA_CHOICES, OperatorKecamatanForm, PenggunaForm
+from .forms import PERAN_DESA_CHOICES, OperatorKecamatanForm, PenggunaForm, PeranForm
 
 # --- village back office -------------------------------------------------------------------
-
-# Who may read the village's audit log (it names whose records were opened and changed).
-PERAN_LOG = frozenset({Peran.ADMIN_DESA, Peran.KEPALA_DESA, Peran.SEKDES})
-
-
-def boleh_lihat_log(user):
-    return user.peran in PERAN_LOG or user.is_admin_kabupaten
 
 
 @staff_view("desa")
 def desa_dasbor(request):
     context = {
-        "wilayah": wilayah_counts(desa=request.desa),
-        "log": selectors.audit_entries(desa=request.desa)[:10] if boleh_lihat_log(request.user) else None,
+        "wilayah": jumlah_wilayah(desa=request.desa),
+        "log": selectors.audit_entries(desa=request.desa)[:10] if request.user.punya_izin("audit.lihat") else None,
         "jumlah_pengguna": User.objects.filter(desa=request.desa, is_active=True).count(),
         "widgets": dashboard.render_widgets(request),
     }
     return render(request, "panel/desa_dasbor.html", context)
 
 
-@staff_view("desa", roles={Peran.ADMIN_DESA})
+@staff_view("desa", izin="desa.kelola")
 def desa_pengguna(request):
     form = PenggunaForm(request.POST or None, peran_choices=PERAN_DESA_CHOICES)
     password = None
     if request.method == "POST" and form.is_valid():
-        user, password = akun_services.create_user(
+        user, password = akun_services.buat_pengguna(
             actor=request.user, kabupaten=request.kabupaten, desa=request.desa, request=request, **form.cleaned_data
         )
         form = PenggunaForm(peran_choices=PERAN_DESA_CHOICES)
         messages.success(request, f"Akun {user.username} dibuat.")
-    users = User.objects.filter(desa=request.desa).order_by("-is_active", "username")
+    users = User.objects.filter(desa=request.desa).prefetch_related("keanggotaan").order_by("-is_active", "username")
     return render(
         request,
         "panel/pengguna.html",
-        {"form": form, "users": users, "password_baru": password, "status_url": "panel:desa_pengguna_status"},
+        {
+            "form": form,
+            "users": users,
+            "password_baru": password,
+            "status_url": "panel:desa_pengguna_status",
+            "peran_url": "panel:desa_pengguna_peran",
+        },
     )
 
 
-@staff_view("desa", roles={Peran.ADMIN_DESA}, model=User)
+@staff_view("desa", izin="desa.kelola", model=User)
 def desa_pengguna_status(request, pk):
     user = get_object_or_404(User, desa=request.desa, pk=pk)
-    return _toggle_user(request, user)
+    return _ubah_aktif_pengguna(request, user)
 
 
-def _toggle_user(request, user):
+@staff_view("desa", izin="desa.kelola", model=User)
+def desa_pengguna_peran(request, pk):
+    return _atur_peran(request, get_object_or_404(User, desa=request.desa, pk=pk))
+
+
+def _atur_peran(request, user):
+    """Give an account the roles ticked in the form (POST only; the lookup comes first so others'
+    ids are 404)."""
+    if request.method != "POST":
+        return HttpResponseNotAllowed(["POST"])
+    form = PeranForm(request.POST, peran_choices=[p for p in Peran if p in PERAN_TINGKAT[user.tingkat]])
+    if user == request.user:
+        messages.error(request, "Peran akun Anda sendiri tidak dapat diubah dari sini.")
+    elif not form.is_valid():
+        messages.error(request, f"Peran {user.username} tidak diubah: pilih minimal satu peran.")
+    else:
+        akun_services.atur_peran(actor=request.user, user=user, peran=form.cleaned_data["peran"], request=request)
+        messages.success(request, f"Peran {user.username} sekarang: {user.nama_peran}.")
+    if request.tenant.kind == "desa":
+        return redirect("panel:desa_pengguna")
+    if user.desa_id:
+        return redirect("panel:kab_desa_detail", pk=user.desa_id)
+    return redirect("panel:kab_pengguna")
+
+
+def _ubah_aktif_pengguna(request, user):
     """Switch an account on or off (POST only; the lookup comes first so others' ids are 404)."""
     if request.method != "POST":
         return HttpResponseNotAllowed(["POST"])
     if user == request.user:
         messages.error(request, "Anda tidak dapat menonaktifkan akun Anda sendiri.")
     else:
-        akun_services.set_user_active(actor=request.user, user=user, aktif=not user.is_active, request=request)
+        akun_services.atur_pengguna_aktif(actor=request.user, user=user, aktif=not user.is_active, request=request)
         messages.success(request, f"Akun {user.username} {'diaktifkan' if user.is_active else 'dinonaktifkan'}.")
     back = request.META.get("HTTP_REFERER", "")
     if url_has_allowed_host_and_scheme(back, allowed_hosts={request.get_host()}, require_https=request.is_secure()):
@@ -86,7 +110,7 @@ def _toggle_user(request, user):
     return redirect("panel:kab_pengguna")
 
 
-@staff_view("desa", roles=PERAN_LOG)
+@staff_view("desa", izin="audit.lihat")
 def desa_log(request):
     entries = selectors.audit_entries(desa=request.desa, action=request.GET.get("tindakan", ""))
     return render(request, "panel/log.html", {"entries": entries})
@@ -122,38 +146,36 @@ def log(request):
     return kabupaten_log(request)
 
 
-@staff_view(KECAMATAN)
+@staff_view(KECAMATAN, izin="kecamatan.pantau")
 def kecamatan_dasbor(request):
-    villages = selectors.village_rows(
-        selectors.desa_directory(kabupaten=request.kabupaten, kecamatan=request.kecamatan)
-    )
+    villages = selectors.baris_desa(selectors.direktori_desa(kabupaten=request.kabupaten, kecamatan=request.kecamatan))
     return render(
         request, "panel/kecamatan_dasbor.html", {"villages": villages, "widgets": dashboard.render_widgets(request)}
     )
 
 
-@staff_view(KECAMATAN)
+@staff_view(KECAMATAN, izin="kecamatan.pantau")
 def kecamatan_log(request):
     entries = selectors.audit_entries(kecamatan=request.kecamatan, action=request.GET.get("tindakan", ""))
     return render(request, "panel/log.html", {"entries": entries, "show_desa": True})
 
 
-@staff_view(KABUPATEN)
+@staff_view(KABUPATEN, izin="kabupaten.kelola")
 def kabupaten_dasbor(request):
     context = {
-        "summary": selectors.kabupaten_summary(kabupaten=request.kabupaten),
+        "summary": selectors.ringkasan_kabupaten(kabupaten=request.kabupaten),
         "per_kecamatan": selectors.per_kecamatan(kabupaten=request.kabupaten),
         "widgets": dashboard.render_widgets(request),
     }
     return render(request, "panel/kabupaten_dasbor.html", context)
 
 
-@staff_view(KABUPATEN)
+@staff_view(KABUPATEN, izin="kabupaten.kelola")
 def kab_desa(request):
     kecamatan = Kecamatan.objects.filter(kabupaten=request.kabupaten, slug=request.GET.get("kecamatan", "")).first()
-    qs = selectors.desa_directory(kabupaten=request.kabupaten, kecamatan=kecamatan, q=request.GET.get("q", "").strip())
+    qs = selectors.direktori_desa(kabupaten=request.kabupaten, kecamatan=kecamatan, q=request.GET.get("q", "").strip())
     page = halaman_dari(qs, 50, request.GET.get("halaman"))
-    page.object_list = selectors.village_rows(page.object_list)
+    page.object_list = selectors.baris_desa(page.object_list)
     context = {
         "page": page,
         "kecamatan_list": Kecamatan.objects.filter(kabupaten=request.kabupaten),
@@ -165,24 +187,24 @@ def kab_desa(request):
     return render(request, template, context)
 
 
-@staff_view(KABUPATEN)
+@staff_view(KABUPATEN, izin="kabupaten.kelola")
 @require_POST
 def kab_desa_aktif(request, pk):
     desa = get_object_or_404(Desa, kecamatan__kabupaten=request.kabupaten, pk=pk)
-    wilayah_services.set_desa_aktif(desa=desa, actor=request.user, aktif=not desa.aktif, request=request)
+    pemerintahan_services.atur_desa_aktif(desa=desa, actor=request.user, aktif=not desa.aktif, request=request)
     if request.htmx:
         return render(request, "panel/partials/desa_aktif.html", {"d": desa})
     messages.success(request, f"{desa} {'diaktifkan' if desa.aktif else 'dinonaktifkan'}.")
     return redirect("panel:kab_desa_detail", pk=desa.pk)
 
 
-@staff_view(KABUPATEN)
+@staff_view(KABUPATEN, izin="kabupaten.kelola")
 def kab_desa_detail(request, pk):
     desa = get_object_or_404(Desa.objects.select_related("kecamatan"), kecamatan__kabupaten=request.kabupaten, pk=pk)
     form = PenggunaForm(request.POST or None, peran_choices=PERAN_DESA_CHOICES)
     password = tautan = None
     if request.method == "POST" and form.is_valid():
-        user, password = akun_services.create_user(
+        user, password = akun_services.buat_pengguna(
             actor=request.user, kabupaten=request.kabupaten, desa=desa, request=request, **form.cleaned_data
         )
         form = PenggunaForm(peran_choices=PERAN_DESA_CHOICES)
@@ -191,6 +213,7 @@ def kab_desa_detail(request, pk):
             tautan = akun_services.buat_tautan_2fa(actor=request.user, user=user, request=request)
     users = (
         User.objects.filter(desa=desa)
+        .prefetch_related("keanggotaan")
         .annotate(punya_2fa=_punya_2fa(), tautan_2fa_sampai=_tautan_2fa_sampai())
         .order_by("-is_active", "username")
     )
@@ -204,17 +227,18 @@ def kab_desa_detail(request, pk):
             "password_baru": password,
             "tautan_2fa_baru": tautan,
             "status_url": "panel:kab_pengguna_status",
+            "peran_url": "panel:kab_pengguna_peran",
             "show_2fa": True,
         },
     )
 
 
-@staff_view(KABUPATEN)
+@staff_view(KABUPATEN, izin="kabupaten.kelola")
 def kab_pengguna(request):
     form = OperatorKecamatanForm(request.POST or None, kabupaten=request.kabupaten)
     password = tautan = None
     if request.method == "POST" and form.is_valid():
-        user, password = akun_services.create_user(
+        user, password = akun_services.buat_pengguna(
             actor=request.user, kabupaten=request.kabupaten, request=request, **form.cleaned_data
         )
         form = OperatorKecamatanForm(kabupaten=request.kabupaten)
@@ -224,8 +248,9 @@ def kab_pengguna(request):
     qs = (
         User.objects.filter(kabupaten=request.kabupaten)
         .select_related("desa", "kecamatan")
+        .prefetch_related("keanggotaan")
         .annotate(punya_2fa=_punya_2fa(), tautan_2fa_sampai=_tautan_2fa_sampai())
-        .order_by("peran", "username")
+        .order_by("desa__nama", "kecamatan__nama", "username")
     )
     page = halaman_dari(qs, 100, request.GET.get("halaman"))
     context = {
@@ -234,12 +259,13 @@ def kab_pengguna(request):
         "password_baru": password,
         "tautan_2fa_baru": tautan,
         "status_url": "panel:kab_pengguna_status",
+        "peran_url": "panel:kab_pengguna_peran",
         "show_2fa": True,
     }
     return render(request, "panel/kab_pengguna.html", context)
 
 
-@staff_view(KABUPATEN)
+@staff_view(KABUPATEN, izin="kabupaten.kelola")
 @require_POST
 def kab_pengguna_2fa(request, pk):
     """Give an account with a lost authenticator a fresh start (never one's own)."""
@@ -268,7 +294,7 @@ def _tampilkan_tautan_2fa(request, user, *, direset=False):
     return render(request, "panel/tautan_2fa.html", context)
 
 
-@staff_view(KABUPATEN)
+@staff_view(KABUPATEN, izin="kabupaten.kelola")
 @require_POST
 def kab_pengguna_tautan_2fa(request, pk):
     """Issue a one-time link with which the account's owner enrols a first authenticator."""
@@ -279,12 +305,17 @@ def kab_pengguna_tautan_2fa(request, pk):
     return _tampilkan_tautan_2fa(request, user)
 
 
-@staff_view(KABUPATEN)
+@staff_view(KABUPATEN, izin="kabupaten.kelola")
 def kab_pengguna_status(request, pk):
-    return _toggle_user(request, get_object_or_404(User, kabupaten=request.kabupaten, pk=pk))
+    return _ubah_aktif_pengguna(request, get_object_or_404(User, kabupaten=request.kabupaten, pk=pk))
 
 
-@staff_view(KABUPATEN)
+@staff_view(KABUPATEN, izin="kabupaten.kelola")
+def kab_pengguna_peran(request, pk):
+    return _atur_peran(request, get_object_or_404(User, kabupaten=request.kabupaten, pk=pk))
+
+
+@staff_view(KABUPATEN, izin="kabupaten.kelola")
 def kabupaten_log(request):
     entries = selectors.audit_entries(kabupaten_wide=True, action=request.GET.get("tindakan", ""))
     return render(request, "panel/log.html", {"entries": entries, "show_desa": True})

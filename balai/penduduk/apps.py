@@ -1,26 +1,48 @@
 from django.apps import AppConfig
 
+from balai.core.registry import MenuItem, Widget
+
 
 class PendudukConfig(AppConfig):
     name = "balai.penduduk"
     verbose_name = "Penduduk"
 
+    extensions = [
+        MenuItem("desa", "Penduduk", "penduduk:daftar", grup="kependudukan", izin="penduduk.lihat", order=20, icon="☺"),
+        MenuItem(
+            "desa",
+            "Keluarga",
+            "penduduk:keluarga_daftar",
+            grup="kependudukan",
+            izin="penduduk.lihat",
+            order=21,
+            icon="⌂",
+        ),
+        MenuItem(
+            "desa",
+            "Rumah tangga",
+            "penduduk:rumah_tangga_daftar",
+            grup="kependudukan",
+            izin="penduduk.lihat",
+            order=22,
+            icon="⌂",
+        ),
+        Widget(
+            "desa",
+            "penduduk/partials/widget.html",
+            "balai.penduduk.selectors.widget_penduduk",
+            izin="penduduk.lihat",
+            order=20,
+        ),
+    ]
+
     def ready(self):
         from django.db.models.signals import post_delete, post_save
 
-        from balai.core import dashboard, menu
         from balai.wilayah.models import RT, RW
 
-        from . import kode, selectors, services
+        from . import kode, services
         from .models import Kode
-        from .privasi import PERAN_BACA
-
-        menu.register("desa", "Penduduk", "penduduk:daftar", roles=PERAN_BACA, order=20, icon="☺")
-        dashboard.register(
-            "desa", "penduduk/partials/widget.html", selectors.widget_penduduk, roles=PERAN_BACA, order=20
-        )
-        menu.register("desa", "Keluarga", "penduduk:keluarga_daftar", roles=PERAN_BACA, order=21, icon="⌂")
-        menu.register("desa", "Rumah tangga", "penduduk:rumah_tangga_daftar", roles=PERAN_BACA, order=22, icon="⌂")
 
         # Drop the cached reference-code lookup when a code changes.
         post_save.connect(lambda **kw: kode.reset(), sender=Kode, weak=False)

@@ -32,7 +32,7 @@ from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 from django_scopes import ScopedManager
 
-from balai.core.storage import penyimpanan_privat
+from balai.core.storage import path_for, private_storage
 
 from .kode import HIDUP, KEPALA_KELUARGA, KodeValidator
 
@@ -296,14 +296,10 @@ class Peristiwa(models.Model):
         return f"{self.get_jenis_display()} {self.tanggal:%d-%m-%Y}"
 
 
-def penyimpanan_impor():
-    """Uploaded registers are personal data: kept in the private storage, never served."""
-    return penyimpanan_privat()
-
-
 def nama_berkas_impor(instance, filename):
+    """Uploaded registers are personal data: private storage, under a random name."""
     suffix = Path(filename).suffix.lower()[:5]
-    return f"impor-penduduk/{instance.desa_id}/{uuid.uuid4().hex}{suffix}"
+    return path_for(instance.desa_id, "penduduk", f"impor/{uuid.uuid4().hex}{suffix}")
 
 
 class ImporPenduduk(models.Model):
@@ -321,7 +317,7 @@ class ImporPenduduk(models.Model):
         VALID_SAJA = "valid_saja", _("Impor baris yang valid saja")
 
     desa = models.ForeignKey("wilayah.Desa", on_delete=models.PROTECT, related_name="+")
-    berkas = models.FileField(_("berkas"), upload_to=nama_berkas_impor, storage=penyimpanan_impor, blank=True)
+    berkas = models.FileField(_("berkas"), upload_to=nama_berkas_impor, storage=private_storage, blank=True)
     nama_berkas = models.CharField(_("nama berkas"), max_length=255, blank=True)
     mode = models.CharField(_("mode"), max_length=12, choices=Mode.choices, default=Mode.UJI)
     status = models.CharField(_("status"), max_length=10, choices=Status.choices, default=Status.MENUNGGU)

@@ -18,12 +18,13 @@ from django.db.models.functions import Length
 from django.utils import timezone
 from django_scopes import scopes_disabled
 
-from balai.core import audit
+from balai.core import audit, tasks
 
 from . import kode, validasi
 from .kode import HIDUP, KEPALA_KELUARGA, MATI, PINDAH
 from .models import ImporPenduduk, Keluarga, Penduduk, Peristiwa, RumahTangga
 from .privasi import FIELD_PRIBADI
+from .tasks import impor_penduduk
 
 # Advisory-lock key for NIK writes (PostgreSQL). Single-record writes hold it shared plus an
 # exclusive lock on the NIK itself (the NIK as a bigint key); an import holds it exclusively,
@@ -712,10 +713,11 @@ def catat_ekspor(*, desa, actor, jumlah, format, request=None):
 
 
 @transaction.atomic
+@transaction.atomic
 def mulai_impor(*, desa, actor, berkas, mode, request=None):
-    """Keep an uploaded register for the import task. A dry run (UJI) is audit-logged here: it
-    tells the operator which NIKs are living residents elsewhere in the kabupaten, so who checked
-    which file stays on record even when nothing is written (a writing import records
+    """Keep an uploaded register and queue the import task. A dry run (UJI) is audit-logged here:
+    it tells the operator which NIKs are living residents elsewhere in the kabupaten, so who
+    checked which file stays on record even when nothing is written (a writing import records
     `penduduk.diimpor` when it finishes)."""
     job = ImporPenduduk(desa=desa, nama_berkas=berkas.name[:255], mode=mode, dibuat_oleh=actor)
     job.berkas.save(berkas.name, berkas, save=False)
@@ -730,7 +732,22 @@ def mulai_impor(*, desa, actor, berkas, mode, request=None):
             label=f"Uji impor {job.nama_berkas}"[:200],
             changes={"berkas": [None, job.nama_berkas]},
         )
+    tasks.enqueue(impor_penduduk, desa, job.pk, actor.pk)
     return job
+
+
+@transaction.atomic
+def lanjutkan_impor(*, desa, actor, uji, mode):
+    """Import the file a dry run (`uji`) has checked, without uploading it again: a new job takes
+    the file over (and removes it when done)."""
+    if mode not in (ImporPenduduk.Mode.SEMUA, ImporPenduduk.Mode.VALID_SAJA) or not uji.berkas:
+        raise ValueError("Pilih cara impor, atau unggah berkasnya lagi.")
+    baru = ImporPenduduk.objects.create(
+        desa=desa, berkas=uji.berkas.name, nama_berkas=uji.nama_berkas, mode=mode, dibuat_oleh=actor
+    )
+    ImporPenduduk.objects.filter(pk=uji.pk).update(berkas="")
+    tasks.enqueue(impor_penduduk, desa, baru.pk, actor.pk)
+    return baru
 
 
 def umur(tanggal_lahir, pada=None):

@@ -5,7 +5,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.views.decorators.http import require_POST
 
-from balai.core.access import staff_view
+from balai.akun.access import staff_view
 from balai.core.halaman import halaman_dari
 
 from . import ekspor, kode, privasi, selectors, services
@@ -22,8 +22,6 @@ from .forms import (
     cari_nomor_penuh,
 )
 from .models import ImporPenduduk, Keluarga, Penduduk, Peristiwa, RumahTangga
-from .privasi import PERAN_BACA, PERAN_KELOLA
-from .tasks import impor_penduduk
 
 PER_HALAMAN = 50
 
@@ -58,10 +56,10 @@ def _teks_cari(data):
 
 
 def _boleh_kelola(user):
-    return user.peran in PERAN_KELOLA or user.is_admin_kabupaten
+    return user.punya_izin("penduduk.kelola")
 
 
-@staff_view("desa", roles=PERAN_BACA)
+@staff_view("desa", izin="penduduk.lihat")
 def daftar(request):
     data = _data_filter(request)
     filtr = PendudukFilter(data or None, desa=request.desa, user=request.user)
@@ -74,7 +72,7 @@ def daftar(request):
     return render(request, "penduduk/daftar.html", context)
 
 
-@staff_view("desa", roles=PERAN_BACA, model=Penduduk)
+@staff_view("desa", izin="penduduk.lihat", model=Penduduk)
 def detail(request, pk):
     try:
         p = selectors.detail_penduduk(desa=request.desa, pk=pk)
@@ -114,7 +112,7 @@ def _form_penduduk(request, instance, *, judul, simpan, extra_form=None):
     return render(request, "penduduk/form.html", {"form": form, "extra_form": extra_form, "judul": judul})
 
 
-@staff_view("desa", roles=PERAN_KELOLA)
+@staff_view("desa", izin="penduduk.kelola")
 def tambah(request):
     def simpan(p):
         return services.simpan_penduduk(desa=request.desa, actor=request.user, penduduk=p, request=request)
@@ -122,7 +120,7 @@ def tambah(request):
     return _form_penduduk(request, Penduduk(desa=request.desa), judul="Tambah penduduk (data awal)", simpan=simpan)
 
 
-@staff_view("desa", roles=PERAN_KELOLA, model=Penduduk)
+@staff_view("desa", izin="penduduk.kelola", model=Penduduk)
 def ubah(request, pk):
     instance = get_object_or_404(Penduduk, desa=request.desa, pk=pk)
 
@@ -132,7 +130,7 @@ def ubah(request, pk):
     return _form_penduduk(request, instance, judul=f"Ubah data {instance.nama}", simpan=simpan)
 
 
-@staff_view("desa", roles=PERAN_KELOLA)
+@staff_view("desa", izin="penduduk.kelola")
 def lahir(request):
     def simpan(p):
         return services.catat_lahir(desa=request.desa, actor=request.user, penduduk=p, request=request)
@@ -140,7 +138,7 @@ def lahir(request):
     return _form_penduduk(request, Penduduk(desa=request.desa, shdk=4), judul="Catat kelahiran", simpan=simpan)
 
 
-@staff_view("desa", roles=PERAN_KELOLA)
+@staff_view("desa", izin="penduduk.kelola")
 def datang(request):
     extra = KedatanganForm(request.POST or None, prefix="datang")
 
@@ -164,7 +162,7 @@ def datang(request):
 
 
 def _akhiri_view(jenis, judul):
-    @staff_view("desa", roles=PERAN_KELOLA, model=Penduduk)
+    @staff_view("desa", izin="penduduk.kelola", model=Penduduk)
     def view(request, pk):
         p = get_object_or_404(Penduduk, desa=request.desa, pk=pk)
         form = PeristiwaForm(request.POST or None, jenis=jenis)
@@ -217,7 +215,7 @@ pindah = _akhiri_view(Peristiwa.Jenis.PINDAH_KELUAR, "Kepindahan")
 # Keluarga ---------------------------------------------------------------------------------
 
 
-@staff_view("desa", roles=PERAN_BACA)
+@staff_view("desa", izin="penduduk.lihat")
 def keluarga_daftar(request):
     qs = selectors.daftar_keluarga(desa=request.desa)
     data = _data_filter(request)
@@ -232,7 +230,7 @@ def keluarga_daftar(request):
     return render(request, "penduduk/keluarga_daftar.html", {"page": page, "rows": rows, "q": q})
 
 
-@staff_view("desa", roles=PERAN_BACA, model=Keluarga)
+@staff_view("desa", izin="penduduk.lihat", model=Keluarga)
 def keluarga_detail(request, pk):
     k = get_object_or_404(Keluarga.objects.select_related("dusun", "rw", "rt"), desa=request.desa, pk=pk)
     anggota = list(selectors.anggota_keluarga(desa=request.desa, keluarga=k))
@@ -241,7 +239,7 @@ def keluarga_detail(request, pk):
     return render(request, "penduduk/keluarga_detail.html", {"k": k, "anggota": anggota, "boleh_kelola": boleh_kelola})
 
 
-@staff_view("desa", roles=PERAN_KELOLA, model=Keluarga)
+@staff_view("desa", izin="penduduk.kelola", model=Keluarga)
 def keluarga_form(request, pk=None):
     instance = get_object_or_404(Keluarga, desa=request.desa, pk=pk) if pk else Keluarga(desa=request.desa)
     form = KeluargaForm(request.POST or None, instance=instance, desa=request.desa, user=request.user)
@@ -263,7 +261,7 @@ def _pesan(exc):
     return " ".join(exc.messages)
 
 
-@staff_view("desa", roles=PERAN_BACA)
+@staff_view("desa", izin="penduduk.lihat")
 def rumah_tangga_daftar(request):
     data = _data_filter(request)
     filtr = RumahTanggaFilter(data or None, desa=request.desa)
@@ -275,7 +273,7 @@ def rumah_tangga_daftar(request):
     return render(request, "penduduk/rumah_tangga_daftar.html", context)
 
 
-@staff_view("desa", roles=PERAN_BACA, model=RumahTangga)
+@staff_view("desa", izin="penduduk.lihat", model=RumahTangga)
 def rumah_tangga_detail(request, pk):
     try:
         r = selectors.detail_rumah_tangga(desa=request.desa, pk=pk)
@@ -294,7 +292,7 @@ def rumah_tangga_detail(request, pk):
     return render(request, "penduduk/rumah_tangga_detail.html", context)
 
 
-@staff_view("desa", roles=PERAN_KELOLA)
+@staff_view("desa", izin="penduduk.kelola")
 def rumah_tangga_tambah(request):
     """One form: the number, whether the head's KK joins, a search, and a button per resident
     found that makes them the head (so a search keeps what was typed)."""
@@ -328,7 +326,7 @@ def rumah_tangga_tambah(request):
     )
 
 
-@staff_view("desa", roles=PERAN_KELOLA, model=RumahTangga)
+@staff_view("desa", izin="penduduk.kelola", model=RumahTangga)
 def rumah_tangga_anggota(request, pk):
     """Search residents of the village and add one of them, or their whole KK."""
     r = get_object_or_404(RumahTangga, desa=request.desa, pk=pk)
@@ -375,19 +373,19 @@ def _aksi_anggota(request, pk, layanan, berhasil):
     return redirect("penduduk:rumah_tangga_detail", pk=r.pk)
 
 
-@staff_view("desa", roles=PERAN_KELOLA, model=RumahTangga)
+@staff_view("desa", izin="penduduk.kelola", model=RumahTangga)
 def rumah_tangga_keluarkan(request, pk):
     return _aksi_anggota(
         request, pk, services.keluarkan_anggota_rumah_tangga, "{nama} dikeluarkan dari rumah tangga {no}."
     )
 
 
-@staff_view("desa", roles=PERAN_KELOLA, model=RumahTangga)
+@staff_view("desa", izin="penduduk.kelola", model=RumahTangga)
 def rumah_tangga_kepala(request, pk):
     return _aksi_anggota(request, pk, services.ganti_kepala_rumah_tangga, "{nama} sekarang kepala rumah tangga {no}.")
 
 
-@staff_view("desa", roles=PERAN_KELOLA, model=RumahTangga)
+@staff_view("desa", izin="penduduk.kelola", model=RumahTangga)
 def rumah_tangga_bubarkan(request, pk):
     r = get_object_or_404(RumahTangga, desa=request.desa, pk=pk)
     if request.method == "POST":
@@ -412,7 +410,7 @@ def _lama(durasi):
     return f"{jam // 24} hari" if jam % 24 == 0 else f"{jam} jam"
 
 
-@staff_view("desa", roles=PERAN_KELOLA)
+@staff_view("desa", izin="penduduk.kelola")
 def impor(request):
     form = ImporForm(request.POST or None, request.FILES or None)
     if request.method == "POST" and form.is_valid():
@@ -423,7 +421,6 @@ def impor(request):
             mode=form.cleaned_data["mode"],
             request=request,
         )
-        impor_penduduk.enqueue(job.pk, request.user.pk)
         return redirect("penduduk:impor_detail", pk=job.pk)
     from .impor import SIMPAN_UJI
 
@@ -431,7 +428,7 @@ def impor(request):
     return render(request, "penduduk/impor.html", context)
 
 
-@staff_view("desa", roles=PERAN_KELOLA, model=ImporPenduduk)
+@staff_view("desa", izin="penduduk.kelola", model=ImporPenduduk)
 def impor_detail(request, pk):
     job = get_object_or_404(ImporPenduduk, desa=request.desa, pk=pk)
     from .impor import SIMPAN_UJI, kelompokkan_galat
@@ -448,7 +445,7 @@ def impor_detail(request, pk):
     return render(request, "penduduk/impor_detail.html", context)
 
 
-@staff_view("desa", roles=PERAN_KELOLA, model=ImporPenduduk)
+@staff_view("desa", izin="penduduk.kelola", model=ImporPenduduk)
 def impor_lanjut(request, pk):
     """Import a file that a dry run has checked, without uploading it again."""
     job = get_object_or_404(ImporPenduduk, desa=request.desa, pk=pk)
@@ -457,19 +454,15 @@ def impor_lanjut(request, pk):
 
 @require_POST
 def _impor_lanjut(request, job):
-    mode = request.POST.get("mode")
-    if mode not in (ImporPenduduk.Mode.SEMUA, ImporPenduduk.Mode.VALID_SAJA) or not job.berkas:
-        messages.error(request, "Pilih cara impor, atau unggah berkasnya lagi.")
+    try:
+        baru = services.lanjutkan_impor(desa=request.desa, actor=request.user, uji=job, mode=request.POST.get("mode"))
+    except ValueError as exc:
+        messages.error(request, str(exc))
         return redirect("penduduk:impor_detail", pk=job.pk)
-    baru = ImporPenduduk.objects.create(
-        desa=request.desa, berkas=job.berkas.name, nama_berkas=job.nama_berkas, mode=mode, dibuat_oleh=request.user
-    )
-    ImporPenduduk.objects.filter(pk=job.pk).update(berkas="")  # the new job owns (and removes) the file
-    impor_penduduk.enqueue(baru.pk, request.user.pk)
     return redirect("penduduk:impor_detail", pk=baru.pk)
 
 
-@staff_view("desa", roles=PERAN_KELOLA)
+@staff_view("desa", izin="penduduk.kelola")
 def ekspor_view(request):
     if not privasi.boleh_lihat_nik(request.user):
         # The export holds every NIK and KK number in full, which this role sees masked.

@@ -1,32 +1,70 @@
 from django.apps import AppConfig
 
+from balai.core.registry import FreshnessSource, MenuItem, PublicTextSource, SitemapSource, Widget
+
 
 class PublikasiConfig(AppConfig):
     name = "balai.publikasi"
     verbose_name = "Publikasi desa"
-
-    def ready(self):
-        from balai.akun.models import Peran
-        from balai.core import dashboard, kesegaran, menu
-
-        from . import selectors
-
-        kesegaran.register(selectors.terbitan_terakhir)
-        pengelola = {Peran.ADMIN_DESA, Peran.OPERATOR_DESA}
-        menu.register("desa", "Agenda", "publikasi_kantor:agenda_daftar", roles=pengelola, order=40, icon="◷")
-        menu.register("desa", "Pengumuman", "publikasi_kantor:pengumuman_daftar", roles=pengelola, order=42, icon="!")
-        menu.register("desa", "Galeri", "publikasi_kantor:album_daftar", roles=pengelola, order=44, icon="▦")
-        menu.register("desa", "Dokumen unduhan", "publikasi_kantor:dokumen_daftar", roles=pengelola, order=46, icon="↓")
-        menu.register("publik-desa", "Agenda", "publikasi:agenda", order=40)
-        menu.register("publik-desa", "Pengumuman", "publikasi:pengumuman", order=42)
-        menu.register("publik-desa", "Galeri", "publikasi:galeri", order=44)
-        menu.register("publik-desa", "Unduhan", "publikasi:unduhan", order=46)
-        dashboard.register(
+    extensions = [
+        FreshnessSource("balai.publikasi.selectors.terbitan_terakhir"),
+        SitemapSource("balai.publikasi.selectors.sitemap_entries"),
+        MenuItem(
+            "desa",
+            "Agenda",
+            "publikasi_kantor:agenda_daftar",
+            grup="publikasi",
+            izin="situs.kelola",
+            order=40,
+            icon="◷",
+        ),
+        MenuItem(
+            "desa",
+            "Pengumuman",
+            "publikasi_kantor:pengumuman_daftar",
+            grup="publikasi",
+            izin="pengumuman.kelola",
+            order=42,
+            icon="!",
+        ),
+        MenuItem(
+            "desa", "Galeri", "publikasi_kantor:album_daftar", grup="publikasi", izin="situs.kelola", order=44, icon="▦"
+        ),
+        MenuItem(
+            "desa",
+            "Dokumen unduhan",
+            "publikasi_kantor:dokumen_daftar",
+            grup="publikasi",
+            izin="dokumen.kelola",
+            order=46,
+            icon="↓",
+        ),
+        MenuItem("publik-desa", "Agenda", "publikasi:agenda", order=40),
+        MenuItem("publik-desa", "Pengumuman", "publikasi:pengumuman", order=42),
+        MenuItem("publik-desa", "Galeri", "publikasi:galeri", order=44),
+        MenuItem("publik-desa", "Unduhan", "publikasi:unduhan", order=46),
+        Widget(
             "beranda-desa",
             "publikasi/partials/beranda_pengumuman.html",
-            selectors.beranda_pengumuman,
+            "balai.publikasi.selectors.beranda_pengumuman",
             order=20,
             stylesheet="publikasi/publikasi.css",
-        )
-        dashboard.register("beranda-desa", "publikasi/partials/beranda_agenda.html", selectors.beranda_agenda, order=30)
-        dashboard.register("beranda-desa", "publikasi/partials/beranda_galeri.html", selectors.beranda_galeri, order=60)
+        ),
+        Widget(
+            "beranda-desa",
+            "publikasi/partials/beranda_agenda.html",
+            "balai.publikasi.selectors.beranda_agenda",
+            order=30,
+        ),
+        Widget(
+            "beranda-desa",
+            "publikasi/partials/beranda_galeri.html",
+            "balai.publikasi.selectors.beranda_galeri",
+            order=60,
+        ),
+        PublicTextSource("publikasi.Agenda", ("judul", "uraian", "lokasi", "penyelenggara")),
+        PublicTextSource("publikasi.Pengumuman", ("judul", "isi")),
+        PublicTextSource("publikasi.Album", ("judul", "uraian")),
+        PublicTextSource("publikasi.Foto", ("keterangan",)),
+        PublicTextSource("publikasi.Dokumen", ("judul", "uraian", "berkas")),
+    ]

@@ -20,7 +20,6 @@ from pypdf.generic import ArrayObject, DictionaryObject, IndirectObject
 
 log = logging.getLogger(__name__)
 
-JENIS_DIIZINKAN = ("pdf", "docx", "xlsx", "odt", "ods")
 ODF_MIMETYPES = {
     b"application/vnd.oasis.opendocument.text": "odt",
     b"application/vnd.oasis.opendocument.spreadsheet": "ods",

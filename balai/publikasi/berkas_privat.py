@@ -6,7 +6,7 @@ import logging
 from django.core.files.storage import default_storage
 from django_scopes import scopes_disabled
 
-from balai.core.storage import penyimpanan_privat
+from balai.core.storage import private_storage
 
 log = logging.getLogger(__name__)
 
@@ -14,7 +14,7 @@ log = logging.getLogger(__name__)
 def pindahkan_berkas(model, *, kembali=False):
     """Move every document's file found in the public storage to the private one (or back, with
     `kembali`). Files already in place are left alone; returns the number moved."""
-    publik, privat = default_storage, penyimpanan_privat()
+    publik, privat = default_storage, private_storage()
     asal, tujuan = (privat, publik) if kembali else (publik, privat)
     dipindah = 0
     with scopes_disabled():

@@ -5,23 +5,23 @@ from django.core.exceptions import ValidationError
 from django.http import HttpResponseNotAllowed
 from django.shortcuts import get_object_or_404, redirect, render
 
-from balai.core.access import staff_view
+from balai.akun.access import staff_view
 from balai.core.halaman import halaman_dari
 
 from . import selectors, services
 from .forms import AlbumForm, FotoForm, UnggahFotoForm
-from .kantor import PENGELOLA, PER_HALAMAN
+from .kantor import PER_HALAMAN
 from .models import Album, Foto
 
 
-@staff_view("desa", roles=PENGELOLA)
+@staff_view("desa", izin="situs.kelola")
 def album_daftar(request):
     qs = Album.objects.filter(desa=request.desa).select_related("sampul").order_by("-dibuat", "-pk")
     page = halaman_dari(qs, PER_HALAMAN, request.GET.get("halaman"))
     return render(request, "publikasi/kantor/album_daftar.html", {"page": page})
 
 
-@staff_view("desa", roles=PENGELOLA, model=Album)
+@staff_view("desa", izin="situs.kelola", model=Album)
 def album_ubah(request, pk=None):
     album = get_object_or_404(Album, desa=request.desa, pk=pk) if pk else Album(desa=request.desa)
     form = AlbumForm(request.POST or None, instance=album)
@@ -36,7 +36,7 @@ def album_ubah(request, pk=None):
     return render(request, "publikasi/kantor/album_form.html", {"form": form, "album": album})
 
 
-@staff_view("desa", roles=PENGELOLA, model=Album)
+@staff_view("desa", izin="situs.kelola", model=Album)
 def album_detail(request, pk):
     """The album's photos, and the upload of several photos at once."""
     album = get_object_or_404(Album, desa=request.desa, pk=pk)
@@ -58,7 +58,7 @@ def album_detail(request, pk):
     return render(request, "publikasi/kantor/album_detail.html", context)
 
 
-@staff_view("desa", roles=PENGELOLA, model=Album)
+@staff_view("desa", izin="situs.kelola", model=Album)
 def album_hapus(request, pk):
     album = get_object_or_404(Album, desa=request.desa, pk=pk)
     if request.method == "POST":
@@ -76,7 +76,7 @@ def _foto_post(request, pk):
     return foto, (None if request.method == "POST" else HttpResponseNotAllowed(["POST"]))
 
 
-@staff_view("desa", roles=PENGELOLA, model=Foto)
+@staff_view("desa", izin="situs.kelola", model=Foto)
 def foto_ubah(request, pk):
     foto, refused = _foto_post(request, pk)
     if refused:
@@ -90,7 +90,7 @@ def foto_ubah(request, pk):
     return redirect("publikasi_kantor:album_detail", pk=foto.album_id)
 
 
-@staff_view("desa", roles=PENGELOLA, model=Foto)
+@staff_view("desa", izin="situs.kelola", model=Foto)
 def foto_sampul(request, pk):
     foto, refused = _foto_post(request, pk)
     if refused:
@@ -100,7 +100,7 @@ def foto_sampul(request, pk):
     return redirect("publikasi_kantor:album_detail", pk=foto.album_id)
 
 
-@staff_view("desa", roles=PENGELOLA, model=Foto)
+@staff_view("desa", izin="situs.kelola", model=Foto)
 def foto_hapus(request, pk):
     foto, refused = _foto_post(request, pk)
     if refused:

@@ -8,15 +8,13 @@ from django.core.exceptions import ValidationError
 from django.forms.models import model_to_dict
 from django.shortcuts import get_object_or_404, redirect, render
 
-from balai.akun.models import Peran
-from balai.core.access import staff_view
+from balai.akun.access import staff_view
 from balai.core.halaman import halaman_dari
 
 from . import services
 from .forms import AgendaForm, DokumenForm, PengumumanForm
 from .models import Agenda, Dokumen, Pengumuman
 
-PENGELOLA = {Peran.ADMIN_DESA, Peran.OPERATOR_DESA}
 PER_HALAMAN = 25
 
 
@@ -29,6 +27,7 @@ class Modul:
     simpan: object  # callable(request, form) -> instance
     hapus: object  # callable(request, instance)
     order_by: tuple
+    izin: str  # the permission that manages this kind of item
     salin: bool = False  # "Salin": a new item pre-filled from an existing one (?salin=<pk>)
 
 
@@ -51,6 +50,7 @@ MODUL = {
         lambda r, f: services.simpan_agenda(desa=r.desa, actor=r.user, agenda=f.instance, request=r),
         lambda r, o: services.hapus_agenda(desa=r.desa, actor=r.user, agenda=o, request=r),
         ("-mulai", "-pk"),
+        "situs.kelola",
         salin=True,
     ),
     "pengumuman": Modul(
@@ -61,6 +61,7 @@ MODUL = {
         lambda r, f: services.simpan_pengumuman(desa=r.desa, actor=r.user, pengumuman=f.instance, request=r),
         lambda r, o: services.hapus_pengumuman(desa=r.desa, actor=r.user, pengumuman=o, request=r),
         ("-disematkan", "-mulai_tayang", "-pk"),
+        "pengumuman.kelola",
         salin=True,
     ),
     "dokumen": Modul(
@@ -71,6 +72,7 @@ MODUL = {
         _simpan_dokumen,
         lambda r, o: services.hapus_dokumen(desa=r.desa, actor=r.user, dokumen=o, request=r),
         ("kategori", "-dibuat", "-pk"),
+        "dokumen.kelola",
     ),
 }
 
@@ -86,13 +88,13 @@ def _salinan(request, m):
 
 
 def _views(m):
-    @staff_view("desa", roles=PENGELOLA)
+    @staff_view("desa", izin=m.izin)
     def daftar(request):
         qs = m.model.objects.filter(desa=request.desa).order_by(*m.order_by)
         page = halaman_dari(qs, PER_HALAMAN, request.GET.get("halaman"))
         return render(request, f"publikasi/kantor/{m.nama}_daftar.html", {"page": page, "modul": m})
 
-    @staff_view("desa", roles=PENGELOLA, model=m.model)
+    @staff_view("desa", izin=m.izin, model=m.model)
     def ubah(request, pk=None):
         instance = get_object_or_404(m.model, desa=request.desa, pk=pk) if pk else m.model(desa=request.desa)
         initial = None if pk else _salinan(request, m)
@@ -107,7 +109,7 @@ def _views(m):
                 return redirect(f"publikasi_kantor:{m.nama}_daftar")
         return render(request, "publikasi/kantor/form.html", {"form": form, "modul": m, "instance": instance})
 
-    @staff_view("desa", roles=PENGELOLA, model=m.model)
+    @staff_view("desa", izin=m.izin, model=m.model)
     def hapus(request, pk):
         instance = get_object_or_404(m.model, desa=request.desa, pk=pk)
         if request.method == "POST":

@@ -13,7 +13,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from django_scopes import ScopedManager
 
-from balai.core.storage import penyimpanan_privat
+from balai.core.storage import path_for, private_storage
 
 
 class Agenda(models.Model):
@@ -131,12 +131,12 @@ CONTENT_TYPES = {
 def penyimpanan_dokumen():
     """Documents live in the private storage and are only handed out by the download view,
     which checks that they are published (a storage URL would outlive unpublishing)."""
-    return penyimpanan_privat()
+    return private_storage()
 
 
 def dokumen_path(instance, filename):
     """A random name under the village's folder; the uploader's file name is never a path."""
-    return f"unduhan/{instance.desa_id}/{uuid.uuid4().hex}.{instance.jenis or 'bin'}"
+    return path_for(instance.desa_id, "publikasi", f"{uuid.uuid4().hex}.{instance.jenis or 'bin'}")
 
 
 class Dokumen(models.Model):

@@ -7,16 +7,13 @@ from django.utils import timezone
 from django.utils.text import slugify
 from django.views.decorators.http import require_GET
 
-from balai.akun.models import Peran
-from balai.core.access import can_use_host, pending_step
+from balai.akun.access import can_use_host, pending_step
 from balai.core.halaman import halaman_dari
 from balai.core.sitecache import expire_at, public_page
 from balai.core.tenancy import DESA
 
 from . import ics, selectors, services
 from .models import Agenda, Album, Dokumen, Pengumuman
-
-PENGELOLA = {Peran.ADMIN_DESA, Peran.OPERATOR_DESA}
 
 PER_HALAMAN = 12
 
@@ -33,7 +30,7 @@ def _pratinjau(request):
     user = request.user
     if not can_use_host(user, request.tenant) or pending_step(request):
         return False
-    return user.peran in PENGELOLA or user.is_admin_kabupaten
+    return user.punya_izin("situs.kelola", "pengumuman.kelola", "dokumen.kelola")
 
 
 @require_GET

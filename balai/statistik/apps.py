@@ -1,5 +1,7 @@
 from django.apps import AppConfig
 
+from balai.core.registry import MenuItem, Widget
+
 
 def _situs_berubah(sender, instance, **kwargs):
     """A resident saved or deleted one by one: the village's public statistics and front-page
@@ -15,22 +17,28 @@ def _situs_berubah(sender, instance, **kwargs):
 class StatistikConfig(AppConfig):
     name = "balai.statistik"
     verbose_name = "Statistik"
+    extensions = [
+        MenuItem(
+            "desa", "Statistik", "statistik:desa", grup="kependudukan", izin="statistik.lihat", order=30, icon="▤"
+        ),
+        MenuItem("kecamatan", "Statistik penduduk", "statistik:wilayah", grup="pantau", order=30, icon="▤"),
+        MenuItem("kabupaten", "Statistik penduduk", "statistik:wilayah", grup="pantau", order=30, icon="▤"),
+        MenuItem("publik-desa", "Statistik", "statistik:publik", order=40),
+        Widget(
+            "beranda-desa", "statistik/partials/beranda.html", "balai.statistik.selectors.beranda_context", order=50
+        ),
+        Widget(
+            "kecamatan", "statistik/partials/widget_wilayah.html", "balai.statistik.selectors.widget_wilayah", order=15
+        ),
+        Widget(
+            "kabupaten", "statistik/partials/widget_wilayah.html", "balai.statistik.selectors.widget_wilayah", order=15
+        ),
+    ]
 
     def ready(self):
         from django.db.models.signals import post_delete, post_save
 
-        from balai.core import dashboard, menu
         from balai.penduduk.models import Penduduk
-
-        from . import selectors
-
-        menu.register("desa", "Statistik", "statistik:desa", order=30, icon="▤")
-        menu.register("kecamatan", "Statistik penduduk", "statistik:wilayah", order=30, icon="▤")
-        menu.register("kabupaten", "Statistik penduduk", "statistik:wilayah", order=30, icon="▤")
-        menu.register("publik-desa", "Statistik", "statistik:publik", order=40)
-        dashboard.register("beranda-desa", "statistik/partials/beranda.html", selectors.beranda_context, order=50)
-        for area in ("kecamatan", "kabupaten"):
-            dashboard.register(area, "statistik/partials/widget_wilayah.html", selectors.widget_wilayah, order=15)
 
         # Signals only for cache invalidation.
         post_save.connect(_situs_berubah, sender=Penduduk, weak=False, dispatch_uid="statistik_penduduk_simpan")

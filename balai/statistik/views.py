@@ -1,7 +1,7 @@
 from django.http import Http404
 from django.shortcuts import render
 
-from balai.core.access import staff_view
+from balai.akun.access import staff_view
 from balai.core.sitecache import public_page
 from balai.core.tenancy import DESA, KABUPATEN, KECAMATAN
 

@@ -1,46 +1,67 @@
 from django.apps import AppConfig
 
+from balai.core.registry import FreshnessSource, MenuItem, PublicTextSource, Widget
+
+_KANTOR = [
+    ("Artikel", "website:kantor_artikel_list", "publikasi", 10, "✎"),
+    ("Komentar", "website:kantor_komentar", "publikasi", 11, "✉"),
+    ("Kategori artikel", "website:kantor_kategori", "publikasi", 12, "#"),
+    ("Halaman", "website:kantor_halaman", "situs", 20, "▤"),
+    ("Perangkat desa", "website:kantor_perangkat", "situs", 21, "☷"),
+    ("Menu situs", "website:kantor_menu", "situs", 22, "☰"),
+    ("Tampilan situs", "website:kantor_pengaturan", "situs", 23, "◐"),
+]
+
 
 class WebsiteConfig(AppConfig):
     name = "balai.website"
     verbose_name = "Situs web"
-
-    def ready(self):
-        from balai.akun.models import Peran
-        from balai.core import dashboard, kesegaran, menu
-
-        from . import selectors
-
-        kesegaran.register(selectors.artikel_terakhir)
-        kelola = {Peran.ADMIN_DESA, Peran.OPERATOR_DESA}
-        for label, url, order, icon in [
-            ("Artikel", "website:kantor_artikel_list", 10, "✎"),
-            ("Komentar", "website:kantor_komentar", 11, "✉"),
-            ("Kategori artikel", "website:kantor_kategori", 12, "#"),
-            ("Halaman", "website:kantor_halaman", 20, "▤"),
-            ("Perangkat desa", "website:kantor_perangkat", 21, "☷"),
-            ("Menu situs", "website:kantor_menu", 22, "☰"),
-            ("Tampilan situs", "website:kantor_pengaturan", 23, "◐"),
-        ]:
-            menu.register("desa", label, url, roles=kelola, order=order, icon=icon)
-        menu.register("publik-desa", "Berita", "website:artikel_list", order=10)
-        menu.register("publik-desa", "Pemerintahan", "website:pemerintahan", order=60)
-        menu.register("publik-desa", "Wilayah", "website:wilayah", order=70)
-        menu.register("publik-desa", "Kontak", "website:kontak", order=90)
-        menu.register("publik-kabupaten", "Cari", "website:cari", order=90)
-        menu.register("publik-kecamatan", "Cari", "website:cari", order=90)
-        menu.register(
+    extensions = [
+        FreshnessSource("balai.website.selectors.artikel_terakhir"),
+        *(
+            MenuItem("desa", label, url, grup=grup, izin="situs.kelola", order=order, icon=icon)
+            for label, url, grup, order, icon in _KANTOR
+        ),
+        MenuItem("publik-desa", "Berita", "website:artikel_list", order=10),
+        MenuItem("publik-desa", "Pemerintahan", "website:pemerintahan", order=60),
+        MenuItem("publik-desa", "Wilayah", "website:wilayah", order=70),
+        MenuItem("publik-desa", "Kontak", "website:kontak", order=90),
+        MenuItem("publik-kabupaten", "Cari", "website:cari", order=90),
+        MenuItem("publik-kecamatan", "Cari", "website:cari", order=90),
+        MenuItem(
             "kabupaten",
             "Kesegaran situs",
             "website:kabupaten_kesegaran",
-            roles={Peran.ADMIN_KABUPATEN},
+            grup="pantau",
+            izin="kabupaten.kelola",
             order=30,
             icon="◷",
-        )
-        for area in ("kabupaten", "kecamatan"):
-            dashboard.register(
-                area, "website/partials/widget_kesegaran_wilayah.html", selectors.widget_kesegaran_wilayah, order=20
-            )
-        dashboard.register(
-            "desa", "website/partials/widget_kesegaran.html", selectors.widget_kesegaran, roles=kelola, order=5
-        )
+        ),
+        Widget(
+            "kabupaten",
+            "website/partials/widget_kesegaran_wilayah.html",
+            "balai.website.selectors.widget_kesegaran_wilayah",
+            order=20,
+        ),
+        Widget(
+            "kecamatan",
+            "website/partials/widget_kesegaran_wilayah.html",
+            "balai.website.selectors.widget_kesegaran_wilayah",
+            order=20,
+        ),
+        Widget(
+            "desa",
+            "website/partials/widget_kesegaran.html",
+            "balai.website.selectors.widget_kesegaran",
+            izin="situs.kelola",
+            order=5,
+        ),
+        PublicTextSource("website.Artikel", ("judul", "ringkasan", "isi")),
+        PublicTextSource("website.Halaman", ("judul", "isi")),
+        PublicTextSource("website.Komentar", ("nama", "isi")),
+        PublicTextSource("website.Kategori", ("nama",)),
+        PublicTextSource("website.Tag", ("nama",)),
+        PublicTextSource("website.Perangkat", ("nama", "jabatan")),
+        PublicTextSource("website.MenuSitus", ("label", "url")),
+        PublicTextSource("website.PengaturanSitus", ("slogan", "judul_sambutan", "sambutan")),
+    ]

@@ -1,6 +1,9 @@
 from django import forms
+from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+
+from balai.akun.models import User
 
 from .models import Artikel, Halaman, Kategori, Komentar, MenuSitus, PengaturanSitus, Perangkat
 
@@ -139,10 +142,16 @@ class PerangkatForm(GambarMixin, forms.ModelForm):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         self.add_gambar_fields()
+        # Only this village's accounts, and none already linked to another official.
+        akun = User.objects.filter(desa_id=self.instance.desa_id, is_active=True).filter(
+            Q(perangkat__isnull=True) | Q(perangkat__pk=self.instance.pk)
+        )
+        self.fields["pengguna"].queryset = akun.order_by("first_name", "username")
+        self.fields["pengguna"].label_from_instance = lambda u: f"{u.get_full_name() or u.username} ({u.username})"
 
     class Meta:
         model = Perangkat
-        fields = ["nama", "jabatan", "urutan", "aktif"]
+        fields = ["nama", "jabatan", "nip", "nipd", "pengguna", "urutan", "aktif"]
 
 
 class MenuForm(forms.ModelForm):

@@ -4,6 +4,7 @@ the village government line-up, public menu items and per-village site settings.
 Every table carries `desa` and a scoped manager; every unique key includes `desa`."""
 
 from django.conf import settings
+from django.core.exceptions import ValidationError
 from django.core.validators import RegexValidator
 from django.db import models
 from django.utils import timezone
@@ -16,6 +17,9 @@ menu_url_validator = RegexValidator(
     r"^(/(?![/\\])\S*|https?://\S+)$",
     _("Alamat menu harus diawali '/' (halaman situs ini) atau 'https://'."),
 )
+
+# NIP of a civil servant: 18 digits (birth date, appointment month, sex, serial).
+nip_validator = RegexValidator(r"^\d{18}$", _("NIP terdiri dari 18 angka."))
 
 
 def _desa_fk():
@@ -229,11 +233,24 @@ class Halaman(models.Model):
 
 
 class Perangkat(models.Model):
-    """A member of the village government, for the public 'struktur pemerintahan' page."""
+    """A member of the village government: the public 'struktur pemerintahan' page, and the
+    official a letter names as its signer or an attendance record as its person. Linked to
+    the account they sign in with, when they have one (not every official does)."""
 
     desa = _desa_fk()
     nama = models.CharField(_("nama"), max_length=100)
     jabatan = models.CharField(_("jabatan"), max_length=100)
+    nip = models.CharField(_("NIP"), max_length=18, blank=True, validators=[nip_validator])
+    nipd = models.CharField(_("NIPD"), max_length=30, blank=True, help_text=_("Nomor induk perangkat desa."))
+    pengguna = models.OneToOneField(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("akun"),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="perangkat",
+        help_text=_("Akun yang dipakai orang ini untuk masuk, bila ada."),
+    )
     foto = _gambar_fk(_("foto"))
     urutan = models.PositiveSmallIntegerField(_("urutan"), default=0)
     aktif = models.BooleanField(_("tampil"), default=True)
@@ -247,6 +264,10 @@ class Perangkat(models.Model):
 
     def __str__(self):
         return f"{self.nama} ({self.jabatan})"
+
+    def clean(self):
+        if self.pengguna_id and self.pengguna.desa_id != self.desa_id:
+            raise ValidationError({"pengguna": _("Akun ini bukan akun desa ini.")})
 
 
 class MenuSitus(models.Model):

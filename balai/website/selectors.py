@@ -10,6 +10,7 @@ from django.utils import timezone
 from django_scopes import scopes_disabled
 
 from balai.core import kesegaran as sumber_kesegaran
+from balai.core.registry import SitemapSource, extensions
 from balai.wilayah.models import Desa
 
 from .models import Artikel, ArtikelTag, Halaman, Komentar, MenuSitus, PengaturanSitus, Perangkat, Tag
@@ -132,20 +133,13 @@ def menu_list(*, desa):
     return list(MenuSitus.objects.filter(desa=desa))
 
 
-# Other apps' public pages in the village sitemap: {app: dotted path of `fn(*, desa) -> [(path, lastmod)]`}.
-SITEMAP_SOURCES = {"balai.publikasi": "balai.publikasi.selectors.sitemap_entries"}
-
-
 def sitemap_entries(*, desa):
-    from django.apps import apps
-    from django.utils.module_loading import import_string
-
+    """This app's pages and those of every module that declares a `SitemapSource`."""
     artikel = artikel_terbit(desa=desa).order_by("-terbit_pada").values_list("slug", "diperbarui")
     halaman = Halaman.objects.filter(desa=desa, terbit=True).values_list("slug", "diperbarui")
     lain = []
-    for app, source in SITEMAP_SOURCES.items():
-        if apps.is_installed(app):
-            lain += import_string(source)(desa=desa)
+    for source in extensions(SitemapSource):
+        lain += source(desa=desa)
     return {"artikel": list(artikel[:5000]), "halaman": list(halaman), "lain": lain}
 
 

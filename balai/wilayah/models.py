@@ -45,10 +45,6 @@ class Kecamatan(models.Model):
     def __str__(self):
         return f"Kecamatan {self.nama}"
 
-    @property
-    def host_label(self):
-        return f"kec-{self.slug}"
-
 
 class Desa(models.Model):
     class Jenis(models.TextChoices):

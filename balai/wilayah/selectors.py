@@ -3,14 +3,14 @@ from django.db.models import Count, Prefetch
 from .models import RT, RW, Dusun
 
 
-def wilayah_tree(*, desa):
+def pohon_wilayah(*, desa):
     """Dusun with their RW and RT, in three queries whatever the size of the village."""
     rt = Prefetch("rt", queryset=RT.objects.filter(desa=desa).order_by("nomor"))
     rw = Prefetch("rw", queryset=RW.objects.filter(desa=desa).order_by("nomor").prefetch_related(rt))
     return Dusun.objects.filter(desa=desa).prefetch_related(rw).order_by("nama")
 
 
-def wilayah_counts(*, desa):
+def jumlah_wilayah(*, desa):
     return {
         "dusun": Dusun.objects.filter(desa=desa).count(),
         "rw": RW.objects.filter(desa=desa).count(),
@@ -18,7 +18,7 @@ def wilayah_counts(*, desa):
     }
 
 
-def dusun_counts_by_desa(desa_ids):
+def jumlah_dusun_per_desa(desa_ids):
     """{desa_id: number of dusun} for a list of villages, one query."""
     rows = Dusun.objects.filter(desa_id__in=desa_ids).values("desa_id").annotate(n=Count("id"))
     return {r["desa_id"]: r["n"] for r in rows}

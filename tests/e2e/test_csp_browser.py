@@ -9,7 +9,7 @@ from django_otp.oath import totp
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
 from balai.akun.models import Peran
-from balai.core import menu
+from balai.core.registry import MenuItem, extensions
 from conftest import PASSWORD
 
 pytestmark = pytest.mark.browser
@@ -55,7 +55,7 @@ def test_village_public_pages_and_back_office_keep_the_policy(page, site, desa_a
         found += _visit(page, problems, site(label, "/"))
     admin = make_user(Peran.ADMIN_DESA, desa=desa_a)
     _sign_in(page, site("selakambang", "/masuk/"), admin.username)
-    for item in [i for i in menu._ITEMS if i.area == "desa"]:
+    for item in extensions(MenuItem, "desa"):
         found += _visit(page, problems, site("selakambang", reverse(item.url_name)))
     assert not found, "\n".join(found)
 
@@ -66,7 +66,7 @@ def test_kabupaten_back_office_keeps_the_policy(page, site, desa_a, make_user):
     problems = _watch(page)
     _sign_in(page, site(None, "/masuk/"), admin.username, device)
     found = []
-    for item in [i for i in menu._ITEMS if i.area == "kabupaten"]:
+    for item in extensions(MenuItem, "kabupaten"):
         found += _visit(page, problems, site(None, reverse(item.url_name)))
     found += _visit(page, problems, site(None, f"/dasbor/desa/{desa_a.pk}/"))
     assert not found, "\n".join(found)

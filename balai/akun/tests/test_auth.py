@@ -153,23 +153,13 @@ def test_logout_needs_post_and_ends_session(client_for, operator_a, desa_a):
     assert client.get("/admin-desa/").status_code == 302
 
 
-@pytest.mark.parametrize(
-    "peran,kecamatan,desa",
-    [
-        (Peran.ADMIN_KABUPATEN, True, False),
-        (Peran.OPERATOR_KECAMATAN, False, False),
-        (Peran.OPERATOR_DESA, True, False),
-    ],
-)
-def test_accounts_must_be_bound_to_their_region(peran, kecamatan, desa, kabupaten, kaligondang):
+def test_a_village_account_names_its_kecamatan(kabupaten, desa_a):
     from django.db import IntegrityError, transaction
 
     from balai.akun.models import User
 
     with pytest.raises(IntegrityError), transaction.atomic():
-        User.objects.create(
-            username="x", peran=peran, kabupaten=kabupaten, kecamatan=kaligondang if kecamatan else None
-        )
+        User.objects.create(username="x", kabupaten=kabupaten, desa=desa_a)
 
 
 def test_first_admin_kabupaten_command(kabupaten):

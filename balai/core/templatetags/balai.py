@@ -14,8 +14,3 @@ def desa_url(context, desa, path="/"):
 @register.simple_tag(takes_context=True)
 def kecamatan_url(context, kecamatan, path="/"):
     return site_url(context["request"], f"kec-{kecamatan.slug}") + path
-
-
-@register.simple_tag(takes_context=True)
-def kabupaten_url(context, path="/"):
-    return site_url(context["request"]) + path

@@ -28,9 +28,9 @@ UNSCOPED_BY_DESIGN = {
 
 
 def _user_recipe(desa):
-    return baker.make(
-        User, peran=Peran.OPERATOR_DESA, kabupaten=desa.kecamatan.kabupaten, kecamatan=desa.kecamatan, desa=desa
-    )
+    user = baker.make(User, kabupaten=desa.kecamatan.kabupaten, kecamatan=desa.kecamatan, desa=desa)
+    user.keanggotaan.create(peran=Peran.OPERATOR_DESA)
+    return user
 
 
 def _pengaturan_situs_recipe(desa):

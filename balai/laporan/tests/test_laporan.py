@@ -221,14 +221,17 @@ def test_nik_masked_for_kabupaten_admin(desa_a, register_a, make_user, client_fo
     assert register_a["budi"].nik not in body
 
 
-def test_long_book_pdf_in_background(desa_a, register_a, operator_a, make_user, client_for, settings, tmp_path):
+def test_long_book_pdf_in_background(
+    desa_a, register_a, operator_a, make_user, client_for, settings, tmp_path, django_capture_on_commit_callbacks
+):
     from balai.laporan import views
 
     settings.BALAI_PRIVAT_ROOT = str(tmp_path)
     client = client_for(desa_a, operator_a)
     old, views.BATAS_PDF_LANGSUNG = views.BATAS_PDF_LANGSUNG, 0
     try:
-        r = client.get("/admin-desa/laporan/induk/?format=pdf")
+        with django_capture_on_commit_callbacks(execute=True):
+            r = client.get("/admin-desa/laporan/induk/?format=pdf")
     finally:
         views.BATAS_PDF_LANGSUNG = old
     assert r.status_code == 302
@@ -302,16 +305,16 @@ def test_stale_unfetched_pdfs_are_removed(desa_a, operator_a, settings, tmp_path
     from balai.laporan import unduhan
 
     settings.BALAI_PRIVAT_ROOT = str(tmp_path)
-    folder = tmp_path / "laporan" / str(desa_a.pk) / str(operator_a.pk)
+    folder = tmp_path / "desa" / str(desa_a.pk) / "laporan" / str(operator_a.pk)
     folder.mkdir(parents=True)
     old, new = folder / "induk-202501-0000000000000000.pdf", folder / "induk-202501-1111111111111111.pdf"
     old.write_bytes(b"%PDF")
     new.write_bytes(b"%PDF")
     two_days_ago = time.time() - 2 * 86400
     os.utime(old, (two_days_ago, two_days_ago))
-    unduhan.bersihkan(desa_a.pk, operator_a.pk)
+    unduhan.remove_stale(desa_a.pk, operator_a.pk)
     assert not old.exists() and new.exists()
-    unduhan.bersihkan(desa_a.pk, operator_a.pk + 1)  # a folder that does not exist: nothing to do
+    unduhan.remove_stale(desa_a.pk, operator_a.pk + 1)  # a folder that does not exist: nothing to do
 
 
 def test_xlsx_keeps_formula_like_names_as_text(desa_a, register_a, operator_a, client_for):

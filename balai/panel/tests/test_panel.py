@@ -5,6 +5,7 @@ from django_scopes import scopes_disabled
 from balai.akun.models import Peran, User
 from balai.core import menu
 from balai.core.models import AuditEntry
+from balai.core.registry import MenuItem, extensions
 from balai.wilayah.models import Dusun
 
 
@@ -16,13 +17,13 @@ def test_every_menu_link_of_a_village_role_works(peran, make_user, desa_a, clien
     client = client_for(desa_a, user)
     page = client.get("/admin-desa/")
     assert page.status_code == 200
-    links = [i for i in menu._ITEMS if i.area == "desa" and (i.roles is None or peran in i.roles)]
+    links = [i for i in extensions(MenuItem, "desa") if menu._boleh(user, i)]
     assert links
     for item in links:
         url = reverse(item.url_name)
         assert f'href="{url}"' in page.content.decode()
         assert client.get(url).status_code == 200, url
-    hidden = [i for i in menu._ITEMS if i.area == "desa" and i.roles is not None and peran not in i.roles]
+    hidden = [i for i in extensions(MenuItem, "desa") if not menu._boleh(user, i)]
     for item in hidden:
         assert f'href="{reverse(item.url_name)}"' not in page.content.decode()
         assert client.get(reverse(item.url_name)).status_code == 403
@@ -82,7 +83,7 @@ def test_kabupaten_adds_village_operator(client_for, make_user, desa_b):
     )
     assert response.status_code == 200
     user = User.objects.get(username="op.karangpetir")
-    assert user.desa == desa_b and user.peran == Peran.OPERATOR_DESA
+    assert user.desa == desa_b and user.peran == {Peran.OPERATOR_DESA}
 
 
 def test_kabupaten_directory_filters_and_paginates(
@@ -154,7 +155,7 @@ def test_every_menu_link_of_kabupaten_and_kecamatan_works(area, make_user, kalig
     user, tenant = (admin, None) if area == "kabupaten" else (operator_kec, kaligondang)
     client = client_for(tenant, user)
     page = client.get("/dasbor/").content.decode()
-    items = [i for i in menu._ITEMS if i.area == area and (i.roles is None or user.peran in i.roles)]
+    items = [i for i in extensions(MenuItem, area) if menu._boleh(user, i)]
     assert items
     for item in items:
         url = reverse(item.url_name)

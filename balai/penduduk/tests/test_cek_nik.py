@@ -122,6 +122,7 @@ def test_probe_through_the_form_is_audited(desa_a, operator_a, warga_b, client_f
     assert "desa lain" in response.content.decode() and len(cek_entries()) == 1
 
 
+@pytest.mark.django_db(transaction=True)  # the import task runs when its transaction commits
 def test_an_import_naming_niks_of_other_villages_is_audited(desa_a, desa_b, operator_a, client_for):
     from .test_impor import csv_bytes, opensid_row, synth_rows, upload
 

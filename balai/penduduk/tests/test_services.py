@@ -118,7 +118,7 @@ def test_mutations_keep_history(desa_a, operator_a):
 def test_residents_follow_an_rt_or_rw_that_moves(desa_a, desa_b, operator_a):
     """dusun and rw are copies of the RT's (no database constraint keeps them): moving an RT
     to another RW, or an RW to another dusun, through the wilayah pages carries them along."""
-    from balai.wilayah import services as wilayah_services
+    from balai.pemerintahan import services as pemerintahan_services
 
     with scopes_disabled():
         krajan = Dusun.objects.create(desa=desa_a, nama="Krajan")
@@ -132,14 +132,14 @@ def test_residents_follow_an_rt_or_rw_that_moves(desa_a, desa_b, operator_a):
         lain = make_penduduk(desa_b, rw_id=rw1.pk, dusun_id=krajan.pk)
     with scope(desa=desa_a):
         rt.rw = rw2
-        wilayah_services.save_wilayah_unit(desa=desa_a, actor=operator_a, instance=rt)
+        pemerintahan_services.simpan_wilayah(desa=desa_a, actor=operator_a, instance=rt)
         with scopes_disabled():
             warga.refresh_from_db()
             kk.refresh_from_db()
         assert (warga.rw_id, warga.dusun_id) == (rw2.pk, krajan.pk)
         assert (kk.rw_id, kk.dusun_id) == (rw2.pk, krajan.pk)
         rw2.dusun = kidul
-        wilayah_services.save_wilayah_unit(desa=desa_a, actor=operator_a, instance=rw2)
+        pemerintahan_services.simpan_wilayah(desa=desa_a, actor=operator_a, instance=rw2)
     with scopes_disabled():
         warga.refresh_from_db()
         kk.refresh_from_db()

@@ -9,7 +9,7 @@ from django.core.files.storage import default_storage
 from django.core.management import call_command
 from django_scopes import scope, scopes_disabled
 
-from balai.core.storage import penyimpanan_privat
+from balai.core.storage import private_storage
 from balai.publikasi import services
 from balai.publikasi.berkas_privat import pindahkan_berkas
 from balai.publikasi.models import Dokumen
@@ -58,7 +58,7 @@ def test_staff_may_fetch_their_unpublished_document_without_counting_it(
 
 def test_existing_files_move_from_media_to_private_storage(desa_a, settings):
     """What the migration does to documents uploaded before: their files leave MEDIA_ROOT."""
-    privat = penyimpanan_privat()
+    privat = private_storage()
     with scopes_disabled():
         lama = Dokumen.objects.create(desa=desa_a, judul="Lama", jenis="pdf", berkas="unduhan/1/lama.pdf")
         hilang = Dokumen.objects.create(desa=desa_a, judul="Hilang", jenis="pdf", berkas="unduhan/1/hilang.pdf")
@@ -85,4 +85,4 @@ def test_the_migration_moves_the_files(desa_a, settings, transactional_db):
     executor = MigrationExecutor(connection)
     executor.loader.build_graph()
     executor.migrate(executor.loader.graph.leaf_nodes())
-    assert penyimpanan_privat().exists(d.berkas.name) and not default_storage.exists(d.berkas.name)
+    assert private_storage().exists(d.berkas.name) and not default_storage.exists(d.berkas.name)

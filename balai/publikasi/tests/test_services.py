@@ -91,7 +91,7 @@ def test_dokumen_stored_under_random_name_and_replaced(buat, desa_a, operator_a,
     with django_capture_on_commit_callbacks(execute=True):
         d = buat.dokumen(berkas=pdf_upload("../../etc/passwd.pdf"))
     assert d.jenis == "pdf" and d.ukuran > 0
-    assert d.berkas.name.startswith(f"unduhan/{desa_a.pk}/") and "passwd" not in d.berkas.name
+    assert d.berkas.name.startswith(f"desa/{desa_a.pk}/publikasi/") and "passwd" not in d.berkas.name
     lama = d.berkas.name
     with scope(desa=desa_a), django_capture_on_commit_callbacks(execute=True):
         services.simpan_dokumen(desa=desa_a, actor=operator_a, dokumen=d, berkas=pdf_upload("baru.pdf"))

@@ -3,10 +3,11 @@ from django.utils import timezone
 from django.utils.text import slugify
 from django_scopes import scopes_disabled
 
-from balai.core import audit
+from balai.core import audit, tasks
 from balai.core.html import clean_html, plain_text
 
 from ..models import Artikel, ArtikelRevisi, ArtikelTag, Tag
+from ..tasks import terbitkan_artikel_terjadwal
 from .common import site_changed, store_uploads, unique_slug
 
 ARTIKEL_FIELDS = ["judul", "slug", "ringkasan", "isi", "gambar", "kategori", "status", "terbit_pada", "unggulan"]
@@ -67,9 +68,7 @@ def _action(before_status, artikel, created):
 
 
 def _schedule(artikel):
-    from ..tasks import enqueue_publication, terbitkan_artikel_terjadwal
-
-    transaction.on_commit(lambda: enqueue_publication(terbitkan_artikel_terjadwal, artikel))
+    tasks.enqueue(terbitkan_artikel_terjadwal, artikel.desa, artikel.pk, run_after=artikel.terbit_pada)
 
 
 def _simpan(*, desa, actor, data, artikel, tags):

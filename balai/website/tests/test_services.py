@@ -95,8 +95,8 @@ def test_scheduled_task_publishes(desa_a, operator_a):
     with scope(desa=desa_a):
         a = _simpan(desa_a, operator_a, status=S.TERJADWAL, terbit_pada=timezone.now() + timedelta(hours=1))
         Artikel.objects.filter(pk=a.pk).update(terbit_pada=timezone.now() - timedelta(seconds=1))
-    assert terbitkan_artikel_terjadwal.call(a.pk, desa_a.pk) is True
-    assert terbitkan_artikel_terjadwal.call(a.pk, desa_a.pk) is False
+    assert terbitkan_artikel_terjadwal.call(desa_a.pk, a.pk) is True
+    assert terbitkan_artikel_terjadwal.call(desa_a.pk, a.pk) is False
 
 
 def test_terbit_with_future_time_becomes_scheduled(desa_a, operator_a):
@@ -189,3 +189,38 @@ def test_long_body_gives_a_summary_that_fits(desa_a, operator_a):
     with scope(desa=desa_a):
         a = _simpan(desa_a, operator_a, isi="<p>" + "Warga bergotong royong membersihkan saluran. " * 40 + "</p>")
     assert 0 < len(a.ringkasan) <= 300 and a.ringkasan.endswith("…")
+
+
+def test_an_official_is_linked_to_an_account_of_the_same_village_only(desa_a, desa_b, make_user, admin_a):
+    from django.core.exceptions import ValidationError
+    from django_scopes import scope
+
+    from balai.akun.models import Peran
+    from balai.website.services import simpan_perangkat
+
+    kades = make_user(Peran.KEPALA_DESA, desa=desa_a)
+    luar = make_user(Peran.KEPALA_DESA, desa=desa_b)
+    data = {"nama": "Sutrisno", "jabatan": "Kepala Desa", "nip": "", "nipd": "", "urutan": 1, "aktif": True}
+    with scope(desa=desa_a):
+        with pytest.raises(ValidationError) as err:
+            simpan_perangkat(desa=desa_a, actor=admin_a, data={**data, "pengguna": luar})
+        assert "pengguna" in err.value.message_dict
+        pejabat = simpan_perangkat(desa=desa_a, actor=admin_a, data={**data, "pengguna": kades})
+    kades.refresh_from_db()
+    assert kades.perangkat == pejabat and pejabat.jabatan == "Kepala Desa"
+
+
+def test_official_form_offers_only_free_accounts_of_the_village(desa_a, desa_b, make_user, admin_a, client_for):
+    from django_scopes import scope
+
+    from balai.akun.models import Peran
+    from balai.website.models import Perangkat
+
+    kades = make_user(Peran.KEPALA_DESA, desa=desa_a)
+    sekdes = make_user(Peran.SEKDES, desa=desa_a)
+    make_user(Peran.SEKDES, desa=desa_b, username="sekdes-lain")
+    with scope(desa=desa_a):
+        Perangkat.objects.create(desa=desa_a, nama="Sutrisno", jabatan="Kepala Desa", pengguna=kades)
+    body = client_for(desa_a, admin_a).get("/admin-desa/perangkat/tambah/").content.decode()
+    assert f'value="{sekdes.pk}"' in body
+    assert f'value="{kades.pk}"' not in body and "sekdes-lain" not in body

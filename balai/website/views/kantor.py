@@ -5,8 +5,7 @@ from django.core.exceptions import ValidationError
 from django.http import HttpResponseNotAllowed
 from django.shortcuts import get_object_or_404, redirect, render
 
-from balai.akun.models import Peran
-from balai.core.access import staff_view
+from balai.akun.access import staff_view
 from balai.core.halaman import halaman_dari
 from balai.core.tenancy import KABUPATEN
 
@@ -14,10 +13,8 @@ from .. import selectors, services
 from ..forms import AmbangKesegaranForm, ArtikelForm, PengaturanForm
 from ..models import Artikel, ArtikelRevisi, Halaman, Komentar, Tag
 
-PENGELOLA = {Peran.ADMIN_DESA, Peran.OPERATOR_DESA}
 
-
-@staff_view("desa", roles=PENGELOLA)
+@staff_view("desa", izin="situs.kelola")
 def artikel_list(request):
     q, status = request.GET.get("q", ""), request.GET.get("status", "")
     if status not in Artikel.Status.values:
@@ -31,12 +28,12 @@ def artikel_list(request):
     return render(request, template, context)
 
 
-@staff_view("desa", roles=PENGELOLA)
+@staff_view("desa", izin="situs.kelola")
 def artikel_tambah(request):
     return _artikel_form(request, None)
 
 
-@staff_view("desa", roles=PENGELOLA, model=Artikel)
+@staff_view("desa", izin="situs.kelola", model=Artikel)
 def artikel_ubah(request, pk):
     return _artikel_form(request, get_object_or_404(Artikel, desa=request.desa, pk=pk))
 
@@ -63,7 +60,7 @@ def _artikel_form(request, artikel):
     return render(request, "website/kantor/artikel_form.html", {"form": form, "artikel": artikel})
 
 
-@staff_view("desa", roles=PENGELOLA, model=Artikel)
+@staff_view("desa", izin="situs.kelola", model=Artikel)
 def artikel_hapus(request, pk):
     artikel = get_object_or_404(Artikel, desa=request.desa, pk=pk)
     if request.method == "POST":
@@ -73,7 +70,7 @@ def artikel_hapus(request, pk):
     return render(request, "website/kantor/hapus.html", {"obj": artikel, "label": "artikel"})
 
 
-@staff_view("desa", roles=PENGELOLA, model=Artikel)
+@staff_view("desa", izin="situs.kelola", model=Artikel)
 def artikel_pratinjau(request, pk):
     """The article as the public page would show it, whatever its status (staff only)."""
     artikel = get_object_or_404(Artikel.objects.select_related("kategori", "penulis"), desa=request.desa, pk=pk)
@@ -87,21 +84,21 @@ def artikel_pratinjau(request, pk):
     return render(request, "website/artikel_detail.html", context)
 
 
-@staff_view("desa", roles=PENGELOLA, model=Halaman)
+@staff_view("desa", izin="situs.kelola", model=Halaman)
 def halaman_pratinjau(request, pk):
     """A static page as the public would see it, also while it is hidden (staff only)."""
     halaman = get_object_or_404(Halaman, desa=request.desa, pk=pk)
     return render(request, "website/halaman.html", {"halaman": halaman, "pratinjau": True})
 
 
-@staff_view("desa", roles=PENGELOLA, model=Artikel)
+@staff_view("desa", izin="situs.kelola", model=Artikel)
 def artikel_revisi(request, pk):
     artikel = get_object_or_404(Artikel, desa=request.desa, pk=pk)
     revisi = ArtikelRevisi.objects.filter(desa=request.desa, artikel=artikel).select_related("dibuat_oleh")[:50]
     return render(request, "website/kantor/revisi.html", {"artikel": artikel, "revisi": revisi})
 
 
-@staff_view("desa", roles=PENGELOLA, model=ArtikelRevisi)
+@staff_view("desa", izin="situs.kelola", model=ArtikelRevisi)
 def revisi_pulihkan(request, pk):
     # Look the object up first, so another village's id is 404 whatever the method.
     revisi = get_object_or_404(ArtikelRevisi.objects.select_related("artikel"), desa=request.desa, pk=pk)
@@ -112,7 +109,7 @@ def revisi_pulihkan(request, pk):
     return redirect("website:kantor_artikel_ubah", pk=artikel.pk)
 
 
-@staff_view("desa", roles=PENGELOLA)
+@staff_view("desa", izin="situs.kelola")
 def komentar_list(request):
     status = request.GET.get("status")
     if status not in Komentar.Status.values:
@@ -123,7 +120,7 @@ def komentar_list(request):
     return render(request, "website/kantor/komentar_list.html", context)
 
 
-@staff_view("desa", roles=PENGELOLA, model=Komentar)
+@staff_view("desa", izin="situs.kelola", model=Komentar)
 def komentar_moderasi(request, pk):
     komentar = get_object_or_404(Komentar.objects.select_related("artikel"), desa=request.desa, pk=pk)
     if request.method != "POST":
@@ -137,7 +134,7 @@ def komentar_moderasi(request, pk):
     return redirect("website:kantor_komentar")
 
 
-@staff_view("desa", roles=PENGELOLA)
+@staff_view("desa", izin="situs.kelola")
 def pengaturan(request):
     form = PengaturanForm(request.POST or None, request.FILES or None, instance=selectors.pengaturan(desa=request.desa))
     if request.method == "POST" and form.is_valid():
@@ -162,7 +159,7 @@ def _add_errors(form, exc):
         form.add_error(target if target in form.fields else None, errors)
 
 
-@staff_view(KABUPATEN, roles={Peran.ADMIN_KABUPATEN})
+@staff_view(KABUPATEN, izin="kabupaten.kelola")
 def kabupaten_kesegaran(request):
     """Freshness of all village sites, and the threshold the kabupaten sets for them."""
     kabupaten = request.kabupaten

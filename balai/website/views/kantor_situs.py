@@ -5,24 +5,24 @@ from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.shortcuts import get_object_or_404, redirect, render
 
-from balai.core.access import staff_view
+from balai.akun.access import staff_view
 
 from .. import services
 from ..forms import HalamanForm, KategoriForm, MenuForm, PerangkatForm
 from ..models import Halaman, Kategori, MenuSitus, Perangkat
-from .kantor import PENGELOLA, _add_errors
+from .kantor import _add_errors
 
 
 def _crud(model, form_class, save, delete, name, kwarg):
     """Views for one kind of object: `save(desa, actor, data, <kwarg>=obj)`, `delete(<kwarg>=obj, actor)`."""
     label = model._meta.verbose_name
 
-    @staff_view("desa", roles=PENGELOLA)
+    @staff_view("desa", izin="situs.kelola")
     def daftar(request):
         objects = model.objects.filter(desa=request.desa)
         return render(request, f"website/kantor/{name}_list.html", {"objects": objects, "label": label})
 
-    @staff_view("desa", roles=PENGELOLA, model=model)
+    @staff_view("desa", izin="situs.kelola", model=model)
     def edit(request, pk=None):
         stored = get_object_or_404(model, desa=request.desa, pk=pk) if pk else None
         form = form_class(
@@ -46,7 +46,7 @@ def _crud(model, form_class, save, delete, name, kwarg):
             {"form": form, "label": label, "obj": stored, "back": f"website:kantor_{name}"},
         )
 
-    @staff_view("desa", roles=PENGELOLA, model=model)
+    @staff_view("desa", izin="situs.kelola", model=model)
     def hapus(request, pk):
         obj = get_object_or_404(model, desa=request.desa, pk=pk)
         if request.method == "POST":

@@ -12,7 +12,7 @@ from balai.core.audit import client_ip
 from balai.core.halaman import halaman_dari
 from balai.core.sitecache import public_page
 from balai.core.tenancy import DESA, absolute_url, request_origin
-from balai.wilayah.selectors import wilayah_counts, wilayah_tree
+from balai.wilayah.selectors import jumlah_wilayah, pohon_wilayah
 
 from .. import selectors
 from ..forms import KomentarForm
@@ -38,7 +38,7 @@ def desa_beranda(request):
     context = {
         **selectors.beranda(desa=desa),
         "situs": selectors.pengaturan_request(request),
-        "wilayah": wilayah_counts(desa=desa),
+        "wilayah": jumlah_wilayah(desa=desa),
         "widgets": dashboard.render_widgets(request, area="beranda-desa"),
     }
     return render(request, "website/desa_beranda.html", context)
@@ -121,7 +121,7 @@ def pemerintahan(request):
 @public_page
 @desa_site
 def wilayah(request):
-    context = {"dusun_list": wilayah_tree(desa=request.desa), **wilayah_counts(desa=request.desa)}
+    context = {"dusun_list": pohon_wilayah(desa=request.desa), **jumlah_wilayah(desa=request.desa)}
     return render(request, "website/wilayah.html", context)
 
 

@@ -2,7 +2,7 @@ from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
 
 from balai.akun.models import Peran, User
-from balai.akun.services import buat_tautan_2fa, create_user
+from balai.akun.services import buat_pengguna, buat_tautan_2fa
 from balai.wilayah.models import Kabupaten
 
 
@@ -20,7 +20,7 @@ class Command(BaseCommand):
             raise CommandError("Kabupaten belum dimuat. Jalankan dulu: manage.py load_wilayah")
         if User.objects.filter(username__iexact=username).exists():
             raise CommandError(f"Nama pengguna {username!r} sudah dipakai.")
-        user, password = create_user(
+        user, password = buat_pengguna(
             actor=None, username=username, nama=nama, email=email, peran=Peran.ADMIN_KABUPATEN, kabupaten=kabupaten
         )
         tautan = buat_tautan_2fa(actor=None, user=user)

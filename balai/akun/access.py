@@ -9,7 +9,9 @@ from django.shortcuts import redirect
 from django.utils.cache import patch_cache_control
 from django_otp import user_has_device
 
-from .tenancy import DESA, KECAMATAN
+from balai.core.tenancy import DESA, KECAMATAN
+
+from .izin import periksa_nama
 
 
 def can_use_host(user, tenant) -> bool:
@@ -40,12 +42,16 @@ def pending_step(request):
     return None
 
 
-def staff_view(kind, *, roles=None, model=None):
+def staff_view(kind, *, izin=None, model=None):
     """Guard a back-office view: right host kind (else 404), signed in (else login), allowed on
-    this host (else 403), 2FA and password steps done, role allowed (else 403).
+    this host (else 403), 2FA and password steps done, holding the permission `izin` (a name
+    from `balai.akun.izin.IZIN`, or a tuple of names any of which will do; else 403). Without
+    `izin` every staff member of the host may use the view.
 
     `model` names the village-owned model a view with a `pk` works on; the isolation tests use
     it to prove another village's objects answer 404."""
+
+    needed = () if izin is None else periksa_nama(*([izin] if isinstance(izin, str) else izin))
 
     def decorator(view):
         @wraps(view)
@@ -60,7 +66,7 @@ def staff_view(kind, *, roles=None, model=None):
             step = pending_step(request)
             if step:
                 return redirect(step)
-            if roles is not None and user.peran not in roles and not user.is_admin_kabupaten:
+            if needed and not user.punya_izin(*needed):
                 raise PermissionDenied("Peran Anda tidak memiliki akses ke halaman ini.")
             response = view(request, *args, **kwargs)
             # Back-office pages hold personal data: no copy in the browser's cache (the Back
@@ -70,7 +76,7 @@ def staff_view(kind, *, roles=None, model=None):
 
         wrapped.staff_kind = kind
         wrapped.model = model
-        wrapped.roles = roles
+        wrapped.izin = needed
         return wrapped
 
     return decorator

@@ -1,7 +1,7 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from .models import RT, RW, Desa, Dusun
+from balai.wilayah.models import RT, RW, Desa, Dusun
 
 
 class ProfilDesaForm(forms.ModelForm):

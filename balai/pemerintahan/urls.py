@@ -2,7 +2,7 @@ from django.urls import path
 
 from . import views
 
-app_name = "wilayah"
+app_name = "pemerintahan"
 urlpatterns = [
     path("profil/", views.profil, name="profil"),
     path("wilayah/", views.daftar, name="daftar"),

@@ -10,10 +10,9 @@ from django.utils.text import slugify
 from PIL import Image, ImageDraw
 
 from balai.akun.models import Peran, User
-
-from . import services
-from .models import Agenda, Album, Dokumen, Foto, Pengumuman
-from .pdf import pdf_sederhana
+from balai.publikasi import services
+from balai.publikasi.models import Agenda, Album, Dokumen, Foto, Pengumuman
+from balai.publikasi.pdf import pdf_sederhana
 
 AGENDA = [
     # (judul, jam mulai, durasi jam, lokasi, penyelenggara, uraian)
@@ -108,7 +107,7 @@ def seed(*, villages, showcase, rng, fake, stdout):
         dusun.setdefault(d["desa_id"], []).append(d["nama"])
     Agenda.objects.bulk_create(a for desa in villages for a in _agenda(desa, showcase, dusun, rng, now))
     Pengumuman.objects.bulk_create(p for desa in villages for p in _pengumuman(desa, showcase, rng, now))
-    actor = User.objects.filter(desa=showcase, peran=Peran.OPERATOR_DESA).first()
+    actor = User.objects.filter(desa=showcase, keanggotaan__peran=Peran.OPERATOR_DESA).first()
     others = [d for d in villages if d.kecamatan_id == showcase.kecamatan_id and d != showcase][:GALERI_VILLAGES]
     for desa, n_album, n_foto in [(showcase, len(ALBUM), 6)] + [(d, 1, 4) for d in others]:
         _galeri(desa, actor, rng, now, n_album, n_foto)

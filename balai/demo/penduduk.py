@@ -8,11 +8,10 @@ import random
 
 from django.db import connection
 
+from balai.penduduk import kode
+from balai.penduduk.models import Keluarga, Penduduk, Peristiwa, RumahTangga
+from balai.penduduk.synth import TEMPAT, Generator
 from balai.wilayah.models import RT
-
-from . import kode
-from .models import Keluarga, Penduduk, Peristiwa, RumahTangga
-from .synth import TEMPAT, Generator
 
 
 def seed(*, villages, showcase, rng, fake, stdout):

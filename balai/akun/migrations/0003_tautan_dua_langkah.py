@@ -8,7 +8,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('akun', '0001_initial'),
+        ('akun', '0002_keanggotaan'),
     ]
 
     operations = [

@@ -4,7 +4,7 @@ from pathlib import Path
 
 from django.conf import settings
 
-from balai.core.management.commands.seed_demo import Command
+from balai.demo.management.commands.seed_demo import Command
 
 
 def test_demo_logins_file_is_readable_by_its_owner_only(kabupaten, desa_a):

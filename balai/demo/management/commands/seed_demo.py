@@ -1,14 +1,13 @@
 """Load the demo kabupaten: real Purbalingga regions, synthetic but believable data.
 
 Deterministic for a given --seed (names, regions, content); passwords are generated fresh on
-every run and printed, so no default password exists anywhere. Each app may add its own demo
-data in a `demo.py` module with `seed(*, villages, showcase, rng, fake, stdout)`."""
+every run and printed, so no default password exists anywhere. The content of each domain app
+comes from its builder in `balai.demo` (`seed(*, villages, showcase, rng, fake, stdout)`), run
+in the order of BUILDERS."""
 
-import importlib
 import random
 from pathlib import Path
 
-from django.apps import apps
 from django.conf import settings
 from django.core.management.base import BaseCommand
 from django.db import transaction
@@ -16,12 +15,15 @@ from django_otp.plugins.otp_totp.models import TOTPDevice
 from django_scopes import scopes_disabled
 from faker import Faker
 
-from balai.akun.models import Peran, User
+from balai.akun.models import Keanggotaan, Peran, User
 from balai.akun.services import buat_tautan_2fa, generate_password
 from balai.core.tenancy import forget_hosts, site_url
+from balai.demo import penduduk, publikasi, website
+from balai.demo.nama import nama_orang
 from balai.wilayah.models import RT, RW, Desa, Dusun, Kabupaten
 from balai.wilayah.services import load_wilayah
 
+BUILDERS = [website, publikasi, penduduk]
 SHOWCASE_KODE = "33.03.04.2006"  # Desa Selakambang, Kecamatan Kaligondang
 DUSUN_NAMES = [
     "Krajan",
@@ -42,13 +44,6 @@ DUSUN_NAMES = [
 ]
 
 
-def person_name(fake, rng, male=None):
-    """A plain Indonesian name (Faker's id_ID `name()` adds academic titles to many)."""
-    male = rng.random() < 0.5 if male is None else male
-    first = fake.first_name_male() if male else fake.first_name_female()
-    return f"{first} {fake.last_name_male() if male else fake.last_name_female()}"
-
-
 class Command(BaseCommand):
     help = "Muat data demo kabupaten Purbalingga (deterministik dengan --seed)."
 
@@ -67,16 +62,14 @@ class Command(BaseCommand):
             self._profiles(villages, rng, fake)
             self._regions(villages, showcase, rng, fake)
             logins = self._users(kabupaten, showcase, rng, fake)
-            for app in apps.get_app_configs():
-                if app.name.startswith("balai.") and (Path(app.path) / "demo.py").exists():
-                    module = importlib.import_module(f"{app.name}.demo")
-                    module.seed(villages=villages, showcase=showcase, rng=rng, fake=fake, stdout=self.stdout)
+            for builder in BUILDERS:
+                builder.seed(villages=villages, showcase=showcase, rng=rng, fake=fake, stdout=self.stdout)
         forget_hosts()  # profiles were bulk-updated without signals
         self._print(kabupaten, showcase, logins)
 
     def _profiles(self, villages, rng, fake):
         for d in villages:
-            d.nama_kepala = person_name(fake, rng)
+            d.nama_kepala = nama_orang(fake, rng)
             d.alamat_kantor = f"Jl. Raya {d.nama} No. {rng.randint(1, 120)}"
             d.kode_pos = f"533{rng.randint(10, 99)}"
             d.telepon = f"0281-{rng.randint(600000, 899999)}"
@@ -96,19 +89,19 @@ class Command(BaseCommand):
         for d in todo:
             count = 6 if d == showcase else rng.randint(2, 5)
             for nama in rng.sample(DUSUN_NAMES, count):
-                dusun.append(Dusun(desa=d, nama=nama, kepala=person_name(fake, rng, male=True)))
+                dusun.append(Dusun(desa=d, nama=nama, kepala=nama_orang(fake, rng, male=True)))
         Dusun.objects.bulk_create(dusun)
         dusun = list(Dusun.objects.filter(desa__in=todo).order_by("desa_id", "nama"))
         rws, nomor = [], {}
         for du in dusun:
             for _ in range(rng.randint(1, 3)):
                 nomor[du.desa_id] = nomor.get(du.desa_id, 0) + 1
-                ketua = person_name(fake, rng, male=True)
+                ketua = nama_orang(fake, rng, male=True)
                 rws.append(RW(desa_id=du.desa_id, dusun=du, nomor=nomor[du.desa_id], ketua=ketua))
         RW.objects.bulk_create(rws)
         rws = RW.objects.filter(desa__in=todo).order_by("desa_id", "nomor")
         RT.objects.bulk_create(
-            RT(desa_id=rw.desa_id, rw=rw, nomor=n, ketua=person_name(fake, rng))
+            RT(desa_id=rw.desa_id, rw=rw, nomor=n, ketua=nama_orang(fake, rng))
             for rw in rws
             for n in range(1, rng.randint(2, 6) + 1)
         )
@@ -127,11 +120,10 @@ class Command(BaseCommand):
         ]
         logins = []
         for username, peran, kecamatan, desa, jabatan in accounts:
-            first, _sep, last = person_name(fake, rng).partition(" ")
+            first, _sep, last = nama_orang(fake, rng).partition(" ")
             user, _ = User.objects.update_or_create(
                 username=username,
                 defaults=dict(
-                    peran=peran,
                     kabupaten=kabupaten,
                     kecamatan=kecamatan,
                     desa=desa,
@@ -146,10 +138,12 @@ class Command(BaseCommand):
             password = generate_password()
             user.set_password(password)
             user.save()
+            user.keanggotaan.all().delete()
+            Keanggotaan.objects.create(user=user, peran=peran)
             tautan = ""
             if user.wajib_2fa and not TOTPDevice.objects.filter(user=user, confirmed=True).exists():
                 tautan = buat_tautan_2fa(actor=None, user=user)
-            logins.append((username, password, user.get_peran_display(), desa or kecamatan or kabupaten, tautan))
+            logins.append((username, password, user.nama_peran, desa or kecamatan or kabupaten, tautan))
         return logins
 
     def _print(self, kabupaten, showcase, logins):

@@ -7,7 +7,9 @@ from datetime import timedelta
 from django.utils import timezone
 from django.utils.text import slugify
 
-from .models import (
+from balai.core import tasks
+from balai.demo.nama import nama_orang
+from balai.website.models import (
     Artikel,
     ArtikelRevisi,
     ArtikelTag,
@@ -19,6 +21,7 @@ from .models import (
     Perangkat,
     Tag,
 )
+from balai.website.tasks import terbitkan_artikel_terjadwal
 
 KATEGORI = ["Pemerintahan", "Kesehatan", "Pembangunan", "Kemasyarakatan", "Ekonomi"]
 BULAN = ["Januari", "Februari", "Maret", "April", "Mei", "Juni", "Juli", "Agustus", "September", "Oktober",
@@ -283,18 +286,12 @@ def _site(todo, showcase, rng, fake, dusun_by_desa):
         perangkat.append(Perangkat(desa=d, nama=kepala, jabatan=str(d.sebutan_kepala), urutan=0))
         jabatan = JABATAN if d == showcase else JABATAN[:3]
         for i, j in enumerate(jabatan, start=1):
-            perangkat.append(Perangkat(desa=d, nama=_person(fake, rng), jabatan=j, urutan=i))
+            perangkat.append(Perangkat(desa=d, nama=nama_orang(fake, rng), jabatan=j, urutan=i))
         for i, nama in enumerate(dusun_by_desa.get(d.pk, []) if d == showcase else [], start=20):
-            perangkat.append(Perangkat(desa=d, nama=_person(fake, rng), jabatan=f"Kepala Dusun {nama}", urutan=i))
+            perangkat.append(Perangkat(desa=d, nama=nama_orang(fake, rng), jabatan=f"Kepala Dusun {nama}", urutan=i))
     Halaman.objects.bulk_create(halaman)
     MenuSitus.objects.bulk_create(menu)
     Perangkat.objects.bulk_create(perangkat)
-
-
-def _person(fake, rng):
-    from balai.core.management.commands.seed_demo import person_name
-
-    return person_name(fake, rng)
 
 
 KOMENTAR = [
@@ -308,7 +305,7 @@ KOMENTAR = [
 def _showcase_extras(desa, artikel, rng, fake):
     """Comments (two approved, two waiting for moderation), a draft and a scheduled article."""
     Komentar.objects.bulk_create(
-        Komentar(desa=desa, artikel=artikel[i % 3], nama=_person(fake, rng), isi=isi, status=status, alasan=alasan)
+        Komentar(desa=desa, artikel=artikel[i % 3], nama=nama_orang(fake, rng), isi=isi, status=status, alasan=alasan)
         for i, (isi, status, alasan) in enumerate(KOMENTAR)
     )
     draf = Artikel(
@@ -330,6 +327,4 @@ def _showcase_extras(desa, artikel, rng, fake):
     )
     draf.save()
     jadwal.save()
-    from .tasks import enqueue_publication, terbitkan_artikel_terjadwal
-
-    enqueue_publication(terbitkan_artikel_terjadwal, jadwal)
+    tasks.enqueue(terbitkan_artikel_terjadwal, desa, jadwal.pk, run_after=jadwal.terbit_pada)

@@ -1,0 +1,73 @@
+"""Named permissions, defined once, and which role grants which.
+
+Views, partials, exports, API endpoints, menus and templates check a permission
+(`staff_view(DESA, izin="penduduk.kelola")`, `{% if user|punya_izin:"penduduk.kelola" %}`), never a
+role name: a person may hold several roles (operator and PPID), and a new module adds its
+permissions here and grants them to roles without touching any view of another module.
+
+Where a check happens decides the place: a village role only ever works on its own village's
+host, a kecamatan role on its kecamatan's (see `balai.akun.access.can_use_host`)."""
+
+from django.utils.translation import gettext_lazy as _
+
+from .models import Peran
+
+IZIN = {
+    "desa.kelola": _("Mengelola akun dan profil desa"),
+    "situs.kelola": _("Mengelola situs: artikel, komentar, halaman, menu, tampilan, agenda, galeri"),
+    "pengumuman.kelola": _("Mengelola pengumuman"),
+    "dokumen.kelola": _("Mengelola dokumen unduhan (informasi publik)"),
+    "wilayah.kelola": _("Mengelola dusun, RW dan RT"),
+    "penduduk.lihat": _("Melihat data penduduk (NIK dan KK disamarkan)"),
+    "penduduk.lihat_nik": _("Melihat NIK, KK dan data pribadi penduduk secara utuh"),
+    "penduduk.kelola": _("Mengubah data penduduk, keluarga dan peristiwa; impor dan ekspor"),
+    "statistik.lihat": _("Melihat statistik penduduk"),
+    "laporan.lihat": _("Melihat dan mengunduh buku administrasi"),
+    "audit.lihat": _("Melihat log audit"),
+    "surat.proses": _("Memproses permohonan surat"),
+    "surat.tandatangan": _("Menandatangani surat"),
+    "ppid.kelola": _("Mengelola layanan informasi publik (PPID)"),
+    "kehadiran.catat": _("Mencatat kehadiran sendiri"),
+    "kecamatan.pantau": _("Memantau desa-desa di kecamatan"),
+    "kabupaten.kelola": _("Mengelola seluruh desa, akun dan pengaturan kabupaten"),
+}
+
+_PERANGKAT = {"statistik.lihat", "kehadiran.catat"}
+_PENANDA_TANGAN = _PERANGKAT | {"penduduk.lihat", "penduduk.lihat_nik", "laporan.lihat", "audit.lihat"}
+_OPERATOR = _PENANDA_TANGAN | {
+    "situs.kelola",
+    "pengumuman.kelola",
+    "dokumen.kelola",
+    "wilayah.kelola",
+    "penduduk.kelola",
+    "surat.proses",
+}
+
+PERAN_IZIN = {
+    # The kabupaten may work in any village's back office, but never sees full NIK/KK numbers,
+    # health data or document numbers (balai.penduduk.privasi).
+    Peran.ADMIN_KABUPATEN: frozenset(IZIN) - {"penduduk.lihat_nik"},
+    Peran.OPERATOR_KECAMATAN: frozenset({"kecamatan.pantau", "statistik.lihat", "audit.lihat"}),
+    Peran.ADMIN_DESA: frozenset(_OPERATOR | {"desa.kelola", "ppid.kelola"}),
+    Peran.OPERATOR_DESA: frozenset(_OPERATOR),
+    Peran.KEPALA_DESA: frozenset(_PENANDA_TANGAN | {"surat.tandatangan"}),
+    Peran.SEKDES: frozenset(_PENANDA_TANGAN | {"surat.tandatangan", "surat.proses"}),
+    Peran.PERANGKAT_DESA: frozenset(_PERANGKAT | {"penduduk.lihat"}),
+    Peran.PPID_DESA: frozenset(_PERANGKAT | {"ppid.kelola", "pengumuman.kelola", "dokumen.kelola"}),
+}
+
+
+def izin_untuk(peran):
+    """Every permission the roles in `peran` grant together."""
+    hasil = set()
+    for p in peran:
+        hasil |= PERAN_IZIN.get(p, frozenset())
+    return frozenset(hasil)
+
+
+def periksa_nama(*nama):
+    """Fail loudly at import time on a misspelt permission (a typo would deny silently)."""
+    for n in nama:
+        if n not in IZIN:
+            raise ValueError(f"Izin tidak dikenal: {n!r}")
+    return nama

@@ -1,0 +1,135 @@
+"""The one way a module plugs into the rest of Balai: it declares what it adds in its
+AppConfig, and the parts that show menus, dashboards, the sitemap, freshness, search, the
+content check and the API read it from here. Nothing in `core` names a module.
+
+    class PendudukConfig(AppConfig):
+        name = "balai.penduduk"
+        extensions = [
+            MenuItem("desa", "Penduduk", "penduduk:daftar", grup="kependudukan", izin="penduduk.lihat"),
+            Widget("desa", "penduduk/partials/widget.html", "balai.penduduk.selectors.widget_penduduk"),
+        ]
+
+Callables are given as dotted paths, so `apps.py` imports no models, and are imported on first
+use. An app that is not installed declares nothing: no dead menu link, no widget."""
+
+from dataclasses import dataclass
+from functools import cache
+
+from django.apps import apps
+from django.utils.module_loading import import_string
+
+
+class _Lazy:
+    """`target` is a dotted path (or, in tests, the callable itself), imported on first call."""
+
+    target: object
+
+    def __call__(self, *args, **kwargs):
+        fn = import_string(self.target) if isinstance(self.target, str) else self.target
+        return fn(*args, **kwargs)
+
+
+# Groups of the back-office menu, in order. Modules to come have a place ready ("layanan":
+# surat, PPID; "transparansi": APBDes, pembangunan); a group with no item is not shown.
+MENU_GROUPS = {
+    "": "",  # the dashboard, above every group
+    "situs": "Situs",
+    "publikasi": "Publikasi",
+    "kependudukan": "Kependudukan",
+    "layanan": "Layanan",
+    "transparansi": "Transparansi",
+    "laporan": "Laporan",
+    "pantau": "Pemantauan",
+    "pengaturan": "Pengaturan",
+}
+
+
+@dataclass(frozen=True)
+class MenuItem:
+    """A link in a navigation. `area` is a back office ("desa", "kecamatan", "kabupaten") or a
+    public site ("publik-desa", "publik-kecamatan", "publik-kabupaten"). `izin`: the permission
+    (or tuple of them) needed to see it; None: everyone of the area."""
+
+    area: str
+    label: str
+    url_name: str
+    grup: str = ""
+    izin: str | tuple | None = None
+    order: int = 100
+    icon: str = "•"
+
+
+@dataclass(frozen=True)
+class Widget(_Lazy):
+    """A section of a dashboard ("desa", "kecamatan", "kabupaten") or of a public page
+    ("beranda-desa": the village front page). `target(request)` returns the template's context
+    in a bounded number of queries."""
+
+    area: str
+    template: str
+    target: object
+    izin: str | tuple | None = None
+    order: int = 100
+    stylesheet: str | None = None  # a static path the markup needs, linked once per page
+
+
+@dataclass(frozen=True)
+class FreshnessSource(_Lazy):
+    """`target(desa_ids)` -> {desa_id: datetime of its latest public publication}, in a fixed
+    number of queries whatever the number of villages; runs with scopes disabled and must
+    filter by `desa_ids` itself."""
+
+    target: object
+
+
+@dataclass(frozen=True)
+class SitemapSource(_Lazy):
+    """`target(*, desa)` -> [(path, last modified), ...] of the module's public pages."""
+
+    target: object
+
+
+@dataclass(frozen=True)
+class SearchSource(_Lazy):
+    """`target(*, desa, q, limit)` -> public search results of the module for the village site."""
+
+    target: object
+    label: str = ""
+
+
+@dataclass(frozen=True)
+class PublicTextSource:
+    """Fields of `model` ("app_label.Model") whose text becomes public on a village site: what
+    a content check must read before it is published."""
+
+    model: str
+    fields: tuple
+
+
+@dataclass(frozen=True)
+class ApiRouter:
+    """A django-ninja Router (dotted path to the object) mounted under /api/v1/<prefix>."""
+
+    prefix: str
+    router: str
+
+
+@cache
+def _all():
+    found = []
+    for config in apps.get_app_configs():
+        found.extend(getattr(config, "extensions", ()))
+    return tuple(found)
+
+
+def extensions(kind, area=None):
+    """Every declared extension of `kind` (of `area`, where the kind has areas), in order."""
+    found = [e for e in _all() if isinstance(e, kind) and (area is None or getattr(e, "area", None) == area)]
+    if found and hasattr(found[0], "order"):
+        found.sort(key=lambda e: (e.order, getattr(e, "label", "")))
+    return found
+
+
+def reset():
+    """Forget the collected declarations (tests that add an app's extensions)."""
+    _all.cache_clear()

@@ -1,0 +1,32 @@
+import re
+from io import StringIO
+
+from django.core.management import call_command
+from django_scopes import scopes_disabled
+
+from balai.akun.models import User
+from balai.penduduk.models import Keluarga, Penduduk
+from balai.wilayah.models import RT, RW, Dusun
+
+
+def test_seed_demo_builds_every_village_and_prints_logins(db, settings):
+    settings.BALAI_PUBLIC_PORT = 8000  # as `make demo` sets it
+    out = StringIO()
+    call_command("seed_demo", "--seed", "3", stdout=out)
+    text = out.getvalue()
+    assert "selakambang.localhost:8000" in text and "admin.kabupaten" in text
+    # Accounts that must use 2FA get their one-time enrolment link, on the demo's port.
+    assert re.search(r"admin\.kabupaten\s+http://localhost:8000/akun/2fa/tautan/[\w-]+/", text)
+    assert re.search(r"op\.kaligondang\s+http://kec-kaligondang\.localhost:8000/akun/2fa/tautan/[\w-]+/", text)
+    with scopes_disabled():
+        assert Dusun.objects.values("desa").distinct().count() == 239
+        assert RW.objects.count() >= 239 and RT.objects.count() >= RW.objects.count()
+        assert Dusun.objects.filter(desa__slug="selakambang").count() == 6
+        # The columns of the population books that OpenSID's sheet lacks are filled too.
+        assert Keluarga.objects.filter(desa__slug="selakambang", tanggal_cetak_kk__isnull=False).exists()
+        assert Penduduk.objects.filter(desa__slug="selakambang", bahasa=4).exists()
+    admin = User.objects.get(username="admin.kabupaten")
+    password = next(line.split()[1] for line in text.splitlines() if line.strip().startswith("admin.kabupaten"))
+    assert admin.check_password(password) and len(password) >= 12
+    call_command("seed_demo", "--seed", "3", stdout=StringIO())  # re-runnable
+    assert not admin.__class__.objects.get(pk=admin.pk).check_password(password)  # fresh passwords each run
