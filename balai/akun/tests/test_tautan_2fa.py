@@ -189,3 +189,15 @@ def test_only_the_kabupaten_issues_links(make_user, desa_a, kaligondang, client_
     ):
         assert client.post(f"/dasbor/pengguna/{target.pk}/tautan-2fa/").status_code in (403, 404)
     assert not TautanDuaLangkah.objects.exists()
+
+
+def test_shell_command_issues_a_link_for_a_lost_phone(kominfo):
+    TOTPDevice.objects.create(user=kominfo, name="hp", confirmed=True)
+    with pytest.raises(Exception, match="sudah memakai"):
+        call_command("tautan_2fa", "kominfo", stdout=StringIO())
+    out = StringIO()
+    call_command("tautan_2fa", "KOMINFO", "--reset", stdout=out)
+    assert re.search(r"http://localhost/akun/2fa/tautan/[\w-]+/", out.getvalue())
+    assert not TOTPDevice.objects.filter(user=kominfo).exists()
+    with scopes_disabled():
+        assert AuditEntry.objects.filter(action="akun.2fa_direset").exists()
