@@ -183,6 +183,9 @@ BALAI_MAX_IMAGE_MB = env.int("BALAI_MAX_IMAGE_MB", default=8)
 # Personal data (uploaded registers, rendered population books) lives here unless STORAGES names a
 # "privat" storage: outside MEDIA_ROOT, never served (balai.core.storage.private_storage).
 BALAI_PRIVAT_ROOT = env("BALAI_PRIVAT_ROOT", default=str(BASE_DIR / "var" / "privat"))
+# A move between two villages of the kabupaten waits this many days for the sending village;
+# after that the kecamatan may confirm it instead.
+BALAI_PINDAH_ANTAR_DESA_HARI = env.int("BALAI_PINDAH_ANTAR_DESA_HARI", default=7)
 FILE_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
 DATA_UPLOAD_MAX_MEMORY_SIZE = 10 * 1024 * 1024
 

@@ -14,6 +14,7 @@ urlpatterns = [
     path("admin-desa/", include("balai.publikasi.kantor_urls")),
     path("", include("balai.publikasi.urls")),
     path("admin-desa/penduduk/", include("balai.penduduk.urls")),
+    path("dasbor/pindah-antar-desa/", include("balai.penduduk.urls_kecamatan")),
     path("", include("balai.statistik.urls")),
     path("admin-desa/laporan/", include("balai.laporan.urls")),
     path("", include("balai.website.urls")),

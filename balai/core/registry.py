@@ -23,6 +23,7 @@ class _Lazy:
     """`target` is a dotted path (or, in tests, the callable itself), imported on first call."""
 
     target: object
+    do_not_call_in_templates = True  # a template reads its fields (label, key), never calls it
 
     def __call__(self, *args, **kwargs):
         fn = import_string(self.target) if isinstance(self.target, str) else self.target
@@ -91,10 +92,16 @@ class SitemapSource(_Lazy):
 
 @dataclass(frozen=True)
 class SearchSource(_Lazy):
-    """`target(*, desa, q, limit)` -> public search results of the module for the village site."""
+    """One kind of public content the village site search (/cari/) looks through.
+    `target(*, desa, q)` gets a cleaned search text (balai.core.pencarian.bersihkan) and returns
+    a queryset of published items only, best match first, each with `judul`,
+    `get_absolute_url()` and optionally `ringkasan_cari` and `tanggal_cari`. `key` names the
+    kind in the URL (?jenis=), `label` on the page."""
 
+    key: str
+    label: str
     target: object
-    label: str = ""
+    order: int = 100
 
 
 @dataclass(frozen=True)

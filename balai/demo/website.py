@@ -4,6 +4,7 @@ Everything is inserted in bulk; villages that already have site settings are ski
 
 from datetime import timedelta
 
+from django.db.models import Case, F, Value, When
 from django.utils import timezone
 from django.utils.text import slugify
 
@@ -217,6 +218,7 @@ def _articles(desa, count, rng, kategori, dusun, start_index):
 
 def seed(*, villages, showcase, rng, fake, stdout):
     done = set(PengaturanSitus.objects.values_list("desa_id", flat=True))
+    _kepala_sama([d for d in villages if d.pk in done])
     todo = [d for d in villages if d.pk not in done]
     if not todo:
         return
@@ -276,6 +278,7 @@ def _site(todo, showcase, rng, fake, dusun_by_desa):
         for d in todo
     )
     halaman, menu, perangkat = [], [], []
+    pemegang = _pemegang_akun(todo)
     for d in todo:
         ctx = {"desa": d.nama, "kecamatan": d.kecamatan.nama, "kabupaten": "Kabupaten Purbalingga",
                "dusun_n": len(dusun_by_desa.get(d.pk, []))}  # fmt: skip
@@ -283,15 +286,41 @@ def _site(todo, showcase, rng, fake, dusun_by_desa):
             halaman.append(Halaman(desa=d, judul=judul, slug=slug, isi=isi.format(**ctx), urutan=urutan))
             menu.append(MenuSitus(desa=d, label=judul.replace(" Desa", ""), url=f"/halaman/{slug}/", urutan=urutan))
         kepala = d.nama_kepala or fake.name()
-        perangkat.append(Perangkat(desa=d, nama=kepala, jabatan=str(d.sebutan_kepala), urutan=0))
+        akun = pemegang.get((d.pk, str(d.sebutan_kepala)))
+        perangkat.append(Perangkat(desa=d, nama=kepala, jabatan=str(d.sebutan_kepala), urutan=0, pengguna=akun))
         jabatan = JABATAN if d == showcase else JABATAN[:3]
         for i, j in enumerate(jabatan, start=1):
-            perangkat.append(Perangkat(desa=d, nama=nama_orang(fake, rng), jabatan=j, urutan=i))
+            nama = nama_orang(fake, rng)  # drawn for every post, so other villages stay as they were
+            akun = pemegang.get((d.pk, j))
+            nama = akun.get_full_name() if akun else nama
+            perangkat.append(Perangkat(desa=d, nama=nama, jabatan=j, urutan=i, pengguna=akun))
         for i, nama in enumerate(dusun_by_desa.get(d.pk, []) if d == showcase else [], start=20):
             perangkat.append(Perangkat(desa=d, nama=nama_orang(fake, rng), jabatan=f"Kepala Dusun {nama}", urutan=i))
     Halaman.objects.bulk_create(halaman)
     MenuSitus.objects.bulk_create(menu)
     Perangkat.objects.bulk_create(perangkat)
+
+
+def _kepala_sama(villages):
+    """Villages seeded before keep their officials, but the head's name follows the village
+    profile (loaded again with every run), in one query."""
+    kepala = [d for d in villages if d.nama_kepala]
+    if not kepala:
+        return
+    Perangkat.objects.filter(desa__in=kepala, urutan=0, jabatan__in=["Kepala Desa", "Lurah"]).update(
+        nama=Case(*(When(desa_id=d.pk, then=Value(d.nama_kepala)) for d in kepala), default=F("nama"))
+    )
+
+
+def _pemegang_akun(villages):
+    """{(desa_id, jabatan): account} of the demo accounts, so that an official with an account
+    (Kepala Desa, Sekretaris Desa, Kaur Keuangan...) is linked to it and appears on the site
+    under the account holder's name."""
+    from balai.akun.models import User
+
+    akun = User.objects.filter(desa__in=villages).exclude(jabatan="").order_by("pk")
+    return {(u.desa_id, u.jabatan): u for u in akun if u.get_full_name()}
+
 
 
 KOMENTAR = [

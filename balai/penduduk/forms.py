@@ -2,28 +2,34 @@ from django import forms
 from django.core.exceptions import ValidationError
 from django.db.models import Q
 from django.utils import timezone
+from django.utils.text import capfirst
 
 from balai.wilayah.models import RT, RW, Dusun
 
-from . import kode, privasi
-from .models import ImporPenduduk, Keluarga, Penduduk, Peristiwa
+from . import choices, kode, privasi
+from .models import ImporPenduduk, Keluarga, Penduduk
 
 KODE_FIELDS = [
     f.name for f in Penduduk._meta.concrete_fields if any(isinstance(v, kode.KodeValidator) for v in f.validators)
 ]
 
 
-def _kode_field(form, name):
-    model_field = Penduduk._meta.get_field(name)
+def _kode_field(form, name, *, model=Penduduk, required=None):
+    """A choice of reference codes, labelled as the model names it ("Akseptor KB", not
+    "Akseptor kb"). A required code without a default starts empty: the operator chooses it,
+    nothing is preselected (the first code of SHDK is KEPALA KELUARGA)."""
+    model_field = model._meta.get_field(name)
     jenis = kode.jenis_field(model_field)
-    wajib = not model_field.null
+    wajib = not model_field.null if required is None else required
+    default = model_field.default if model_field.has_default() else None
+    kosong = "—" if not wajib else (None if default is not None else "— pilih —")
     form.fields[name] = forms.TypedChoiceField(
-        label=model_field.verbose_name.capitalize(),
-        choices=kode.pilihan(jenis, kosong="—" if not wajib else None),
+        label=capfirst(model_field.verbose_name),
+        choices=kode.pilihan(jenis, kosong=kosong),
         coerce=int,
         empty_value=None,
         required=wajib,
-        initial=model_field.default if model_field.has_default() else None,
+        initial=default,
     )
 
 
@@ -134,6 +140,10 @@ class PendudukForm(forms.ModelForm):
         self.fields["rt"].queryset = _rt_choices(desa)
         if self.instance.keluarga_id:
             self.fields["no_kk"].initial = self.instance.keluarga.no_kk
+        # A NIK is required, except on the record of a newborn still waiting for theirs.
+        self.fields["nik"].required = self.instance.pk is None or bool(self.instance.nik)
+        if not self.fields["nik"].required:
+            self.fields["nik"].help_text = "Kosong: NIK belum terbit. Isi setelah akta/KK baru terbit."
         kunci_nomor(self, ("nik", "no_kk", "ayah_nik", "ibu_nik"), user)
         self.order_fields(["nik", "nama", "no_kk"])
 
@@ -157,33 +167,273 @@ class PendudukForm(forms.ModelForm):
             self._update_errors(e)
 
 
-class PeristiwaForm(forms.Form):
-    tanggal = forms.DateField(label="Tanggal peristiwa", widget=DateInput())
-    no_dokumen = forms.CharField(label="Nomor dokumen", max_length=100, required=False)
-    asal_tujuan = forms.CharField(label="Alamat tujuan", max_length=255, required=False)
+class TimeInput(forms.TimeInput):
+    input_type = "time"
+
+    def __init__(self, **kwargs):
+        super().__init__(format="%H:%M", **kwargs)
+
+
+def _pilihan(choices_cls, *, required=False, label=None, **kwargs):
+    return forms.TypedChoiceField(
+        label=label,
+        choices=[("", "— pilih —" if required else "—"), *choices_cls.choices],
+        coerce=int,
+        empty_value=None,
+        required=required,
+        **kwargs,
+    )
+
+
+def _bukan_masa_depan(tanggal, pesan="Tanggal peristiwa tidak boleh di masa depan."):
+    if tanggal and tanggal > timezone.localdate():
+        raise ValidationError(pesan)
+    return tanggal
+
+
+class KematianForm(forms.Form):
+    """A death, with what the death certificate asks (OpenSID's log_penduduk fields)."""
+
+    tanggal = forms.DateField(label="Tanggal meninggal", widget=DateInput())
+    waktu = forms.TimeField(label="Jam meninggal", widget=TimeInput(), required=False)
+    tempat = forms.CharField(label="Tempat meninggal", max_length=100, required=False)
+    sebab_kematian = _pilihan(choices.SebabKematian, required=True, label="Sebab kematian")
+    penolong_mati = _pilihan(choices.PenolongMati, label="Yang menerangkan kematian")
+    pelapor = forms.CharField(label="Nama pelapor", max_length=100)
+    hubungan_pelapor = forms.CharField(
+        label="Hubungan pelapor dengan yang meninggal",
+        max_length=50,
+        help_text="Misalnya anak, suami, istri, tetangga, ketua RT.",
+    )
+    no_dokumen = forms.CharField(label="Nomor akta/surat kematian", max_length=100, required=False)
     keterangan = forms.CharField(label="Keterangan", widget=forms.Textarea(attrs={"rows": 3}), required=False)
 
-    def __init__(self, *args, jenis, **kwargs):
-        super().__init__(*args, **kwargs)
-        if jenis == Peristiwa.Jenis.MATI:
-            del self.fields["asal_tujuan"]
-            self.fields["no_dokumen"].label = "Nomor akta/surat kematian"
-        else:
-            self.fields["no_dokumen"].label = "Nomor surat pindah"
+    def clean_tanggal(self):
+        return _bukan_masa_depan(self.cleaned_data["tanggal"])
+
+
+class PindahKeluarForm(forms.Form):
+    """A move out of the kabupaten's register (to another village of the kabupaten the receiving
+    village asks instead: Pindah antar desa)."""
+
+    tanggal = forms.DateField(label="Tanggal pindah", widget=DateInput())
+    jenis_pindah = _pilihan(choices.JenisPindah, required=True, label="Jenis kepindahan")
+    asal_tujuan = forms.CharField(label="Alamat tujuan", max_length=255, help_text="Alamat lengkap di tempat baru.")
+    alasan_pindah = _pilihan(choices.AlasanPindah, required=True, label="Alasan pindah")
+    no_dokumen = forms.CharField(label="Nomor surat pindah (SKPWNI)", max_length=100, required=False)
+    keterangan = forms.CharField(label="Keterangan", widget=forms.Textarea(attrs={"rows": 3}), required=False)
 
     def clean_tanggal(self):
-        tanggal = self.cleaned_data["tanggal"]
-        if tanggal > timezone.localdate():
-            raise ValidationError("Tanggal peristiwa tidak boleh di masa depan.")
-        return tanggal
+        return _bukan_masa_depan(self.cleaned_data["tanggal"])
 
 
 class KedatanganForm(forms.Form):
-    """Extra fields for a resident moving in."""
+    """Extra fields for a resident moving in from outside the kabupaten."""
 
     tanggal = forms.DateField(label="Tanggal datang", widget=DateInput())
+    asal_tujuan = forms.CharField(label="Alamat asal", max_length=255, help_text="Alamat lengkap tempat asal.")
+    alasan_pindah = _pilihan(choices.AlasanPindah, label="Alasan pindah")
     no_dokumen = forms.CharField(label="Nomor surat pindah (SKPWNI)", max_length=100, required=False)
-    asal_tujuan = forms.CharField(label="Alamat asal", max_length=255, required=False)
+
+    def clean_tanggal(self):
+        return _bukan_masa_depan(self.cleaned_data["tanggal"], "Tanggal datang tidak boleh di masa depan.")
+
+
+class OrangTuaField(forms.ModelChoiceField):
+    def label_from_instance(self, p):
+        return f"{p.nama} ({kode.nama('shdk', p.shdk).lower()}, lahir {p.tanggal_lahir:%Y})"
+
+
+class KelahiranForm(forms.ModelForm):
+    """A birth in a chosen KK: the child's parents from the register (the KK's living members,
+    or another resident of the village by NIK), the birth details OpenSID keeps, and the
+    child's NIK if it is issued already. Nothing a newborn does not have (documents,
+    occupation, marriage) is asked."""
+
+    ibu = OrangTuaField(queryset=None, required=False, label="Ibu", empty_label="— pilih ibu —")
+    ibu_nik_lain = forms.CharField(label="atau NIK ibu (penduduk desa ini di KK lain)", max_length=16, required=False)
+    ibu_tidak_diketahui = forms.BooleanField(label="Ibu tidak diketahui / tidak tercatat di desa ini", required=False)
+    nama_ibu = forms.CharField(label="Nama ibu (bila tidak tercatat di desa ini)", max_length=100, required=False)
+    ayah = OrangTuaField(queryset=None, required=False, label="Ayah", empty_label="— tidak diketahui —")
+    ayah_nik_lain = forms.CharField(label="atau NIK ayah (penduduk desa ini di KK lain)", max_length=16, required=False)
+    keterangan = forms.CharField(label="Keterangan", widget=forms.Textarea(attrs={"rows": 2}), required=False)
+
+    class Meta:
+        model = Penduduk
+        fields = [
+            "nama",
+            "jenis_kelamin",
+            "tempat_lahir",
+            "tanggal_lahir",
+            "waktu_lahir",
+            "tempat_dilahirkan",
+            "penolong_kelahiran",
+            "jenis_kelahiran",
+            "kelahiran_anak_ke",
+            "berat_lahir",
+            "panjang_lahir",
+            "agama",
+            "shdk",
+            "nik",
+            "akta_lahir",
+        ]
+        widgets = {"tanggal_lahir": DateInput(), "waktu_lahir": TimeInput()}
+        help_texts = {
+            "nik": "Kosongkan bila NIK anak belum terbit; isi nanti lewat Ubah data.",
+            "akta_lahir": "Kosongkan bila akta belum terbit.",
+            "tempat_lahir": "Kota/kabupaten tempat lahir, seperti di akta.",
+        }
+
+    def __init__(self, *args, desa, keluarga, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.desa, self.keluarga = desa, keluarga
+        for name in ("jenis_kelamin", "agama", "shdk"):
+            _kode_field(self, name, required=name != "agama")
+        self.fields["agama"].help_text = "Kosongkan agar sama dengan agama ibu (atau ayah)."
+        self.fields["agama"].choices = kode.pilihan("agama", kosong="— sama dengan ibu/ayah —")
+        self.initial["shdk"] = self.initial.get("shdk") or 4  # ANAK
+        hidup = Penduduk.objects.filter(desa=desa, keluarga=keluarga, status_dasar=kode.HIDUP).order_by(
+            "shdk", "tanggal_lahir"
+        )
+        self.fields["ibu"].queryset = hidup.filter(jenis_kelamin=kode.PEREMPUAN)
+        self.fields["ayah"].queryset = hidup.filter(jenis_kelamin=kode.LAKI_LAKI)
+        ibu = self.fields["ibu"].queryset.filter(shdk__in=(1, 3)).first()
+        ayah = self.fields["ayah"].queryset.filter(shdk__in=(1, 2)).first()
+        self.fields["ibu"].initial = ibu.pk if ibu else None
+        self.fields["ayah"].initial = ayah.pk if ayah else None
+        for name in ("tempat_dilahirkan", "penolong_kelahiran", "jenis_kelahiran"):
+            self.fields[name].required = True
+            self.fields[name].choices = [("", "— pilih —"), *Penduduk._meta.get_field(name).choices]
+        self.fields["kelahiran_anak_ke"].widget.attrs["min"] = 1
+        self.fields["berat_lahir"].widget.attrs.update(min=300, max=7000)
+        self.order_fields(
+            ["ibu", "ibu_nik_lain", "ibu_tidak_diketahui", "nama_ibu", "ayah", "ayah_nik_lain", *self._meta.fields]
+        )
+
+    KELOMPOK = (
+        ("Orang tua", ("ibu", "ibu_nik_lain", "ibu_tidak_diketahui", "nama_ibu", "ayah", "ayah_nik_lain")),
+        ("Anak", ("nama", "jenis_kelamin", "tempat_lahir", "tanggal_lahir", "waktu_lahir", "agama", "shdk")),
+        (
+            "Keterangan kelahiran",
+            (
+                "tempat_dilahirkan",
+                "penolong_kelahiran",
+                "jenis_kelahiran",
+                "kelahiran_anak_ke",
+                "berat_lahir",
+                "panjang_lahir",
+            ),
+        ),
+        ("Dokumen (bila sudah terbit)", ("nik", "akta_lahir", "keterangan")),
+    )
+
+    def kelompok(self):
+        """The fields in the fieldsets of the page: (legend, [bound fields])."""
+        return [(legend, [self[name] for name in names]) for legend, names in self.KELOMPOK]
+
+    def _orang_tua_lain(self, field, nik):
+        nik = (nik or "").strip()
+        if not nik:
+            return None
+        p = Penduduk.objects.filter(desa=self.desa, nik=nik, status_dasar=kode.HIDUP).first()
+        if p is None:
+            self.add_error(field, "NIK ini bukan penduduk hidup desa ini.")
+        return p
+
+    def clean_tanggal_lahir(self):
+        return _bukan_masa_depan(self.cleaned_data["tanggal_lahir"], "Tanggal lahir tidak boleh di masa depan.")
+
+    def clean_berat_lahir(self):
+        berat = self.cleaned_data["berat_lahir"]
+        if berat is not None and not 300 <= berat <= 7000:
+            raise ValidationError("Berat lahir dalam gram, antara 300 dan 7000 (misalnya 3100).")
+        return berat
+
+    def clean_panjang_lahir(self):
+        panjang = self.cleaned_data["panjang_lahir"]
+        if panjang is not None and not 20 <= panjang <= 70:
+            raise ValidationError("Panjang lahir dalam sentimeter, antara 20 dan 70 (misalnya 49,5).")
+        return panjang
+
+    def clean(self):
+        data = super().clean()
+        ibu_lain = self._orang_tua_lain("ibu_nik_lain", data.get("ibu_nik_lain"))
+        ayah_lain = self._orang_tua_lain("ayah_nik_lain", data.get("ayah_nik_lain"))
+        data["ibu"] = data.get("ibu") or ibu_lain
+        data["ayah"] = data.get("ayah") or ayah_lain
+        if data["ibu"] is not None and data.get("ibu_tidak_diketahui"):
+            self.add_error("ibu_tidak_diketahui", "Ibu sudah dipilih; hapus centang ini, atau kosongkan pilihan ibu.")
+        elif data["ibu"] is None and not data.get("ibu_tidak_diketahui") and "ibu_nik_lain" not in self.errors:
+            self.add_error("ibu", "Pilih ibu dari register, atau centang “Ibu tidak diketahui”.")
+        return data
+
+    def _post_clean(self):
+        # Model validation (NIK rules, parents) runs in the service, which reports per field.
+        opts = self._meta
+        self.instance = forms.models.construct_instance(self, self.instance, opts.fields, opts.exclude)
+        if self.cleaned_data.get("ibu") is None:
+            self.instance.nama_ibu = self.cleaned_data.get("nama_ibu", "")
+
+
+class CariKeluargaForm(forms.Form):
+    q = forms.CharField(label="Cari KK: nama kepala keluarga atau nomor KK", max_length=100)
+
+
+class PindahAntarDesaForm(forms.Form):
+    """The receiving village asks to take in a resident of another village of the kabupaten."""
+
+    nik = forms.CharField(
+        label="NIK penduduk yang pindah",
+        max_length=16,
+        min_length=16,
+        help_text="NIK penduduk hidup di desa lain di kabupaten ini. Desa asal akan mengonfirmasi.",
+    )
+    tanggal = forms.DateField(label="Tanggal pindah", widget=DateInput())
+    no_kk = forms.CharField(
+        label="Masuk ke KK desa ini (nomor KK)",
+        max_length=16,
+        required=False,
+        help_text="KK yang sudah terdaftar di desa ini; atau kosongkan dan isi nomor KK baru di bawah.",
+    )
+    no_kk_baru = forms.CharField(
+        label="atau nomor KK baru",
+        max_length=16,
+        required=False,
+        help_text="Bila ia membentuk KK baru di desa ini (sebagai kepala keluarga).",
+    )
+    rt = RTChoiceField(queryset=None, required=False, label="RT/RW", empty_label="— sama dengan KK —")
+    alasan_pindah = _pilihan(choices.AlasanPindah, required=True, label="Alasan pindah")
+    no_dokumen = forms.CharField(label="Nomor surat pindah (SKPWNI)", max_length=100, required=False)
+    keterangan = forms.CharField(label="Keterangan", widget=forms.Textarea(attrs={"rows": 2}), required=False)
+
+    def __init__(self, *args, desa, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.desa = desa
+        self.fields["rt"].queryset = _rt_choices(desa)
+        _kode_field(self, "shdk")
+        self.order_fields(["nik", "tanggal", "no_kk", "no_kk_baru", "shdk"])
+
+    def clean_nik(self):
+        nik = self.cleaned_data["nik"].strip()
+        if not nik.isdigit():
+            raise ValidationError("NIK harus 16 angka.")
+        return nik
+
+    def clean_tanggal(self):
+        return _bukan_masa_depan(self.cleaned_data["tanggal"], "Tanggal pindah tidak boleh di masa depan.")
+
+    def clean_no_kk(self):
+        no_kk = self.cleaned_data["no_kk"].strip()
+        if not no_kk:
+            return None
+        keluarga = Keluarga.objects.filter(desa=self.desa, no_kk=no_kk).first()
+        if keluarga is None:
+            raise ValidationError("Nomor KK ini belum terdaftar di desa ini.")
+        return keluarga
+
+
+class TolakPindahForm(forms.Form):
+    alasan = forms.CharField(label="Alasan penolakan", max_length=255)
 
 
 class KeluargaForm(forms.ModelForm):

@@ -12,6 +12,9 @@ Design
   services (denormalised) so lists and statistics filter and group without joins.
 * A KK has one head: a partial unique index on (desa, keluarga) for living residents with
   SHDK 1 (kepala keluarga) enforces it in the database.
+* A newborn whose NIK is not issued yet has an empty NIK (""), never a made-up one: the
+  uniqueness rules below apply to NIKs that are there.
+* A kepala keluarga (SHDK 1) always has a KK: a check constraint for the living.
 * NIK: unique among the *living* residents of the whole kabupaten. That key cannot include
   desa, which every unique key here must (the schema distributes by desa_id). So the rule is
   kept by the services, under a lock (`services.lock_nik`: a PostgreSQL transaction-level
@@ -34,6 +37,7 @@ from django_scopes import ScopedManager
 
 from balai.core.storage import path_for, private_storage
 
+from . import choices
 from .kode import HIDUP, KEPALA_KELUARGA, KodeValidator
 
 angka_16 = RegexValidator(r"^\d{16}$", _("Harus 16 angka."), code="bukan_16_angka")
@@ -157,7 +161,7 @@ class RumahTangga(models.Model):
 class Penduduk(models.Model):
     # desa_id leads the composite indexes below, so it needs no index of its own.
     desa = models.ForeignKey("wilayah.Desa", on_delete=models.PROTECT, related_name="+", db_index=False)
-    nik = models.CharField(_("NIK"), max_length=16, validators=[angka_16])
+    nik = models.CharField(_("NIK"), max_length=16, blank=True, validators=[angka_16])
     nama = models.CharField(_("nama"), max_length=100)
     jenis_kelamin = kode_field("jenis_kelamin", _("jenis kelamin"))
     tempat_lahir = models.CharField(_("tempat lahir"), max_length=100, blank=True)
@@ -169,6 +173,22 @@ class Penduduk(models.Model):
     status_kawin = kode_field("status_kawin", _("status perkawinan"))
     shdk = kode_field("shdk", _("hubungan dalam keluarga (SHDK)"))
     warganegara = kode_field("warganegara", _("kewarganegaraan"), default=1)
+    # Birth details, as OpenSID keeps them in tweb_penduduk (waktu_lahir, tempat_dilahirkan,
+    # jenis_kelahiran, kelahiran_anak_ke, penolong_kelahiran, berat_lahir in grams,
+    # panjang_lahir in cm). Nullable without defaults: the importer's COPY leaves them out.
+    waktu_lahir = models.TimeField(_("jam lahir"), null=True, blank=True)
+    tempat_dilahirkan = models.PositiveSmallIntegerField(
+        _("tempat dilahirkan"), choices=choices.TempatDilahirkan.choices, null=True, blank=True
+    )
+    jenis_kelahiran = models.PositiveSmallIntegerField(
+        _("jenis kelahiran"), choices=choices.JenisKelahiran.choices, null=True, blank=True
+    )
+    kelahiran_anak_ke = models.PositiveSmallIntegerField(_("kelahiran anak ke-"), null=True, blank=True)
+    penolong_kelahiran = models.PositiveSmallIntegerField(
+        _("penolong kelahiran"), choices=choices.PenolongKelahiran.choices, null=True, blank=True
+    )
+    berat_lahir = models.PositiveIntegerField(_("berat lahir (gram)"), null=True, blank=True)
+    panjang_lahir = models.DecimalField(_("panjang lahir (cm)"), max_digits=4, decimal_places=1, null=True, blank=True)
     # The scripts a resident reads (OpenSID's bahasa_id): "dapat membaca huruf" in the Buku Induk.
     bahasa = kode_field("bahasa", _("dapat membaca huruf"), wajib=False)
     ayah_nik = models.CharField(_("NIK ayah"), max_length=16, blank=True, validators=[angka_16])
@@ -230,7 +250,7 @@ class Penduduk(models.Model):
             # kabupaten the services do (see the module docstring).
             models.UniqueConstraint(
                 fields=["desa", "nik"],
-                condition=Q(status_dasar=HIDUP),
+                condition=Q(status_dasar=HIDUP) & ~Q(nik=""),
                 name="penduduk_nik_hidup_unik_per_desa",
                 violation_error_message=_("NIK ini sudah dipakai penduduk hidup lain di desa ini."),
             ),
@@ -239,6 +259,11 @@ class Penduduk(models.Model):
                 condition=Q(shdk=KEPALA_KELUARGA, status_dasar=HIDUP),
                 name="penduduk_satu_kepala_per_kk",
                 violation_error_message=_("Keluarga ini sudah punya kepala keluarga."),
+            ),
+            models.CheckConstraint(
+                condition=~Q(shdk=KEPALA_KELUARGA, status_dasar=HIDUP, keluarga__isnull=True),
+                name="penduduk_kepala_punya_kk",
+                violation_error_message=_("Kepala keluarga harus terdaftar dalam KK."),
             ),
         ]
         indexes = [
@@ -279,6 +304,24 @@ class Peristiwa(models.Model):
         _("asal/tujuan"), max_length=255, blank=True, help_text=_("Alamat asal (datang) atau tujuan (pindah).")
     )
     keterangan = models.TextField(_("keterangan"), blank=True)
+    # Death (OpenSID's log_penduduk: jam_mati, meninggal_di, sebab, penolong_mati) and who
+    # reported it; a move (ref_pindah, and the reason of the Dukcapil move form).
+    waktu = models.TimeField(_("jam"), null=True, blank=True)
+    tempat = models.CharField(_("tempat meninggal"), max_length=100, blank=True)
+    sebab_kematian = models.PositiveSmallIntegerField(
+        _("sebab kematian"), choices=choices.SebabKematian.choices, null=True, blank=True
+    )
+    penolong_mati = models.PositiveSmallIntegerField(
+        _("yang menerangkan kematian"), choices=choices.PenolongMati.choices, null=True, blank=True
+    )
+    pelapor = models.CharField(_("nama pelapor"), max_length=100, blank=True)
+    hubungan_pelapor = models.CharField(_("hubungan pelapor dengan yang meninggal"), max_length=50, blank=True)
+    jenis_pindah = models.PositiveSmallIntegerField(
+        _("jenis kepindahan"), choices=choices.JenisPindah.choices, null=True, blank=True
+    )
+    alasan_pindah = models.PositiveSmallIntegerField(
+        _("alasan pindah"), choices=choices.AlasanPindah.choices, null=True, blank=True
+    )
     dicatat_oleh = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
     )
@@ -294,6 +337,72 @@ class Peristiwa(models.Model):
 
     def __str__(self):
         return f"{self.get_jenis_display()} {self.tanggal:%d-%m-%Y}"
+
+
+class PindahAntarDesa(models.Model):
+    """A resident moving between two villages of the kabupaten, asked by the receiving village
+    (`desa`, which owns the row) and confirmed by the sending one (`desa_asal`), or by the
+    sending village's kecamatan once it has waited PINDAH_ANTAR_DESA_HARI days.
+
+    Until it is confirmed the receiving village sees only the name and the status. On
+    confirmation (services.konfirmasi_pindah_antar_desa) the resident's record in the sending
+    village ends with a pindah keluar and a copy starts in the receiving one with a datang, in
+    the chosen KK; both villages' books keep their own rows and the new record shows the old
+    one's history. The sending side reads these rows across the scope, by `desa_asal`, in the
+    selectors (selectors.pindah_masuk_untuk)."""
+
+    class Status(models.TextChoices):
+        MENUNGGU = "menunggu", _("Menunggu konfirmasi desa asal")
+        SELESAI = "selesai", _("Dikonfirmasi")
+        DITOLAK = "ditolak", _("Ditolak")
+
+    desa = models.ForeignKey("wilayah.Desa", on_delete=models.PROTECT, related_name="+")
+    desa_asal = models.ForeignKey("wilayah.Desa", on_delete=models.PROTECT, related_name="+")
+    penduduk_asal = models.ForeignKey(Penduduk, on_delete=models.PROTECT, related_name="+")
+    penduduk_baru = models.ForeignKey(Penduduk, on_delete=models.PROTECT, null=True, blank=True, related_name="+")
+    # The name shown to the receiving village while it waits (nothing else of the record).
+    nama = models.CharField(_("nama"), max_length=100)
+    tanggal = models.DateField(_("tanggal pindah"))
+    no_dokumen = models.CharField(_("nomor surat pindah"), max_length=100, blank=True)
+    alasan_pindah = models.PositiveSmallIntegerField(
+        _("alasan pindah"), choices=choices.AlasanPindah.choices, null=True, blank=True
+    )
+    keterangan = models.TextField(_("keterangan"), blank=True)
+    # Where the resident goes in the receiving village: an existing KK, or a new one.
+    keluarga = models.ForeignKey(Keluarga, on_delete=models.PROTECT, null=True, blank=True, related_name="+")
+    no_kk_baru = models.CharField(_("nomor KK baru"), max_length=16, blank=True, validators=[angka_16])
+    shdk = kode_field("shdk", _("hubungan dalam keluarga (SHDK)"))
+    rt = models.ForeignKey("wilayah.RT", on_delete=models.PROTECT, null=True, blank=True, related_name="+")
+    status = models.CharField(_("status"), max_length=10, choices=Status.choices, default=Status.MENUNGGU)
+    alasan_tolak = models.CharField(_("alasan ditolak"), max_length=255, blank=True)
+    diajukan_oleh = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
+    diajukan = models.DateTimeField(_("diajukan"), auto_now_add=True)
+    diputus_oleh = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
+    diputus = models.DateTimeField(_("diputus"), null=True, blank=True)
+    oleh_kecamatan = models.BooleanField(_("dikonfirmasi kecamatan"), default=False)
+
+    objects = ScopedManager(desa="desa")
+
+    class Meta:
+        ordering = ["-diajukan", "-id"]
+        verbose_name = _("pindah antar desa")
+        verbose_name_plural = _("pindah antar desa")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["desa", "penduduk_asal"],
+                condition=Q(status="menunggu"),
+                name="pindah_antar_desa_satu_menunggu",
+                violation_error_message=_("Kepindahan penduduk ini sudah diajukan dan menunggu konfirmasi."),
+            )
+        ]
+        indexes = [models.Index(fields=["desa_asal", "status"], name="pindah_antar_desa_asal")]
+
+    def __str__(self):
+        return _("Pindah antar desa #%(id)s") % {"id": self.pk}
 
 
 def nama_berkas_impor(instance, filename):

@@ -170,3 +170,22 @@ def widget_penduduk(request):
     sejak = timezone.localdate() - datetime.timedelta(days=30)
     mutasi = dict(Peristiwa.objects.filter(desa=desa, tanggal__gte=sejak).values_list("jenis").annotate(n=Count("id")))
     return {"ringkasan": ringkasan(desa=desa), "mutasi": mutasi, "Jenis": Peristiwa.Jenis}
+
+
+def cari_keluarga(*, desa, q, user, batas=BATAS_CALON):
+    """KKs of the village by number (whole for roles that see masked numbers) or by the name of
+    a living head, each with its head (two queries)."""
+    q = (q or "").strip()
+    if not q:
+        return []
+    qs = Keluarga.objects.filter(desa=desa)
+    if q.isdigit():
+        qs = qs.filter(no_kk=q) if cari_nomor_penuh(q, user) else qs.filter(no_kk__startswith=q)
+    else:
+        kepala = Penduduk.objects.filter(
+            desa=desa, nama__icontains=q, shdk=KEPALA_KELUARGA, status_dasar=HIDUP, keluarga__isnull=False
+        )
+        qs = qs.filter(pk__in=kepala.values("keluarga_id"))
+    keluarga = list(qs.select_related("dusun", "rw", "rt").order_by("no_kk")[:batas])
+    kepala = kepala_per_keluarga(desa=desa, keluarga_ids=[k.pk for k in keluarga])
+    return [(k, kepala.get(k.pk, "")) for k in keluarga]

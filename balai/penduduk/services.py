@@ -21,7 +21,7 @@ from django_scopes import scopes_disabled
 from balai.core import audit, tasks
 
 from . import kode, validasi
-from .kode import HIDUP, KEPALA_KELUARGA, MATI, PINDAH
+from .kode import HIDUP, KEPALA_KELUARGA, LAKI_LAKI, MATI, PEREMPUAN, PINDAH
 from .models import ImporPenduduk, Keluarga, Penduduk, Peristiwa, RumahTangga
 from .privasi import FIELD_PRIBADI
 from .tasks import impor_penduduk
@@ -231,7 +231,7 @@ def _periksa_penduduk(p, *, desa, actor, nik_lama=None, request=None):
         p.full_clean(exclude=["desa"])
     except ValidationError as exc:
         errors.update(exc.message_dict)
-    if "nik" not in errors:
+    if "nik" not in errors and p.nik:
         pesan = validasi.galat_nik(p.nik, tanggal_lahir=p.tanggal_lahir, jenis_kelamin=p.jenis_kelamin)
         if pesan:
             errors["nik"] = [pesan]
@@ -248,7 +248,11 @@ def _periksa_penduduk(p, *, desa, actor, nik_lama=None, request=None):
         errors.setdefault("keluarga", []).append("Keluarga ini bukan milik desa ini.")
     if p.hamil and p.jenis_kelamin != kode.PEREMPUAN:
         errors.setdefault("hamil", []).append("Hanya perempuan yang dapat tercatat hamil.")
-    if "nik" not in errors and p.status_dasar == HIDUP:
+    if p.shdk == KEPALA_KELUARGA and p.status_dasar == HIDUP and not p.keluarga_id:
+        errors.setdefault("shdk", []).append(
+            "Kepala keluarga harus terdaftar dalam KK: isi nomor KK-nya, atau pilih hubungan dalam keluarga yang lain."
+        )
+    if "nik" not in errors and p.nik and p.status_dasar == HIDUP:
         pemilik = pemilik_nik(p.nik, kecuali_pk=p.pk)
         nik_baru = p.nik != nik_lama
         dibatasi = nik_baru and (pemilik is None or pemilik.desa_id != desa.pk) and _batas_cek_nik_sampai(actor)
@@ -347,7 +351,25 @@ def _periksa_tanggal(tanggal, *, penduduk=None):
         raise ValidationError({"tanggal": "Tanggal peristiwa sebelum tanggal lahir penduduk."})
 
 
-def _peristiwa(*, desa, actor, penduduk, jenis, tanggal, no_dokumen, asal_tujuan="", keterangan=""):
+# Details a mutation may carry besides its date and document (see Peristiwa).
+RINCIAN = frozenset(
+    {
+        "waktu",
+        "tempat",
+        "sebab_kematian",
+        "penolong_mati",
+        "pelapor",
+        "hubungan_pelapor",
+        "jenis_pindah",
+        "alasan_pindah",
+    }
+)
+
+
+def _peristiwa(*, desa, actor, penduduk, jenis, tanggal, no_dokumen, asal_tujuan="", keterangan="", rincian=None):
+    rincian = {k: v for k, v in (rincian or {}).items() if v not in (None, "")}
+    if set(rincian) - RINCIAN:
+        raise ValueError(f"unknown details: {sorted(set(rincian) - RINCIAN)}")
     peristiwa = Peristiwa(
         desa=desa,
         penduduk=penduduk,
@@ -357,20 +379,79 @@ def _peristiwa(*, desa, actor, penduduk, jenis, tanggal, no_dokumen, asal_tujuan
         asal_tujuan=asal_tujuan,
         keterangan=keterangan,
         dicatat_oleh=actor if getattr(actor, "pk", None) else None,
+        **rincian,
     )
     peristiwa.full_clean(exclude=["desa", "penduduk"])
     peristiwa.save()
     return peristiwa
 
 
+# A newborn's codes that only one value fits; the form asks for none of them.
+BAYI = {"pendidikan_kk": 1, "pendidikan_sedang": 1, "pekerjaan": 1, "status_kawin": kode.BELUM_KAWIN}
+ANAK = 4  # SHDK
+
+
+def _orang_tua(desa, orang, *, field, jenis_kelamin, anak):
+    """A parent chosen from the register: a living resident of this village of the right sex,
+    born before the child."""
+    p = Penduduk.objects.filter(desa=desa, pk=orang.pk).first()
+    peran = "Ibu" if jenis_kelamin == PEREMPUAN else "Ayah"
+    if p is None:
+        raise ValidationError({field: f"{peran} harus penduduk desa ini."})
+    if p.status_dasar != HIDUP:
+        raise ValidationError(
+            {field: f"{p.nama} tidak tercatat hidup di desa ini ({kode.nama('status_dasar', p.status_dasar)})."}
+        )
+    if p.jenis_kelamin != jenis_kelamin:
+        raise ValidationError({field: f"{p.nama} tercatat {kode.nama('jenis_kelamin', p.jenis_kelamin).lower()}."})
+    if anak.tanggal_lahir and p.tanggal_lahir >= anak.tanggal_lahir:
+        raise ValidationError({field: f"{p.nama} lahir sesudah anak ini; periksa pilihan {peran.lower()}."})
+    return p
+
+
 @_catat_cek_nik
 @transaction.atomic
-def catat_lahir(*, desa, actor, penduduk, no_dokumen="", keterangan="", request=None):
-    """A birth: a new resident, dated by its date of birth."""
-    penduduk.status_dasar = HIDUP
-    if penduduk.tanggal_lahir:
-        _periksa_tanggal(penduduk.tanggal_lahir)
-    p = simpan_penduduk(desa=desa, actor=actor, penduduk=penduduk, request=request, aksi="penduduk.lahir")
+def catat_lahir(
+    *,
+    desa,
+    actor,
+    penduduk,
+    keluarga,
+    ibu=None,
+    ayah=None,
+    ibu_tidak_diketahui=False,
+    no_dokumen="",
+    keterangan="",
+    request=None,
+):
+    """A birth: a new resident in a KK of the village, child of `ibu` (required unless stated
+    unknown) and `ayah` chosen from the register, dated by its date of birth. The child's NIK
+    may be empty until it is issued; its SHDK is ANAK unless given."""
+    anak = penduduk
+    anak.status_dasar = HIDUP
+    if anak.tanggal_lahir:
+        _periksa_tanggal(anak.tanggal_lahir)
+    if keluarga is None or not Keluarga.objects.filter(desa=desa, pk=keluarga.pk).exists():
+        raise ValidationError({"keluarga": "Pilih KK desa ini tempat anak ini didaftarkan."})
+    anak.keluarga = keluarga
+    if ibu is None and not ibu_tidak_diketahui:
+        raise ValidationError({"ibu": "Pilih ibu dari register, atau nyatakan bahwa ibunya tidak diketahui."})
+    if ibu is not None:
+        ibu = _orang_tua(desa, ibu, field="ibu", jenis_kelamin=PEREMPUAN, anak=anak)
+        anak.ibu_nik, anak.nama_ibu = ibu.nik, ibu.nama
+    if ayah is not None:
+        ayah = _orang_tua(desa, ayah, field="ayah", jenis_kelamin=LAKI_LAKI, anak=anak)
+        anak.ayah_nik, anak.nama_ayah = ayah.nik, ayah.nama
+    for field, value in BAYI.items():
+        if getattr(anak, field) is None:
+            setattr(anak, field, value)
+    if anak.shdk is None:
+        anak.shdk = ANAK
+    if anak.agama is None:
+        anak.agama = (ibu or ayah).agama if (ibu or ayah) else None
+    if anak.warganegara is None:
+        anak.warganegara = kode.WNI
+    p = simpan_penduduk(desa=desa, actor=actor, penduduk=anak, request=request, aksi="penduduk.lahir")
     return _peristiwa(
         desa=desa,
         actor=actor,
@@ -379,13 +460,17 @@ def catat_lahir(*, desa, actor, penduduk, no_dokumen="", keterangan="", request=
         tanggal=p.tanggal_lahir,
         no_dokumen=no_dokumen or p.akta_lahir,
         keterangan=keterangan,
+        rincian={"waktu": p.waktu_lahir},
     )
 
 
 @_catat_cek_nik
 @transaction.atomic
-def catat_datang(*, desa, actor, penduduk, tanggal, no_dokumen="", asal="", keterangan="", request=None):
-    """Someone moving in: a new resident (their NIK may come from another region)."""
+def catat_datang(
+    *, desa, actor, penduduk, tanggal, no_dokumen="", asal="", alasan_pindah=None, keterangan="", request=None
+):
+    """Someone moving in from outside the kabupaten: a new resident (their NIK may come from
+    another region). From another village of the kabupaten: ajukan_pindah_antar_desa."""
     _periksa_tanggal(tanggal, penduduk=penduduk)
     penduduk.status_dasar = HIDUP
     p = simpan_penduduk(desa=desa, actor=actor, penduduk=penduduk, request=request, aksi="penduduk.datang")
@@ -398,10 +483,13 @@ def catat_datang(*, desa, actor, penduduk, tanggal, no_dokumen="", asal="", kete
         no_dokumen=no_dokumen,
         asal_tujuan=asal,
         keterangan=keterangan,
+        rincian={"alasan_pindah": alasan_pindah},
     )
 
 
-def _akhiri(*, desa, actor, penduduk, status, jenis, aksi, tanggal, no_dokumen, asal_tujuan, keterangan, request):
+def _akhiri(
+    *, desa, actor, penduduk, status, jenis, aksi, tanggal, no_dokumen, asal_tujuan, keterangan, request, rincian=None
+):
     p = Penduduk.objects.select_for_update().get(desa=desa, pk=penduduk.pk)
     if p.status_dasar != HIDUP:
         raise ValidationError(
@@ -419,6 +507,7 @@ def _akhiri(*, desa, actor, penduduk, status, jenis, aksi, tanggal, no_dokumen, 
         no_dokumen=no_dokumen,
         asal_tujuan=asal_tujuan,
         keterangan=keterangan,
+        rincian=rincian,
     )
     audit.record(
         action=aksi,
@@ -433,7 +522,24 @@ def _akhiri(*, desa, actor, penduduk, status, jenis, aksi, tanggal, no_dokumen, 
 
 
 @transaction.atomic
-def catat_mati(*, desa, actor, penduduk, tanggal, no_dokumen="", keterangan="", request=None):
+def catat_mati(
+    *,
+    desa,
+    actor,
+    penduduk,
+    tanggal,
+    waktu=None,
+    tempat="",
+    sebab_kematian=None,
+    penolong_mati=None,
+    pelapor="",
+    hubungan_pelapor="",
+    no_dokumen="",
+    keterangan="",
+    request=None,
+):
+    """A death: date and time, place, cause (OpenSID's categories), who states it, and who
+    reported it with their relation to the deceased."""
     return _akhiri(
         desa=desa,
         actor=actor,
@@ -446,11 +552,33 @@ def catat_mati(*, desa, actor, penduduk, tanggal, no_dokumen="", keterangan="", 
         asal_tujuan="",
         keterangan=keterangan,
         request=request,
+        rincian={
+            "waktu": waktu,
+            "tempat": tempat,
+            "sebab_kematian": sebab_kematian,
+            "penolong_mati": penolong_mati,
+            "pelapor": pelapor,
+            "hubungan_pelapor": hubungan_pelapor,
+        },
     )
 
 
 @transaction.atomic
-def catat_pindah_keluar(*, desa, actor, penduduk, tanggal, no_dokumen="", tujuan="", keterangan="", request=None):
+def catat_pindah_keluar(
+    *,
+    desa,
+    actor,
+    penduduk,
+    tanggal,
+    tujuan="",
+    jenis_pindah=None,
+    alasan_pindah=None,
+    no_dokumen="",
+    keterangan="",
+    request=None,
+):
+    """A move away: the destination address, how far (OpenSID's ref_pindah) and why. A move
+    to another village of the kabupaten is asked by that village (ajukan_pindah_antar_desa)."""
     return _akhiri(
         desa=desa,
         actor=actor,
@@ -463,6 +591,7 @@ def catat_pindah_keluar(*, desa, actor, penduduk, tanggal, no_dokumen="", tujuan
         asal_tujuan=tujuan,
         keterangan=keterangan,
         request=request,
+        rincian={"jenis_pindah": jenis_pindah, "alasan_pindah": alasan_pindah},
     )
 
 

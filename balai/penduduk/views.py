@@ -2,26 +2,34 @@ from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import FileResponse, Http404, HttpResponseNotAllowed, StreamingHttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
 from django.utils import timezone
 from django.views.decorators.http import require_POST
+from django_scopes import scopes_disabled
 
 from balai.akun.access import staff_view
 from balai.core.halaman import halaman_dari
 
 from . import ekspor, kode, privasi, selectors, services
+from . import pindah_antar_desa as antar_desa
 from .forms import (
     AnggotaRumahTanggaForm,
+    CariKeluargaForm,
     ImporForm,
     KedatanganForm,
+    KelahiranForm,
     KeluargaForm,
+    KematianForm,
     PendudukFilter,
     PendudukForm,
-    PeristiwaForm,
+    PindahAntarDesaForm,
+    PindahKeluarForm,
     RumahTanggaFilter,
     RumahTanggaForm,
+    TolakPindahForm,
     cari_nomor_penuh,
 )
-from .models import ImporPenduduk, Keluarga, Penduduk, Peristiwa, RumahTangga
+from .models import ImporPenduduk, Keluarga, Penduduk, Peristiwa, PindahAntarDesa, RumahTangga
 
 PER_HALAMAN = 50
 
@@ -89,6 +97,7 @@ def detail(request, pk):
         "p": p,
         "kode_rows": rows,
         "riwayat": selectors.riwayat(desa=request.desa, penduduk=p),
+        "riwayat_sebelumnya": antar_desa.riwayat_sebelumnya(penduduk=p),
         "umur": services.umur(p.tanggal_lahir),
         "lihat_khusus": lihat_khusus,
         "boleh_kelola": _boleh_kelola(request.user),
@@ -96,7 +105,7 @@ def detail(request, pk):
     return render(request, "penduduk/detail.html", context)
 
 
-def _form_penduduk(request, instance, *, judul, simpan, extra_form=None):
+def _form_penduduk(request, instance, *, judul, simpan, extra_form=None, catatan=None):
     form = PendudukForm(request.POST or None, instance=instance, desa=request.desa, user=request.user)
     if request.method == "POST" and form.is_valid() and (extra_form is None or extra_form.is_valid()):
         try:
@@ -109,7 +118,13 @@ def _form_penduduk(request, instance, *, judul, simpan, extra_form=None):
             p = hasil.penduduk if isinstance(hasil, Peristiwa) else hasil
             messages.success(request, f"Data {p.nama} disimpan.")
             return redirect("penduduk:detail", pk=p.pk)
-    return render(request, "penduduk/form.html", {"form": form, "extra_form": extra_form, "judul": judul})
+    context = {"form": form, "extra_form": extra_form, "judul": judul, **(catatan or {})}
+    return render(request, "penduduk/form.html", context)
+
+
+# A resident who lived in the village before the register recorded them: no mutation (the
+# Buku Mutasi counts births and arrivals, this is neither).
+JUDUL_PENDUDUK_LAMA = "Tambah penduduk lama (sudah tinggal sebelum dicatat)"
 
 
 @staff_view("desa", izin="penduduk.kelola")
@@ -117,7 +132,13 @@ def tambah(request):
     def simpan(p):
         return services.simpan_penduduk(desa=request.desa, actor=request.user, penduduk=p, request=request)
 
-    return _form_penduduk(request, Penduduk(desa=request.desa), judul="Tambah penduduk (data awal)", simpan=simpan)
+    catatan = {
+        "catatan": "Untuk penduduk yang sudah tinggal di desa sebelum dicatat. Bayi baru lahir dan pendatang "
+        "dicatat lewat Kelahiran, Datang dari desa lain, atau Pendatang dari luar kabupaten, agar masuk Buku Mutasi."
+    }
+    return _form_penduduk(
+        request, Penduduk(desa=request.desa), judul=JUDUL_PENDUDUK_LAMA, simpan=simpan, catatan=catatan
+    )
 
 
 @staff_view("desa", izin="penduduk.kelola", model=Penduduk)
@@ -132,10 +153,50 @@ def ubah(request, pk):
 
 @staff_view("desa", izin="penduduk.kelola")
 def lahir(request):
-    def simpan(p):
-        return services.catat_lahir(desa=request.desa, actor=request.user, penduduk=p, request=request)
-
-    return _form_penduduk(request, Penduduk(desa=request.desa, shdk=4), judul="Catat kelahiran", simpan=simpan)
+    """A birth: first the KK (searched by its head's name or its number, or from the KK's
+    page), then the short birth form with the KK's members as the parents to choose."""
+    pk = request.GET.get("keluarga", "")
+    keluarga = Keluarga.objects.filter(desa=request.desa, pk=pk).first() if pk.isdigit() else None
+    if keluarga is None:
+        cari = CariKeluargaForm(request.POST or None)
+        hasil = None
+        if request.method == "POST" and cari.is_valid():
+            hasil = selectors.cari_keluarga(desa=request.desa, q=cari.cleaned_data["q"], user=request.user)
+        return render(request, "penduduk/lahir_pilih_kk.html", {"cari": cari, "hasil": hasil})
+    form = KelahiranForm(
+        request.POST or None, instance=Penduduk(desa=request.desa), desa=request.desa, keluarga=keluarga
+    )
+    if request.method == "POST" and form.is_valid():
+        d = form.cleaned_data
+        try:
+            peristiwa = services.catat_lahir(
+                desa=request.desa,
+                actor=request.user,
+                penduduk=form.instance,
+                keluarga=keluarga,
+                ibu=d["ibu"],
+                ayah=d["ayah"],
+                ibu_tidak_diketahui=d["ibu_tidak_diketahui"],
+                keterangan=d["keterangan"],
+                request=request,
+            )
+        except ValidationError as exc:
+            _error_ke_form(form, exc)
+        else:
+            p = peristiwa.penduduk
+            messages.success(request, f"Kelahiran {p.nama} dicatat di KK ini.")
+            if not p.nama_ibu or not p.nama_ayah:
+                kosong = " dan ".join(x for x, v in (("ibu", p.nama_ibu), ("ayah", p.nama_ayah)) if not v)
+                messages.warning(
+                    request, f"Data {kosong} {p.nama} belum tercatat. Lengkapi lewat Ubah data bila sudah diketahui."
+                )
+            if not p.nik:
+                messages.info(request, f"{p.nama} belum punya NIK. Isi lewat Ubah data setelah KK baru terbit.")
+            return redirect("penduduk:detail", pk=p.pk)
+    anggota = list(selectors.anggota_keluarga(desa=request.desa, keluarga=keluarga))
+    kepala = next((a for a in anggota if a.shdk == kode.KEPALA_KELUARGA and a.status_dasar == kode.HIDUP), None)
+    context = {"form": form, "k": keluarga, "kepala": kepala}
+    return render(request, "penduduk/lahir_form.html", context)
 
 
 @staff_view("desa", izin="penduduk.kelola")
@@ -153,63 +214,165 @@ def datang(request):
             tanggal=d["tanggal"],
             no_dokumen=d["no_dokumen"],
             asal=d["asal_tujuan"],
+            alasan_pindah=d["alasan_pindah"],
             request=request,
         )
 
     return _form_penduduk(
-        request, Penduduk(desa=request.desa), judul="Catat penduduk datang", simpan=simpan, extra_form=extra
+        request,
+        Penduduk(desa=request.desa),
+        judul="Catat pendatang dari luar kabupaten",
+        simpan=simpan,
+        extra_form=extra,
+        catatan={
+            "catatan": "Datang dari desa lain di kabupaten ini? Datanya tidak perlu diketik ulang:",
+            "catatan_url": reverse("penduduk:pindah_antar_desa_ajukan"),
+            "catatan_link": "ajukan pindah antar desa dengan NIK-nya.",
+        },
     )
 
 
 def _akhiri_view(jenis, judul):
+    form_class = KematianForm if jenis == Peristiwa.Jenis.MATI else PindahKeluarForm
+
     @staff_view("desa", izin="penduduk.kelola", model=Penduduk)
     def view(request, pk):
         p = get_object_or_404(Penduduk, desa=request.desa, pk=pk)
-        form = PeristiwaForm(request.POST or None, jenis=jenis)
+        form = form_class(request.POST or None)
         if request.method == "POST" and form.is_valid():
-            d = form.cleaned_data
+            d = dict(form.cleaned_data)
             try:
                 if jenis == Peristiwa.Jenis.MATI:
-                    services.catat_mati(
-                        desa=request.desa,
-                        actor=request.user,
-                        penduduk=p,
-                        tanggal=d["tanggal"],
-                        no_dokumen=d["no_dokumen"],
-                        keterangan=d["keterangan"],
-                        request=request,
-                    )
+                    services.catat_mati(desa=request.desa, actor=request.user, penduduk=p, request=request, **d)
                 else:
+                    d["tujuan"] = d.pop("asal_tujuan")
                     services.catat_pindah_keluar(
-                        desa=request.desa,
-                        actor=request.user,
-                        penduduk=p,
-                        tanggal=d["tanggal"],
-                        no_dokumen=d["no_dokumen"],
-                        tujuan=d["asal_tujuan"],
-                        keterangan=d["keterangan"],
-                        request=request,
+                        desa=request.desa, actor=request.user, penduduk=p, request=request, **d
                     )
             except ValidationError as exc:
                 _error_ke_form(form, exc)
             else:
                 messages.success(request, f"{judul} {p.nama} dicatat.")
-                rtm = selectors.rumah_tangga_dipimpin(desa=request.desa, penduduk=p)
-                if rtm is not None:
-                    # Membership is kept as the record; the household needs a new head.
-                    messages.warning(
-                        request,
-                        f"{p.nama} adalah kepala rumah tangga {rtm.no_rtm}. Jadikan anggota lain yang masih hidup "
-                        "kepala rumah tangga itu, atau bubarkan rumah tangganya.",
-                    )
+                # Memberships are kept as the record; the KK or household needs a new head.
+                _peringatan_kepala(request, p)
                 return redirect("penduduk:detail", pk=p.pk)
-        return render(request, "penduduk/peristiwa_form.html", {"form": form, "p": p, "judul": judul})
+        context = {"form": form, "p": p, "judul": judul, "pindah": jenis != Peristiwa.Jenis.MATI}
+        return render(request, "penduduk/peristiwa_form.html", context)
 
     return view
 
 
 mati = _akhiri_view(Peristiwa.Jenis.MATI, "Kematian")
 pindah = _akhiri_view(Peristiwa.Jenis.PINDAH_KELUAR, "Kepindahan")
+
+
+# Pindah antar desa (within the kabupaten) ------------------------------------------------
+
+
+@staff_view("desa", izin="penduduk.kelola")
+def pindah_antar_desa(request):
+    """Both sides of moves between villages: requests this village made (to receive a
+    resident) and requests waiting for its confirmation (to let one go)."""
+    context = {
+        "diajukan": antar_desa.diajukan_desa(desa=request.desa),
+        "masuk": antar_desa.masuk_untuk(desa=request.desa),
+        "batas_hari": antar_desa.batas_hari().days,
+        "tolak_form": TolakPindahForm(),
+    }
+    return render(request, "penduduk/pindah_antar_desa.html", context)
+
+
+@staff_view("desa", izin="penduduk.kelola")
+def pindah_antar_desa_ajukan(request):
+    form = PindahAntarDesaForm(request.POST or None, desa=request.desa)
+    if request.method == "POST" and form.is_valid():
+        d = form.cleaned_data
+        try:
+            p = antar_desa.ajukan(
+                desa=request.desa,
+                actor=request.user,
+                nik=d["nik"],
+                tanggal=d["tanggal"],
+                shdk=d["shdk"],
+                keluarga=d["no_kk"],
+                no_kk_baru=d["no_kk_baru"].strip(),
+                rt=d["rt"],
+                no_dokumen=d["no_dokumen"],
+                alasan_pindah=d["alasan_pindah"],
+                keterangan=d["keterangan"],
+                request=request,
+            )
+        except ValidationError as exc:
+            _error_ke_form(form, exc)
+        else:
+            messages.success(
+                request,
+                f"Kepindahan {p.nama} dari {p.desa_asal.nama} diajukan. Data penduduk masuk ke register desa ini "
+                "setelah desa asal mengonfirmasi.",
+            )
+            return redirect("penduduk:pindah_antar_desa")
+    return render(request, "penduduk/pindah_antar_desa_form.html", {"form": form})
+
+
+def _pindah_masuk(request, pk):
+    """A request waiting for this village's decision, or 404 (the row belongs to the receiving
+    village: read across the scope by desa_asal, as the list does)."""
+    with scopes_disabled():
+        p = PindahAntarDesa.objects.filter(desa_asal=request.desa, pk=pk).first()
+    if p is None:
+        raise Http404
+    if request.method != "POST":
+        return None, HttpResponseNotAllowed(["POST"])
+    return p, None
+
+
+@staff_view("desa", izin="penduduk.kelola", model=PindahAntarDesa)
+def pindah_antar_desa_konfirmasi(request, pk):
+    p, jawab = _pindah_masuk(request, pk)
+    if jawab:
+        return jawab
+    try:
+        antar_desa.konfirmasi(pindah=p, actor=request.user, desa_asal=request.desa, request=request)
+    except ValidationError as exc:
+        messages.error(request, _pesan(exc))
+    else:
+        messages.success(request, f"Kepindahan {p.nama} dikonfirmasi; ia tercatat pindah keluar dari desa ini.")
+        _peringatan_kepala(request, p.penduduk_asal)
+    return redirect("penduduk:pindah_antar_desa")
+
+
+def _peringatan_kepala(request, p):
+    """After a resident left: the KK or household they headed needs a new head."""
+    if p.shdk == kode.KEPALA_KELUARGA and p.keluarga_id:
+        messages.warning(
+            request, f"{p.nama} adalah kepala keluarga KK-nya. Jadikan anggota lain yang masih hidup kepala keluarga."
+        )
+    rtm = selectors.rumah_tangga_dipimpin(desa=request.desa, penduduk=p)
+    if rtm is not None:
+        messages.warning(
+            request,
+            f"{p.nama} adalah kepala rumah tangga {rtm.no_rtm}. Jadikan anggota lain yang masih hidup "
+            "kepala rumah tangga itu, atau bubarkan rumah tangganya.",
+        )
+
+
+@staff_view("desa", izin="penduduk.kelola", model=PindahAntarDesa)
+def pindah_antar_desa_tolak(request, pk):
+    p, jawab = _pindah_masuk(request, pk)
+    if jawab:
+        return jawab
+    form = TolakPindahForm(request.POST)
+    try:
+        if not form.is_valid():
+            raise ValidationError("Tuliskan alasan penolakan; desa tujuan akan membacanya.")
+        antar_desa.tolak(
+            pindah=p, actor=request.user, desa_asal=request.desa, alasan=form.cleaned_data["alasan"], request=request
+        )
+    except ValidationError as exc:
+        messages.error(request, _pesan(exc))
+    else:
+        messages.success(request, f"Pengajuan pindah {p.nama} ditolak.")
+    return redirect("penduduk:pindah_antar_desa")
 
 
 # Keluarga ---------------------------------------------------------------------------------
@@ -487,3 +650,34 @@ def ekspor_view(request):
         filename=nama,
         content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
     )
+
+
+# Kecamatan: moves the sending village left waiting ----------------------------------------
+
+
+@staff_view("kecamatan", izin="kecamatan.pantau")
+def kecamatan_pindah(request):
+    """Moves between villages waiting for a village of this kecamatan, oldest first; those
+    waiting BALAI_PINDAH_ANTAR_DESA_HARI days or more are marked and may be confirmed here.
+    Names and villages only: the register stays with the villages."""
+    context = {
+        "rows": antar_desa.menunggu_di_kecamatan(kecamatan=request.kecamatan),
+        "batas_hari": antar_desa.batas_hari().days,
+    }
+    return render(request, "penduduk/kecamatan_pindah.html", context)
+
+
+@staff_view("kecamatan", izin="kecamatan.pantau")
+@require_POST
+def kecamatan_pindah_konfirmasi(request, pk):
+    with scopes_disabled():
+        p = PindahAntarDesa.objects.filter(desa_asal__kecamatan=request.kecamatan, pk=pk).first()
+    if p is None:
+        raise Http404
+    try:
+        antar_desa.konfirmasi(pindah=p, actor=request.user, kecamatan=request.kecamatan, request=request)
+    except ValidationError as exc:
+        messages.error(request, _pesan(exc))
+    else:
+        messages.success(request, f"Kepindahan {p.nama} dikonfirmasi oleh kecamatan.")
+    return redirect("penduduk_kecamatan:pindah")

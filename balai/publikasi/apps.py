@@ -1,6 +1,6 @@
 from django.apps import AppConfig
 
-from balai.core.registry import FreshnessSource, MenuItem, PublicTextSource, SitemapSource, Widget
+from balai.core.registry import FreshnessSource, MenuItem, PublicTextSource, SearchSource, SitemapSource, Widget
 
 
 class PublikasiConfig(AppConfig):
@@ -9,6 +9,10 @@ class PublikasiConfig(AppConfig):
     extensions = [
         FreshnessSource("balai.publikasi.selectors.terbitan_terakhir"),
         SitemapSource("balai.publikasi.selectors.sitemap_entries"),
+        SearchSource("pengumuman", "Pengumuman", "balai.publikasi.selectors.cari_pengumuman", order=20),
+        SearchSource("agenda", "Agenda", "balai.publikasi.selectors.cari_agenda", order=30),
+        SearchSource("dokumen", "Dokumen", "balai.publikasi.selectors.cari_dokumen", order=50),
+        SearchSource("galeri", "Galeri", "balai.publikasi.selectors.cari_album", order=60),
         MenuItem(
             "desa",
             "Agenda",

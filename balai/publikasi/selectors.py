@@ -1,12 +1,12 @@
 """Reads for the public pages, front-page widgets and back office. Every function runs a fixed
 number of queries, whatever the number of rows."""
 
-from django.db.models import Count, Max, Min, Q
+from django.db.models import Count, F, Max, Min, Q
 from django.db.models.functions import Greatest
 from django.urls import reverse
 from django.utils import timezone
 
-from balai.core import sitecache
+from balai.core import pencarian, sitecache
 
 from .models import Agenda, Album, Dokumen, Foto, Pengumuman
 
@@ -89,6 +89,31 @@ def dokumen_per_kategori(*, desa):
     for d in dokumen_terbit(desa=desa):
         grouped.setdefault(d.kategori, []).append(d)
     return [(labels[k], grouped[k]) for k in labels if k in grouped]
+
+
+# --- sources of the village site search (balai.core.pencarian), registered in apps.py -------
+
+
+def cari_pengumuman(*, desa, q):
+    """Announcements showing now (not expired, not scheduled, not drafts)."""
+    qs = pengumuman_aktif(desa=desa).filter(pencarian.cocok(q, "judul", "isi"))
+    return qs.annotate(ringkasan_cari=F("isi"), tanggal_cari=F("mulai_tayang"))
+
+
+def cari_agenda(*, desa, q):
+    """Published events, the latest start first (coming ones and past ones alike)."""
+    qs = agenda_terbit(desa=desa).filter(pencarian.cocok(q, "judul", "uraian", "lokasi", "penyelenggara"))
+    return qs.annotate(ringkasan_cari=F("uraian"), tanggal_cari=F("mulai")).order_by("-mulai", "-pk")
+
+
+def cari_dokumen(*, desa, q):
+    qs = Dokumen.objects.filter(desa=desa, terbit=True).filter(pencarian.cocok(q, "judul"))
+    return qs.annotate(tanggal_cari=F("dibuat")).order_by("-dibuat", "-pk")
+
+
+def cari_album(*, desa, q):
+    qs = album_terbit(desa=desa).filter(pencarian.cocok(q, "judul", "uraian"))
+    return qs.annotate(ringkasan_cari=F("uraian"), tanggal_cari=F("tanggal")).order_by("-tanggal", "-dibuat", "-pk")
 
 
 # --- front-page widgets (area "beranda-desa"): context callables taking the request ---------

@@ -54,8 +54,10 @@ def batang(tabel, *, lebar=LEBAR, label_w=230):
     }
 
 
-def piramida(tabel, *, lebar=LEBAR, tengah=120):
-    """Population pyramid from the kelompok umur table: men left, women right, oldest on top."""
+def piramida(tabel, *, lebar=420, tengah=60):
+    """Population pyramid from the kelompok umur table: men left, women right, oldest on top.
+    Narrow by design: it fits a phone screen (about 360 px) without scrolling and with its
+    labels still readable, and is drawn no wider than 1.4 times that on a large screen."""
     half = (lebar - tengah) / 2
     area = half - 50
     maks = max([max(b.laki_laki, b.perempuan) for b in tabel.baris] + [1])

@@ -1,6 +1,6 @@
 from django.apps import AppConfig
 
-from balai.core.registry import FreshnessSource, MenuItem, PublicTextSource, Widget
+from balai.core.registry import FreshnessSource, MenuItem, PublicTextSource, SearchSource, Widget
 
 _KANTOR = [
     ("Artikel", "website:kantor_artikel_list", "publikasi", 10, "✎"),
@@ -18,6 +18,8 @@ class WebsiteConfig(AppConfig):
     verbose_name = "Situs web"
     extensions = [
         FreshnessSource("balai.website.selectors.artikel_terakhir"),
+        SearchSource("artikel", "Berita", "balai.website.selectors.cari_artikel", order=10),
+        SearchSource("halaman", "Halaman", "balai.website.selectors.cari_halaman", order=40),
         *(
             MenuItem("desa", label, url, grup=grup, izin="situs.kelola", order=order, icon=icon)
             for label, url, grup, order, icon in _KANTOR

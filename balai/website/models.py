@@ -7,6 +7,7 @@ from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.validators import RegexValidator
 from django.db import models
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from django_scopes import ScopedManager
@@ -140,6 +141,9 @@ class Artikel(models.Model):
     def __str__(self):
         return self.judul
 
+    def get_absolute_url(self):
+        return reverse("website:artikel_detail", args=[self.slug])
+
     @property
     def tampil_publik(self):
         return self.status == self.Status.TERBIT and self.terbit_pada is not None and self.terbit_pada <= timezone.now()
@@ -230,6 +234,9 @@ class Halaman(models.Model):
 
     def __str__(self):
         return self.judul
+
+    def get_absolute_url(self):
+        return reverse("website:halaman", args=[self.slug])
 
 
 class Perangkat(models.Model):

@@ -10,7 +10,8 @@ from django.utils import timezone
 from django_scopes import scopes_disabled
 
 from balai.core import kesegaran as sumber_kesegaran
-from balai.core.registry import SitemapSource, extensions
+from balai.core import pencarian
+from balai.core.registry import SearchSource, SitemapSource, extensions
 from balai.wilayah.models import Desa
 
 from .models import Artikel, ArtikelTag, Halaman, Komentar, MenuSitus, PengaturanSitus, Perangkat, Tag
@@ -55,7 +56,7 @@ def vektor_cari():
 def cari(qs, q):
     """Full-text search on PostgreSQL (indexed match, only the matches ranked), a plain substring
     match elsewhere."""
-    q = " ".join(q.split())[:100]
+    q = pencarian.bersihkan(q)
     if not q:
         return qs
     if connection.vendor == "postgresql":
@@ -68,11 +69,7 @@ def cari(qs, q):
             .annotate(rank=SearchRank(F("dokumen_cari"), query))
             .order_by("-rank", "-terbit_pada")
         )
-    words = q.split()[:5]
-    cond = Q()
-    for w in words:
-        cond &= Q(judul__icontains=w) | Q(ringkasan__icontains=w) | Q(isi__icontains=w)
-    return qs.filter(cond)
+    return qs.filter(pencarian.cocok(q, "judul", "ringkasan", "isi"))
 
 
 def daftar_artikel(*, desa, q="", kategori=None, tag=None):
@@ -141,6 +138,37 @@ def sitemap_entries(*, desa):
     for source in extensions(SitemapSource):
         lain += source(desa=desa)
     return {"artikel": list(artikel[:5000]), "halaman": list(halaman), "lain": lain}
+
+
+# --- village site search ------------------------------------------------------------------
+
+PER_SUMBER = 5  # matches of each kind on the overview of a village search
+
+
+def cari_situs(*, desa, q):
+    """[{"sumber", "jumlah", "qs"}] for every registered source, in order: each source counted
+    (one query each); `qs` is the source's queryset, for the caller to slice or page."""
+    q = pencarian.bersihkan(q)
+    if not q:
+        return []
+    hasil = []
+    for s in extensions(SearchSource):
+        qs = s(desa=desa, q=q)
+        hasil.append({"sumber": s, "jumlah": qs.count(), "qs": qs})
+    return hasil
+
+
+# Sources of the village site search, declared in apps.py.
+
+
+def cari_artikel(*, desa, q):
+    qs = artikel_terbit(desa=desa).order_by("-terbit_pada", "-id").defer("isi")
+    return cari(qs, q).annotate(ringkasan_cari=F("ringkasan"), tanggal_cari=F("terbit_pada"))
+
+
+def cari_halaman(*, desa, q):
+    qs = Halaman.objects.filter(desa=desa, terbit=True).filter(pencarian.cocok(q, "judul", "isi"))
+    return qs.annotate(ringkasan_cari=F("isi")).order_by("urutan", "judul", "pk")
 
 
 # --- back office -------------------------------------------------------------------------
@@ -221,7 +249,7 @@ def profil_kecamatan(*, kecamatan):
 def cari_desa(*, kabupaten, q):
     """Active villages whose name or kecamatan matches `q` (a queryset, for paging); none
     without a search term."""
-    q = " ".join(q.split())[:100]
+    q = pencarian.bersihkan(q)
     qs = Desa.objects.filter(kecamatan__kabupaten=kabupaten, aktif=True).select_related("kecamatan")
     if not q:
         return qs.none()

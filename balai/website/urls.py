@@ -18,6 +18,7 @@ urlpatterns = [
     path("feed/", feeds.feed, name="feed"),
     path("sitemap.xml", publik.sitemap, name="sitemap"),
     path("robots.txt", publik.robots, name="robots"),
+    path("favicon.ico", publik.favicon, name="favicon"),
     # back office
     path("admin-desa/artikel/", kantor.artikel_list, name="kantor_artikel_list"),
     path("admin-desa/artikel/tambah/", kantor.artikel_tambah, name="kantor_artikel_tambah"),

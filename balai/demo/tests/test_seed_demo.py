@@ -30,3 +30,17 @@ def test_seed_demo_builds_every_village_and_prints_logins(db, settings):
     assert admin.check_password(password) and len(password) >= 12
     call_command("seed_demo", "--seed", "3", stdout=StringIO())  # re-runnable
     assert not admin.__class__.objects.get(pk=admin.pk).check_password(password)  # fresh passwords each run
+    # One kepala desa: the account holder, the official on the site (linked to the account) and
+    # the name the books are signed with.
+    from balai.website.models import Perangkat
+    from balai.wilayah.models import Desa
+
+    desa = Desa.objects.get(slug="selakambang")
+    kades = User.objects.get(username="kades.selakambang")
+    with scopes_disabled():
+        kepala = Perangkat.objects.get(desa=desa, jabatan="Kepala Desa")
+        sekdes = Perangkat.objects.get(desa=desa, jabatan="Sekretaris Desa")
+    assert desa.nama_kepala and kades.get_full_name() == kepala.nama == desa.nama_kepala
+    assert kepala.pengguna == kades and kades.punya_izin("surat.tandatangan")
+    assert sekdes.pengguna == User.objects.get(username="sekdes.selakambang")
+    assert sekdes.nama == sekdes.pengguna.get_full_name()

@@ -13,7 +13,7 @@ from balai.core.models import AuditEntry
 from balai.penduduk import services
 from balai.penduduk.models import Penduduk
 
-from .factories import make_penduduk, nik_for
+from .factories import make_keluarga, make_penduduk, nik_for
 from .test_services import baru
 
 pytestmark = pytest.mark.django_db
@@ -58,9 +58,14 @@ def test_each_cross_village_answer_is_audited_without_the_nik(desa_a, operator_a
 
 
 def test_probe_through_a_birth_or_an_arrival_is_audited_once(desa_a, operator_a, warga_b):
+    with scopes_disabled():
+        kk = make_keluarga(desa_a)
     with scope(desa=desa_a):
         with pytest.raises(ValidationError):
-            services.catat_lahir(desa=desa_a, actor=operator_a, penduduk=baru(desa_a, nik=warga_b[0].nik))
+            services.catat_lahir(
+                desa=desa_a, actor=operator_a, penduduk=baru(desa_a, nik=warga_b[0].nik), keluarga=kk,
+                ibu_tidak_diketahui=True,
+            )  # fmt: skip
         with pytest.raises(ValidationError):
             services.catat_datang(
                 desa=desa_a, actor=operator_a, penduduk=baru(desa_a, nik=warga_b[1].nik), tanggal=LAHIR

@@ -167,7 +167,9 @@ def test_household_page_warns_when_the_head_has_died(desa_a, operator_a, client_
         r = services.bentuk_rumah_tangga(desa=desa_a, actor=operator_a, kepala=kepala)
     client = client_for(desa_a, operator_a)
     body = client.post(
-        f"/admin-desa/penduduk/{kepala.pk}/mati/", {"tanggal": "2025-01-05"}, follow=True
+        f"/admin-desa/penduduk/{kepala.pk}/mati/",
+        {"tanggal": "2025-01-05", "sebab_kematian": 1, "pelapor": "Sutrisno", "hubungan_pelapor": "anak"},
+        follow=True,
     ).content.decode()
     assert "Darmo adalah kepala rumah tangga RTM-0001" in body
     body = client.get(f"{BASE}{r.pk}/").content.decode()

@@ -97,8 +97,13 @@ def test_second_head_of_family_is_refused(desa_a, operator_a):
 
 def test_mutations_keep_history(desa_a, operator_a):
     with scope(desa=desa_a):
+        kk = make_keluarga(desa_a)
         p = services.catat_lahir(
-            desa=desa_a, actor=operator_a, penduduk=baru(desa_a, tanggal_lahir=datetime.date(2024, 2, 29))
+            desa=desa_a,
+            actor=operator_a,
+            penduduk=baru(desa_a, tanggal_lahir=datetime.date(2024, 2, 29)),
+            keluarga=kk,
+            ibu_tidak_diketahui=True,
         ).penduduk
         services.catat_mati(desa=desa_a, actor=operator_a, penduduk=p, tanggal=datetime.date(2024, 3, 1))
         p.refresh_from_db()

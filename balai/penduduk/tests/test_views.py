@@ -99,7 +99,13 @@ def test_create_edit_and_mutate_through_forms(desa_a, operator_a, client_for, wi
     assert "Tanggal lahir pada NIK" in body
     response = client.post(
         f"/admin-desa/penduduk/{p.pk}/pindah/",
-        {"tanggal": "2025-01-05", "asal_tujuan": "Jakarta", "no_dokumen": "SKPWNI/1"},
+        {
+            "tanggal": "2025-01-05",
+            "asal_tujuan": "Jakarta",
+            "no_dokumen": "SKPWNI/1",
+            "jenis_pindah": 3,
+            "alasan_pindah": 1,
+        },
     )
     assert response.status_code == 302
     with scopes_disabled():
@@ -122,9 +128,23 @@ def test_family_with_two_heads_is_refused_in_the_form(desa_a, operator_a, client
 
 def test_lahir_and_datang_forms(desa_a, operator_a, client_for):
     client = client_for(desa_a, operator_a)
+    with scopes_disabled():
+        kk = make_keluarga(desa_a)
+        ibu = make_penduduk(desa_a, keluarga=kk, shdk=kode.KEPALA_KELUARGA, jenis_kelamin=kode.PEREMPUAN)
     lahir = datetime.date.today() - datetime.timedelta(days=3)
-    response = client.post("/admin-desa/penduduk/lahir/", _post_data(desa_a, tanggal_lahir=lahir, nama="Bayi Baru"))
-    assert response.status_code == 302
+    data = {
+        "ibu": ibu.pk,
+        "nama": "Bayi Baru",
+        "jenis_kelamin": 2,
+        "tempat_lahir": "Purbalingga",
+        "tanggal_lahir": lahir.isoformat(),
+        "tempat_dilahirkan": 1,
+        "penolong_kelahiran": 2,
+        "jenis_kelahiran": 1,
+        "shdk": 4,
+    }
+    response = client.post(f"/admin-desa/penduduk/lahir/?keluarga={kk.pk}", data)
+    assert response.status_code == 302, response.content.decode()[-3000:]
     data = _post_data(desa_a, nama="Pendatang", nik="3171015708450001", tanggal_lahir=datetime.date(1945, 8, 17))
     data.update({"datang-tanggal": "2025-02-01", "datang-asal_tujuan": "Jakarta Pusat"})
     response = client.post("/admin-desa/penduduk/datang/", data)

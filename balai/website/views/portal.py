@@ -3,13 +3,14 @@
 from django.http import Http404
 from django.shortcuts import render
 
+from balai.core import pencarian
 from balai.core.halaman import halaman_dari
 from balai.core.sitecache import public_page
 from balai.core.tenancy import DESA, KABUPATEN, KECAMATAN
 from balai.wilayah.models import Desa
 
 from .. import selectors
-from .publik import desa_beranda
+from .publik import desa_beranda, desa_cari
 
 
 @public_page
@@ -40,13 +41,14 @@ def kabupaten_beranda(request):
     return render(request, "website/kabupaten_beranda.html", context)
 
 
-@public_page(params=("q", "halaman"))
+@public_page(params=("q", "halaman", "jenis"))
 def cari(request):
-    """Search across all villages (kabupaten host) or the villages of a kecamatan. The matching
-    villages (kabupaten) are paged with ?halaman=; the news list stays on the first page."""
-    kind, q = request.tenant.kind, request.GET.get("q", "")
+    """Search across all villages (kabupaten host) or the villages of a kecamatan; on a village
+    host, search of that village's site. The matching villages (kabupaten) are paged with
+    ?halaman=; the news list stays on the first page."""
+    kind, q = request.tenant.kind, pencarian.bersihkan(request.GET.get("q", ""))
     if kind == DESA:
-        raise Http404
+        return desa_cari(request, q)
     desa_ids, page = None, None
     if kind == KECAMATAN:
         desa_ids = list(Desa.objects.filter(kecamatan=request.kecamatan, aktif=True).values_list("pk", flat=True))

@@ -3,13 +3,15 @@
 from functools import wraps
 
 from django.contrib import messages
-from django.http import Http404, HttpResponse
+from django.core.paginator import Paginator
+from django.http import Http404, HttpResponse, HttpResponseRedirect
 from django.shortcuts import get_object_or_404, redirect, render
+from django.templatetags.static import static
 from django.urls import reverse
 
 from balai.core import dashboard
 from balai.core.audit import client_ip
-from balai.core.halaman import halaman_dari
+from balai.core.halaman import halaman_dari, nomor_halaman
 from balai.core.sitecache import public_page
 from balai.core.tenancy import DESA, absolute_url, request_origin
 from balai.wilayah.selectors import jumlah_wilayah, pohon_wilayah
@@ -42,6 +44,33 @@ def desa_beranda(request):
         "widgets": dashboard.render_widgets(request, area="beranda-desa"),
     }
     return render(request, "website/desa_beranda.html", context)
+
+
+def desa_cari(request, q):
+    """The village's own search (/cari/ on a village host, routed by portal.cari): every kind of
+    public content the modules declare as SearchSources. Without ?jenis= the first few matches of
+    each kind with their counts; with it, that kind alone, paged."""
+    kelompok = selectors.cari_situs(desa=request.desa, q=q)
+    jenis = request.GET.get("jenis", "")
+    pilihan = next((k for k in kelompok if k["sumber"].key == jenis), None)
+    page = None
+    if pilihan is not None:
+        paginator = Paginator(pilihan["qs"], selectors.PER_HALAMAN)
+        paginator.count = pilihan["jumlah"]  # counted already
+        page = paginator.get_page(nomor_halaman(request.GET.get("halaman")))
+    else:
+        jenis = ""
+        for k in kelompok:
+            k["hasil"] = list(k["qs"][: selectors.PER_SUMBER]) if k["jumlah"] else []
+    context = {
+        "q": q,
+        "jenis": jenis,
+        "pilihan": pilihan,
+        "kelompok": kelompok,
+        "jumlah": sum(k["jumlah"] for k in kelompok),
+        "page": page,
+    }
+    return render(request, "website/cari_desa.html", context)
 
 
 @public_page(params=("q", "kategori", "tag", "halaman"))
@@ -145,6 +174,17 @@ def _darker(hex_colour, factor=0.8):
     """The theme colour darkened for links and hover states (the colour was validated as #rrggbb)."""
     rgb = [int(hex_colour[i : i + 2], 16) for i in (1, 3, 5)]
     return "#" + "".join(f"{int(c * factor):02x}" for c in rgb)
+
+
+def favicon(request):
+    """/favicon.ico on every host (browsers and feed readers ask for it whatever the page says):
+    the village's logo, or Balai's icon."""
+    logo = None
+    if request.tenant is not None and request.tenant.kind == DESA:
+        logo = selectors.pengaturan_request(request).logo
+    response = HttpResponseRedirect(logo.thumb_url if logo else static("balai/favicon.ico"))
+    response["Cache-Control"] = "public, max-age=86400"
+    return response
 
 
 @public_page

@@ -120,7 +120,14 @@ class Command(BaseCommand):
         ]
         logins = []
         for username, peran, kecamatan, desa, jabatan in accounts:
-            first, _sep, last = nama_orang(fake, rng).partition(" ")
+            nama = nama_orang(fake, rng)
+            lama = User.objects.filter(username=username).first()
+            if lama is not None and lama.get_full_name():
+                nama = lama.get_full_name()  # a person keeps their name when the demo is loaded again
+            if peran == Peran.KEPALA_DESA:
+                # One person: the account that signs, the name on the site and on the books.
+                nama = desa.nama_kepala
+            first, _sep, last = nama.partition(" ")
             user, _ = User.objects.update_or_create(
                 username=username,
                 defaults=dict(
