@@ -23,14 +23,14 @@ demo: venv .env
 	mkdir -p var
 	$(BIN)/python manage.py migrate --noinput -v0
 	$(BIN)/python manage.py collectstatic --noinput -v0
-	$(BIN)/python manage.py seed_demo --seed 1
+	BALAI_PUBLIC_PORT=$(PORT) $(BIN)/python manage.py seed_demo --seed 1
 	$(MAKE) serve
 
 # Web server and background task worker together; Ctrl+C stops both.
 serve: .env
 	@trap 'kill 0' INT TERM EXIT; \
-	BALAI_SERVE_MEDIA=1 $(BIN)/python manage.py db_worker & \
-	BALAI_SERVE_MEDIA=1 $(BIN)/python manage.py runserver 0.0.0.0:$(PORT)
+	BALAI_SERVE_MEDIA=1 BALAI_PUBLIC_PORT=$(PORT) $(BIN)/python manage.py db_worker & \
+	BALAI_SERVE_MEDIA=1 BALAI_PUBLIC_PORT=$(PORT) $(BIN)/python manage.py runserver 0.0.0.0:$(PORT)
 
 test: venv
 	mkdir -p var

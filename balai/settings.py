@@ -21,6 +21,12 @@ if not SECRET_KEY:
 # Tenancy: <base> is the kabupaten portal, kec-<slug>.<base> a kecamatan, <slug>.<base> a village.
 BALAI_BASE_DOMAIN = env("BALAI_BASE_DOMAIN", default="localhost").lower()
 BALAI_KABUPATEN_KODE = env("BALAI_KABUPATEN_KODE", default="33.03")
+# The public scheme and port of every site. Absolute links (password-reset mails, canonical
+# URLs, feeds, links between sites) are built from these and BALAI_BASE_DOMAIN, never from the
+# Host header a client sends. Port 0 means the scheme's default; `make demo` sets 8000.
+BALAI_TLS = env.bool("BALAI_TLS", default=False)
+BALAI_SCHEME = env("BALAI_SCHEME", default="https" if BALAI_TLS else "http").lower()
+BALAI_PUBLIC_PORT = env.int("BALAI_PUBLIC_PORT", default=0)
 # Roles that must use TOTP two-factor; desa roles can be added by the kabupaten.
 BALAI_2FA_ROLES = env.list("BALAI_2FA_ROLES", default=["admin_kabupaten", "operator_kecamatan"])
 # Where `seed_demo` writes the demo accounts and their fresh passwords.
@@ -28,6 +34,9 @@ BALAI_DEMO_LOGINS_FILE = env("BALAI_DEMO_LOGINS_FILE", default=str(BASE_DIR / "v
 BALAI_SERVE_MEDIA = env.bool("BALAI_SERVE_MEDIA", default=DEBUG)
 # Largest document a village may publish for download (PDF/DOCX/XLSX/ODT/ODS).
 BALAI_MAX_DOKUMEN_MB = env.int("BALAI_MAX_DOKUMEN_MB", default=20)
+# How often in an hour one operator may find a new NIK registered as living in another village
+# before new NIKs stop being checked against other villages for the rest of the hour.
+BALAI_CEK_NIK_DESA_LAIN_PER_JAM = env.int("BALAI_CEK_NIK_DESA_LAIN_PER_JAM", default=10)
 
 ALLOWED_HOSTS = env.list("ALLOWED_HOSTS", default=[BALAI_BASE_DOMAIN, f".{BALAI_BASE_DOMAIN}", "127.0.0.1"])
 
@@ -61,6 +70,8 @@ INSTALLED_APPS = [
 ]
 
 MIDDLEWARE = [
+    # First: answers load balancer probes whatever their Host header says.
+    "balai.core.health.HealthzMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "balai.core.tenancy.TenantMiddleware",
@@ -132,6 +143,7 @@ LOGIN_URL = "akun:masuk"
 LOGIN_REDIRECT_URL = "/"
 
 # Login throttling: 5 failures for one username from one address locks it for 15 minutes.
+# (axes; the limits across usernames and across addresses follow below).
 AXES_FAILURE_LIMIT = env.int("AXES_FAILURE_LIMIT", default=5)
 AXES_COOLOFF_TIME = timedelta(minutes=env.int("AXES_COOLOFF_MINUTES", default=15))
 AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
@@ -140,8 +152,17 @@ AXES_RESET_ON_SUCCESS = True
 AXES_ENABLE_ADMIN = False
 AXES_IPWARE_PROXY_COUNT = env.int("AXES_IPWARE_PROXY_COUNT", default=0)
 AXES_VERBOSE = False
+# Password spraying (balai.akun.pembatas): failures from one address across all usernames, and
+# failures on one username across all addresses (slower), each in a fixed window.
+BALAI_MASUK_GAGAL_PER_ALAMAT = env.int("BALAI_MASUK_GAGAL_PER_ALAMAT", default=20)
+BALAI_MASUK_JENDELA_ALAMAT_MENIT = env.int("BALAI_MASUK_JENDELA_ALAMAT_MENIT", default=15)
+BALAI_MASUK_GAGAL_PER_AKUN = env.int("BALAI_MASUK_GAGAL_PER_AKUN", default=10)
+BALAI_MASUK_JENDELA_AKUN_MENIT = env.int("BALAI_MASUK_JENDELA_AKUN_MENIT", default=60)
 
 OTP_TOTP_ISSUER = env("OTP_TOTP_ISSUER", default="Balai")
+# A first authenticator is enrolled only through a one-time link issued by the kabupaten; it
+# stops working after this many hours.
+BALAI_TAUTAN_2FA_JAM = env.int("BALAI_TAUTAN_2FA_JAM", default=72)
 
 LANGUAGE_CODE = "id"
 LANGUAGES = [("id", "Bahasa Indonesia")]
@@ -174,7 +195,6 @@ if env("EMAIL_URL", default=""):
     vars().update(env.email("EMAIL_URL"))
 
 # Security headers. TLS-only settings switch on with BALAI_TLS behind a terminating proxy.
-BALAI_TLS = env.bool("BALAI_TLS", default=False)
 SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "strict-origin-when-cross-origin"
 SECURE_CROSS_ORIGIN_OPENER_POLICY = "same-origin"

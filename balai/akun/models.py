@@ -149,3 +149,25 @@ def _peran_berubah(sender, instance, **kwargs):
 
 models.signals.post_save.connect(_peran_berubah, sender=Keanggotaan, dispatch_uid="keanggotaan_simpan")
 models.signals.post_delete.connect(_peran_berubah, sender=Keanggotaan, dispatch_uid="keanggotaan_hapus")
+
+
+class TautanDuaLangkah(models.Model):
+    """A one-time, expiring link to enrol a first authenticator, issued by the kabupaten.
+
+    A password alone never enrols an authenticator: whoever learns a new account's password
+    first could otherwise bind their own phone to it. Only a hash of the token is kept."""
+
+    user = models.ForeignKey(User, on_delete=models.CASCADE, related_name="tautan_2fa")
+    token_hash = models.CharField(max_length=64, unique=True)
+    dibuat = models.DateTimeField(auto_now_add=True)
+    berlaku_sampai = models.DateTimeField(_("berlaku sampai"))
+    dipakai = models.DateTimeField(_("dipakai"), null=True, blank=True)
+    dibuat_oleh = models.ForeignKey(User, on_delete=models.SET_NULL, null=True, blank=True, related_name="+")
+
+    class Meta:
+        verbose_name = _("tautan pendaftaran 2FA")
+        verbose_name_plural = _("tautan pendaftaran 2FA")
+        indexes = [models.Index(fields=["user", "dipakai"], name="tautan_2fa_user_dipakai")]
+
+    def __str__(self):
+        return f"Tautan 2FA {self.user}"

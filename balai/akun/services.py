@@ -1,17 +1,25 @@
+import hashlib
 import secrets
 import string
+from datetime import timedelta
 
-from django.core.exceptions import ValidationError
+from django.conf import settings
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
+from django.urls import reverse
+from django.utils import timezone
 from django.utils.translation import gettext as _
+from django_otp import user_has_device
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
 from balai.core import audit
+from balai.core.tenancy import host_desa, origin, site_url
 
-from .models import PERAN_TINGKAT, Keanggotaan, Peran, User
+from .models import PERAN_TINGKAT, Keanggotaan, Peran, TautanDuaLangkah, User
 
 # Readable names of this app's audit actions (registered in apps.py; see balai.core.audit).
 AUDIT_LABELS = {
+    "akun.tautan_2fa_dibuat": "Tautan pendaftaran 2FA dibuat",
     "akun.peran_diubah": "Peran akun diubah",
     "akun.dibuat": "Akun dibuat",
     "akun.diaktifkan": "Akun diaktifkan",
@@ -134,13 +142,94 @@ def pending_totp_device(user):
     return device or TOTPDevice.objects.create(user=user, name="Autentikator", confirmed=False)
 
 
+# --- enrolment links ----------------------------------------------------------------------
+# A first authenticator is only enrolled through a one-time link the kabupaten issues (see
+# TautanDuaLangkah); replacing an authenticator needs the current one (second_factor_done).
+
+
+def _hash_token(token):
+    return hashlib.sha256(token.encode()).hexdigest()
+
+
+def alamat_masuk(user):
+    """The address of the site where `user` signs in (kabupaten, kecamatan or village host)."""
+    if user.tingkat == "desa":
+        return origin(host_desa(user.desa))
+    if user.tingkat == "kecamatan":
+        return site_url(label=f"kec-{user.kecamatan.slug}")
+    return site_url()
+
+
 @transaction.atomic
-def confirm_totp_device(*, user, device, request=None):
+def buat_tautan_2fa(*, actor, user, request=None):
+    """Issue a fresh enrolment link for `user` (earlier unused links stop working). Returns the
+    link's full address, shown once to whoever issued it."""
+    now = timezone.now()
+    TautanDuaLangkah.objects.filter(user=user, dipakai__isnull=True).update(berlaku_sampai=now)
+    token = secrets.token_urlsafe(32)
+    tautan = TautanDuaLangkah.objects.create(
+        user=user,
+        token_hash=_hash_token(token),
+        berlaku_sampai=now + timedelta(hours=settings.BALAI_TAUTAN_2FA_JAM),
+        dibuat_oleh=actor if getattr(actor, "pk", None) else None,
+    )
+    audit.record(
+        action="akun.tautan_2fa_dibuat",
+        actor=actor,
+        desa=user.desa,
+        kecamatan=user.kecamatan,
+        obj=user,
+        request=request,
+        changes={"berlaku_sampai": [None, timezone.localtime(tautan.berlaku_sampai).isoformat(timespec="minutes")]},
+    )
+    return alamat_masuk(user) + reverse("akun:tautan_2fa", args=[token])
+
+
+def tautan_2fa_berlaku(*, user, token=None, pk=None):
+    """The unused, unexpired enrolment link of `user` with this token (or id), or None."""
+    qs = TautanDuaLangkah.objects.filter(user=user, dipakai__isnull=True, berlaku_sampai__gt=timezone.now())
+    if token is not None:
+        return qs.filter(token_hash=_hash_token(token)).first()
+    if pk is not None:
+        return qs.filter(pk=pk).first()
+    return None
+
+
+def tautan_2fa_aktif(users):
+    """{user id: expiry} of the users' links still waiting to be used."""
+    rows = TautanDuaLangkah.objects.filter(
+        user__in=users, dipakai__isnull=True, berlaku_sampai__gt=timezone.now()
+    ).values_list("user_id", "berlaku_sampai")
+    return dict(rows)
+
+
+def mulai_pendaftaran_2fa(*, user):
+    """A valid link was opened by its signed-in owner: start from a fresh secret, so nothing
+    anyone saw of an earlier, unfinished set-up can be confirmed."""
+    TOTPDevice.objects.filter(user=user, confirmed=False).delete()
+
+
+@transaction.atomic
+def confirm_totp_device(*, user, device, tautan=None, request=None):
+    """Confirm the authenticator being set up. The first one needs a valid enrolment link."""
+    pertama = not user_has_device(user, confirmed=True)
+    if pertama:
+        tautan = tautan and tautan_2fa_berlaku(user=user, pk=tautan.pk)
+        if tautan is None:
+            raise PermissionDenied("Pendaftaran autentikator pertama memerlukan tautan dari admin kabupaten.")
+        tautan.dipakai = timezone.now()
+        tautan.save(update_fields=["dipakai"])
     TOTPDevice.objects.filter(user=user, confirmed=True).exclude(pk=device.pk).delete()
     device.confirmed = True
     device.save(update_fields=["confirmed"])
     audit.record(
-        action="akun.2fa_diaktifkan", actor=user, desa=user.desa, kecamatan=user.kecamatan, obj=user, request=request
+        action="akun.2fa_diaktifkan",
+        actor=user,
+        desa=user.desa,
+        kecamatan=user.kecamatan,
+        obj=user,
+        request=request,
+        changes={"lewat_tautan": [None, pertama]},
     )
 
 

@@ -34,6 +34,10 @@ TIDAK_DIKENAL = "(nama pengguna tidak dikenal)"
 @receiver(user_login_failed)
 def on_login_failed(sender, credentials, request=None, **kwargs):
     typed = str(credentials.get("username", ""))[:150]
+    if request is not None:
+        from . import pembatas
+
+        pembatas.catat_gagal(request, typed)
     # What was typed is kept only when it names an account: people often type their password
     # into the username field, and that must not reach the log or the audit trail.
     from .models import User

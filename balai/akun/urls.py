@@ -9,6 +9,7 @@ urlpatterns = [
     path("keluar/", views.KeluarView.as_view(), name="keluar"),
     path("masuk/verifikasi/", views.verifikasi, name="verifikasi"),
     path("akun/2fa/", views.atur_2fa, name="atur_2fa"),
+    path("akun/2fa/tautan/<str:token>/", views.tautan_2fa, name="tautan_2fa"),
     path("akun/sandi/", views.GantiSandiView.as_view(), name="ganti_sandi"),
     path("akun/lupa-sandi/", views.LupaSandiView.as_view(), name="lupa_sandi"),
     path(

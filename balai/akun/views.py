@@ -7,6 +7,7 @@ import segno
 from django.contrib import messages
 from django.contrib.auth import views as auth_views
 from django.contrib.auth.decorators import login_required
+from django.contrib.auth.views import redirect_to_login
 from django.core.cache import cache
 from django.shortcuts import redirect, render
 from django.urls import reverse, reverse_lazy
@@ -19,7 +20,7 @@ from django_otp import user_has_device
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
 from balai.core.audit import client_ip
-from balai.core.tenancy import DESA
+from balai.core.tenancy import DESA, request_origin
 
 from . import services
 from .forms import LoginForm, TokenForm
@@ -80,15 +81,45 @@ def verifikasi(request):
     return render(request, "akun/verifikasi.html", {"form": form})
 
 
+SESI_TAUTAN_2FA = "akun_tautan_2fa"
+
+
+@never_cache
+def tautan_2fa(request, token):
+    """An enrolment link from the kabupaten: once its owner has signed in here, it opens the
+    set-up of a first authenticator in this session."""
+    if not request.user.is_authenticated:
+        return redirect_to_login(request.get_full_path())
+    tautan = services.tautan_2fa_berlaku(user=request.user, token=token)
+    if tautan is None:
+        # The same answer for an unknown, used, expired or someone else's link.
+        return render(request, "akun/tautan_2fa_tidak_berlaku.html", status=404)
+    if user_has_device(request.user, confirmed=True):
+        messages.info(request, "Verifikasi dua langkah akun Anda sudah aktif; tautan ini tidak diperlukan.")
+        return redirect(home_for(request))
+    services.mulai_pendaftaran_2fa(user=request.user)
+    request.session[SESI_TAUTAN_2FA] = tautan.pk
+    return redirect("akun:atur_2fa")
+
+
 @never_cache
 @login_required
 @second_factor_done
 def atur_2fa(request):
-    """Set up TOTP: show the secret as a QR code and confirm it with one valid code."""
+    """Set up TOTP: show the secret as a QR code and confirm it with one valid code. A first
+    authenticator needs the enrolment link opened in this session; replacing one needs the
+    current one (second_factor_done)."""
+    tautan = None
+    if not user_has_device(request.user, confirmed=True):
+        tautan = services.tautan_2fa_berlaku(user=request.user, pk=request.session.get(SESI_TAUTAN_2FA))
+        if tautan is None:
+            context = {"wajib": request.user.wajib_2fa}
+            return render(request, "akun/perlu_tautan_2fa.html", context, status=403)
     device = services.pending_totp_device(request.user)
     form = TokenForm(request.POST or None, device=device)
     if request.method == "POST" and form.is_valid():
-        services.confirm_totp_device(user=request.user, device=device, request=request)
+        services.confirm_totp_device(user=request.user, device=device, tautan=tautan, request=request)
+        request.session.pop(SESI_TAUTAN_2FA, None)
         otp_login(request, device)
         messages.success(request, "Verifikasi dua langkah aktif. Simpan aplikasi autentikator Anda baik-baik.")
         return redirect(home_for(request))
@@ -149,6 +180,9 @@ class LupaSandiView(auth_views.PasswordResetView):
     def form_valid(self, form):
         if not _reset_allowed(self.request, form.cleaned_data["email"]):
             return redirect(self.get_success_url())
+        # The link's scheme, host and port come from settings and the tenant, never from the
+        # Host header (which an attacker can set to a port or proxy of their own).
+        self.extra_email_context = {"alamat_situs": request_origin(self.request)}
         return super().form_valid(form)
 
 

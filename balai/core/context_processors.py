@@ -2,6 +2,7 @@ from django.conf import settings
 from django.utils.functional import SimpleLazyObject
 
 from . import menu
+from .tenancy import request_origin
 
 
 def balai(request):
@@ -11,6 +12,8 @@ def balai(request):
         "menu_items": menu.items_for(request) if tenant else [],
         "public_menu": menu.public_items(request) if tenant else [],
         "base_domain": settings.BALAI_BASE_DOMAIN,
+        # scheme://host[:port] of this site from settings, for canonical and shared links.
+        "situs_asal": request_origin(request),
         # Lazily created: the CSP header carries a nonce only on pages that use one.
         "csp_nonce": SimpleLazyObject(lambda: getattr(request, "csp_nonce", "")),
     }

@@ -1,11 +1,12 @@
 """Whole-page cache for the public sites, invalidated by version numbers.
 
-Every village has a site version in the cache. A public page is cached under its host, path,
-the query parameters its view declares and the versions of the sites it depends on: a village
-page depends on its own version, a kecamatan or kabupaten portal page on a portal version that
-every change in any of its villages bumps too. `bump(desa_id)` after a change (inside
-`transaction.on_commit`) makes all of those pages stale at once without listing them. Works with
-any shared cache (Redis in production), so several app servers agree.
+Every village has a site version in the cache. A public page is cached under its site (the
+tenant, never the Host header), its path, the query parameters its view declares and the
+versions of the sites it depends on: a village page depends on its own version, a kecamatan or
+kabupaten portal page on a portal version that every change in any of its villages bumps too.
+`bump(desa_id)` after a change (inside `transaction.on_commit`) makes all of those pages stale
+at once without listing them. Works with any shared cache (Redis in production), so several
+app servers agree.
 
 Nobody can fill the cache by inventing URLs: query parameters a view does not declare are left
 out of the key (`/artikel/?x=<random>` is `/artikel/`), a declared parameter with an absurd
@@ -47,6 +48,15 @@ def _versions(tenant):
     if tenant.kind == KECAMATAN:
         return [_version_key("kec", tenant.kecamatan.pk)]
     return [_version_key("kab", tenant.kabupaten.pk)]
+
+
+def _site(tenant):
+    """The cache's name for a tenant's site."""
+    if tenant.kind == DESA:
+        return f"desa:{tenant.desa.pk}"
+    if tenant.kind == KECAMATAN:
+        return f"kec:{tenant.kecamatan.pk}"
+    return f"kab:{tenant.kabupaten.pk}"
 
 
 def _fresh_version():
@@ -134,8 +144,10 @@ def _page_key(request, query):
     keys = _versions(request.tenant)
     values = _current(keys)
     stamp = ".".join(str(values.get(k, 0)) for k in keys)
-    host, path = request.get_host(), request.path
-    return "situs:hal:" + _hash(host, path, query, stamp), "situs:varian:" + _hash(host, path, stamp)
+    # Keyed on the tenant, never on the Host header: `selakambang.<base>:1234` is the same site as
+    # `selakambang.<base>`, and pages build their absolute links from settings, not the host.
+    site, path = _site(request.tenant), request.path
+    return "situs:hal:" + _hash(site, path, query, stamp), "situs:varian:" + _hash(site, path, stamp)
 
 
 def _room_for_variant(counter, query):

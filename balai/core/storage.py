@@ -1,9 +1,10 @@
 """Where village files live: one layout, `desa/<desa_id>/<app>/<name>`, in one of two storages.
 
-- Public files (pictures, documents for download) go to Django's default storage: MEDIA_ROOT
-  locally, object storage in production.
-- Private files (uploaded population registers, rendered population books: personal data) go
-  to `private_storage()`: the "privat" storage when STORAGES configures one (a private bucket),
+- Public files (pictures) go to Django's default storage: MEDIA_ROOT locally, object storage in
+  production.
+- Private files (uploaded population registers, rendered population books: personal data; and
+  documents for download, which a view hands out only while they are published) go to
+  `private_storage()`: the "privat" storage when STORAGES configures one (a private bucket),
   else local files under BALAI_PRIVAT_ROOT, outside MEDIA_ROOT, which no URL serves.
 
 Names inside `<name>` are ours (random or built from ids), never the uploader's file name.
@@ -30,6 +31,10 @@ class PrivateFileSystemStorage(FileSystemStorage):
     @property
     def location(self):
         return os.path.abspath(self.base_location)
+
+    def url(self, name):
+        # No public address: a link under /media/ would only ever be a broken one.
+        raise ValueError("Berkas privat tidak punya alamat publik; sajikan lewat view yang memeriksa izin.")
 
 
 def private_storage():

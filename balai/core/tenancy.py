@@ -144,11 +144,45 @@ class TenantMiddleware:
         return self.get_response(request)
 
 
-def site_url(request, label=None):
-    """Absolute URL of a tenant host (`label` = desa slug or `kec-<slug>`, None = kabupaten),
-    keeping the scheme and port of the current request."""
+# Absolute addresses (password-reset mails, canonical and OpenGraph URLs, feeds, the sitemap,
+# links between sites) are built from settings, never from the request's Host header: a Host
+# header's port (and scheme, behind a proxy) is whatever the client sent.
+
+
+def origin(host: str) -> str:
+    """`scheme://host[:port]` for a public host name, with the configured scheme and port."""
+    scheme = settings.BALAI_SCHEME
+    port = settings.BALAI_PUBLIC_PORT
+    default = 443 if scheme == "https" else 80
+    return f"{scheme}://{host}" + ("" if not port or int(port) == default else f":{port}")
+
+
+def host_desa(desa) -> str:
+    """The public host name of a village site (its custom domain when it has one)."""
+    return desa.domain_kustom or f"{desa.slug}.{settings.BALAI_BASE_DOMAIN}"
+
+
+def host_tenant(tenant) -> str:
     base = settings.BALAI_BASE_DOMAIN
-    host = base if label is None else f"{label}.{base}"
-    port = request.get_port()
-    default = "443" if request.is_secure() else "80"
-    return f"{request.scheme}://{host}" + ("" if port == default else f":{port}")
+    if tenant is None or tenant.kind == KABUPATEN:
+        return base
+    if tenant.kind == KECAMATAN:
+        return f"kec-{tenant.kecamatan.slug}.{base}"
+    return host_desa(tenant.desa)
+
+
+def request_origin(request) -> str:
+    """The configured origin of the site this request is for."""
+    return origin(host_tenant(getattr(request, "tenant", None)))
+
+
+def absolute_url(request, path: str) -> str:
+    """`path` (starting with "/") as an absolute URL on the site this request is for."""
+    return request_origin(request) + path
+
+
+def site_url(request=None, label=None):
+    """Absolute URL of a tenant host (`label` = desa slug or `kec-<slug>`, None = kabupaten),
+    with the configured scheme and port (`request` is accepted for old callers, not read)."""
+    base = settings.BALAI_BASE_DOMAIN
+    return origin(base if label is None else f"{label}.{base}")

@@ -4,6 +4,7 @@ from django.shortcuts import redirect, render
 from django.utils import timezone
 
 from balai.akun.access import staff_view
+from balai.core.halaman import nomor_halaman
 
 from . import ekspor, services, unduhan
 from .buku import BUKU, BULAN, DAFTAR, Periode
@@ -54,10 +55,7 @@ def buku(request, buku):
         return redirect("laporan:unduhan", kunci=kunci)
     services.catat_dilihat(desa=request.desa, actor=request.user, buku=b, request=request)
     # Page through the book without counting it first: long books only read what is shown.
-    try:
-        hal = max(1, int(request.GET.get("hal", 1)))
-    except ValueError:
-        hal = 1
+    hal = nomor_halaman(request.GET.get("hal"))
     start = (hal - 1) * PER_HALAMAN
     rows = list(b.baris(mulai=start, batas=PER_HALAMAN + 1))
     query = request.GET.copy()

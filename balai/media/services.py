@@ -50,3 +50,22 @@ def hapus_gambar(*, gambar, actor, request=None):
     audit.record(action="gambar.dihapus", actor=actor, desa=gambar.desa, obj=gambar, request=request)
     gambar.delete()
     transaction.on_commit(lambda: [default_storage.delete(n) for n in names])
+
+
+def bersihkan_metadata(*, gambar) -> int:
+    """Rewrite the stored renditions of `gambar` that still carry metadata (a JPEG comment,
+    EXIF, XMP, a colour profile), under the same names. Returns how many were rewritten."""
+    jumlah = 0
+    for field in gambar.files:
+        storage, name = field.storage, field.name
+        with storage.open(name, "rb") as f:
+            bersih = images.tanpa_metadata(f.read())
+        if bersih is None:
+            continue
+        storage.delete(name)
+        saved = storage.save(name, ContentFile(bersih))
+        if saved != name:  # someone wrote the name meanwhile: keep the row pointing at ours
+            setattr(gambar, field.field.name, saved)
+            gambar.save(update_fields=[field.field.name])
+        jumlah += 1
+    return jumlah

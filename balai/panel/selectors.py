@@ -10,6 +10,7 @@ from django_scopes import scopes_disabled
 from balai.akun.models import User
 from balai.core import kesegaran
 from balai.core.models import AuditEntry
+from balai.penduduk.services import AKSI_CEK_NIK
 from balai.wilayah.models import Desa, Kecamatan
 from balai.wilayah.selectors import jumlah_dusun_per_desa
 
@@ -69,6 +70,7 @@ def ringkasan_kabupaten(*, kabupaten):
     users = User.objects.filter(kabupaten=kabupaten, is_active=True)
     with scopes_disabled():
         gagal = AuditEntry.objects.filter(action="akun.gagal_masuk", waktu__gte=since).count()
+        cek_nik = AuditEntry.objects.filter(action=AKSI_CEK_NIK, waktu__gte=since).count()
     return {
         "jumlah_desa": desa.filter(jenis=Desa.Jenis.DESA).count(),
         "jumlah_kelurahan": desa.filter(jenis=Desa.Jenis.KELURAHAN).count(),
@@ -76,6 +78,8 @@ def ringkasan_kabupaten(*, kabupaten):
         "jumlah_pengguna": users.count(),
         "pengguna_2fa": users.filter(totpdevice__confirmed=True).distinct().count(),
         "gagal_masuk_24_jam": gagal,
+        "cek_nik_desa_lain_24_jam": cek_nik,
+        "aksi_cek_nik": AKSI_CEK_NIK,
     }
 
 

@@ -18,4 +18,5 @@ urlpatterns = [
     path("dasbor/pengguna/<int:pk>/status/", views.kab_pengguna_status, name="kab_pengguna_status"),
     path("dasbor/pengguna/<int:pk>/peran/", views.kab_pengguna_peran, name="kab_pengguna_peran"),
     path("dasbor/pengguna/<int:pk>/2fa/", views.kab_pengguna_2fa, name="kab_pengguna_2fa"),
+    path("dasbor/pengguna/<int:pk>/tautan-2fa/", views.kab_pengguna_tautan_2fa, name="kab_pengguna_tautan_2fa"),
 ]

@@ -1,16 +1,19 @@
+from django.conf import settings
 from django.contrib import messages
-from django.core.paginator import Paginator
-from django.db.models import Exists, OuterRef
+from django.db.models import Exists, OuterRef, Subquery
+from django.db.models.functions import Now
 from django.http import Http404, HttpResponseNotAllowed
 from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.views.decorators.http import require_POST
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
 from balai.akun import services as akun_services
 from balai.akun.access import staff_view
-from balai.akun.models import PERAN_TINGKAT, Peran, User
+from balai.akun.models import PERAN_TINGKAT, Peran, TautanDuaLangkah, User
 from balai.core import audit, dashboard
+from balai.core.halaman import halaman_dari
 from balai.core.tenancy import KABUPATEN, KECAMATAN
 from balai.pemerintahan import services as pemerintahan_services
 from balai.wilayah.models import Desa, Kecamatan
@@ -130,8 +133,7 @@ def _log_page(request, qs, *, show_desa=False, pengguna_choices=None):
         )
     elif form.is_bound:
         qs = qs.none()
-    # get_page() turns any page parameter (missing, text, huge) into a page that exists.
-    page = Paginator(qs, LOG_PER_HALAMAN).get_page(request.GET.get("halaman"))
+    page = halaman_dari(qs, LOG_PER_HALAMAN, request.GET.get("halaman"))
     query = request.GET.copy()
     query.pop("halaman", None)
     context = {
@@ -149,6 +151,15 @@ def _log_page(request, qs, *, show_desa=False, pengguna_choices=None):
 
 def _punya_2fa():
     return Exists(TOTPDevice.objects.filter(user=OuterRef("pk"), confirmed=True))
+
+
+def _tautan_2fa_sampai():
+    """Expiry of the user's enrolment link still waiting to be used, or None."""
+    return Subquery(
+        TautanDuaLangkah.objects.filter(user=OuterRef("pk"), dipakai__isnull=True, berlaku_sampai__gt=Now())
+        .order_by("-berlaku_sampai")
+        .values("berlaku_sampai")[:1]
+    )
 
 
 def dasbor(request):
@@ -199,7 +210,7 @@ def kab_desa(request):
     kecamatan = Kecamatan.objects.filter(kabupaten=request.kabupaten, slug=request.GET.get("kecamatan", "")).first()
     q = request.GET.get("q", "").strip()
     qs = selectors.direktori_desa(kabupaten=request.kabupaten, kecamatan=kecamatan, q=q)
-    page = Paginator(qs, 50).get_page(request.GET.get("halaman"))
+    page = halaman_dari(qs, 50, request.GET.get("halaman"))
     page.object_list = selectors.baris_desa(page.object_list, kabupaten=request.kabupaten)
     context = {
         "page": page,
@@ -240,17 +251,19 @@ def kab_desa_aktif(request, pk):
 def kab_desa_detail(request, pk):
     desa = get_object_or_404(Desa.objects.select_related("kecamatan"), kecamatan__kabupaten=request.kabupaten, pk=pk)
     form = PenggunaForm(request.POST or None, peran_choices=PERAN_DESA_CHOICES)
-    password = None
+    password = tautan = None
     if request.method == "POST" and form.is_valid():
         user, password = akun_services.buat_pengguna(
             actor=request.user, kabupaten=request.kabupaten, desa=desa, request=request, **form.cleaned_data
         )
         form = PenggunaForm(peran_choices=PERAN_DESA_CHOICES)
         messages.success(request, f"Akun {user.username} untuk {desa} dibuat.")
+        if user.wajib_2fa:
+            tautan = akun_services.buat_tautan_2fa(actor=request.user, user=user, request=request)
     users = (
         User.objects.filter(desa=desa)
         .prefetch_related("keanggotaan")
-        .annotate(punya_2fa=_punya_2fa())
+        .annotate(punya_2fa=_punya_2fa(), tautan_2fa_sampai=_tautan_2fa_sampai())
         .order_by("-is_active", "username")
     )
     return render(
@@ -261,8 +274,10 @@ def kab_desa_detail(request, pk):
             "form": form,
             "users": users,
             "password_baru": password,
+            "tautan_2fa_baru": tautan,
             "status_url": "panel:kab_pengguna_status",
             "peran_url": "panel:kab_pengguna_peran",
+            "show_2fa": True,
         },
     )
 
@@ -270,18 +285,20 @@ def kab_desa_detail(request, pk):
 @staff_view(KABUPATEN, izin="kabupaten.kelola")
 def kab_pengguna(request):
     form = OperatorKecamatanForm(request.POST or None, kabupaten=request.kabupaten)
-    password = None
+    password = tautan = None
     if request.method == "POST" and form.is_valid():
         user, password = akun_services.buat_pengguna(
             actor=request.user, kabupaten=request.kabupaten, request=request, **form.cleaned_data
         )
         form = OperatorKecamatanForm(kabupaten=request.kabupaten)
         messages.success(request, f"Akun {user.username} dibuat.")
+        if user.wajib_2fa:
+            tautan = akun_services.buat_tautan_2fa(actor=request.user, user=user, request=request)
     qs = (
         User.objects.filter(kabupaten=request.kabupaten)
         .select_related("desa", "kecamatan")
         .prefetch_related("keanggotaan")
-        .annotate(punya_2fa=_punya_2fa())
+        .annotate(punya_2fa=_punya_2fa(), tautan_2fa_sampai=_tautan_2fa_sampai())
         .order_by("desa__nama", "kecamatan__nama", "username")
     )
     filter_2fa = request.GET.get("2fa", "")
@@ -291,14 +308,16 @@ def kab_pengguna(request):
         qs = qs.filter(punya_2fa=False, is_active=True)
     else:
         filter_2fa = ""
-    page = Paginator(qs, 100).get_page(request.GET.get("halaman"))
+    page = halaman_dari(qs, 100, request.GET.get("halaman"))
     context = {
         "form": form,
         "page": page,
         "filter_2fa": filter_2fa,
         "password_baru": password,
+        "tautan_2fa_baru": tautan,
         "status_url": "panel:kab_pengguna_status",
         "peran_url": "panel:kab_pengguna_peran",
+        "show_2fa": True,
     }
     return render(request, "panel/kab_pengguna.html", context)
 
@@ -312,10 +331,35 @@ def kab_pengguna_2fa(request, pk):
         messages.error(request, "Verifikasi dua langkah akun Anda sendiri tidak dapat direset dari sini.")
     else:
         akun_services.reset_2fa(actor=request.user, user=user, request=request)
-        messages.success(request, f"Verifikasi dua langkah {user.username} direset; atur ulang saat masuk berikutnya.")
+        # A new authenticator is a first enrolment again: it needs a link.
+        return _tampilkan_tautan_2fa(request, user, direset=True)
     if user.desa_id:
         return redirect("panel:kab_desa_detail", pk=user.desa_id)
     return redirect("panel:kab_pengguna")
+
+
+def _tampilkan_tautan_2fa(request, user, *, direset=False):
+    tautan = akun_services.buat_tautan_2fa(actor=request.user, user=user, request=request)
+    kembali = reverse("panel:kab_desa_detail", args=[user.desa_id]) if user.desa_id else reverse("panel:kab_pengguna")
+    context = {
+        "pengguna": user,
+        "tautan": tautan,
+        "direset": direset,
+        "kembali": kembali,
+        "jam_berlaku": settings.BALAI_TAUTAN_2FA_JAM,
+    }
+    return render(request, "panel/tautan_2fa.html", context)
+
+
+@staff_view(KABUPATEN, izin="kabupaten.kelola")
+@require_POST
+def kab_pengguna_tautan_2fa(request, pk):
+    """Issue a one-time link with which the account's owner enrols a first authenticator."""
+    user = get_object_or_404(User, kabupaten=request.kabupaten, pk=pk, is_active=True)
+    if user == request.user or TOTPDevice.objects.filter(user=user, confirmed=True).exists():
+        messages.error(request, f"Akun {user.username} sudah memakai verifikasi dua langkah.")
+        return redirect("panel:kab_pengguna")
+    return _tampilkan_tautan_2fa(request, user)
 
 
 @staff_view(KABUPATEN, izin="kabupaten.kelola")

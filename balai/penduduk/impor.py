@@ -528,6 +528,7 @@ class Pemeriksaan:
         self.wilayah = {}  # (dusun, rw, rt) -> [first row, number of rows]
         self.keluarga = {}  # no_kk -> (alamat, wilayah key, from the head's row)
         self.kk_baris = defaultdict(list)  # no_kk -> rows naming it
+        self.nik_desa_lain = 0  # rows whose NIK lives in another village (audited, see jalankan)
         self.nik_hidup = {}  # nik -> row, for rows of living residents
         self.wilayah_buruk = {}  # (dusun, rw, rt) -> message, for places that cannot be made
         self.rw_file = {}  # RW number -> dusun (lower case) as the file first places it
@@ -605,6 +606,7 @@ class Pemeriksaan:
             else:
                 self.nik_baris[nik] = baris
             if nik in elsewhere:
+                self.nik_desa_lain += 1
                 if getattr(self.actor, "is_admin_kabupaten", False):
                     pesan = f"NIK ini terdaftar sebagai penduduk hidup di Desa {elsewhere[nik]}."
                 else:
@@ -1337,6 +1339,15 @@ def jalankan(job, *, actor=None):
     finally:
         if state is not None:
             state.spool.close()
+            if state.nik_desa_lain:
+                # A file of NIKs is also a way to ask which of them live in other villages.
+                audit.record(
+                    action="penduduk.impor_nik_desa_lain",
+                    actor=actor,
+                    desa=desa,
+                    obj=job,
+                    changes={"jumlah_nik_desa_lain": [None, state.nik_desa_lain]},
+                )
     return job
 
 

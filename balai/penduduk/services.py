@@ -1,9 +1,17 @@
 """Every change to the population register. Each function runs in one transaction, validates,
 and writes one audit entry (personal values masked)."""
 
+import contextvars
+import functools
+import hashlib
+import hmac
 import logging
 import re
+import time
+from datetime import datetime
 
+from django.conf import settings
+from django.core.cache import cache
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, connection, transaction
 from django.db.models.functions import Length
@@ -21,6 +29,8 @@ from .tasks import impor_penduduk
 # Readable names of this app's audit actions, those of the import (impor.py) included
 # (registered in apps.py; see balai.core.audit).
 AUDIT_LABELS = {
+    "penduduk.nik_desa_lain_dicek": "NIK penduduk desa lain ditemukan saat pengecekan",
+    "penduduk.impor_nik_desa_lain": "Impor menemukan NIK penduduk desa lain",
     "penduduk.pindah_antar_desa_diajukan": "Kepindahan dari desa lain diajukan",
     "penduduk.pindah_antar_desa_ditolak": "Kepindahan ke desa lain ditolak",
     "penduduk.pindah_antar_desa_keluar": "Penduduk pindah ke desa lain (dikonfirmasi)",
@@ -108,6 +118,91 @@ def pesan_nik_terpakai(pemilik, *, desa, actor):
     )
 
 
+# Probing a NIK across villages. The "living resident of another village" message helps a real
+# move, and also tells an operator whether a NIK belongs to someone living elsewhere. Each such
+# answer is written to the audit log (the NIK as a keyed hash, so repeated probes of one NIK can
+# be matched without the log holding it) and counted per user: past the hourly limit, no new or
+# changed NIK is checked against other villages (whatever the result would be) until the hour
+# ends. Kabupaten admins see the villages' names anyway and are not limited.
+AKSI_CEK_NIK = "penduduk.nik_desa_lain_dicek"
+
+
+def sidik_nik(nik):
+    """A keyed hash of a NIK for the audit log: the same NIK gives the same value, and the NIK
+    cannot be read back from it (a plain hash of 16 digits could be brute-forced)."""
+    return hmac.new(settings.SECRET_KEY.encode(), f"nik:{nik}".encode(), hashlib.sha256).hexdigest()[:16]
+
+
+def _kunci_cek_nik(actor):
+    return f"penduduk:cek_nik:{actor.pk}"
+
+
+def _dibatasi(actor):
+    return getattr(actor, "pk", None) is not None and not getattr(actor, "is_admin_kabupaten", False)
+
+
+def _batas_cek_nik_sampai(actor):
+    """Until when (epoch seconds) `actor` may not check NIKs against other villages, or None."""
+    if not _dibatasi(actor):
+        return None
+    state = cache.get(_kunci_cek_nik(actor))
+    if state and state["jumlah"] >= settings.BALAI_CEK_NIK_DESA_LAIN_PER_JAM and state["sampai"] > time.time():
+        return state["sampai"]
+    return None
+
+
+def _hitung_cek_nik(actor):
+    if not _dibatasi(actor):
+        return
+    now, key = time.time(), _kunci_cek_nik(actor)
+    state = cache.get(key)
+    if not state or state["sampai"] <= now:
+        state = {"jumlah": 0, "sampai": now + 3600}
+    state["jumlah"] += 1
+    cache.set(key, state, int(state["sampai"] - now) + 1)
+
+
+class _CekNik:
+    """A cross-village NIK answer waiting to be written to the audit log. It travels on the
+    ValidationError, because the transaction that raised it is rolled back."""
+
+    def __init__(self, *, nik, pemilik, desa, actor, request):
+        self.sidik, self.desa_pemilik = sidik_nik(nik), str(pemilik.desa)
+        self.desa, self.actor, self.request = desa, actor, request
+
+
+_kedalaman_layanan = contextvars.ContextVar("kedalaman_layanan_penduduk", default=0)
+
+
+def _catat_cek_nik(service):
+    """Write the cross-village NIK answers of a failed save to the audit log, after the
+    service's transaction has been rolled back: by the outermost such service (catat_lahir
+    calls simpan_penduduk inside its own transaction)."""
+
+    @functools.wraps(service)
+    def wrapped(*args, **kwargs):
+        token = _kedalaman_layanan.set(_kedalaman_layanan.get() + 1)
+        try:
+            return service(*args, **kwargs)
+        except ValidationError as exc:
+            cek = getattr(exc, "cek_nik", None)
+            if cek is not None and _kedalaman_layanan.get() == 1:
+                exc.cek_nik = None
+                audit.record(
+                    action=AKSI_CEK_NIK,
+                    actor=cek.actor,
+                    desa=cek.desa,
+                    request=cek.request,
+                    label=f"NIK #{cek.sidik}",
+                    changes={"sidik_nik": [None, cek.sidik], "desa_pemilik": [None, cek.desa_pemilik]},
+                )
+            raise
+        finally:
+            _kedalaman_layanan.reset(token)
+
+    return wrapped
+
+
 def _simpan(obj):
     """Save in a savepoint. A unique violation that got past the checks (two people saving at
     once) becomes the Indonesian ValidationError; the database's message is not passed on or
@@ -161,8 +256,8 @@ def ikuti_wilayah(sender, instance, created=False, **kwargs):
             model.objects.filter(desa_id=instance.desa_id, **where).exclude(**values).update(**values)
 
 
-def _periksa_penduduk(p, *, desa, actor):
-    errors = {}
+def _periksa_penduduk(p, *, desa, actor, nik_lama=None, request=None):
+    errors, cek = {}, None
     try:
         p.full_clean(exclude=["desa"])
     except ValidationError as exc:
@@ -190,8 +285,20 @@ def _periksa_penduduk(p, *, desa, actor):
         )
     if "nik" not in errors and p.nik and p.status_dasar == HIDUP:
         pemilik = pemilik_nik(p.nik, kecuali_pk=p.pk)
-        if pemilik is not None:
+        nik_baru = p.nik != nik_lama
+        dibatasi = nik_baru and (pemilik is None or pemilik.desa_id != desa.pk) and _batas_cek_nik_sampai(actor)
+        if dibatasi:
+            pukul = timezone.localtime(datetime.fromtimestamp(dibatasi, tz=timezone.get_current_timezone()))
+            errors["nik"] = [
+                "NIK baru belum dapat diperiksa terhadap desa lain: Anda sudah terlalu sering menemukan NIK "
+                f"yang terdaftar di desa lain dalam satu jam terakhir. Coba lagi pukul {pukul:%H.%M}, "
+                "atau minta bantuan admin kabupaten."
+            ]
+        elif pemilik is not None:
             errors["nik"] = [pesan_nik_terpakai(pemilik, desa=desa, actor=actor)]
+            if pemilik.desa_id != desa.pk and nik_baru:
+                _hitung_cek_nik(actor)
+                cek = _CekNik(nik=p.nik, pemilik=pemilik, desa=desa, actor=actor, request=request)
     if p.keluarga_id and p.shdk == KEPALA_KELUARGA and p.status_dasar == HIDUP:
         kepala = (
             Penduduk.objects.filter(desa=desa, keluarga_id=p.keluarga_id, shdk=KEPALA_KELUARGA, status_dasar=HIDUP)
@@ -201,9 +308,12 @@ def _periksa_penduduk(p, *, desa, actor):
         if kepala is not None:
             errors.setdefault("shdk", []).append(f"Keluarga ini sudah punya kepala keluarga: {kepala.nama}.")
     if errors:
-        raise ValidationError(errors)
+        exc = ValidationError(errors)
+        exc.cek_nik = cek
+        raise exc
 
 
+@_catat_cek_nik
 @transaction.atomic
 def simpan_penduduk(*, desa, actor, penduduk, request=None, aksi=None):
     """Create or update one resident (not a mutation: use the catat_* functions for those)."""
@@ -220,7 +330,7 @@ def simpan_penduduk(*, desa, actor, penduduk, request=None, aksi=None):
     if p.rt_id is None and p.keluarga_id is not None and p.keluarga.rt_id is not None:
         p.rt = p.keluarga.rt
     _tempatkan(p, desa)
-    _periksa_penduduk(p, desa=desa, actor=actor)
+    _periksa_penduduk(p, desa=desa, actor=actor, nik_lama=None if baru else lama.nik, request=request)
     _simpan(p)
     audit.record(
         action=aksi or ("penduduk.ditambah" if baru else "penduduk.diubah"),
@@ -330,6 +440,7 @@ def _orang_tua(desa, orang, *, field, jenis_kelamin, anak):
     return p
 
 
+@_catat_cek_nik
 @transaction.atomic
 def catat_lahir(
     *,
@@ -384,6 +495,7 @@ def catat_lahir(
     )
 
 
+@_catat_cek_nik
 @transaction.atomic
 def catat_datang(
     *, desa, actor, penduduk, tanggal, no_dokumen="", asal="", alasan_pindah=None, keterangan="", request=None

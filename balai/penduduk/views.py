@@ -1,6 +1,5 @@
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.core.paginator import Paginator
 from django.http import FileResponse, Http404, HttpResponseNotAllowed, StreamingHttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
@@ -9,6 +8,7 @@ from django.views.decorators.http import require_POST
 from django_scopes import scopes_disabled
 
 from balai.akun.access import staff_view
+from balai.core.halaman import halaman_dari
 
 from . import ekspor, kode, privasi, selectors, services
 from . import pindah_antar_desa as antar_desa
@@ -72,7 +72,7 @@ def daftar(request):
     data = _data_filter(request)
     filtr = PendudukFilter(data or None, desa=request.desa, user=request.user)
     qs = filtr.filter(selectors.daftar_penduduk(desa=request.desa))
-    page = Paginator(qs, PER_HALAMAN).get_page(data.get("hal"))
+    page = halaman_dari(qs, PER_HALAMAN, data.get("hal"))
     context = {"filter": filtr, "page": page, "ringkasan": None, "boleh_ekspor": privasi.boleh_lihat_nik(request.user)}
     if request.htmx and not request.htmx.boosted:
         return render(request, "penduduk/partials/tabel.html", context)
@@ -387,7 +387,7 @@ def keluarga_daftar(request):
         qs = qs.filter(no_kk=q) if cari_nomor_penuh(q, request.user) else qs.filter(no_kk__startswith=q)
     elif q:
         qs = qs.filter(anggota__nama__icontains=q, anggota__shdk=kode.KEPALA_KELUARGA).distinct()
-    page = Paginator(qs, PER_HALAMAN).get_page(data.get("hal"))
+    page = halaman_dari(qs, PER_HALAMAN, data.get("hal"))
     kepala = selectors.kepala_per_keluarga(desa=request.desa, keluarga_ids=[k.pk for k in page])
     rows = [(k, kepala.get(k.pk, "")) for k in page]
     return render(request, "penduduk/keluarga_daftar.html", {"page": page, "rows": rows, "q": q})
@@ -429,7 +429,7 @@ def rumah_tangga_daftar(request):
     data = _data_filter(request)
     filtr = RumahTanggaFilter(data or None, desa=request.desa)
     qs = filtr.filter(selectors.daftar_rumah_tangga(desa=request.desa))
-    page = Paginator(qs, PER_HALAMAN).get_page(data.get("hal"))
+    page = halaman_dari(qs, PER_HALAMAN, data.get("hal"))
     jumlah = selectors.jumlah_anggota_rumah_tangga(desa=request.desa, rumah_tangga_ids=[r.pk for r in page])
     rows = [(r, *jumlah.get(r.pk, (0, 0))) for r in page]
     context = {"page": page, "rows": rows, "filter": filtr, "boleh_kelola": _boleh_kelola(request.user)}

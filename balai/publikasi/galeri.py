@@ -2,11 +2,11 @@
 
 from django.contrib import messages
 from django.core.exceptions import ValidationError
-from django.core.paginator import Paginator
 from django.http import HttpResponseNotAllowed
 from django.shortcuts import get_object_or_404, redirect, render
 
 from balai.akun.access import staff_view
+from balai.core.halaman import halaman_dari
 
 from . import selectors, services
 from .forms import AlbumForm, FotoForm, UnggahFotoForm
@@ -17,7 +17,7 @@ from .models import Album, Foto
 @staff_view("desa", izin="situs.kelola")
 def album_daftar(request):
     qs = Album.objects.filter(desa=request.desa).select_related("sampul").order_by("-dibuat", "-pk")
-    page = Paginator(qs, PER_HALAMAN).get_page(request.GET.get("halaman"))
+    page = halaman_dari(qs, PER_HALAMAN, request.GET.get("halaman"))
     return render(request, "publikasi/kantor/album_daftar.html", {"page": page})
 
 

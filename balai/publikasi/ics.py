@@ -5,6 +5,7 @@ from datetime import UTC
 from django.utils import timezone
 
 from balai.core.html import plain_text
+from balai.core.tenancy import absolute_url, host_tenant
 
 
 def _escape(text):
@@ -29,7 +30,7 @@ def _fold(line):
 
 
 def agenda_ics(agenda, request):
-    host = request.get_host().split(":")[0]
+    host = host_tenant(request.tenant)
     lines = [
         "BEGIN:VCALENDAR",
         "VERSION:2.0",
@@ -42,7 +43,7 @@ def agenda_ics(agenda, request):
         f"SUMMARY:{_escape(agenda.judul)}",
         f"LOCATION:{_escape(agenda.lokasi)}",
         f"DESCRIPTION:{_escape(plain_text(agenda.uraian, 1000))}",
-        f"URL:{request.build_absolute_uri(agenda.get_absolute_url())}",
+        f"URL:{absolute_url(request, agenda.get_absolute_url())}",
         "END:VEVENT",
         "END:VCALENDAR",
     ]

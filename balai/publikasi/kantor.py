@@ -5,11 +5,11 @@ from dataclasses import dataclass
 
 from django.contrib import messages
 from django.core.exceptions import ValidationError
-from django.core.paginator import Paginator
 from django.forms.models import model_to_dict
 from django.shortcuts import get_object_or_404, redirect, render
 
 from balai.akun.access import staff_view
+from balai.core.halaman import halaman_dari
 
 from . import services
 from .forms import AgendaForm, DokumenForm, PengumumanForm
@@ -91,7 +91,7 @@ def _views(m):
     @staff_view("desa", izin=m.izin)
     def daftar(request):
         qs = m.model.objects.filter(desa=request.desa).order_by(*m.order_by)
-        page = Paginator(qs, PER_HALAMAN).get_page(request.GET.get("halaman"))
+        page = halaman_dari(qs, PER_HALAMAN, request.GET.get("halaman"))
         return render(request, f"publikasi/kantor/{m.nama}_daftar.html", {"page": page, "modul": m})
 
     @staff_view("desa", izin=m.izin, model=m.model)

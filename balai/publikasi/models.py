@@ -13,7 +13,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from django_scopes import ScopedManager
 
-from balai.core.storage import path_for
+from balai.core.storage import path_for, private_storage
 
 
 class Agenda(models.Model):
@@ -128,6 +128,12 @@ CONTENT_TYPES = {
 }
 
 
+def penyimpanan_dokumen():
+    """Documents live in the private storage and are only handed out by the download view,
+    which checks that they are published (a storage URL would outlive unpublishing)."""
+    return private_storage()
+
+
 def dokumen_path(instance, filename):
     """A random name under the village's folder; the uploader's file name is never a path."""
     return path_for(instance.desa_id, "publikasi", f"{uuid.uuid4().hex}.{instance.jenis or 'bin'}")
@@ -151,7 +157,7 @@ class Dokumen(models.Model):
     desa = models.ForeignKey("wilayah.Desa", on_delete=models.PROTECT, related_name="+")
     judul = models.CharField(_("judul"), max_length=200)
     kategori = models.CharField(_("kategori"), max_length=20, choices=Kategori.choices, default=Kategori.LAINNYA)
-    berkas = models.FileField(_("berkas"), upload_to=dokumen_path, max_length=200)
+    berkas = models.FileField(_("berkas"), upload_to=dokumen_path, storage=penyimpanan_dokumen, max_length=200)
     ukuran = models.PositiveBigIntegerField(_("ukuran (byte)"), default=0)
     jenis = models.CharField(_("jenis"), max_length=5, choices=Jenis.choices)
     jumlah_unduh = models.PositiveIntegerField(_("jumlah unduhan"), default=0)

@@ -3,6 +3,7 @@ and followed (after commit) by a bump of the village's public-site cache when th
 shows or showed the object."""
 
 from django.core.exceptions import ValidationError
+from django.core.files.base import File
 from django.db import transaction
 from django.db.models import F
 from django.utils.text import slugify
@@ -16,6 +17,7 @@ from .models import Agenda, Album, Dokumen, Foto, Pengumuman
 
 # Readable names of this app's audit actions (registered in apps.py; see balai.core.audit).
 AUDIT_LABELS = {
+    "dokumen.ditarik_pemeriksaan": "Dokumen ditarik dari publikasi (pemeriksaan ulang berkas)",
     "agenda.dibuat": "Agenda ditambah",
     "agenda.diubah": "Agenda diubah",
     "agenda.dihapus": "Agenda dihapus",
@@ -177,6 +179,33 @@ def hapus_dokumen(*, desa, actor, dokumen, request=None):
     name, storage = dokumen.berkas.name, dokumen.berkas.storage
     _delete(desa=desa, actor=actor, instance=dokumen, action="dokumen.dihapus", request=request)
     transaction.on_commit(lambda: storage.delete(name))
+
+
+@transaction.atomic
+def periksa_ulang_dokumen(*, dokumen):
+    """Check a stored document again with today's rules (files uploaded before a rule existed
+    were never checked by it). A refused one is unpublished, audited as a system action.
+    Returns the reason it was refused, or None."""
+    try:
+        with dokumen.berkas.open("rb") as f:
+            periksa_dokumen(File(f, name=f"x.{dokumen.jenis}"))
+        return None
+    except FileNotFoundError:
+        alasan = "berkas tidak ditemukan"
+    except ValidationError as exc:
+        alasan = " ".join(exc.messages)
+    if dokumen.terbit:
+        before = audit.snapshot(dokumen)
+        dokumen.terbit = False
+        dokumen.save(update_fields=["terbit", "diperbarui"])
+        audit.record(
+            action="dokumen.ditarik_pemeriksaan",
+            desa=dokumen.desa,
+            obj=dokumen,
+            changes={**audit.diff(before, audit.snapshot(dokumen)), "alasan": [None, alasan[:300]]},
+        )
+        bump_later(dokumen.desa)
+    return alasan
 
 
 def catat_unduhan(*, dokumen):

@@ -1,7 +1,6 @@
 """Public pages on a village host: /agenda/, /pengumuman/, /galeri/, /unduhan/. Anonymous GETs
 are cached per site version by sitecache.public_page; downloads are not (they are counted)."""
 
-from django.core.paginator import Paginator
 from django.http import FileResponse, Http404, HttpResponse
 from django.shortcuts import get_object_or_404, render
 from django.utils import timezone
@@ -9,11 +8,12 @@ from django.utils.text import slugify
 from django.views.decorators.http import require_GET
 
 from balai.akun.access import can_use_host, pending_step
+from balai.core.halaman import halaman_dari
 from balai.core.sitecache import expire_at, public_page
 from balai.core.tenancy import DESA
 
 from . import ics, selectors, services
-from .models import Agenda, Album, Pengumuman
+from .models import Agenda, Album, Dokumen, Pengumuman
 
 PER_HALAMAN = 12
 
@@ -38,7 +38,7 @@ def _pratinjau(request):
 def agenda(request):
     desa, now = _desa(request), timezone.now()
     expire_at(request, selectors.agenda_berubah_pada(desa=desa, now=now))
-    lalu = Paginator(selectors.agenda_lalu(desa=desa, now=now), PER_HALAMAN).get_page(request.GET.get("halaman"))
+    lalu = halaman_dari(selectors.agenda_lalu(desa=desa, now=now), PER_HALAMAN, request.GET.get("halaman"))
     context = {"mendatang": selectors.agenda_mendatang(desa=desa, now=now)[:50], "lalu": lalu}
     return render(request, "publikasi/agenda.html", context)
 
@@ -66,7 +66,7 @@ def pengumuman(request):
     desa, now = _desa(request), timezone.now()
     expire_at(request, selectors.pengumuman_berubah_pada(desa=desa, now=now))
     qs = selectors.pengumuman_aktif(desa=desa, now=now)
-    page = Paginator(qs, PER_HALAMAN).get_page(request.GET.get("halaman"))
+    page = halaman_dari(qs, PER_HALAMAN, request.GET.get("halaman"))
     return render(request, "publikasi/pengumuman.html", {"page": page})
 
 
@@ -83,7 +83,7 @@ def pengumuman_detail(request, slug):
 @require_GET
 @public_page(params=("halaman",))
 def galeri(request):
-    page = Paginator(selectors.album_list(desa=_desa(request)), PER_HALAMAN).get_page(request.GET.get("halaman"))
+    page = halaman_dari(selectors.album_list(desa=_desa(request)), PER_HALAMAN, request.GET.get("halaman"))
     return render(request, "publikasi/galeri.html", {"page": page})
 
 
@@ -117,16 +117,23 @@ def unduhan(request):
 
 @require_GET
 def unduh(request, pk):
-    """Serve a document as an attachment with its real type, never rendered by the browser."""
-    dokumen = get_object_or_404(selectors.dokumen_terbit(desa=_desa(request)), pk=pk)
+    """Hand out a document from the private storage: published ones to anyone (counted), and
+    unpublished ones only to the staff who manage them (not counted). Always as an attachment
+    with its real type, so the browser never renders it on the village's origin."""
+    desa = _desa(request)
+    pratinjau = _pratinjau(request)
+    qs = Dokumen.objects.filter(desa=desa) if pratinjau else selectors.dokumen_terbit(desa=desa)
+    dokumen = get_object_or_404(qs, pk=pk)
     try:
         berkas = dokumen.berkas.open("rb")
     except FileNotFoundError:
         raise Http404
-    services.catat_unduhan(dokumen=dokumen)
+    if dokumen.terbit:
+        services.catat_unduhan(dokumen=dokumen)
     nama = f"{slugify(dokumen.judul)[:80] or 'dokumen'}.{dokumen.jenis}"
     response = FileResponse(berkas, as_attachment=True, filename=nama, content_type=dokumen.content_type)
     response["X-Content-Type-Options"] = "nosniff"
     response["Content-Security-Policy"] = "default-src 'none'; sandbox"
+    response["Cross-Origin-Resource-Policy"] = "same-origin"
     response["Cache-Control"] = "private, no-store"
     return response

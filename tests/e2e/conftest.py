@@ -62,9 +62,10 @@ def page(browser):
 
 
 @pytest.fixture
-def site(live_server):
+def site(live_server, settings):
     """URL of a tenant host on the live server: site("selakambang") -> http://selakambang.localhost:PORT"""
     port = live_server.url.rsplit(":", 1)[1]
+    settings.BALAI_PUBLIC_PORT = int(port)  # absolute links point at the live server, as in the demo
 
     def url(label=None, path="/"):
         host = "localhost" if label is None else f"{label}.localhost"

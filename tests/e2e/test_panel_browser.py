@@ -28,7 +28,11 @@ def signed_in(page, client, host):
 def look(page, url, name):
     page.goto(url)
     width = page.evaluate("document.documentElement.scrollWidth")
-    assert width <= 390, f"{url} is {width}px wide on a 390px phone"
+    wide = page.evaluate(
+        "[...document.querySelectorAll('body *')].filter(e => e.getBoundingClientRect().right > 391)"
+        ".slice(0, 3).map(e => e.tagName + '.' + e.className + ' ' + (e.name || ''))"
+    )
+    assert width <= 390, f"{url} is {width}px wide on a 390px phone: {wide}"
     if SHOTS:
         Path(SHOTS).mkdir(parents=True, exist_ok=True)
         page.screenshot(path=f"{SHOTS}/{name}.png", full_page=True)

@@ -8,6 +8,7 @@ from django_otp.plugins.otp_totp.models import TOTPDevice
 from django_scopes import scopes_disabled
 
 from balai.akun.models import Peran
+from balai.akun.services import buat_tautan_2fa
 from balai.core.models import AuditEntry
 from conftest import PASSWORD
 
@@ -80,6 +81,11 @@ def test_admin_kabupaten_must_set_up_totp_then_works(client_for, make_user, kabu
     login(client, admin.username)
     response = client.get("/dasbor/")
     assert response.status_code == 302 and response["Location"] == "/akun/2fa/"
+    # The password alone shows no secret: the first authenticator needs the kabupaten's link.
+    page = client.get("/akun/2fa/")
+    assert page.status_code == 403 and "tautan pendaftaran" in page.content.decode()
+    link = buat_tautan_2fa(actor=None, user=admin)
+    assert client.get(link.removeprefix("http://localhost"))["Location"] == "/akun/2fa/"
     page = client.get("/akun/2fa/").content.decode()
     assert "<svg" in page
     device = TOTPDevice.objects.get(user=admin, confirmed=False)

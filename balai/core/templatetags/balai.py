@@ -1,6 +1,6 @@
 from django import template
 
-from balai.core.tenancy import site_url
+from balai.core.tenancy import host_desa, origin, site_url
 
 register = template.Library()
 
@@ -8,10 +8,7 @@ register = template.Library()
 @register.simple_tag(takes_context=True)
 def desa_url(context, desa, path="/"):
     """Public address of a village site (its custom domain when it has one)."""
-    request = context["request"]
-    if desa.domain_kustom:
-        return f"{request.scheme}://{desa.domain_kustom}{path}"
-    return site_url(request, desa.slug) + path
+    return origin(host_desa(desa)) + path
 
 
 @register.simple_tag(takes_context=True)

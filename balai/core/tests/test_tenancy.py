@@ -86,6 +86,17 @@ def test_healthz_reports_database_and_cache(db):
     assert json.loads(response.content) == {"status": "ok", "database": "ok", "cache": "ok"}
 
 
+@pytest.mark.parametrize("host", ["10.0.0.5", "10.0.0.5:8080", "[fd00::5]:8000", "lb-probe.internal", ""])
+def test_healthz_answers_a_probe_by_any_host(db, settings, host):
+    """A load balancer probes each backend by its address, which is in no ALLOWED_HOSTS."""
+    settings.BALAI_TLS = True
+    settings.SECURE_SSL_REDIRECT = True
+    response = Client(HTTP_HOST=host).get("/healthz")
+    assert response.status_code == 200
+    assert json.loads(response.content)["status"] == "ok"
+    assert set(json.loads(response.content)) == {"status", "database", "cache"}
+
+
 def test_security_headers(sites, client_for, desa_a):
     response = client_for(desa_a).get("/")
     csp = response["Content-Security-Policy"]

@@ -1,3 +1,4 @@
+import re
 from io import StringIO
 
 from django.core.management import call_command
@@ -8,11 +9,15 @@ from balai.penduduk.models import Keluarga, Penduduk
 from balai.wilayah.models import RT, RW, Dusun
 
 
-def test_seed_demo_builds_every_village_and_prints_logins(db):
+def test_seed_demo_builds_every_village_and_prints_logins(db, settings):
+    settings.BALAI_PUBLIC_PORT = 8000  # as `make demo` sets it
     out = StringIO()
     call_command("seed_demo", "--seed", "3", stdout=out)
     text = out.getvalue()
     assert "selakambang.localhost:8000" in text and "admin.kabupaten" in text
+    # Accounts that must use 2FA get their one-time enrolment link, on the demo's port.
+    assert re.search(r"admin\.kabupaten\s+http://localhost:8000/akun/2fa/tautan/[\w-]+/", text)
+    assert re.search(r"op\.kaligondang\s+http://kec-kaligondang\.localhost:8000/akun/2fa/tautan/[\w-]+/", text)
     with scopes_disabled():
         assert Dusun.objects.values("desa").distinct().count() == 239
         assert RW.objects.count() >= 239 and RT.objects.count() >= RW.objects.count()

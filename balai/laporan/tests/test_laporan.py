@@ -327,3 +327,12 @@ def test_xlsx_keeps_formula_like_names_as_text(desa_a, register_a, operator_a, c
     ws = load_workbook(io.BytesIO(b"".join(r.streaming_content))).active
     cells = [c for row in ws.iter_rows() for c in row if c.value == jahat]
     assert cells and all(c.data_type == "s" for c in cells)
+
+
+@pytest.mark.parametrize("hal", ["99999999999999999999", "9" * 5000, "-5", "0", "1e9", "２", "abc", ""])
+def test_absurd_page_number_is_not_a_server_error(desa_a, register_a, operator_a, client_for, hal):
+    client = client_for(desa_a, operator_a)
+    for buku in ("induk", "mutasi", "rekapitulasi"):
+        response = client.get(f"/admin-desa/laporan/{buku}/", {"hal": hal})
+        assert response.status_code == 200, (buku, hal)
+        assert 1 <= response.context["hal"] <= 10_000

@@ -1,6 +1,8 @@
 """An account whose authenticator is lost can be given a fresh start by the kabupaten (audited);
 nobody else can, and nobody resets their own."""
 
+import re
+
 import pytest
 from django_otp.plugins.otp_totp.models import TOTPDevice
 from django_scopes import scopes_disabled
@@ -18,7 +20,8 @@ def test_kabupaten_resets_a_lost_authenticator(client_for, make_user, kaligondan
     page = client.get("/dasbor/pengguna/").content.decode()
     assert f"/dasbor/pengguna/{op.pk}/2fa/" in page
     response = client.post(f"/dasbor/pengguna/{op.pk}/2fa/")
-    assert response.status_code == 302
+    assert response.status_code == 200  # the page with the new enrolment link
+    link = re.search(r"http://kec-kaligondang\.localhost(/akun/2fa/tautan/[\w-]+/)", response.content.decode()).group(1)
     assert not TOTPDevice.objects.filter(user=op).exists()
     with scopes_disabled():
         entry = AuditEntry.objects.get(action="akun.2fa_direset")
@@ -27,6 +30,9 @@ def test_kabupaten_resets_a_lost_authenticator(client_for, make_user, kaligondan
     fresh = client_for(kaligondang)
     fresh.post("/masuk/", {"username": op.username, "password": PASSWORD})
     assert fresh.get("/dasbor/")["Location"] == "/akun/2fa/"
+    assert fresh.get("/akun/2fa/").status_code == 403  # not with the password alone
+    assert fresh.get(link)["Location"] == "/akun/2fa/"
+    assert "<svg" in fresh.get("/akun/2fa/").content.decode()
 
 
 def test_reset_needs_post_and_is_refused_for_oneself(client_for, make_user, kabupaten):

@@ -2,7 +2,6 @@ from datetime import timedelta
 
 import pytest
 from django.core.exceptions import ValidationError
-from django.core.files.storage import default_storage
 from django.db import IntegrityError, transaction
 from django.utils import timezone
 from django_scopes import scope, scopes_disabled
@@ -96,7 +95,8 @@ def test_dokumen_stored_under_random_name_and_replaced(buat, desa_a, operator_a,
     lama = d.berkas.name
     with scope(desa=desa_a), django_capture_on_commit_callbacks(execute=True):
         services.simpan_dokumen(desa=desa_a, actor=operator_a, dokumen=d, berkas=pdf_upload("baru.pdf"))
-    assert d.berkas.name != lama and not default_storage.exists(lama) and default_storage.exists(d.berkas.name)
+    storage = d.berkas.storage  # the private storage
+    assert d.berkas.name != lama and not storage.exists(lama) and storage.exists(d.berkas.name)
 
 
 def test_refused_dokumen_leaves_nothing(desa_a, operator_a, tmp_path):

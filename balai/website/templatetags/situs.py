@@ -5,7 +5,7 @@ from django.templatetags.static import static
 from django.urls import reverse
 
 from balai.core import sitecache
-from balai.core.tenancy import DESA, KECAMATAN
+from balai.core.tenancy import DESA, KECAMATAN, absolute_url
 
 from .. import selectors
 
@@ -27,7 +27,7 @@ def menu_desa(context):
 @register.simple_tag(takes_context=True)
 def absolute(context, url):
     """`url` as an absolute address (media on object storage already is one)."""
-    return url if url.startswith(("http://", "https://")) else context["request"].build_absolute_uri(url)
+    return url if url.startswith(("http://", "https://")) else absolute_url(context["request"], url)
 
 
 @register.inclusion_tag("website/partials/logo.html", takes_context=True)

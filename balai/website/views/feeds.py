@@ -4,7 +4,7 @@ from django.urls import reverse
 
 from balai.core.html import plain_text
 from balai.core.sitecache import public_page
-from balai.core.tenancy import DESA
+from balai.core.tenancy import DESA, host_desa, origin
 
 from .. import selectors
 
@@ -18,14 +18,19 @@ class ArtikelFeed(Feed):
     def title(self, desa):
         return f"Berita {desa}"
 
+    # Absolute links from settings: the syndication framework would otherwise prefix the
+    # request's Host header, port and all.
     def link(self, desa):
-        return reverse("website:artikel_list")
+        return origin(host_desa(desa)) + reverse("website:artikel_list")
+
+    def feed_url(self, desa):
+        return origin(host_desa(desa)) + reverse("website:feed")
 
     def description(self, desa):
         return f"Artikel terbaru dari situs resmi {desa}, Kecamatan {desa.kecamatan.nama}."
 
     def items(self, desa):
-        return selectors.artikel_terbit(desa=desa).select_related("kategori").order_by("-terbit_pada")[:20]
+        return selectors.artikel_terbit(desa=desa).select_related("kategori", "desa").order_by("-terbit_pada")[:20]
 
     def item_title(self, item):
         return item.judul
@@ -34,7 +39,7 @@ class ArtikelFeed(Feed):
         return item.ringkasan or plain_text(item.isi, 300)
 
     def item_link(self, item):
-        return reverse("website:artikel_detail", args=[item.slug])
+        return origin(host_desa(item.desa)) + reverse("website:artikel_detail", args=[item.slug])
 
     def item_pubdate(self, item):
         return item.terbit_pada

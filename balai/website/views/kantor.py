@@ -2,11 +2,11 @@
 
 from django.contrib import messages
 from django.core.exceptions import ValidationError
-from django.core.paginator import Paginator
 from django.http import HttpResponseNotAllowed
 from django.shortcuts import get_object_or_404, redirect, render
 
 from balai.akun.access import staff_view
+from balai.core.halaman import halaman_dari
 from balai.core.tenancy import KABUPATEN
 from balai.core.waktu import tanggal_jam
 
@@ -21,7 +21,7 @@ def artikel_list(request):
     if status not in Artikel.Status.values:
         status = ""  # unknown: every status
     qs = selectors.artikel_kantor(desa=request.desa, q=q, status=status)
-    page = Paginator(qs, 25).get_page(request.GET.get("halaman"))
+    page = halaman_dari(qs, 25, request.GET.get("halaman"))
     context = {"page": page, "q": q, "status": status, "status_choices": Artikel.Status.choices}
     # A history restore (Back after the cached snapshot is gone) needs the whole page.
     partial = request.htmx and not request.htmx.boosted and not request.htmx.history_restore_request
@@ -125,7 +125,7 @@ def komentar_list(request):
     if status not in Komentar.Status.values:
         status = Komentar.Status.MENUNGGU  # missing or unknown: the queue to moderate
     qs = selectors.antrean_komentar(desa=request.desa, status=status)
-    page = Paginator(qs, 30).get_page(request.GET.get("halaman"))
+    page = halaman_dari(qs, 30, request.GET.get("halaman"))
     context = {"page": page, "status": status, "status_choices": Komentar.Status.choices}
     return render(request, "website/kantor/komentar_list.html", context)
 

@@ -1,10 +1,10 @@
 """Front pages of whichever site a host is, and the kabupaten and kecamatan portals."""
 
-from django.core.paginator import Paginator
 from django.http import Http404
 from django.shortcuts import render
 
 from balai.core import pencarian
+from balai.core.halaman import halaman_dari
 from balai.core.sitecache import public_page
 from balai.core.tenancy import DESA, KABUPATEN, KECAMATAN
 from balai.wilayah.models import Desa
@@ -54,7 +54,7 @@ def cari(request):
         desa_ids = list(Desa.objects.filter(kecamatan=request.kecamatan, aktif=True).values_list("pk", flat=True))
     if kind == KABUPATEN and q.strip():
         villages = selectors.cari_desa(kabupaten=request.kabupaten, q=q)
-        page = Paginator(villages, selectors.PER_HALAMAN_DESA).get_page(request.GET.get("halaman"))
+        page = halaman_dari(villages, selectors.PER_HALAMAN_DESA, request.GET.get("halaman"))
     halaman_pertama = page is None or page.number == 1
     context = {
         "q": q,

@@ -11,8 +11,9 @@ from django.urls import reverse
 
 from balai.core import dashboard
 from balai.core.audit import client_ip
+from balai.core.halaman import halaman_dari, nomor_halaman
 from balai.core.sitecache import public_page
-from balai.core.tenancy import DESA
+from balai.core.tenancy import DESA, absolute_url, request_origin
 from balai.wilayah.selectors import jumlah_wilayah, pohon_wilayah
 
 from .. import selectors
@@ -56,7 +57,7 @@ def desa_cari(request, q):
     if pilihan is not None:
         paginator = Paginator(pilihan["qs"], selectors.PER_HALAMAN)
         paginator.count = pilihan["jumlah"]  # counted already
-        page = paginator.get_page(request.GET.get("halaman"))
+        page = paginator.get_page(nomor_halaman(request.GET.get("halaman")))
     else:
         jenis = ""
         for k in kelompok:
@@ -82,7 +83,7 @@ def artikel_list(request):
         tag = get_object_or_404(Tag, desa=desa, slug=request.GET["tag"])
     q = request.GET.get("q", "")
     qs = selectors.daftar_artikel(desa=desa, q=q, kategori=kategori, tag=tag)
-    page = Paginator(qs, selectors.PER_HALAMAN).get_page(request.GET.get("halaman"))
+    page = halaman_dari(qs, selectors.PER_HALAMAN, request.GET.get("halaman"))
     context = {"page": page, "q": q, "kategori": kategori, "tag": tag, "kategori_list": Kategori.objects.all()}
     return render(request, "website/artikel_list.html", context)
 
@@ -189,7 +190,7 @@ def favicon(request):
 @public_page
 @desa_site
 def sitemap(request):
-    context = {"entries": selectors.sitemap_entries(desa=request.desa), "base": request.build_absolute_uri("/")[:-1]}
+    context = {"entries": selectors.sitemap_entries(desa=request.desa), "base": request_origin(request)}
     return render(request, "website/sitemap.xml", context, content_type="application/xml; charset=utf-8")
 
 
@@ -197,5 +198,5 @@ def sitemap(request):
 def robots(request):
     lines = ["User-agent: *", "Disallow: /admin-desa/", "Disallow: /dasbor/", "Disallow: /masuk/", "Allow: /"]
     if request.tenant.kind == DESA:
-        lines.append(f"Sitemap: {request.build_absolute_uri('/sitemap.xml')}")
+        lines.append(f"Sitemap: {absolute_url(request, '/sitemap.xml')}")
     return HttpResponse("\n".join(lines) + "\n", content_type="text/plain; charset=utf-8")

@@ -2,7 +2,7 @@ from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
 
 from balai.akun.models import Peran, User
-from balai.akun.services import buat_pengguna
+from balai.akun.services import buat_pengguna, buat_tautan_2fa
 from balai.wilayah.models import Kabupaten
 
 
@@ -23,5 +23,7 @@ class Command(BaseCommand):
         user, password = buat_pengguna(
             actor=None, username=username, nama=nama, email=email, peran=Peran.ADMIN_KABUPATEN, kabupaten=kabupaten
         )
+        tautan = buat_tautan_2fa(actor=None, user=user)
         self.stdout.write(f"Akun {user.username} dibuat. Kata sandi sementara: {password}")
-        self.stdout.write("Wajib diganti dan verifikasi dua langkah diatur saat masuk pertama.")
+        self.stdout.write("Kata sandi wajib diganti saat masuk pertama. Setelah masuk, buka tautan sekali pakai ini")
+        self.stdout.write(f"untuk mendaftarkan aplikasi autentikator (verifikasi dua langkah): {tautan}")

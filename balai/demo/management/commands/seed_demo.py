@@ -11,12 +11,13 @@ from pathlib import Path
 from django.conf import settings
 from django.core.management.base import BaseCommand
 from django.db import transaction
+from django_otp.plugins.otp_totp.models import TOTPDevice
 from django_scopes import scopes_disabled
 from faker import Faker
 
 from balai.akun.models import Keanggotaan, Peran, User
-from balai.akun.services import generate_password
-from balai.core.tenancy import forget_hosts
+from balai.akun.services import buat_tautan_2fa, generate_password
+from balai.core.tenancy import forget_hosts, site_url
 from balai.demo import penduduk, publikasi, website
 from balai.demo.nama import nama_orang
 from balai.wilayah.models import RT, RW, Desa, Dusun, Kabupaten
@@ -146,24 +147,31 @@ class Command(BaseCommand):
             user.save()
             user.keanggotaan.all().delete()
             Keanggotaan.objects.create(user=user, peran=peran)
-            logins.append((username, password, user.nama_peran, desa or kecamatan or kabupaten))
+            tautan = ""
+            if user.wajib_2fa and not TOTPDevice.objects.filter(user=user, confirmed=True).exists():
+                tautan = buat_tautan_2fa(actor=None, user=user)
+            logins.append((username, password, user.nama_peran, desa or kecamatan or kabupaten, tautan))
         return logins
 
     def _print(self, kabupaten, showcase, logins):
-        base, port = settings.BALAI_BASE_DOMAIN, 8000
         lines = [
             "",
             f"Demo {kabupaten.nama} siap.",
-            f"  Portal kabupaten : http://{base}:{port}/   (dasbor: /dasbor/)",
-            f"  Portal kecamatan : http://kec-{showcase.kecamatan.slug}.{base}:{port}/",
-            f"  Situs desa       : http://{showcase.slug}.{base}:{port}/   (kantor: /admin-desa/)",
+            f"  Portal kabupaten : {site_url()}/   (dasbor: /dasbor/)",
+            f"  Portal kecamatan : {site_url(label='kec-' + showcase.kecamatan.slug)}/",
+            f"  Situs desa       : {site_url(label=showcase.slug)}/   (kantor: /admin-desa/)",
             "",
             "Akun demo (kata sandi dibuat baru setiap kali perintah ini dijalankan):",
         ]
-        lines += [f"  {u:<28} {p:<16} {role} · {where}" for u, p, role, where in logins]
-        lines.append(
-            "Admin kabupaten dan operator kecamatan diminta mengatur 2FA (aplikasi autentikator) saat masuk pertama."
-        )
+        lines += [f"  {u:<28} {p:<16} {role} · {where}" for u, p, role, where, _t in logins]
+        tautan = [(u, t) for u, _p, _r, _w, t in logins if t]
+        if tautan:
+            lines += [
+                "",
+                "Admin kabupaten dan operator kecamatan wajib memakai verifikasi dua langkah. Setelah masuk,",
+                "buka tautan sekali pakai akun itu untuk mendaftarkan aplikasi autentikator:",
+            ]
+            lines += [f"  {u:<28} {t}" for u, t in tautan]
         text = "\n".join(lines)
         self.stdout.write(text)
         out = Path(settings.BALAI_DEMO_LOGINS_FILE)
