@@ -170,3 +170,13 @@ def widget_penduduk(request):
     sejak = timezone.localdate() - datetime.timedelta(days=30)
     mutasi = dict(Peristiwa.objects.filter(desa=desa, tanggal__gte=sejak).values_list("jenis").annotate(n=Count("id")))
     return {"ringkasan": ringkasan(desa=desa), "mutasi": mutasi, "Jenis": Peristiwa.Jenis}
+
+
+def isi_register(*, desa):
+    """How many residents (all statuses), KKs, households and events the village holds."""
+    return {
+        "penduduk": Penduduk.objects.filter(desa=desa).count(),
+        "keluarga": Keluarga.objects.filter(desa=desa).count(),
+        "rumah_tangga": RumahTangga.objects.filter(desa=desa).count(),
+        "peristiwa": Peristiwa.objects.filter(desa=desa).count(),
+    }

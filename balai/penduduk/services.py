@@ -10,7 +10,7 @@ from django.db.models.functions import Length
 from django.utils import timezone
 from django_scopes import scopes_disabled
 
-from balai.core import audit
+from balai.core import audit, sitecache
 
 from . import kode, validasi
 from .kode import HIDUP, KEPALA_KELUARGA, MATI, PINDAH
@@ -626,3 +626,30 @@ def mulai_impor(*, desa, actor, berkas, mode, request=None):
 def umur(tanggal_lahir, pada=None):
     pada = pada or timezone.localdate()
     return pada.year - tanggal_lahir.year - ((pada.month, pada.day) < (tanggal_lahir.month, tanggal_lahir.day))
+
+
+def kosongkan_register(*, desa, actor, request=None):
+    """Delete the village's whole register: residents, KKs, households and their events (for a
+    fresh start before importing from OpenSID). Dusun, RW and RT stay. Returns the counts,
+    which the audit entry records. Only this village's rows are touched."""
+    with transaction.atomic():
+        # One household change at a time per village (see KUNCI_RTM): none is half-made now.
+        if connection.vendor == "postgresql":
+            with connection.cursor() as cur:
+                cur.execute("SELECT pg_advisory_xact_lock(%s, %s)", [KUNCI_RTM, desa.pk])
+        jumlah = {"peristiwa": Peristiwa.objects.filter(desa=desa).delete()[0]}
+        Penduduk.objects.filter(desa=desa).exclude(rumah_tangga=None).update(rumah_tangga=None)
+        RumahTangga.objects.filter(desa=desa).update(kepala=None)
+        jumlah["penduduk"] = Penduduk.objects.filter(desa=desa).delete()[0]
+        jumlah["rumah_tangga"] = RumahTangga.objects.filter(desa=desa).delete()[0]
+        jumlah["keluarga"] = Keluarga.objects.filter(desa=desa).delete()[0]
+        audit.record(
+            action="penduduk.register_dikosongkan",
+            actor=actor,
+            desa=desa,
+            request=request,
+            label=f"Register penduduk {desa.nama} dikosongkan",
+            changes={name: [n, 0] for name, n in jumlah.items()},
+        )
+        transaction.on_commit(lambda: sitecache.bump(desa.pk))
+    return jumlah

@@ -1,15 +1,17 @@
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.paginator import Paginator
-from django.http import FileResponse, Http404, HttpResponseNotAllowed, StreamingHttpResponse
+from django.http import FileResponse, Http404, HttpResponse, HttpResponseNotAllowed, StreamingHttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.views.decorators.http import require_POST
 
+from balai.akun.models import Peran
 from balai.core.access import staff_view
 
 from . import ekspor, kode, privasi, selectors, services
 from .forms import (
+    SEMUA_STATUS,
     AnggotaRumahTanggaForm,
     ImporForm,
     KedatanganForm,
@@ -21,6 +23,7 @@ from .forms import (
     RumahTanggaForm,
     cari_nomor_penuh,
 )
+from .impor import SIMPAN_UJI, bisa_dilanjutkan, kelompokkan_galat, templat_xlsx
 from .models import ImporPenduduk, Keluarga, Penduduk, Peristiwa, RumahTangga
 from .privasi import PERAN_BACA, PERAN_KELOLA
 from .tasks import impor_penduduk
@@ -425,22 +428,35 @@ def impor(request):
         )
         impor_penduduk.enqueue(job.pk, request.user.pk)
         return redirect("penduduk:impor_detail", pk=job.pk)
-    from .impor import SIMPAN_UJI
-
-    context = {"form": form, "jobs": selectors.daftar_impor(desa=request.desa), "simpan_uji": _lama(SIMPAN_UJI)}
+    context = {
+        "form": form,
+        "jobs": selectors.daftar_impor(desa=request.desa),
+        "simpan_uji": _lama(SIMPAN_UJI),
+        "boleh_kosongkan": request.user.peran == Peran.ADMIN_DESA,
+    }
     return render(request, "penduduk/impor.html", context)
+
+
+@staff_view("desa", roles=PERAN_KELOLA)
+def impor_templat(request):
+    """An empty OpenSID sheet (header row) with an instructions sheet."""
+    return HttpResponse(
+        templat_xlsx(),
+        content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+        headers={"Content-Disposition": 'attachment; filename="templat-impor-penduduk-opensid.xlsx"'},
+    )
 
 
 @staff_view("desa", roles=PERAN_KELOLA, model=ImporPenduduk)
 def impor_detail(request, pk):
     job = get_object_or_404(ImporPenduduk, desa=request.desa, pk=pk)
-    from .impor import SIMPAN_UJI, kelompokkan_galat
-
     context = {
         "job": job,
         "galat": kelompokkan_galat(job.galat),
+        "peringatan": job.peringatan,
         "berjalan": job.status in (ImporPenduduk.Status.MENUNGGU, ImporPenduduk.Status.BERJALAN),
-        "bisa_lanjut": job.mode == ImporPenduduk.Mode.UJI and job.status == ImporPenduduk.Status.SELESAI and job.berkas,
+        "bisa_lanjut": bisa_dilanjutkan(job),
+        "baris_buruk": max(job.baris_total - job.baris_valid, 0),
         "simpan_uji": _lama(SIMPAN_UJI),
     }
     if request.htmx and not request.htmx.boosted:
@@ -450,7 +466,7 @@ def impor_detail(request, pk):
 
 @staff_view("desa", roles=PERAN_KELOLA, model=ImporPenduduk)
 def impor_lanjut(request, pk):
-    """Import a file that a dry run has checked, without uploading it again."""
+    """Import a file that a check has read, without uploading it again."""
     job = get_object_or_404(ImporPenduduk, desa=request.desa, pk=pk)
     return _impor_lanjut(request, job)
 
@@ -458,8 +474,9 @@ def impor_lanjut(request, pk):
 @require_POST
 def _impor_lanjut(request, job):
     mode = request.POST.get("mode")
-    if mode not in (ImporPenduduk.Mode.SEMUA, ImporPenduduk.Mode.VALID_SAJA) or not job.berkas:
-        messages.error(request, "Pilih cara impor, atau unggah berkasnya lagi.")
+    boleh = {ImporPenduduk.Mode.SEMUA: not job.jumlah_galat, ImporPenduduk.Mode.VALID_SAJA: job.baris_valid > 0}
+    if not bisa_dilanjutkan(job) or not boleh.get(mode):
+        messages.error(request, "Berkas ini tidak dapat diimpor dengan cara itu; unggah berkasnya lagi.")
         return redirect("penduduk:impor_detail", pk=job.pk)
     baru = ImporPenduduk.objects.create(
         desa=request.desa, berkas=job.berkas.name, nama_berkas=job.nama_berkas, mode=mode, dibuat_oleh=request.user
@@ -467,6 +484,26 @@ def _impor_lanjut(request, job):
     ImporPenduduk.objects.filter(pk=job.pk).update(berkas="")  # the new job owns (and removes) the file
     impor_penduduk.enqueue(baru.pk, request.user.pk)
     return redirect("penduduk:impor_detail", pk=baru.pk)
+
+
+@staff_view("desa", roles={Peran.ADMIN_DESA})
+def kosongkan(request):
+    """Empty the village's register (a fresh start before importing from OpenSID), after the
+    village's name is typed; an export is offered first."""
+    jumlah = selectors.isi_register(desa=request.desa)
+    salah = False
+    if request.method == "POST":
+        ketik = " ".join(request.POST.get("konfirmasi", "").split())
+        if ketik.casefold() == request.desa.nama.casefold():
+            dihapus = services.kosongkan_register(desa=request.desa, actor=request.user, request=request)
+            messages.success(
+                request,
+                f"Register dikosongkan: {dihapus['penduduk']} penduduk, {dihapus['keluarga']} KK, "
+                f"{dihapus['rumah_tangga']} rumah tangga dan {dihapus['peristiwa']} peristiwa dihapus.",
+            )
+            return redirect("penduduk:impor")
+        salah = True
+    return render(request, "penduduk/kosongkan.html", {"jumlah": jumlah, "salah": salah})
 
 
 @staff_view("desa", roles=PERAN_KELOLA)
@@ -477,7 +514,12 @@ def ekspor_view(request):
             "Ekspor data penduduk berisi NIK dan nomor KK lengkap, yang untuk peran Anda disamarkan. "
             "Ekspor hanya dapat dilakukan oleh admin atau operator desa."
         )
-    filtr = PendudukFilter(request.POST or None, desa=request.desa, user=request.user)
+    data = None
+    if request.method == "POST":
+        # The whole register unless a status is chosen: an export is also the village's backup.
+        data = request.POST.copy()
+        data.setdefault("status_dasar", SEMUA_STATUS)
+    filtr = PendudukFilter(data, desa=request.desa, user=request.user, initial={"status_dasar": SEMUA_STATUS})
     fmt = request.POST.get("format")
     if fmt not in ("csv", "xlsx"):
         return render(request, "penduduk/ekspor.html", {"filter": filtr})
