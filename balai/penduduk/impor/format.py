@@ -90,8 +90,7 @@ PETUNJUK = [
     "Setiap KK (no_kk) perlu tepat satu kepala keluarga: kk_level 1.",
     "dusun, rw dan rt yang belum ada dibuat otomatis. Satu nomor RW hanya dapat berada di satu dusun.",
     "hamil: 1 bila hamil, 0 atau kosong bila tidak. lat dan lng: koordinat desimal, boleh kosong.",
-    "Lembar yang dibaca adalah lembar yang baris pertamanya berisi nama kolom OpenSID; lembar petunjuk ini "
-    "diabaikan.",
+    "Lembar yang dibaca adalah lembar yang baris pertamanya berisi nama kolom OpenSID; lembar petunjuk ini diabaikan.",
     "Sel gabungan (merge) tidak diterima. Simpan sebagai .xlsx, atau sebagai CSV UTF-8.",
 ]
 

@@ -291,5 +291,3 @@ def kelompokkan_galat(galat):
     for g in galat:
         rows.setdefault(g["baris"], []).append(g)
     return sorted(rows.items(), key=lambda kv: (kv[0] is not None, kv[0] or 0))
-
-

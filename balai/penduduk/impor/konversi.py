@@ -229,5 +229,3 @@ def ubah_baris(cells, plan, date=datetime.date):
     if values["hamil"] and sex == kode.LAKI_LAKI:
         errors.append(("hamil", plan[32][2], "Laki-laki tidak dapat tercatat hamil."))
     return values, errors
-
-

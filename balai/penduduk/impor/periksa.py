@@ -330,4 +330,3 @@ def batches(state):
             yield pickle.load(state.spool)
         except EOFError:
             return
-

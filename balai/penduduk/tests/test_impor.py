@@ -217,7 +217,9 @@ def test_progress_partial_for_htmx(desa_a, client_a):
     assert "5 baris diperiksa: 5 valid" in body and "<html" not in body
     # While running: the bar, with the share done.
     with scopes_disabled():
-        ImporPenduduk.objects.filter(pk=job.pk).update(status="berjalan", kemajuan=37, pesan="Memeriksa baris 2 dari 5…")
+        ImporPenduduk.objects.filter(pk=job.pk).update(
+            status="berjalan", kemajuan=37, pesan="Memeriksa baris 2 dari 5…"
+        )
     body = client_a.get(f"/admin-desa/penduduk/impor/{job.pk}/", HTTP_HX_REQUEST="true").content.decode()
     assert '<progress max="100" value="37"' in body and "Memeriksa baris 2 dari 5" in body
 
