@@ -369,4 +369,3 @@ class ImporPenduduk(models.Model):
 
     def __str__(self):
         return _("Impor %(berkas)s") % {"berkas": self.nama_berkas or self.pk}
-

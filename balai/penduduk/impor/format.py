@@ -22,10 +22,11 @@ PEMISAH = (",", ";", "\t")
 
 
 def jenis_berkas(head, name=""):
-    """'xlsx', 'xls' or 'csv' by content (never by the name, which users change), else None.
+    """'xlsx', 'xls' or 'csv' by content, else None.
 
     Text counts as CSV when its first line names columns separated by commas, semicolons or
-    tabs; a CSV renamed to .xlsx is still read as CSV."""
+    tabs (a CSV renamed to .xlsx is still read as CSV), or when it is named .csv or .txt (the
+    reader then says what is wrong with its first line)."""
     if head.startswith(b"PK\x03\x04"):
         return "xlsx"
     if head.startswith(b"\xd0\xcf\x11\xe0"):
@@ -33,7 +34,9 @@ def jenis_berkas(head, name=""):
     if b"\x00" in head or not head.strip():
         return None
     first = head.lstrip(b"\xef\xbb\xbf").split(b"\n", 1)[0]
-    if any(first.count(sep.encode()) >= 2 for sep in PEMISAH) and all(b >= 32 or b in b"\t\r" for b in first):
+    if not all(b >= 32 or b in b"\t\r" for b in first):
+        return None
+    if any(first.count(sep.encode()) >= 2 for sep in PEMISAH) or name.lower().endswith((".csv", ".txt")):
         return "csv"
     return None
 

@@ -22,12 +22,20 @@ ANALYZE_SETELAH = 5000  # rows written by one import, after which the tables are
 KEMAJUAN_DETIK = 0.3  # progress is saved at most this often (one UPDATE each)
 SIMPAN_UJI = datetime.timedelta(days=1)
 
-try:  # COPY runs on psycopg's own cursor, whose errors Django does not wrap
+try:
     from psycopg import errors as _pg_errors
 
+    # COPY runs on psycopg's own cursor, whose errors Django does not wrap. A deadlock: a
+    # resident of this village saved with a NIK of the file while it was being written.
     DITOLAK = (IntegrityError, _pg_errors.IntegrityError, _pg_errors.DeadlockDetected)
 except ImportError:  # pragma: no cover - psycopg is a dependency
     DITOLAK = (IntegrityError,)
+
+
+def _register_berubah(exc):
+    """Did the database refuse the write because the register changed meanwhile?"""
+    return isinstance(exc, DITOLAK) or isinstance(exc.__cause__, DITOLAK)
+
 
 Mode, Status = ImporPenduduk.Mode, ImporPenduduk.Status
 
@@ -194,7 +202,9 @@ def jalankan(job, *, actor=None):
                         tertulis = _simpan(job, state, actor, progress)
                 finally:
                     progress.tutup()
-        except DITOLAK as exc:
+        except Exception as exc:
+            if not _register_berubah(exc):
+                raise
             # The register changed between the check and the write (another operator or
             # import saved the same NIK or a head of the same KK meanwhile). The database's
             # message quotes the key, i.e. the NIK: only the class name goes to the log.

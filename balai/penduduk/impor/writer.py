@@ -18,7 +18,7 @@ from ..models import Keluarga, Penduduk
 from .format import BerkasTidakValid
 from .periksa import FIELDS, I, _pg, _rows, batches, hidup_di_desa_lain
 
-BATCH = 2000
+BATCH = 2000  # rows per bulk_create batch; progress is reported after as many rows
 PLACE = ["dusun_id", "rw_id", "rt_id", "keluarga_id"]
 TANPA = (None, None, None)
 
@@ -87,14 +87,15 @@ def _buat_keluarga(state, wilayah):
 class OrmWriter:
     """bulk_create / one executemany UPDATE (SQLite and other databases)."""
 
-    def __init__(self, desa):
-        self.desa = desa
+    def __init__(self, desa, kemajuan):
+        self.desa, self.kemajuan = desa, kemajuan
 
-    def tulis(self, rows):
+    def tulis(self, rows, total):
         baru = diubah = 0
         while batch := list(itertools.islice(rows, BATCH)):
             n_baru, n_ubah = self._tulis(batch)
             baru, diubah = baru + n_baru, diubah + n_ubah
+            self.kemajuan(baru + diubah, total)
         return baru, diubah
 
     def _tulis(self, rows):
@@ -132,66 +133,81 @@ class OrmWriter:
 
 
 class CopyWriter:
-    """PostgreSQL: every row goes through one binary COPY into a temporary table (PostgreSQL
-    parses no text for ~45 columns), then one INSERT ... SELECT adds the new residents and one
-    UPDATE ... FROM changes those already in the village (same NIK) whose values differ."""
+    """PostgreSQL: new residents are COPied (binary: PostgreSQL parses no text for ~45 columns)
+    straight into the register; then, reading the rows again only when some are already in the
+    village (same NIK), those are COPied into a temporary table and one UPDATE ... FROM changes
+    the ones whose values differ."""
 
     STAGE = "impor_penduduk_stage"
 
-    def __init__(self, desa):
-        self.desa = desa
+    def __init__(self, desa, kemajuan):
+        self.desa, self.kemajuan = desa, kemajuan
         meta = Penduduk._meta
         self.table = meta.db_table
         self.columns = [meta.get_field(f).column for f in FIELDS] + PLACE
         self.now = timezone.now()
+        self.types = dict(
+            _rows(
+                "SELECT attname, atttypid FROM pg_attribute WHERE attrelid = %s::regclass AND attnum > 0", [self.table]
+            )
+        )
 
-    def tulis(self, rows):
-        cols = ", ".join(self.columns)
+    def tulis(self, baris, total):
+        """`baris()` yields (id or None, values, place) for every row to write."""
+        self.total, self.selesai = total, 0
+        # status_penduduk is not in OpenSID's sheet: new residents are "tetap".
+        head = (self.desa.pk, kode.TETAP, self.now, self.now)
+        insert = ["desa_id", "status_penduduk", "dibuat", "diperbarui", *self.columns]
+        baru = lama = 0
         with connection.cursor() as cur:
-            types = dict(
-                _rows(
-                    "SELECT attname, atttypid FROM pg_attribute WHERE attrelid = %s::regclass AND attnum > 0",
-                    [self.table],
-                )
-            )
-            # CREATE TABLE AS copies the column types and no constraint (so id may be null).
-            cur.execute(f"DROP TABLE IF EXISTS {self.STAGE}")
-            cur.execute(
-                f"CREATE TEMPORARY TABLE {self.STAGE} ON COMMIT DROP AS SELECT id, {cols} FROM {self.table} WHERE false"
-            )
-            diubah = 0
-            with cur.cursor.copy(f"COPY {self.STAGE} (id, {cols}) FROM STDIN (FORMAT BINARY)") as copy:
-                copy.set_types([types[c] for c in ["id", *self.columns]])
-                write = copy.write_row
-                for pk, values, place in rows:
-                    write((pk, *values, *place))
-                    diubah += pk is not None
-            # status_penduduk is not in OpenSID's sheet: new residents are "tetap".
-            cur.execute(
-                f"INSERT INTO {self.table} (desa_id, status_penduduk, dibuat, diperbarui, {cols}) "
-                f"SELECT %s, %s, %s, %s, {cols} FROM {self.STAGE} WHERE id IS NULL",
-                [self.desa.pk, kode.TETAP, self.now, self.now],
-            )
-            baru = cur.rowcount
-            if diubah:
-                sets = ", ".join(f"{c} = s.{c}" for c in self.columns)
-                old = ", ".join(f"p.{c}" for c in self.columns)
-                new = ", ".join(f"s.{c}" for c in self.columns)
-                # Unchanged rows are left alone: re-importing a file after fixing a few rows
-                # rewrites only those (all are counted as matched by NIK).
-                cur.execute(
-                    f"UPDATE {self.table} AS p SET {sets}, diperbarui = %s FROM {self.STAGE} AS s "
-                    f"WHERE s.id IS NOT NULL AND p.id = s.id AND p.desa_id = %s AND ({old}) IS DISTINCT FROM ({new})",
-                    [self.now, self.desa.pk],
-                )
-            cur.execute(f"DROP TABLE {self.STAGE}")
-        return baru, diubah
+            with cur.cursor.copy(f"COPY {self.table} ({', '.join(insert)}) FROM STDIN (FORMAT BINARY)") as copy:
+                copy.set_types([self.types[c] for c in insert])
+                for pk, values, place in baris():
+                    if pk is None:
+                        copy.write_row((*head, *values, *place))
+                        baru += 1
+                        self._maju()
+                    else:
+                        lama += 1
+            if lama:
+                self._ubah(cur, baris)
+        self.kemajuan(self.selesai, total)
+        return baru, lama
+
+    def _maju(self):
+        self.selesai += 1
+        if self.selesai % BATCH == 0:
+            self.kemajuan(self.selesai, self.total)
+
+    def _ubah(self, cur, baris):
+        cols = ", ".join(self.columns)
+        # CREATE TABLE AS copies the column types and no constraint.
+        cur.execute(f"DROP TABLE IF EXISTS {self.STAGE}")
+        cur.execute(
+            f"CREATE TEMPORARY TABLE {self.STAGE} ON COMMIT DROP AS SELECT id, {cols} FROM {self.table} WHERE false"
+        )
+        with cur.cursor.copy(f"COPY {self.STAGE} (id, {cols}) FROM STDIN (FORMAT BINARY)") as copy:
+            copy.set_types([self.types[c] for c in ["id", *self.columns]])
+            for pk, values, place in baris():
+                if pk is not None:
+                    copy.write_row((pk, *values, *place))
+                    self._maju()
+        sets = ", ".join(f"{c} = s.{c}" for c in self.columns)
+        old = ", ".join(f"p.{c}" for c in self.columns)
+        new = ", ".join(f"s.{c}" for c in self.columns)
+        # Unchanged rows are left alone: re-importing a file after fixing a few rows rewrites
+        # only those (all are counted as matched by NIK).
+        cur.execute(
+            f"UPDATE {self.table} AS p SET {sets}, diperbarui = %s FROM {self.STAGE} AS s "
+            f"WHERE p.id = s.id AND p.desa_id = %s AND ({old}) IS DISTINCT FROM ({new})",
+            [self.now, self.desa.pk],
+        )
+        cur.execute(f"DROP TABLE {self.STAGE}")
 
 
-def _baris_tulis(state, wilayah, keluarga, kemajuan):
+def _baris_tulis(state, wilayah, keluarga):
     """(id of this village's resident with the NIK or None, values, place) for the valid rows."""
     ada, i_nik = state.ada, I["nik"]
-    n, total = 0, state.jumlah_valid
     for batch in batches(state):
         for baris, no_kk, _alamat, key, values in batch:
             if not state.valid(baris):
@@ -199,8 +215,6 @@ def _baris_tulis(state, wilayah, keluarga, kemajuan):
             lama = ada.get(values[i_nik])
             place = (*wilayah.get(key, TANPA), keluarga.get(no_kk) if no_kk else None)
             yield (lama[0] if lama else None, values, place)
-            n += 1
-        kemajuan(n, total)
 
 
 def tulis(state, *, kemajuan=lambda done, total: None):
@@ -218,8 +232,15 @@ def tulis(state, *, kemajuan=lambda done, total: None):
         # Former heads first, so the one-head-per-KK index never sees two heads at once.
         objs = [Penduduk(pk=pk, shdk=shdk, status_dasar=status) for pk, shdk, status in demosi]
         Penduduk.objects.bulk_update(objs, ["shdk", "status_dasar"], batch_size=500)
-    writer = CopyWriter(desa) if _pg() else OrmWriter(desa)
-    hasil = writer.tulis(_baris_tulis(state, wilayah, keluarga, kemajuan))
+    baris = lambda: _baris_tulis(state, wilayah, keluarga)  # noqa: E731
+    if _pg():
+        hasil = CopyWriter(desa, kemajuan).tulis(baris, state.jumlah_valid)
+        with connection.cursor() as cur:
+            # The foreign keys of the rows just written are checked now, not at commit: the
+            # lock below is then held only for the re-check and a quick commit.
+            cur.execute("SET CONSTRAINTS ALL IMMEDIATE")
+    else:
+        hasil = OrmWriter(desa, kemajuan).tulis(baris(), state.jumlah_valid)
     kunci_dan_periksa_ulang(state)
     return hasil
 

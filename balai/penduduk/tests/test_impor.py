@@ -20,8 +20,8 @@ from balai.wilayah.models import RT, RW, Dusun
 
 from .factories import make_penduduk, nik_for
 
-# A writing import on PostgreSQL looks the register up on a second connection, which sees only
-# committed rows (impor.SambunganSamping): these tests commit instead of rolling back.
+# A writing import on PostgreSQL saves its progress through a second connection, which sees only
+# committed rows (impor.job.Progress): these tests commit instead of rolling back.
 pytestmark = pytest.mark.django_db(transaction=True)
 
 TEMPAT = [("Krajan", 1, 1), ("Krajan", 1, 2), ("Sindang", 2, 1)]

@@ -303,6 +303,7 @@ def test_progress_moves_through_checking_and_writing(desa_a, client_a, monkeypat
         monkeypatch.setattr(impor.job.Progress, name, wrapped)
     monkeypatch.setattr(impor.job, "KEMAJUAN_DETIK", 0)
     monkeypatch.setattr(impor.periksa, "BATCH", 5)
+    monkeypatch.setattr(impor.writer, "BATCH", 5)
     rows = synth_rows(40)
     upload(client_a, csv_bytes([opensid_row(r) for r in rows]))
     values = [v for v, _ in seen]
@@ -355,3 +356,22 @@ def test_admin_desa_empties_the_register_after_typing_the_village_name(desa_a, d
         assert Penduduk.objects.filter(pk=lain.pk).exists(), "another village is untouched"
         entry = AuditEntry.objects.get(action="penduduk.register_dikosongkan")
         assert entry.actor == admin_a and entry.desa == desa_a and entry.changes["penduduk"] == [len(rows), 0]
+
+
+def test_a_nik_registered_elsewhere_during_the_import_is_caught_under_the_lock(desa_a, desa_b, client_a, monkeypatch):
+    rows = synth_rows(8)
+    r = next(r for r in rows if r["status_dasar"] == kode.HIDUP)
+    asli = impor.job.tulis
+
+    def tulis_bersamaan(state, **kw):
+        # After the check, before the write: another village registers one of the file's NIKs.
+        with scopes_disabled():
+            make_penduduk(desa_b, nik=r["nik"], tanggal_lahir=r["tanggal_lahir"], jenis_kelamin=r["jenis_kelamin"])
+        return asli(state, **kw)
+
+    monkeypatch.setattr(impor.job, "tulis", tulis_bersamaan)
+    upload(client_a, csv_bytes([opensid_row(x) for x in rows]))
+    job = last_job()
+    assert job.status == "gagal" and "desa lain mendaftarkan NIK" in job.pesan and r["nik"] not in job.pesan
+    # (The other village's row was made inside the import's transaction here, so it went too.)
+    assert count(desa_a) == 0 and count(desa_b) == 0

