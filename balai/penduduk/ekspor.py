@@ -2,7 +2,7 @@
 
 Dates are written dd-mm-yyyy in csv and as real date cells in xlsx; NIK and KK numbers as
 text (never as numbers, which Excel would round); codes as OpenSID's numbers. What this
-writes, impor.py reads back unchanged.
+writes, the importer (balai.penduduk.impor) reads back unchanged.
 
 Text typed by people (names, addresses, places of birth, suku, ...) never becomes a formula in
 the spreadsheet (balai.core.spreadsheet): in xlsx every string is a text cell, so it reads back

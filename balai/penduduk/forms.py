@@ -463,6 +463,9 @@ def cari_nomor_penuh(q, user):
     return len(q) >= 16 or not privasi.boleh_lihat_nik(user)
 
 
+SEMUA_STATUS = "0"
+
+
 class PendudukFilter(forms.Form):
     """Filters of the resident list; shared by the list page and the export."""
 
@@ -485,7 +488,7 @@ class PendudukFilter(forms.Form):
         self.fields["status_dasar"].choices = (
             [("", "Hidup")]
             + [(k, n) for k, n in kode.pilihan("status_dasar") if k != kode.HIDUP]
-            + [("0", "Semua status")]
+            + [(SEMUA_STATUS, "Semua status")]
         )
 
     def filter(self, qs):
@@ -580,11 +583,18 @@ MAKS_UKURAN_IMPOR = 40 * 1024 * 1024
 
 class ImporForm(forms.Form):
     berkas = forms.FileField(
-        label="Berkas OpenSID (.xlsx atau .csv)",
-        help_text="Format 43 kolom OpenSID, baris pertama berisi nama kolom. Maksimal 40 MB.",
+        label="Berkas OpenSID (.xlsx, .xls atau .csv)",
+        help_text=(
+            "Format 43 kolom OpenSID, baris pertama berisi nama kolom. Dari buku kerja Excel dibaca lembar yang "
+            "baris pertamanya berisi nama kolom OpenSID (lembar lain, mis. petunjuk, diabaikan). Maksimal 40 MB."
+        ),
     )
+    # "Valid rows only" is offered after a check, beside its problems and warnings.
     mode = forms.ChoiceField(
-        label="Cara impor", choices=ImporPenduduk.Mode.choices, initial=ImporPenduduk.Mode.UJI, widget=forms.RadioSelect
+        label="Cara impor",
+        choices=[(m.value, m.label) for m in (ImporPenduduk.Mode.UJI, ImporPenduduk.Mode.SEMUA)],
+        initial=ImporPenduduk.Mode.UJI,
+        widget=forms.RadioSelect,
     )
 
     def clean_berkas(self):
@@ -596,7 +606,8 @@ class ImporForm(forms.Form):
         jenis = jenis_berkas(head, berkas.name)
         if jenis is None:
             raise ValidationError(
-                "Berkas ini bukan Excel (.xlsx) atau CSV. Simpan ulang dari Excel sebagai .xlsx atau CSV UTF-8."
+                "Berkas ini bukan Excel (.xlsx, .xls) atau CSV: isinya tidak dikenali sebagai lembar kerja. "
+                "Simpan ulang dari Excel sebagai .xlsx atau CSV UTF-8."
             )
         if berkas.size > MAKS_UKURAN_IMPOR:
             raise ValidationError(

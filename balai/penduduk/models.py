@@ -434,8 +434,13 @@ class ImporPenduduk(models.Model):
     baris_selesai = models.PositiveIntegerField(_("baris diproses"), default=0)
     jumlah_baru = models.PositiveIntegerField(_("penduduk baru"), default=0)
     jumlah_diubah = models.PositiveIntegerField(_("penduduk diperbarui"), default=0)
+    baris_valid = models.PositiveIntegerField(_("baris valid"), default=0)
     jumlah_galat = models.PositiveIntegerField(_("jumlah masalah"), default=0)
     galat = models.JSONField(_("masalah"), default=list, blank=True)
+    jumlah_peringatan = models.PositiveIntegerField(_("jumlah peringatan"), default=0)
+    peringatan = models.JSONField(_("peringatan"), default=list, blank=True)
+    kemajuan = models.PositiveSmallIntegerField(_("kemajuan (%)"), default=0)
+    lembar = models.CharField(_("lembar yang dibaca"), max_length=100, blank=True)
     pesan = models.TextField(_("pesan"), blank=True)
     dibuat_oleh = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
@@ -452,7 +457,3 @@ class ImporPenduduk(models.Model):
 
     def __str__(self):
         return _("Impor %(berkas)s") % {"berkas": self.nama_berkas or self.pk}
-
-    @property
-    def persen(self):
-        return int(100 * self.baris_selesai / self.baris_total) if self.baris_total else 0

@@ -1,6 +1,6 @@
 """OpenSID's 43-column resident sheet: the columns, and conversion of one cell to a value.
 
-Shared by the importer (impor.py) and the exporter (ekspor.py), so what one writes the other
+Shared by the importer (the impor package) and the exporter (ekspor.py), so what one writes the other
 reads back unchanged.
 """
 

@@ -189,3 +189,11 @@ def cari_keluarga(*, desa, q, user, batas=BATAS_CALON):
     keluarga = list(qs.select_related("dusun", "rw", "rt").order_by("no_kk")[:batas])
     kepala = kepala_per_keluarga(desa=desa, keluarga_ids=[k.pk for k in keluarga])
     return [(k, kepala.get(k.pk, "")) for k in keluarga]
+def isi_register(*, desa):
+    """How many residents (all statuses), KKs, households and events the village holds."""
+    return {
+        "penduduk": Penduduk.objects.filter(desa=desa).count(),
+        "keluarga": Keluarga.objects.filter(desa=desa).count(),
+        "rumah_tangga": RumahTangga.objects.filter(desa=desa).count(),
+        "peristiwa": Peristiwa.objects.filter(desa=desa).count(),
+    }

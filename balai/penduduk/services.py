@@ -18,7 +18,7 @@ from django.db.models.functions import Length
 from django.utils import timezone
 from django_scopes import scopes_disabled
 
-from balai.core import audit, tasks
+from balai.core import audit, sitecache, tasks
 
 from . import kode, validasi
 from .kode import HIDUP, KEPALA_KELUARGA, LAKI_LAKI, MATI, PEREMPUAN, PINDAH
@@ -29,6 +29,7 @@ from .tasks import impor_penduduk
 # Readable names of this app's audit actions, those of the import (impor.py) included
 # (registered in apps.py; see balai.core.audit).
 AUDIT_LABELS = {
+    "penduduk.register_dikosongkan": "Register penduduk dikosongkan",
     "penduduk.nik_desa_lain_dicek": "NIK penduduk desa lain ditemukan saat pengecekan",
     "penduduk.impor_nik_desa_lain": "Impor menemukan NIK penduduk desa lain",
     "penduduk.pindah_antar_desa_diajukan": "Kepindahan dari desa lain diajukan",
@@ -873,7 +874,6 @@ def catat_ekspor(*, desa, actor, jumlah, format, request=None):
 
 
 @transaction.atomic
-@transaction.atomic
 def mulai_impor(*, desa, actor, berkas, mode, request=None):
     """Keep an uploaded register and queue the import task. A dry run (UJI) is audit-logged here:
     it tells the operator which NIKs are living residents elsewhere in the kabupaten, so who
@@ -900,8 +900,12 @@ def mulai_impor(*, desa, actor, berkas, mode, request=None):
 def lanjutkan_impor(*, desa, actor, uji, mode):
     """Import the file a dry run (`uji`) has checked, without uploading it again: a new job takes
     the file over (and removes it when done)."""
-    if mode not in (ImporPenduduk.Mode.SEMUA, ImporPenduduk.Mode.VALID_SAJA) or not uji.berkas:
-        raise ValueError("Pilih cara impor, atau unggah berkasnya lagi.")
+    from .impor import bisa_dilanjutkan
+
+    # All of it only when the check found no problem; the valid rows only when there are some.
+    boleh = {ImporPenduduk.Mode.SEMUA: not uji.jumlah_galat, ImporPenduduk.Mode.VALID_SAJA: uji.baris_valid > 0}
+    if not bisa_dilanjutkan(uji) or not boleh.get(mode):
+        raise ValueError("Berkas ini tidak dapat diimpor dengan cara itu; unggah berkasnya lagi.")
     baru = ImporPenduduk.objects.create(
         desa=desa, berkas=uji.berkas.name, nama_berkas=uji.nama_berkas, mode=mode, dibuat_oleh=actor
     )
@@ -913,3 +917,30 @@ def lanjutkan_impor(*, desa, actor, uji, mode):
 def umur(tanggal_lahir, pada=None):
     pada = pada or timezone.localdate()
     return pada.year - tanggal_lahir.year - ((pada.month, pada.day) < (tanggal_lahir.month, tanggal_lahir.day))
+
+
+def kosongkan_register(*, desa, actor, request=None):
+    """Delete the village's whole register: residents, KKs, households and their events (for a
+    fresh start before importing from OpenSID). Dusun, RW and RT stay. Returns the counts,
+    which the audit entry records. Only this village's rows are touched."""
+    with transaction.atomic():
+        # One household change at a time per village (see KUNCI_RTM): none is half-made now.
+        if connection.vendor == "postgresql":
+            with connection.cursor() as cur:
+                cur.execute("SELECT pg_advisory_xact_lock(%s, %s)", [KUNCI_RTM, desa.pk])
+        jumlah = {"peristiwa": Peristiwa.objects.filter(desa=desa).delete()[0]}
+        Penduduk.objects.filter(desa=desa).exclude(rumah_tangga=None).update(rumah_tangga=None)
+        RumahTangga.objects.filter(desa=desa).update(kepala=None)
+        jumlah["penduduk"] = Penduduk.objects.filter(desa=desa).delete()[0]
+        jumlah["rumah_tangga"] = RumahTangga.objects.filter(desa=desa).delete()[0]
+        jumlah["keluarga"] = Keluarga.objects.filter(desa=desa).delete()[0]
+        audit.record(
+            action="penduduk.register_dikosongkan",
+            actor=actor,
+            desa=desa,
+            request=request,
+            label=f"Register penduduk {desa.nama} dikosongkan",
+            changes={name: [n, 0] for name, n in jumlah.items()},
+        )
+        transaction.on_commit(lambda: sitecache.bump(desa.pk))
+    return jumlah

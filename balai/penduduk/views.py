@@ -1,6 +1,6 @@
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.http import FileResponse, Http404, HttpResponseNotAllowed, StreamingHttpResponse
+from django.http import FileResponse, Http404, HttpResponse, HttpResponseNotAllowed, StreamingHttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils import timezone
@@ -13,6 +13,7 @@ from balai.core.halaman import halaman_dari
 from . import ekspor, kode, privasi, selectors, services
 from . import pindah_antar_desa as antar_desa
 from .forms import (
+    SEMUA_STATUS,
     AnggotaRumahTanggaForm,
     CariKeluargaForm,
     ImporForm,
@@ -29,6 +30,7 @@ from .forms import (
     TolakPindahForm,
     cari_nomor_penuh,
 )
+from .impor import SIMPAN_UJI, bisa_dilanjutkan, kelompokkan_galat, templat_xlsx
 from .models import ImporPenduduk, Keluarga, Penduduk, Peristiwa, PindahAntarDesa, RumahTangga
 
 PER_HALAMAN = 50
@@ -585,22 +587,35 @@ def impor(request):
             request=request,
         )
         return redirect("penduduk:impor_detail", pk=job.pk)
-    from .impor import SIMPAN_UJI
-
-    context = {"form": form, "jobs": selectors.daftar_impor(desa=request.desa), "simpan_uji": _lama(SIMPAN_UJI)}
+    context = {
+        "form": form,
+        "jobs": selectors.daftar_impor(desa=request.desa),
+        "simpan_uji": _lama(SIMPAN_UJI),
+        "boleh_kosongkan": request.user.punya_izin("desa.kelola"),
+    }
     return render(request, "penduduk/impor.html", context)
+
+
+@staff_view("desa", izin="penduduk.kelola")
+def impor_templat(request):
+    """An empty OpenSID sheet (header row) with an instructions sheet."""
+    return HttpResponse(
+        templat_xlsx(),
+        content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+        headers={"Content-Disposition": 'attachment; filename="templat-impor-penduduk-opensid.xlsx"'},
+    )
 
 
 @staff_view("desa", izin="penduduk.kelola", model=ImporPenduduk)
 def impor_detail(request, pk):
     job = get_object_or_404(ImporPenduduk, desa=request.desa, pk=pk)
-    from .impor import SIMPAN_UJI, kelompokkan_galat
-
     context = {
         "job": job,
         "galat": kelompokkan_galat(job.galat),
+        "peringatan": job.peringatan,
         "berjalan": job.status in (ImporPenduduk.Status.MENUNGGU, ImporPenduduk.Status.BERJALAN),
-        "bisa_lanjut": job.mode == ImporPenduduk.Mode.UJI and job.status == ImporPenduduk.Status.SELESAI and job.berkas,
+        "bisa_lanjut": bisa_dilanjutkan(job),
+        "baris_buruk": max(job.baris_total - job.baris_valid, 0),
         "simpan_uji": _lama(SIMPAN_UJI),
     }
     if request.htmx and not request.htmx.boosted:
@@ -610,7 +625,7 @@ def impor_detail(request, pk):
 
 @staff_view("desa", izin="penduduk.kelola", model=ImporPenduduk)
 def impor_lanjut(request, pk):
-    """Import a file that a dry run has checked, without uploading it again."""
+    """Import a file that a check has read, without uploading it again."""
     job = get_object_or_404(ImporPenduduk, desa=request.desa, pk=pk)
     return _impor_lanjut(request, job)
 
@@ -625,6 +640,26 @@ def _impor_lanjut(request, job):
     return redirect("penduduk:impor_detail", pk=baru.pk)
 
 
+@staff_view("desa", izin="desa.kelola")
+def kosongkan(request):
+    """Empty the village's register (a fresh start before importing from OpenSID), after the
+    village's name is typed; an export is offered first."""
+    jumlah = selectors.isi_register(desa=request.desa)
+    salah = False
+    if request.method == "POST":
+        ketik = " ".join(request.POST.get("konfirmasi", "").split())
+        if ketik.casefold() == request.desa.nama.casefold():
+            dihapus = services.kosongkan_register(desa=request.desa, actor=request.user, request=request)
+            messages.success(
+                request,
+                f"Register dikosongkan: {dihapus['penduduk']} penduduk, {dihapus['keluarga']} KK, "
+                f"{dihapus['rumah_tangga']} rumah tangga dan {dihapus['peristiwa']} peristiwa dihapus.",
+            )
+            return redirect("penduduk:impor")
+        salah = True
+    return render(request, "penduduk/kosongkan.html", {"jumlah": jumlah, "salah": salah})
+
+
 @staff_view("desa", izin="penduduk.kelola")
 def ekspor_view(request):
     if not privasi.boleh_lihat_nik(request.user):
@@ -633,7 +668,12 @@ def ekspor_view(request):
             "Ekspor data penduduk berisi NIK dan nomor KK lengkap, yang untuk peran Anda disamarkan. "
             "Ekspor hanya dapat dilakukan oleh admin atau operator desa."
         )
-    filtr = PendudukFilter(request.POST or None, desa=request.desa, user=request.user)
+    data = None
+    if request.method == "POST":
+        # The whole register unless a status is chosen: an export is also the village's backup.
+        data = request.POST.copy()
+        data.setdefault("status_dasar", SEMUA_STATUS)
+    filtr = PendudukFilter(data, desa=request.desa, user=request.user, initial={"status_dasar": SEMUA_STATUS})
     fmt = request.POST.get("format")
     if fmt not in ("csv", "xlsx"):
         return render(request, "penduduk/ekspor.html", {"filter": filtr})

