@@ -36,7 +36,7 @@ sys.path.insert(0, str(ROOT))
 os.environ.setdefault("SECRET_KEY", secrets.token_urlsafe(50))
 os.environ["DJANGO_SETTINGS_MODULE"] = "bench.settings"
 
-from bench.website import _get, start_gunicorn, summarise  # noqa: E402
+from bench.website import start_gunicorn, summarise  # noqa: E402
 
 OPERATORS = 16
 CSRF = "benchcsrfsecretbenchcsrfsecret32"  # a 32-character CSRF secret, sent as cookie and header
@@ -95,7 +95,9 @@ def prepare(args):
                 )
 
         def user(username, **fields):
-            u, _ = User.objects.get_or_create(username=username, defaults={**fields, "kabupaten": besar.kecamatan.kabupaten})
+            u, _ = User.objects.get_or_create(
+                username=username, defaults={**fields, "kabupaten": besar.kecamatan.kabupaten}
+            )
             return u
 
         def session(u):
@@ -187,7 +189,9 @@ def pages(info, size):
             ("import page", "GET", "/admin-desa/penduduk/impor/", None, False),
         ):
             rows.append((f"{label}: {name}", key, (host, method, path, body, htmx)))
-    rows.append(("kecamatan dashboard", "kec", (f"kec-{info['kec']['slug']}.localhost", "GET", "/dasbor/", None, False)))
+    rows.append(
+        ("kecamatan dashboard", "kec", (f"kec-{info['kec']['slug']}.localhost", "GET", "/dasbor/", None, False))
+    )
     rows.append(("kabupaten dashboard", "kab", ("localhost", "GET", "/dasbor/", None, False)))
     return rows
 
@@ -209,10 +213,16 @@ def main():
     proc = start_gunicorn(args.port)
     try:
         v = info["besar"]
-        first = _request(args.port, f"{v['desa'].slug}.localhost", "GET", "/admin-desa/penduduk/", v["sessions"][0], False)
+        first = _request(
+            args.port, f"{v['desa'].slug}.localhost", "GET", "/admin-desa/penduduk/", v["sessions"][0], False
+        )
         if first[0] != 200:
             raise SystemExit(f"the resident list answered {first[0]}: {first[1][:300]!r}")
-        rows = [r for r in pages(info, len(first[1])) if not args.only or args.only in r[0] or r[1] == "besar" and r[0].startswith("bare")]
+        rows = [
+            r
+            for r in pages(info, len(first[1]))
+            if not args.only or args.only in r[0] or r[1] == "besar" and r[0].startswith("bare")
+        ]
         collected = run_rounds(rows, info, args)
     finally:
         proc.terminate()
@@ -229,7 +239,9 @@ def run_rounds(rows, info, args):
                 sessions = info[key]["sessions"]
                 target = (host, *rest)
                 _client((args.port, target, sessions[0], 0.3))  # warm up caches and connections
-                jobs = [(args.port, target, sessions[i % len(sessions)], args.duration) for i in range(args.concurrency)]
+                jobs = [
+                    (args.port, target, sessions[i % len(sessions)], args.duration) for i in range(args.concurrency)
+                ]
                 results = pool.map(_client, jobs)
                 lats = [lat for lats, _e in results for lat in lats]
                 collected[name] = (collected[name][0] + lats, collected[name][1] + sum(e for _l, e in results))

@@ -14,14 +14,25 @@ value (too long, repeated) is answered without caching, and one page keeps at mo
 
 A version key that is missing (never set, or evicted by the cache) starts again from a random
 large number, never from a fixed one, so it cannot come back to a value that pages already in
-the cache were stored under."""
+the cache were stored under.
 
+`AnonymousPageMiddleware` answers a visitor who has no session from the same cache before the
+session, CSRF, authentication, two-factor, messages and axes middleware run: a cached page
+then costs the host lookup and two cache reads. It keeps the whole response as the full
+middleware stack produced it (security headers, CSP with the nonce swapped per visitor), so a
+page served either way is the same."""
+
+import base64
 import hashlib
+import os
 import secrets
+import time
 from functools import wraps
 
+from django.conf import settings
 from django.core.cache import cache
 from django.http import HttpResponse, HttpResponseNotModified, QueryDict
+from django.urls import Resolver404, resolve
 from django.utils import timezone
 from django.utils.cache import patch_cache_control, patch_vary_headers
 from django.utils.http import http_date, quote_etag, urlencode
@@ -179,10 +190,12 @@ def public_page(view=None, *, params=()):
             timeout = _timeout(request)
             if timeout <= 0 or not _room_for_variant(counter, query):
                 return response
-            cached = _freeze(request, response)
+            cached = _freeze(request, response, timeout)
             cache.set(key, cached, timeout)
+        request._sitecache_whole_until = cached.get("until")  # AnonymousPageMiddleware may keep it whole
         return _thaw(request, cached)
 
+    wrapped.public_page_params = params
     return wrapped
 
 
@@ -191,7 +204,7 @@ def public_page(view=None, *, params=()):
 NONCE_PLACEHOLDER = b"__balai_csp_nonce__"
 
 
-def _freeze(request, response):
+def _freeze(request, response, timeout):
     body = response.content
     nonce = getattr(request, "_csp_nonce", None)
     if nonce:
@@ -202,6 +215,7 @@ def _freeze(request, response):
         "headers": {k: v for k, v in response.items() if k.lower() not in {"content-length", "set-cookie"}},
         "etag": quote_etag(hashlib.sha256(body).hexdigest()[:32]),
         "modified": http_date(timezone.now().timestamp()),
+        "until": time.time() + timeout,
     }
 
 
@@ -221,4 +235,89 @@ def _thaw(request, cached):
     response["Last-Modified"] = cached["modified"]
     patch_vary_headers(response, ["Cookie"])
     patch_cache_control(response, public=True, max_age=0, must_revalidate=True)
+    return response
+
+
+# --- whole responses for visitors without a session ---------------------------------------------
+
+_WHOLE = "situs:utuh:"
+
+
+def _whole_key(request):
+    """The cache key of the whole response to this request, or None when the request is not an
+    anonymous GET of a cached public page (a session or a message waiting, an unknown path, a
+    view that is not a public page, an absurd parameter)."""
+    if request.method not in ("GET", "HEAD") or request.tenant is None:
+        return None
+    if settings.SESSION_COOKIE_NAME in request.COOKIES or "messages" in request.COOKIES:
+        return None
+    try:
+        match = resolve(request.path_info)
+    except Resolver404:
+        return None
+    params = getattr(match.func, "public_page_params", None)
+    if params is None:
+        return None
+    query = _query(request, params)
+    if query is None:
+        return None
+    return _WHOLE + _page_key(request, query)[0]
+
+
+class AnonymousPageMiddleware:
+    """Cached public pages for visitors without a session, answered right after the host lookup
+    (place it just below TenantMiddleware). On a miss the request goes through the whole stack
+    and, when `public_page` cached the page, the finished response is kept as well, for as long
+    as the page itself."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        key = _whole_key(request)
+        if key is None:
+            return self.get_response(request)
+        cached = cache.get(key)
+        if cached is not None:
+            return _thaw_whole(request, cached)
+        response = self.get_response(request)
+        until = getattr(request, "_sitecache_whole_until", None)
+        if until is not None and response.status_code == 200 and not response.streaming:
+            timeout = int(until - time.time())
+            if timeout > 0:
+                cache.set(key, _freeze_whole(request, response), timeout)
+        return response
+
+
+def _freeze_whole(request, response):
+    nonce = getattr(request, "_csp_nonce", None)
+    body, headers = response.content, {}
+    for name, value in response.items():
+        if name.lower() in {"content-length", "set-cookie"}:
+            continue
+        headers[name] = value.replace(nonce, NONCE_PLACEHOLDER.decode()) if nonce else value
+    if nonce:
+        body = body.replace(nonce.encode(), NONCE_PLACEHOLDER)
+    return {"body": body, "headers": headers, "nonce": bool(nonce)}
+
+
+def _thaw_whole(request, cached):
+    headers = cached["headers"]
+    etag, modified = headers.get("ETag"), headers.get("Last-Modified")
+    if (etag and request.headers.get("If-None-Match") == etag) or (
+        modified and request.headers.get("If-Modified-Since") == modified and "If-None-Match" not in request.headers
+    ):
+        response = HttpResponseNotModified()
+        for name in ("ETag", "Last-Modified", "Cache-Control", "Vary"):
+            if name in headers:
+                response[name] = headers[name]
+        return response
+    body = cached["body"]
+    if cached["nonce"]:
+        nonce = base64.b64encode(os.urandom(16)).decode("ascii")  # as django-csp makes them
+        body = body.replace(NONCE_PLACEHOLDER, nonce.encode())
+        headers = {name: value.replace(NONCE_PLACEHOLDER.decode(), nonce) for name, value in headers.items()}
+    response = HttpResponse(body)
+    for name, value in headers.items():
+        response[name] = value
     return response

@@ -35,6 +35,8 @@ class Tenant:
     kabupaten: Kabupaten
     kecamatan: Kecamatan | None = None
     desa: Desa | None = None
+    # A kecamatan's villages, resolved with the host (and cached with it): its scope.
+    desa_ids: tuple[int, ...] = ()
 
     @property
     def name(self):
@@ -77,7 +79,9 @@ def _resolve(host: str) -> Tenant | None:
             return None
         if label.startswith("kec-"):
             kec = Kecamatan.objects.filter(kabupaten=kabupaten, slug=label[4:]).first()
-            return Tenant(KECAMATAN, kabupaten, kecamatan=kec) if kec else None
+            if kec is None:
+                return None
+            return Tenant(KECAMATAN, kabupaten, kecamatan=kec, desa_ids=tuple(kec.desa.values_list("pk", flat=True)))
         desa = Desa.objects.select_related("kecamatan").filter(kecamatan__kabupaten=kabupaten, slug=label).first()
     else:
         desa = (
@@ -125,8 +129,7 @@ class TenantMiddleware:
             with scope(desa=tenant.desa):
                 return self.get_response(request)
         if tenant.kind == KECAMATAN:
-            desa_ids = list(tenant.kecamatan.desa.values_list("pk", flat=True))
-            with scope(desa=desa_ids):
+            with scope(desa=list(tenant.desa_ids)):
                 return self.get_response(request)
         return self.get_response(request)
 
