@@ -105,8 +105,9 @@ def paginate(qs, data, *, fields, total=None, upper=None, per_page=PER_PAGE):
 
     `data` holds the pager's values: `setelah` / `sebelum` (a cursor, which also carries the
     number of the page it leads to), `hal` (a page number, or "akhir" for the last page).
-    `total`: the number of rows when known without counting (page numbers then show "of M"). `upper`: a cheap upper bound of the rows (the village's whole
-    register), so that a huge typed page number goes straight to the last page."""
+    `total`: the number of rows when known without counting (page numbers then show "of M").
+    `upper`: a cheap upper bound of the rows (the village's whole register), so that a huge
+    typed page number goes straight to the last page."""
     fields = tuple(fields)
     order = list(fields)
     reverse = ["-" + f for f in fields]
