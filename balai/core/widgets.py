@@ -5,7 +5,6 @@ with a few hundred RT, RW and dusun options costs more than the rest of the page
 writes the same markup in Python."""
 
 from django import forms
-from django.forms.utils import flatatt
 from django.utils.html import conditional_escape
 from django.utils.safestring import mark_safe
 
@@ -14,10 +13,14 @@ class FastSelect(forms.Select):
     """A single <select> written directly, one string per option (no option groups)."""
 
     def render(self, name, value, attrs=None, renderer=None):
-        final = self.build_attrs(self.attrs, attrs)
-        final["name"] = name
         chosen = set(self.format_value(value))
-        parts = [f"<select{flatatt(final)}>"]
+        parts = [f'<select name="{conditional_escape(name)}"']
+        for key, val in self.build_attrs(self.attrs, attrs).items():  # as attrs.html writes them
+            if val is True:
+                parts.append(f" {key}")
+            elif val is not False and val is not None:
+                parts.append(f' {key}="{conditional_escape(val)}"')
+        parts.append(">")
         for option, label in self.choices:
             if isinstance(label, (list, tuple)):
                 return super().render(name, value, attrs, renderer)  # an option group: Django's way
