@@ -143,10 +143,14 @@ def _hash(*parts):
 def _page_key(request, query):
     """(page key, variant counter key) of this request."""
     keys = _versions(request.tenant)
-    values = _current(keys)
-    stamp = ".".join(str(values.get(k, 0)) for k in keys)
+    stamp = _stamp(keys, _current(keys))
+    request._sitecache_stamp = stamp
     host, path = request.get_host(), request.path
     return "situs:hal:" + _hash(host, path, query, stamp), "situs:varian:" + _hash(host, path, stamp)
+
+
+def _stamp(keys, values):
+    return ".".join(str(values.get(k, 0)) for k in keys)
 
 
 def _room_for_variant(counter, query):
@@ -261,7 +265,7 @@ def _whole_key(request):
     query = _query(request, params)
     if query is None:
         return None
-    return _WHOLE + _page_key(request, query)[0]
+    return _WHOLE + _hash(request.get_host(), request.path, query)
 
 
 class AnonymousPageMiddleware:
@@ -277,15 +281,24 @@ class AnonymousPageMiddleware:
         key = _whole_key(request)
         if key is None:
             return self.get_response(request)
-        cached = cache.get(key)
-        if cached is not None:
+        # One round trip: the site versions and the page, which records the versions it was
+        # built under (a page of an older version is a miss, and is overwritten).
+        versions = _versions(request.tenant)
+        values = cache.get_many([*versions, key])
+        cached = values.get(key)
+        if (
+            cached is not None
+            and all(k in values for k in versions)
+            and cached.get("stamp") == _stamp(versions, values)
+        ):
             return _thaw_whole(request, cached)
         response = self.get_response(request)
         until = getattr(request, "_sitecache_whole_until", None)
-        if until is not None and response.status_code == 200 and not response.streaming:
+        stamp = getattr(request, "_sitecache_stamp", None)
+        if until is not None and stamp is not None and response.status_code == 200 and not response.streaming:
             timeout = int(until - time.time())
             if timeout > 0:
-                cache.set(key, _freeze_whole(request, response), timeout)
+                cache.set(key, {**_freeze_whole(request, response), "stamp": stamp}, timeout)
         return response
 
 

@@ -56,13 +56,17 @@ def forget_hosts():
 
 
 def resolve_host(host: str) -> Tenant | None:
-    """The tenant for a validated host name (without port), or None when nothing lives there."""
+    """The tenant for a validated host name (without port), or None when nothing lives there.
+    One cache round trip when cached: the entry carries the hosts version it was resolved under."""
     host = host.lower().rstrip(".")
-    key = f"tenant:{cache.get(HOSTS_VERSION_KEY, 0)}:{host}"
-    found = cache.get(key)
-    if found is None:
-        found = _resolve(host) or False  # False: known to be nobody's host
-        cache.set(key, found, HOSTS_TTL)
+    key = f"tenant:{host}"
+    values = cache.get_many([HOSTS_VERSION_KEY, key])
+    version = values.get(HOSTS_VERSION_KEY, 0)
+    entry = values.get(key)
+    if entry is not None and entry[0] == version:
+        return entry[1] or None
+    found = _resolve(host) or False  # False: known to be nobody's host
+    cache.set(key, (version, found), HOSTS_TTL)
     return found or None
 
 
