@@ -82,6 +82,13 @@ def version(desa_id) -> int:
     return _current([key]).get(key, 0)
 
 
+def region_version(*, kabupaten_id=None, kecamatan_id=None) -> int:
+    """The portal version of a kecamatan (or else the kabupaten): bumped by every change in any
+    of its villages, so figures over the region can be cached under it."""
+    key = _version_key("kec", kecamatan_id) if kecamatan_id is not None else _version_key("kab", kabupaten_id)
+    return _current([key]).get(key, 0)
+
+
 def bump(desa_id):
     """Invalidate the cached public pages of a village and of its kecamatan and kabupaten portals."""
     desa = Desa.objects.select_related("kecamatan").get(pk=desa_id)
