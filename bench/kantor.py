@@ -18,6 +18,9 @@ does after a code). Starts `gunicorn -w 2` with bench/settings.py and measures, 
   page, the village dashboard, the article list and the import page;
 - the kecamatan and kabupaten dashboards.
 
+`--cpu N` measures instead, in this process, the median CPU time of N requests per page through
+the whole stack and its queries: figures that load from other programs moves far less.
+
 Every row runs in every round (order reversed every other round). The database named by
 DATABASE_URL has its residents REPLACED on the first run: use a throw-away database."""
 
@@ -206,10 +209,15 @@ def main():
     parser.add_argument("--port", type=int, default=8812)
     parser.add_argument("--only", default="", help="measure only rows whose name contains this text")
     parser.add_argument("--muat-ulang", action="store_true", help="load the residents again")
+    parser.add_argument(
+        "--cpu", type=int, default=0, help="instead: N requests per page in this process, median CPU ms and queries"
+    )
     args = parser.parse_args()
     if not os.environ.get("DATABASE_URL", "").startswith("postgres"):
         raise SystemExit("Set DATABASE_URL=postgres://... (the benchmark runs on PostgreSQL).")
     info = prepare(args)
+    if args.cpu:
+        return cpu(info, args)
     proc = start_gunicorn(args.port)
     try:
         v = info["besar"]
@@ -228,6 +236,56 @@ def main():
         proc.terminate()
         proc.wait(10)
     report(collected, info, len(first[1]), args)
+
+
+def cpu(info, args):
+    """Each page through the whole stack in this process (Django's test client, the same
+    sessions): median CPU time of the process (time.process_time, which load from other
+    programs on the machine barely moves, unlike wall time) and the queries of one request."""
+    import statistics
+    from urllib.parse import parse_qsl
+
+    from django.db import connection
+    from django.test import Client
+    from django.test.utils import CaptureQueriesContext
+
+    first = info["besar"]
+    size = len(_request_in_process(Client(), f"{first['desa'].slug}.localhost", first["sessions"][0]).content)
+    print(f"\n{'page':40} {'CPU ms':>7} {'x bare':>7} {'queries':>7}")
+    base = None
+    for name, key, (host, method, path, body, htmx) in pages(info, size):
+        if args.only and args.only not in name and not name.startswith("bare"):
+            continue
+        host = host or f"{info[key]['desa'].slug}.localhost"
+        client = Client()
+        client.cookies["sessionid"] = info[key]["sessions"][0]
+        client.cookies["csrftoken"] = CSRF
+        extra = {"HTTP_HOST": host, "HTTP_X_CSRFTOKEN": CSRF}
+        if htmx:
+            extra["HTTP_HX_REQUEST"] = "true"
+        data = dict(parse_qsl(body)) if body else None
+        call = (
+            (lambda c=client, p=path, d=data, e=extra: c.post(p, d, **e))
+            if method == "POST"
+            else (lambda c=client, p=path, e=extra: c.get(p, **e))
+        )
+        for _ in range(3):
+            assert call().status_code == 200, name
+        times = []
+        for _ in range(args.cpu):
+            start = time.process_time()
+            call()
+            times.append((time.process_time() - start) * 1000)
+        with CaptureQueriesContext(connection) as q:
+            call()
+        ms = statistics.median(times)
+        base = base or ms
+        print(f"{name:40} {ms:7.2f} {ms / base:7.1f} {len(q):7d}")
+
+
+def _request_in_process(client, host, session):
+    client.cookies["sessionid"] = session
+    return client.get("/admin-desa/penduduk/", HTTP_HOST=host)
 
 
 def run_rounds(rows, info, args):
