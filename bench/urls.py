@@ -21,4 +21,5 @@ def bare(request):
     return HttpResponse(_page(size), content_type="text/html; charset=utf-8")
 
 
-urlpatterns = [path("bench/bare/", bare), *app_urlpatterns]
+# /bench/kosong/ is the same view served without any middleware (bench/wsgi.py).
+urlpatterns = [path("bench/bare/", bare), path("bench/kosong/", bare), *app_urlpatterns]

@@ -5,7 +5,8 @@
 Loads the demo kabupaten (if absent) and tops Desa Selakambang up to --articles published
 articles, starts gunicorn with bench/settings.py, and measures requests/s and latency (p50, p95)
 for: a bare Django view returning a static page as big as the village front page (the
-baseline, same middleware stack), the village front page, an article page and the kabupaten
+baseline, same middleware stack), the same view with no middleware at all (bench/wsgi.py), the
+village front page, an article page and the kabupaten
 portal. Pages are measured as visitors get them (whole-page cache warm) and once more with a
 unique query string per request, which misses the cache and renders the page from the database.
 Prints a table with ratios against the baseline measured in the same run."""
@@ -109,7 +110,7 @@ def summarise(latencies, errors, seconds):
 
 
 def start_gunicorn(port):
-    cmd = [str(ROOT / ".venv" / "bin" / "gunicorn"), "balai.wsgi:application", "-w", "2", "-b", f"127.0.0.1:{port}"]
+    cmd = [str(ROOT / ".venv" / "bin" / "gunicorn"), "bench.wsgi:application", "-w", "2", "-b", f"127.0.0.1:{port}"]
     proc = subprocess.Popen(cmd, cwd=ROOT, env=os.environ.copy(), stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
     for _ in range(100):
         try:
@@ -138,6 +139,7 @@ def main():
         size = len(_get(args.port, village, "/")[1])
         pages = [
             ("bare view (baseline)", village, f"/bench/bare/?bytes={size}", False),
+            ("bare view, no middleware", village, f"/bench/kosong/?bytes={size}", False),
             ("village front page", village, "/", False),
             ("article page", village, f"/artikel/{slug}/", False),
             ("kabupaten portal", portal, "/", False),
@@ -166,12 +168,14 @@ def run_rounds(pages, args):
 
 
 def report(rows, count, size, args):
-    base = rows[0][1]["rps"]
+    base, floor = rows[0][1]["rps"], rows[1][1]["rps"]
     print(f"\n{count} articles in {VILLAGE}; front page {size} bytes; gunicorn -w 2; {args.concurrency} clients; "
           f"{args.rounds} rounds x {args.duration:.0f} s per row\n")  # fmt: skip
-    print(f"{'page':34} {'req/s':>8} {'x bare':>7} {'p50 ms':>7} {'p95 ms':>7} {'errors':>6}")
+    print(f"{'page':34} {'req/s':>8} {'x bare':>7} {'x no mw':>7} {'p50 ms':>7} {'p95 ms':>7} {'errors':>6}")
     for name, r in rows:
-        print(f"{name:34} {r['rps']:8.0f} {r['rps'] / base:7.2f} {r['p50']:7.1f} {r['p95']:7.1f} {r['errors']:6d}")
+        rps = r["rps"]
+        ratios = f"{rps / base:7.2f} {rps / floor:7.2f}"
+        print(f"{name:34} {rps:8.0f} {ratios} {r['p50']:7.1f} {r['p95']:7.1f} {r['errors']:6d}")
 
 
 if __name__ == "__main__":

@@ -32,9 +32,10 @@ def can_use_host(user, tenant) -> bool:
 def pending_step(request):
     """The account step a signed-in user must finish before working, as a URL name, or None."""
     user = request.user
-    if user_has_device(user, confirmed=True):
-        if not user.is_verified():
-            return "akun:verifikasi"
+    if user.is_verified():
+        pass  # a confirmed device verified in this session: no need to look the devices up again
+    elif user_has_device(user, confirmed=True):
+        return "akun:verifikasi"
     elif user.wajib_2fa:
         return "akun:atur_2fa"
     if user.wajib_ganti_sandi:

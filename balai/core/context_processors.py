@@ -9,8 +9,9 @@ def balai(request):
     tenant = getattr(request, "tenant", None)
     return {
         "tenant": tenant,
-        "menu_items": menu.items_for(request) if tenant else [],
-        "public_menu": menu.public_items(request) if tenant else [],
+        # Built only by the layout that shows them (the back office or the public site), not both.
+        "menu_items": SimpleLazyObject(lambda: menu.items_for(request) if tenant else []),
+        "public_menu": SimpleLazyObject(lambda: menu.public_items(request) if tenant else []),
         "base_domain": settings.BALAI_BASE_DOMAIN,
         # scheme://host[:port] of this site from settings, for canonical and shared links.
         "situs_asal": request_origin(request),

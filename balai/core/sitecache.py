@@ -15,14 +15,25 @@ value (too long, repeated) is answered without caching, and one page keeps at mo
 
 A version key that is missing (never set, or evicted by the cache) starts again from a random
 large number, never from a fixed one, so it cannot come back to a value that pages already in
-the cache were stored under."""
+the cache were stored under.
 
+`AnonymousPageMiddleware` answers a visitor who has no session from the same cache before the
+session, CSRF, authentication, two-factor, messages and axes middleware run: a cached page
+then costs the host lookup and two cache reads. It keeps the whole response as the full
+middleware stack produced it (security headers, CSP with the nonce swapped per visitor), so a
+page served either way is the same."""
+
+import base64
 import hashlib
+import os
 import secrets
+import time
 from functools import wraps
 
+from django.conf import settings
 from django.core.cache import cache
 from django.http import HttpResponse, HttpResponseNotModified, QueryDict
+from django.urls import Resolver404, resolve
 from django.utils import timezone
 from django.utils.cache import patch_cache_control, patch_vary_headers
 from django.utils.http import http_date, quote_etag, urlencode
@@ -78,6 +89,13 @@ def _current(keys):
 
 def version(desa_id) -> int:
     key = _version_key("desa", desa_id)
+    return _current([key]).get(key, 0)
+
+
+def region_version(*, kabupaten_id=None, kecamatan_id=None) -> int:
+    """The portal version of a kecamatan (or else the kabupaten): bumped by every change in any
+    of its villages, so figures over the region can be cached under it."""
+    key = _version_key("kec", kecamatan_id) if kecamatan_id is not None else _version_key("kab", kabupaten_id)
     return _current([key]).get(key, 0)
 
 
@@ -142,12 +160,16 @@ def _hash(*parts):
 def _page_key(request, query):
     """(page key, variant counter key) of this request."""
     keys = _versions(request.tenant)
-    values = _current(keys)
-    stamp = ".".join(str(values.get(k, 0)) for k in keys)
+    stamp = _stamp(keys, _current(keys))
+    request._sitecache_stamp = stamp
     # Keyed on the tenant, never on the Host header: `selakambang.<base>:1234` is the same site as
     # `selakambang.<base>`, and pages build their absolute links from settings, not the host.
     site, path = _site(request.tenant), request.path
     return "situs:hal:" + _hash(site, path, query, stamp), "situs:varian:" + _hash(site, path, stamp)
+
+
+def _stamp(keys, values):
+    return ".".join(str(values.get(k, 0)) for k in keys)
 
 
 def _room_for_variant(counter, query):
@@ -191,10 +213,12 @@ def public_page(view=None, *, params=()):
             timeout = _timeout(request)
             if timeout <= 0 or not _room_for_variant(counter, query):
                 return response
-            cached = _freeze(request, response)
+            cached = _freeze(request, response, timeout)
             cache.set(key, cached, timeout)
+        request._sitecache_whole_until = cached.get("until")  # AnonymousPageMiddleware may keep it whole
         return _thaw(request, cached)
 
+    wrapped.public_page_params = params
     return wrapped
 
 
@@ -203,7 +227,7 @@ def public_page(view=None, *, params=()):
 NONCE_PLACEHOLDER = b"__balai_csp_nonce__"
 
 
-def _freeze(request, response):
+def _freeze(request, response, timeout):
     body = response.content
     nonce = getattr(request, "_csp_nonce", None)
     if nonce:
@@ -214,6 +238,7 @@ def _freeze(request, response):
         "headers": {k: v for k, v in response.items() if k.lower() not in {"content-length", "set-cookie"}},
         "etag": quote_etag(hashlib.sha256(body).hexdigest()[:32]),
         "modified": http_date(timezone.now().timestamp()),
+        "until": time.time() + timeout,
     }
 
 
@@ -233,4 +258,98 @@ def _thaw(request, cached):
     response["Last-Modified"] = cached["modified"]
     patch_vary_headers(response, ["Cookie"])
     patch_cache_control(response, public=True, max_age=0, must_revalidate=True)
+    return response
+
+
+# --- whole responses for visitors without a session ---------------------------------------------
+
+_WHOLE = "situs:utuh:"
+
+
+def _whole_key(request):
+    """The cache key of the whole response to this request, or None when the request is not an
+    anonymous GET of a cached public page (a session or a message waiting, an unknown path, a
+    view that is not a public page, an absurd parameter)."""
+    if request.method not in ("GET", "HEAD") or request.tenant is None:
+        return None
+    if settings.SESSION_COOKIE_NAME in request.COOKIES or "messages" in request.COOKIES:
+        return None
+    try:
+        match = resolve(request.path_info)
+    except Resolver404:
+        return None
+    params = getattr(match.func, "public_page_params", None)
+    if params is None:
+        return None
+    query = _query(request, params)
+    if query is None:
+        return None
+    return _WHOLE + _hash(_site(request.tenant), request.path, query)
+
+
+class AnonymousPageMiddleware:
+    """Cached public pages for visitors without a session, answered right after the host lookup
+    (place it just below TenantMiddleware). On a miss the request goes through the whole stack
+    and, when `public_page` cached the page, the finished response is kept as well, for as long
+    as the page itself."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        key = _whole_key(request)
+        if key is None:
+            return self.get_response(request)
+        # One round trip: the site versions and the page, which records the versions it was
+        # built under (a page of an older version is a miss, and is overwritten).
+        versions = _versions(request.tenant)
+        values = cache.get_many([*versions, key])
+        cached = values.get(key)
+        if (
+            cached is not None
+            and all(k in values for k in versions)
+            and cached.get("stamp") == _stamp(versions, values)
+        ):
+            return _thaw_whole(request, cached)
+        response = self.get_response(request)
+        until = getattr(request, "_sitecache_whole_until", None)
+        stamp = getattr(request, "_sitecache_stamp", None)
+        if until is not None and stamp is not None and response.status_code == 200 and not response.streaming:
+            timeout = int(until - time.time())
+            if timeout > 0:
+                cache.set(key, {**_freeze_whole(request, response), "stamp": stamp}, timeout)
+        return response
+
+
+def _freeze_whole(request, response):
+    nonce = getattr(request, "_csp_nonce", None)
+    body, headers = response.content, {}
+    for name, value in response.items():
+        if name.lower() in {"content-length", "set-cookie"}:
+            continue
+        headers[name] = value.replace(nonce, NONCE_PLACEHOLDER.decode()) if nonce else value
+    if nonce:
+        body = body.replace(nonce.encode(), NONCE_PLACEHOLDER)
+    return {"body": body, "headers": headers, "nonce": bool(nonce)}
+
+
+def _thaw_whole(request, cached):
+    headers = cached["headers"]
+    etag, modified = headers.get("ETag"), headers.get("Last-Modified")
+    if (etag and request.headers.get("If-None-Match") == etag) or (
+        modified and request.headers.get("If-Modified-Since") == modified and "If-None-Match" not in request.headers
+    ):
+        response = HttpResponseNotModified()
+        for name in ("ETag", "Last-Modified", "Cache-Control", "Vary"):
+            if name in headers:
+                response[name] = headers[name]
+        return response
+    body = cached["body"]
+    if cached["nonce"]:
+        nonce = base64.b64encode(os.urandom(16)).decode("ascii")  # as django-csp makes them
+        body = body.replace(NONCE_PLACEHOLDER, nonce.encode())
+        headers = {name: value.replace(NONCE_PLACEHOLDER.decode(), nonce) for name, value in headers.items()}
+    response = HttpResponse(body)
+    for name, value in headers.items():
+        response[name] = value
     return response

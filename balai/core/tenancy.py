@@ -39,6 +39,8 @@ class Tenant:
     kabupaten: Kabupaten
     kecamatan: Kecamatan | None = None
     desa: Desa | None = None
+    # A kecamatan's villages, resolved with the host (and cached with it): its scope.
+    desa_ids: tuple[int, ...] = ()
 
     @property
     def name(self):
@@ -58,13 +60,17 @@ def forget_hosts():
 
 
 def resolve_host(host: str) -> Tenant | None:
-    """The tenant for a validated host name (without port), or None when nothing lives there."""
+    """The tenant for a validated host name (without port), or None when nothing lives there.
+    One cache round trip when cached: the entry carries the hosts version it was resolved under."""
     host = host.lower().rstrip(".")
-    key = f"tenant:{cache.get(HOSTS_VERSION_KEY, 0)}:{host}"
-    found = cache.get(key)
-    if found is None:
-        found = _resolve(host) or False  # False: known to be nobody's host
-        cache.set(key, found, HOSTS_TTL)
+    key = f"tenant:{host}"
+    values = cache.get_many([HOSTS_VERSION_KEY, key])
+    version = values.get(HOSTS_VERSION_KEY, 0)
+    entry = values.get(key)
+    if entry is not None and entry[0] == version:
+        return entry[1] or None
+    found = _resolve(host) or False  # False: known to be nobody's host
+    cache.set(key, (version, found), HOSTS_TTL)
     return found or None
 
 
@@ -81,7 +87,9 @@ def _resolve(host: str) -> Tenant | None:
             return None
         if label.startswith("kec-"):
             kec = Kecamatan.objects.filter(kabupaten=kabupaten, slug=label[4:]).first()
-            return Tenant(KECAMATAN, kabupaten, kecamatan=kec) if kec else None
+            if kec is None:
+                return None
+            return Tenant(KECAMATAN, kabupaten, kecamatan=kec, desa_ids=tuple(kec.desa.values_list("pk", flat=True)))
         desa = Desa.objects.select_related("kecamatan").filter(kecamatan__kabupaten=kabupaten, slug=label).first()
     else:
         desa = (
@@ -138,8 +146,7 @@ class TenantMiddleware:
             with scope(desa=tenant.desa):
                 return self.get_response(request)
         if tenant.kind == KECAMATAN:
-            desa_ids = list(tenant.kecamatan.desa.values_list("pk", flat=True))
-            with scope(desa=desa_ids):
+            with scope(desa=list(tenant.desa_ids)):
                 return self.get_response(request)
         return self.get_response(request)
 

@@ -3,6 +3,27 @@ from django.apps import AppConfig
 from balai.core.registry import AuditLabels, MenuItem, Widget
 
 
+def _rumah_tangga_berubah(sender, instance, **kwargs):
+    """A household formed or dissolved: the register's cached counts (selectors.ringkasan) are
+    keyed on the village's site version, so bump it once the change is committed."""
+    from django.db import transaction
+
+    from balai.core import sitecache
+
+    desa_id = instance.desa_id
+    transaction.on_commit(lambda: sitecache.bump(desa_id))
+
+
+def _tempat_berubah(sender, instance, **kwargs):
+    """A dusun, RW or RT saved or deleted: the list filters' cached choices are stale."""
+    from django.db import transaction
+
+    from .selectors import lupakan_pilihan_tempat
+
+    desa_id = instance.desa_id
+    transaction.on_commit(lambda: lupakan_pilihan_tempat(desa_id=desa_id))
+
+
 class PendudukConfig(AppConfig):
     name = "balai.penduduk"
     verbose_name = "Penduduk"
@@ -58,10 +79,10 @@ class PendudukConfig(AppConfig):
     def ready(self):
         from django.db.models.signals import post_delete, post_save
 
-        from balai.wilayah.models import RT, RW
+        from balai.wilayah.models import RT, RW, Dusun
 
         from . import kode, services
-        from .models import Kode
+        from .models import Kode, RumahTangga
 
         # Drop the cached reference-code lookup when a code changes.
         post_save.connect(lambda **kw: kode.reset(), sender=Kode, weak=False)
@@ -70,3 +91,10 @@ class PendudukConfig(AppConfig):
         # wilayah app knows nothing of the register, so it cannot do this itself).
         post_save.connect(services.ikuti_wilayah, sender=RT, dispatch_uid="penduduk_ikuti_rt")
         post_save.connect(services.ikuti_wilayah, sender=RW, dispatch_uid="penduduk_ikuti_rw")
+        # Signals only for cache invalidation (residents: balai.statistik.apps; imports bump it).
+        post_save.connect(_rumah_tangga_berubah, sender=RumahTangga, dispatch_uid="penduduk_rtm_simpan")
+        post_delete.connect(_rumah_tangga_berubah, sender=RumahTangga, dispatch_uid="penduduk_rtm_hapus")
+        for model in (Dusun, RW, RT):
+            name = model.__name__.lower()
+            post_save.connect(_tempat_berubah, sender=model, dispatch_uid=f"penduduk_pilihan_{name}_simpan")
+            post_delete.connect(_tempat_berubah, sender=model, dispatch_uid=f"penduduk_pilihan_{name}_hapus")

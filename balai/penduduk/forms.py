@@ -4,7 +4,8 @@ from django.db.models import Q
 from django.utils import timezone
 from django.utils.text import capfirst
 
-from balai.wilayah.models import RT, RW, Dusun
+from balai.core.widgets import FastSelect
+from balai.wilayah.models import RT, Dusun
 
 from . import choices, kode, privasi
 from .models import ImporPenduduk, Keluarga, Penduduk
@@ -469,21 +470,28 @@ SEMUA_STATUS = "0"
 class PendudukFilter(forms.Form):
     """Filters of the resident list; shared by the list page and the export."""
 
+    # The list is opened all day: its choices come from a per-village cache and its selects
+    # are written without a template per option.
     q = forms.CharField(label="Cari nama/NIK", required=False, max_length=100)
-    dusun = forms.ModelChoiceField(queryset=None, required=False, empty_label="Semua dusun")
-    rw = forms.ModelChoiceField(queryset=None, required=False, empty_label="Semua RW", label="RW")
-    rt = RTChoiceField(queryset=None, required=False, empty_label="Semua RT", label="RT")
+    dusun = forms.TypedChoiceField(required=False, coerce=int, empty_value=None, widget=FastSelect)
+    rw = forms.TypedChoiceField(label="RW", required=False, coerce=int, empty_value=None, widget=FastSelect)
+    rt = forms.TypedChoiceField(label="RT", required=False, coerce=int, empty_value=None, widget=FastSelect)
     jenis_kelamin = forms.TypedChoiceField(
-        label="Jenis kelamin", required=False, coerce=int, empty_value=None, choices=[]
+        label="Jenis kelamin", required=False, coerce=int, empty_value=None, choices=[], widget=FastSelect
     )
-    status_dasar = forms.TypedChoiceField(label="Status", required=False, coerce=int, empty_value=None, choices=[])
+    status_dasar = forms.TypedChoiceField(
+        label="Status", required=False, coerce=int, empty_value=None, choices=[], widget=FastSelect
+    )
 
     def __init__(self, *args, desa, user, **kwargs):
+        from .selectors import pilihan_tempat
+
         super().__init__(*args, **kwargs)
         self.user = user
-        self.fields["dusun"].queryset = Dusun.objects.filter(desa=desa).order_by("nama")
-        self.fields["rw"].queryset = RW.objects.filter(desa=desa).order_by("nomor")
-        self.fields["rt"].queryset = _rt_choices(desa)
+        tempat = pilihan_tempat(desa=desa)
+        self.fields["dusun"].choices = [("", "Semua dusun"), *tempat["dusun"]]
+        self.fields["rw"].choices = [("", "Semua RW"), *tempat["rw"]]
+        self.fields["rt"].choices = [("", "Semua RT"), *tempat["rt"]]
         self.fields["jenis_kelamin"].choices = kode.pilihan("jenis_kelamin", kosong="Semua")
         self.fields["status_dasar"].choices = (
             [("", "Hidup")]
@@ -491,16 +499,24 @@ class PendudukFilter(forms.Form):
             + [(SEMUA_STATUS, "Semua status")]
         )
 
+    def tanpa_saring(self):
+        """Whether the list is the plain one (the living, nothing chosen): its total is known."""
+        if not self.is_bound:
+            return True
+        return self.is_valid() and not any(v not in (None, "") for v in self.cleaned_data.values())
+
     def filter(self, qs):
-        data = self.cleaned_data if self.is_valid() else {}
+        if self.is_bound and not self.is_valid():
+            return qs.none()  # the page says what is wrong (a search too long, a dusun that is gone)
+        data = self.cleaned_data if self.is_bound else {}
         status = data.get("status_dasar")
         if status is None:
             qs = qs.filter(status_dasar=kode.HIDUP)
         elif status:
             qs = qs.filter(status_dasar=status)
-        for name in ("dusun", "rw", "rt", "jenis_kelamin"):
-            if data.get(name) is not None:
-                qs = qs.filter(**{name: data[name]})
+        for name in ("dusun_id", "rw_id", "rt_id", "jenis_kelamin"):
+            if data.get(name.removesuffix("_id")) is not None:
+                qs = qs.filter(**{name: data[name.removesuffix("_id")]})
         q = (data.get("q") or "").strip()
         if q.isdigit():
             qs = qs.filter(nik=q) if cari_nomor_penuh(q, self.user) else qs.filter(nik__startswith=q)

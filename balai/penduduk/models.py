@@ -273,6 +273,9 @@ class Penduduk(models.Model):
             models.Index(fields=["desa", "status_dasar", "jenis_kelamin", "tanggal_lahir"], name="penduduk_desa_umur"),
             # Kabupaten-wide NIK lookups (uniqueness among the living, import by NIK).
             models.Index(fields=["nik"], name="penduduk_nik"),
+            # The resident list (by name, a page at a time after a cursor) reads one page from
+            # it instead of sorting the village on every page view.
+            models.Index(fields=["desa", "status_dasar", "nama", "id"], name="penduduk_desa_status_nama"),
             # The books listing the living by family (Buku Induk, Buku KTP/KK ...), read page by
             # page in this order: no other index gives it, without one each page sorts the village.
             models.Index(

@@ -1,7 +1,11 @@
 import datetime
 
+from django.core.cache import cache
 from django.db.models import Count, Q
 from django.utils import timezone
+
+from balai.core import sitecache
+from balai.wilayah.models import RT, RW, Dusun
 
 from .forms import cari_nomor_penuh
 from .kode import HIDUP, KEPALA_KELUARGA
@@ -30,9 +34,25 @@ def daftar_penduduk(*, desa):
     )
 
 
+RINGKASAN_TTL = 60 * 10
+
+
 def ringkasan(*, desa):
-    """Counts for the list page header, one query."""
+    """Counts for the list page header and the dashboard card: one query over the village's
+    register, then cached under the village's site version, which every change of the register
+    bumps (a resident saved or deleted, a household formed or dissolved, an import: see
+    balai.statistik.apps and balai.penduduk.apps). The ten-minute expiry is belt and braces."""
+    key = f"penduduk:ringkasan:{desa.pk}:{sitecache.version(desa.pk)}"
+    figures = cache.get(key)
+    if figures is None:
+        figures = _ringkasan(desa=desa)
+        cache.set(key, figures, RINGKASAN_TTL)
+    return figures
+
+
+def _ringkasan(*, desa):
     return Penduduk.objects.filter(desa=desa).aggregate(
+        semua=Count("id"),
         hidup=Count("id", filter=Q(status_dasar=HIDUP)),
         laki=Count("id", filter=Q(status_dasar=HIDUP, jenis_kelamin=1)),
         perempuan=Count("id", filter=Q(status_dasar=HIDUP, jenis_kelamin=2)),
@@ -40,6 +60,40 @@ def ringkasan(*, desa):
         # Households with at least one living member.
         rumah_tangga=Count("rumah_tangga", filter=Q(status_dasar=HIDUP), distinct=True),
     )
+
+
+PILIHAN_TTL = 60 * 10
+
+
+def _kunci_pilihan(desa_id):
+    return f"penduduk:pilihan-tempat:{desa_id}"
+
+
+def pilihan_tempat(*, desa):
+    """The dusun, RW and RT of a village as (id, label) choices for the list filters: three
+    small queries without model instances, then cached per village until a dusun, RW or RT
+    changes (signals in balai.penduduk.apps; the expiry is belt and braces for bulk loads)."""
+    key = _kunci_pilihan(desa.pk)
+    pilihan = cache.get(key)
+    if pilihan is None:
+        dusun = list(Dusun.objects.filter(desa=desa).order_by("nama").values_list("id", "nama"))
+        rw = [
+            (pk, f"RW {nomor:03d}")
+            for pk, nomor in RW.objects.filter(desa=desa).order_by("nomor").values_list("id", "nomor")
+        ]
+        rt = [
+            (pk, f"RT {nomor:03d} / RW {rw_nomor:03d} · Dusun {dusun_nama}")
+            for pk, nomor, rw_nomor, dusun_nama in RT.objects.filter(desa=desa)
+            .order_by("rw__nomor", "nomor")
+            .values_list("id", "nomor", "rw__nomor", "rw__dusun__nama")
+        ]
+        pilihan = {"dusun": dusun, "rw": rw, "rt": rt}
+        cache.set(key, pilihan, PILIHAN_TTL)
+    return pilihan
+
+
+def lupakan_pilihan_tempat(*, desa_id):
+    cache.delete(_kunci_pilihan(desa_id))
 
 
 def detail_penduduk(*, desa, pk):
@@ -55,20 +109,28 @@ def riwayat(*, desa, penduduk):
 
 
 def daftar_keluarga(*, desa):
-    """Families with their head's name and the number of living members (two queries per page)."""
+    """Families with their place, the columns the list shows; their heads and member counts come
+    per page from `kepala_dan_jumlah` (two queries per page, whatever the village's size)."""
     return (
         Keluarga.objects.filter(desa=desa)
         .select_related("dusun", "rw", "rt")
-        .annotate(jumlah_anggota=Count("anggota", filter=Q(anggota__status_dasar=HIDUP)))
-        .order_by("no_kk")
+        .only("id", "no_kk", "alamat", "dusun__nama", "rw__nomor", "rt__nomor")
+        .order_by("no_kk", "id")
     )
 
 
-def kepala_per_keluarga(*, desa, keluarga_ids):
-    rows = Penduduk.objects.filter(
-        desa=desa, keluarga_id__in=keluarga_ids, shdk=KEPALA_KELUARGA, status_dasar=HIDUP
-    ).values_list("keluarga_id", "nama")
-    return dict(rows)
+def kepala_dan_jumlah(*, desa, keluarga_ids):
+    """{keluarga id: (head's name, living members)} for one page of families (one query)."""
+    rows = (
+        Penduduk.objects.filter(desa=desa, keluarga_id__in=keluarga_ids, status_dasar=HIDUP)
+        .values_list("keluarga_id", "shdk", "nama")
+        .order_by()
+    )
+    hasil = {}
+    for keluarga_id, shdk, nama in rows:
+        kepala, n = hasil.get(keluarga_id, ("", 0))
+        hasil[keluarga_id] = (nama if shdk == KEPALA_KELUARGA else kepala, n + 1)
+    return hasil
 
 
 def anggota_keluarga(*, desa, keluarga):
@@ -187,8 +249,10 @@ def cari_keluarga(*, desa, q, user, batas=BATAS_CALON):
         )
         qs = qs.filter(pk__in=kepala.values("keluarga_id"))
     keluarga = list(qs.select_related("dusun", "rw", "rt").order_by("no_kk")[:batas])
-    kepala = kepala_per_keluarga(desa=desa, keluarga_ids=[k.pk for k in keluarga])
-    return [(k, kepala.get(k.pk, "")) for k in keluarga]
+    kepala = kepala_dan_jumlah(desa=desa, keluarga_ids=[k.pk for k in keluarga])
+    return [(k, kepala.get(k.pk, ("", 0))[0]) for k in keluarga]
+
+
 def isi_register(*, desa):
     """How many residents (all statuses), KKs, households and events the village holds."""
     return {

@@ -8,6 +8,7 @@ from django.views.decorators.http import require_POST
 from django_scopes import scopes_disabled
 
 from balai.akun.access import staff_view
+from balai.core import keyset
 from balai.core.halaman import halaman_dari
 
 from . import ekspor, kode, privasi, selectors, services
@@ -74,11 +75,18 @@ def daftar(request):
     data = _data_filter(request)
     filtr = PendudukFilter(data or None, desa=request.desa, user=request.user)
     qs = filtr.filter(selectors.daftar_penduduk(desa=request.desa))
-    page = halaman_dari(qs, PER_HALAMAN, data.get("hal"))
-    context = {"filter": filtr, "page": page, "ringkasan": None, "boleh_ekspor": privasi.boleh_lihat_nik(request.user)}
+    # Counted once per register change (cached); a filtered list is not counted at all.
+    ringkasan = selectors.ringkasan(desa=request.desa)
+    total = ringkasan["hidup"] if filtr.tanpa_saring() else None
+    page = keyset.paginate(qs, data, fields=("nama", "id"), total=total, upper=ringkasan["semua"], per_page=PER_HALAMAN)
+    context = {
+        "filter": filtr,
+        "page": page,
+        "ringkasan": ringkasan,
+        "boleh_ekspor": privasi.boleh_lihat_nik(request.user),
+    }
     if request.htmx and not request.htmx.boosted:
         return render(request, "penduduk/partials/tabel.html", context)
-    context["ringkasan"] = selectors.ringkasan(desa=request.desa)
     return render(request, "penduduk/daftar.html", context)
 
 
@@ -389,9 +397,9 @@ def keluarga_daftar(request):
         qs = qs.filter(no_kk=q) if cari_nomor_penuh(q, request.user) else qs.filter(no_kk__startswith=q)
     elif q:
         qs = qs.filter(anggota__nama__icontains=q, anggota__shdk=kode.KEPALA_KELUARGA).distinct()
-    page = halaman_dari(qs, PER_HALAMAN, data.get("hal"))
-    kepala = selectors.kepala_per_keluarga(desa=request.desa, keluarga_ids=[k.pk for k in page])
-    rows = [(k, kepala.get(k.pk, "")) for k in page]
+    page = keyset.paginate(qs, data, fields=("no_kk", "id"), per_page=PER_HALAMAN)
+    kepala = selectors.kepala_dan_jumlah(desa=request.desa, keluarga_ids=[k.pk for k in page])
+    rows = [(k, *kepala.get(k.pk, ("", 0))) for k in page]
     return render(request, "penduduk/keluarga_daftar.html", {"page": page, "rows": rows, "q": q})
 
 

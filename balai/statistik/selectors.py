@@ -11,6 +11,7 @@ from django.core.cache import cache
 from django.db.models import Count, Q
 from django_scopes import scopes_disabled
 
+from balai.core import sitecache
 from balai.penduduk import kode
 from balai.penduduk.models import Penduduk
 from balai.wilayah.models import RT, RW, Desa, Dusun
@@ -170,7 +171,13 @@ def penduduk_stats(*, desa=None, kecamatan=None, kabupaten=None, dimensi, tangga
     tanggal = tanggal or hari_ini()
     wilayah = _wilayah_filter(desa=desa, kecamatan=kecamatan, kabupaten=kabupaten)
     if desa is not None:
-        counts = _counts(_queryset(dim, wilayah), dim, tanggal)
+        # Cached under the village's site version, which every change of the register bumps
+        # (balai.statistik.apps, the importer): the back-office page reads no resident twice.
+        key = f"statistik:desa:{desa.pk}:{sitecache.version(desa.pk)}:{dim.key}:{tanggal.isoformat()}"
+        counts = cache.get(key)
+        if counts is None:
+            counts = list(_counts(_queryset(dim, wilayah), dim, tanggal))
+            cache.set(key, counts, CACHE_WILAYAH)
         rows, total = _tabel(dim, counts)
     else:
         # Across villages: scoping off for this query only, the region filter above applies.

@@ -60,3 +60,41 @@ def test_operator_checks_then_imports_a_register_and_searches_it(page, site, des
     page.get_by_role("link", name=target).first.click()
     page.get_by_role("heading", name=target).wait_for()
     assert not csp_errors, csp_errors
+
+
+def test_resident_list_pages_on_a_phone(page, site, desa_a, make_user):
+    """The list's pager on a 390 px screen: next, last and back to the start through htmx, the
+    page never wider than the screen, and no search text in the address bar."""
+    from django_scopes import scopes_disabled
+
+    from balai.penduduk.tests.factories import make_penduduk
+
+    operator = make_user(Peran.OPERATOR_DESA, desa=desa_a)
+    with scopes_disabled():
+        for i in range(120):
+            make_penduduk(desa_a, nama=f"Warga {i:03d}")
+    page.goto(site("selakambang", "/masuk/"))
+    page.get_by_label("Nama pengguna").fill(operator.username)
+    page.get_by_label("Kata sandi").fill(PASSWORD)
+    page.get_by_role("button", name="Masuk").click()
+    page.wait_for_url(re.compile(r"/admin-desa/$"))
+
+    page.goto(site("selakambang", "/admin-desa/penduduk/"))
+    page.get_by_text("Halaman 1 dari 3").wait_for()
+    page.get_by_role("button", name="Berikutnya ›").click()
+    page.get_by_text("Halaman 2 dari 3").wait_for()
+    assert page.get_by_role("link", name="Warga 050").is_visible()
+    page.get_by_role("button", name="Akhir »").click()
+    page.get_by_text("Halaman 3 dari 3").wait_for()
+    assert page.get_by_role("link", name="Warga 119").count() == 1
+    pager = page.locator("form.pager").bounding_box()
+    assert pager["x"] >= 0 and pager["x"] + pager["width"] <= 390
+    assert page.evaluate("document.documentElement.scrollWidth") <= 390
+    page.get_by_role("button", name="‹ Sebelumnya").click()
+    page.get_by_text("Halaman 2 dari 3").wait_for()
+    page.get_by_role("button", name="« Awal").click()
+    page.get_by_text("Halaman 1 dari 3").wait_for()
+    page.get_by_label("Cari nama/NIK").fill("warga 11")
+    page.get_by_label("Cari nama/NIK").press("Enter")
+    page.get_by_role("link", name="Warga 119").wait_for()
+    assert "?" not in page.url

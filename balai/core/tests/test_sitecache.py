@@ -151,3 +151,68 @@ def test_views_see_only_declared_parameters(get_daftar):
     request.user = AnonymousUser()
     request.tenant = resolve_host("selakambang.localhost")
     assert lupa(request).content == b"kopi None"
+
+
+# --- whole pages for visitors without a session (AnonymousPageMiddleware) ------------------------
+
+
+@pytest.fixture
+def middleware_calls(monkeypatch):
+    """Count the middleware below AnonymousPageMiddleware that a request reaches."""
+    from django.contrib.sessions.middleware import SessionMiddleware
+
+    seen = []
+    original = SessionMiddleware.process_request
+
+    def counting(self, request):
+        seen.append(request.path)
+        return original(self, request)
+
+    monkeypatch.setattr(SessionMiddleware, "process_request", counting)
+    return seen
+
+
+@pytest.mark.parametrize("host", ["selakambang.localhost", "kec-kaligondang.localhost", "localhost"])
+def test_cached_pages_for_visitors_without_a_session_skip_the_stack(
+    client, desa_a, host, middleware_calls, django_assert_num_queries
+):
+    first = client.get("/", HTTP_HOST=host)
+    assert first.status_code == 200 and middleware_calls == ["/"]
+    with django_assert_num_queries(0):  # a kecamatan host too: its villages come with the host
+        again = client.get("/", HTTP_HOST=host)
+    assert middleware_calls == ["/"]  # answered before sessions (and auth, OTP, axes)
+    for name in ("Content-Security-Policy", "X-Frame-Options", "ETag", "Vary", "Cache-Control", "Content-Type"):
+        assert again[name].split("nonce-")[0] == first[name].split("nonce-")[0], name
+    nonces = []
+    for response in (first, again, client.get("/", HTTP_HOST=host)):
+        nonce = response["Content-Security-Policy"].split("'nonce-")[1].split("'")[0]
+        assert f'nonce="{nonce}"'.encode() in response.content
+        nonces.append(nonce)
+    assert len(set(nonces)) == 3
+    assert client.get("/", HTTP_HOST=host, HTTP_IF_NONE_MATCH=again["ETag"]).status_code == 304
+
+
+def test_whole_pages_follow_the_site_version(client, desa_a, middleware_calls):
+    client.get("/", HTTP_HOST="selakambang.localhost")
+    client.get("/", HTTP_HOST="selakambang.localhost")
+    assert len(middleware_calls) == 1
+    sitecache.bump(desa_a.pk)
+    client.get("/", HTTP_HOST="selakambang.localhost")
+    assert len(middleware_calls) == 2
+
+
+def test_visitors_with_a_session_or_a_message_go_through_the_stack(client, desa_a, middleware_calls):
+    client.get("/", HTTP_HOST="selakambang.localhost")
+    client.cookies["sessionid"] = "abc"
+    client.get("/", HTTP_HOST="selakambang.localhost")
+    del client.cookies["sessionid"]
+    client.cookies["messages"] = "x"
+    client.get("/", HTTP_HOST="selakambang.localhost")
+    assert len(middleware_calls) == 3
+
+
+def test_signed_in_staff_never_get_the_anonymous_page(desa_a, operator_a, client_for, middleware_calls):
+    client_for(desa_a).get("/")  # cached whole for visitors
+    staff = client_for(desa_a, operator_a)
+    assert staff.get("/").status_code == 200
+    assert len(middleware_calls) == 2  # the signed-in request went through sessions and auth

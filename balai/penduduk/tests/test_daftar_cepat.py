@@ -1,0 +1,193 @@
+"""The resident and KK lists cost the same for any size of register: fixed query counts, no
+COUNT(*) on page views, keyset pages, and bad pager or search input answered with a page."""
+
+import re
+import time
+
+import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+from django_scopes import scopes_disabled
+
+from balai.penduduk import kode, selectors
+from balai.penduduk.models import Penduduk
+from balai.wilayah.models import RT, RW, Dusun
+
+from .factories import make_keluarga, make_penduduk
+
+LIST = "/admin-desa/penduduk/"
+KK = "/admin-desa/penduduk/keluarga/"
+
+
+@pytest.fixture
+def tempat(desa_a, no_scopes):
+    du = Dusun.objects.create(desa=desa_a, nama="Krajan")
+    rw = RW.objects.create(desa=desa_a, dusun=du, nomor=1)
+    return RT.objects.create(desa=desa_a, rw=rw, nomor=3)
+
+
+def _isi(desa, n, rt, start=0):
+    with scopes_disabled():
+        for i in range(start, start + n):
+            kk = make_keluarga(desa, rt=rt)
+            make_penduduk(desa, nama=f"Warga {i:03d}", keluarga=kk, rt=rt, rw=rt.rw, dusun=rt.rw.dusun)
+
+
+def _queries(client, method, path, data=None):
+    with CaptureQueriesContext(connection) as q:
+        response = getattr(client, method)(path, data or {})
+    assert response.status_code == 200
+    return len(q), [s["sql"] for s in q.captured_queries], response.content.decode()
+
+
+PAGES = [
+    ("get", LIST, None),
+    ("get", LIST, {"hal": "akhir"}),
+    ("get", LIST, {"hal": "3"}),
+    ("post", LIST, {"q": "warga 0"}),
+    ("post", LIST, {"status_dasar": "0"}),
+    ("get", KK, None),
+    ("get", KK, {"hal": "akhir"}),
+]
+
+
+def test_query_counts_do_not_grow_with_the_register(
+    desa_a, operator_a, client_for, tempat, django_capture_on_commit_callbacks
+):
+    """Two sizes of register, the same queries on every list page, and no COUNT(*) at all."""
+    client = client_for(desa_a, operator_a)
+    with django_capture_on_commit_callbacks(execute=True):
+        _isi(desa_a, 3, tempat)
+    client.get(LIST)  # fill the per-village caches (header counts, filter choices)
+    kecil = [_queries(client, m, p, d)[0] for m, p, d in PAGES]
+    with django_capture_on_commit_callbacks(execute=True):
+        _isi(desa_a, 160, tempat, start=3)  # more than three pages
+    client.get(LIST)  # the register changed: its cached counts are read again once
+    besar = [_queries(client, m, p, d) for m, p, d in PAGES]
+    assert kecil == [n for n, _sql, _body in besar]
+    for _n, sql, _body in besar:
+        assert not any("COUNT(" in s.upper() for s in sql)
+    # The plain list shows its place and its total from the cached counts.
+    assert "Halaman 1 dari 4 · 163 penduduk hidup" in besar[0][2]
+    assert "Halaman 4 dari 4" in besar[1][2] and "Warga 162" in besar[1][2]
+
+
+def test_next_and_previous_pages_follow_the_cursor(desa_a, operator_a, client_for, tempat):
+    client = client_for(desa_a, operator_a)
+    _isi(desa_a, 120, tempat)
+    body = client.get(LIST).content.decode()
+    assert "Warga 000" in body and "Warga 049" in body and "Warga 050" not in body
+    after = re.search(r'name="setelah" value="([^"]+)"', body).group(1).replace("&quot;", '"')
+    body = client.post(LIST, {"setelah": after}).content.decode()
+    assert "Halaman 2 dari 3" in body and "Warga 050" in body and "Warga 099" in body and "Warga 049" not in body
+    before = re.search(r'name="sebelum" value="([^"]+)"', body).group(1).replace("&quot;", '"')
+    body = client.post(LIST, {"sebelum": before}).content.decode()
+    assert "Halaman 1 dari 3" in body and "Warga 000" in body and "Warga 050" not in body
+    # A filtered list is not counted: its pager says which page, not of how many.
+    body = client.post(LIST, {"q": "warga"}).content.decode()
+    assert "Halaman 1</span>" in body and " dari " not in body.split('class="pager"')[1]
+
+
+@pytest.mark.parametrize(
+    "data",
+    [
+        {"hal": "999999999"},
+        {"hal": "10000001"},
+        {"hal": "-5"},
+        {"hal": "0"},
+        {"hal": "abc"},
+        {"hal": "1e9"},
+        {"setelah": "bukan json"},
+        {"setelah": '[1, "x"]'},
+        {"setelah": '[1, {"a": 1}, 2]'},
+        {"sebelum": "[" + "1," * 500 + "1]"},
+        {"setelah": '[2, "a\\u0000b", 1]'},
+        {"q": "x" * 5000},
+        {"q": "%_\\'\"<script>; DROP TABLE --"},
+        {"q": "Ñoño 李 ☺ \u202e"},
+        {"q": "a\x00b"},
+        {"dusun": "999999"},
+        {"rt": "-1"},
+        {"status_dasar": "x"},
+    ],
+)
+def test_bad_pager_and_search_input_is_a_clear_page(desa_a, operator_a, client_for, tempat, data):
+    _isi(desa_a, 60, tempat)
+    client = client_for(desa_a, operator_a)
+    normal, _sql, _ = _queries(client, "post", LIST, {})
+    n, _sql, body = _queries(client, "post", LIST, data)
+    assert n <= normal  # no slower: never more queries than the plain list
+    assert "Halaman" in body or "Perbaiki isian" in body
+    n, _sql, body = _queries(client, "post", KK, data)
+    assert n <= normal
+
+
+def test_bad_input_is_no_slower_than_a_normal_page(desa_a, operator_a, client_for, tempat):
+    _isi(desa_a, 60, tempat)
+    client = client_for(desa_a, operator_a)
+
+    def waktu(data):
+        client.post(LIST, data)
+        start = time.perf_counter()
+        for _ in range(5):
+            client.post(LIST, data)
+        return time.perf_counter() - start
+
+    normal = waktu({})
+    for data in ({"hal": "999999999"}, {"q": "x" * 5000}, {"hal": "-1"}):
+        assert waktu(data) < normal * 3 + 0.05
+
+
+def test_a_search_too_long_says_so_and_lists_nobody(desa_a, operator_a, client_for, tempat):
+    _isi(desa_a, 3, tempat)
+    body = client_for(desa_a, operator_a).post(LIST, {"q": "w" * 101}, HTTP_HX_REQUEST="true").content.decode()
+    assert "Cari nama/NIK:" in body and "100" in body and "Warga 001" not in body
+
+
+def test_header_counts_are_cached_and_follow_the_register(
+    desa_a, tempat, django_assert_num_queries, django_capture_on_commit_callbacks
+):
+    with scopes_disabled():
+        with django_capture_on_commit_callbacks(execute=True):
+            _isi(desa_a, 2, tempat)
+        assert selectors.ringkasan(desa=desa_a)["hidup"] == 2
+        with django_assert_num_queries(0):
+            selectors.ringkasan(desa=desa_a)
+        with django_capture_on_commit_callbacks(execute=True):
+            make_penduduk(desa_a, nama="Bayi Baru")
+        assert selectors.ringkasan(desa=desa_a)["hidup"] == 3
+        p = Penduduk.objects.get(nama="Bayi Baru")
+        with django_capture_on_commit_callbacks(execute=True):
+            p.status_dasar = kode.MATI
+            p.save()
+        assert selectors.ringkasan(desa=desa_a)["hidup"] == 2
+
+
+def test_filter_choices_follow_changes_to_the_places(
+    desa_a, operator_a, client_for, tempat, django_capture_on_commit_callbacks
+):
+    client = client_for(desa_a, operator_a)
+    assert "Dusun Krajan" in client.get(LIST).content.decode()
+    with django_capture_on_commit_callbacks(execute=True), scopes_disabled():
+        Dusun.objects.create(desa=desa_a, nama="Karanganyar")
+    body = client.get(LIST).content.decode()
+    assert ">Karanganyar</option>" in body
+    with django_capture_on_commit_callbacks(execute=True), scopes_disabled():
+        RT.objects.create(desa=desa_a, rw=tempat.rw, nomor=7)
+    assert "RT 007 / RW 001 · Dusun Krajan" in client.get(LIST).content.decode()
+
+
+def test_rows_written_in_python_mask_and_escape(desa_a, operator_a, make_user, client_for, tempat):
+    from balai.akun.models import Peran
+
+    with scopes_disabled():
+        p = make_penduduk(desa_a, nama="<b>Siti</b> & Co", rt=tempat, rw=tempat.rw, dusun=tempat.rw.dusun)
+        make_penduduk(desa_a, nama="Almarhum", status_dasar=kode.MATI)
+    body = client_for(desa_a, operator_a).get(LIST).content.decode()
+    assert "&lt;b&gt;Siti&lt;/b&gt; &amp; Co" in body and "<b>Siti" not in body
+    assert f"<code>{p.nik}</code>" in body and f'href="/admin-desa/penduduk/{p.pk}/"' in body
+    assert "003/001" in body and ">Krajan<" in body
+    perangkat = make_user(Peran.PERANGKAT_DESA, desa=desa_a)
+    body = client_for(desa_a, perangkat).post(LIST, {"status_dasar": "0"}).content.decode()
+    assert p.nik not in body and f"{p.nik[:4]}••••••••{p.nik[-4:]}" in body
+    assert '<span class="badge off">MATI</span>' in body
