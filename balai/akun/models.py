@@ -1,6 +1,6 @@
 from django.conf import settings
-from django.core.cache import cache
 from django.contrib.auth.models import AbstractUser
+from django.core.cache import cache
 from django.db import models
 from django.db.models import Q
 from django.utils.functional import cached_property

@@ -1,14 +1,14 @@
 from django.contrib import messages
 from django.core.paginator import Paginator
 from django.db.models import Exists, OuterRef
-from django.http import Http404, HttpResponseNotAllowed
+from django.http import HttpResponseNotAllowed
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.views.decorators.http import require_POST
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
 from balai.akun import services as akun_services
-from balai.akun.access import staff_view
+from balai.akun.access import per_host, staff_view
 from balai.akun.models import PERAN_TINGKAT, Peran, User
 from balai.core import dashboard
 from balai.core.tenancy import KABUPATEN, KECAMATAN
@@ -118,20 +118,6 @@ def desa_log(request):
 
 def _punya_2fa():
     return Exists(TOTPDevice.objects.filter(user=OuterRef("pk"), confirmed=True))
-
-
-def dasbor(request):
-    if request.tenant is not None and request.tenant.kind == KECAMATAN:
-        return kecamatan_dasbor(request)
-    if request.tenant is not None and request.tenant.kind == KABUPATEN:
-        return kabupaten_dasbor(request)
-    raise Http404
-
-
-def log(request):
-    if request.tenant is not None and request.tenant.kind == KECAMATAN:
-        return kecamatan_log(request)
-    return kabupaten_log(request)
 
 
 @staff_view(KECAMATAN, izin="kecamatan.pantau")
@@ -279,3 +265,7 @@ def kab_pengguna_peran(request, pk):
 def kabupaten_log(request):
     entries = selectors.audit_entries(kabupaten_wide=True, action=request.GET.get("tindakan", ""))
     return render(request, "panel/log.html", {"entries": entries, "show_desa": True})
+
+
+dasbor = per_host(kecamatan=kecamatan_dasbor, kabupaten=kabupaten_dasbor)
+log = per_host(kecamatan=kecamatan_log, kabupaten=kabupaten_log)
