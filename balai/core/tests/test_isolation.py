@@ -19,6 +19,7 @@ import random
 import re
 import zipfile
 from datetime import timedelta
+from html.parser import HTMLParser
 
 import pytest
 from django.apps import apps
@@ -525,3 +526,78 @@ def test_every_api_endpoint_answers_only_for_this_village(both_villages, desa_a,
                 wrong.append((method, url, "answered for another village's id"))
     assert own_data_seen, "no API endpoint returned any of village A's own data"
     assert not wrong
+
+
+class _Forms(HTMLParser):
+    """The fields of a page's POST forms as a browser would send them, empty text filled in."""
+
+    def __init__(self):
+        super().__init__()
+        self.data, self._in_post, self._select = {}, False, None
+
+    def handle_starttag(self, tag, attrs):
+        a = dict(attrs)
+        if tag == "form":
+            self._in_post = (a.get("method") or "").lower() == "post"
+        if not self._in_post or not a.get("name"):
+            if tag == "option" and self._select and a.get("value") and self._select not in self.data:
+                self.data[self._select] = a["value"]
+            return
+        name, kind = a["name"], (a.get("type") or "text").lower()
+        if tag == "select":
+            self._select = name
+        elif tag == "textarea":
+            self.data.setdefault(name, "Isi uji isolasi")
+        elif tag == "input" and kind not in ("file", "submit", "button", "image", "reset"):
+            if kind in ("checkbox", "radio"):
+                self.data.setdefault(name, a.get("value", "on"))
+            elif a.get("value"):
+                self.data.setdefault(name, a["value"])
+            else:
+                filler = {
+                    "number": "7",
+                    "date": "2020-01-02",
+                    "datetime-local": "2030-01-02T08:00",
+                    "email": "u@contoh.id",
+                }
+                self.data.setdefault(name, filler.get(kind, "Uji isolasi"))
+
+    def handle_endtag(self, tag):
+        if tag == "form":
+            self._in_post = False
+        if tag == "select":
+            self._select = None
+
+
+def test_forms_refuse_another_villages_ids(both_villages, desa_a, make_user, client_for):
+    """Every back-office form of A (new and edit pages), filled in as a browser would and sent
+    with B's ids in every field that names a village-owned object: nothing of A's ends up
+    pointing at B's rows, B's rows stay unchanged, and no answer is a 500 or shows B's text."""
+    mine, theirs, texts = both_villages
+    before = _snapshot(theirs)
+    foreign = _foreign_ids(theirs)
+    foreign.pop("format")
+    client = client_for(desa_a, make_user(Peran.ADMIN_DESA, desa=desa_a))
+    paths = ["/" + route for route in list_views()]
+    for route, pattern in object_views():
+        own = next((o for o in mine if isinstance(o, pattern.callback.model)), None)
+        if own is not None and not route.endswith(("hapus/", "status/", "bubarkan/")):
+            paths.append(routes.fill(route, {"pk": own.pk}))
+    wrong, sent = [], 0
+    for path in paths:
+        page = client.get(path)
+        if page.status_code != 200 or page.streaming:
+            continue
+        forms = _Forms()
+        forms.feed(_body(page))
+        if not forms.data:
+            continue
+        data = {**forms.data, **{k: v for k, v in foreign.items() if k in forms.data}}
+        response = client.post(path, data)
+        sent += 1
+        if response.status_code >= 500 or _leaked(response, texts):
+            wrong.append((path, response.status_code, _leaked(response, texts)))
+    assert sent > 10, "expected back-office forms to fill in"
+    assert not wrong
+    assert _snapshot(theirs) == before
+    assert not _cross_village_links()
