@@ -81,3 +81,21 @@ def staff_view(kind, *, izin=None, model=None):
         return wrapped
 
     return decorator
+
+
+def per_host(**views):
+    """One URL served by a different staff view per host kind, e.g. /dasbor/ as
+    `per_host(kecamatan=kecamatan_dasbor, kabupaten=kabupaten_dasbor)`; any other host: 404.
+    The views are declared on `.staff_views`, so the access and isolation tests find them."""
+    for kind, view in views.items():
+        if getattr(view, "staff_kind", None) != kind:
+            raise ValueError(f"per_host({kind}=...) needs a staff_view({kind!r}, ...)")
+
+    def dispatch(request, *args, **kwargs):
+        view = views.get(request.tenant.kind) if request.tenant is not None else None
+        if view is None:
+            raise Http404
+        return view(request, *args, **kwargs)
+
+    dispatch.staff_views = views
+    return dispatch

@@ -73,15 +73,21 @@ class User(AbstractUser):
     def peran(self):
         """The roles this person holds, as a frozenset of `Peran` values. Read on every
         back-office request, so kept in the cache (`lupakan_peran` drops it on every change); a
-        prefetched `keanggotaan` is used when present."""
+        prefetched `keanggotaan` is used when present.
+
+        Only roles of the account's own level count: a membership written past
+        `balai.akun.services.atur_peran` (the admin site, a hand-made fix) never lifts a village
+        account to the kabupaten's reach, nor gives the kabupaten admin a village role's rights
+        (full NIK)."""
         if "keanggotaan" in getattr(self, "_prefetched_objects_cache", {}):
-            return frozenset(k.peran for k in self.keanggotaan.all())
-        key = f"akun:peran:{self.pk}"
-        peran = cache.get(key)
-        if peran is None:
-            peran = frozenset(self.keanggotaan.values_list("peran", flat=True))
-            cache.set(key, peran, 3600)
-        return peran
+            semua = frozenset(k.peran for k in self.keanggotaan.all())
+        else:
+            key = f"akun:peran:{self.pk}"
+            semua = cache.get(key)
+            if semua is None:
+                semua = frozenset(self.keanggotaan.values_list("peran", flat=True))
+                cache.set(key, semua, 3600)
+        return semua & PERAN_TINGKAT[self.tingkat]
 
     def lupakan_peran(self):
         """After the roles changed: read them afresh, here and in every other process."""

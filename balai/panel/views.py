@@ -2,7 +2,7 @@ from django.conf import settings
 from django.contrib import messages
 from django.db.models import Exists, OuterRef, Subquery
 from django.db.models.functions import Now
-from django.http import Http404, HttpResponseNotAllowed
+from django.http import HttpResponseNotAllowed
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils.http import url_has_allowed_host_and_scheme
@@ -10,7 +10,7 @@ from django.views.decorators.http import require_POST
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
 from balai.akun import services as akun_services
-from balai.akun.access import staff_view
+from balai.akun.access import per_host, staff_view
 from balai.akun.models import PERAN_TINGKAT, Peran, TautanDuaLangkah, User
 from balai.core import audit, dashboard
 from balai.core.halaman import halaman_dari
@@ -160,20 +160,6 @@ def _tautan_2fa_sampai():
         .order_by("-berlaku_sampai")
         .values("berlaku_sampai")[:1]
     )
-
-
-def dasbor(request):
-    if request.tenant is not None and request.tenant.kind == KECAMATAN:
-        return kecamatan_dasbor(request)
-    if request.tenant is not None and request.tenant.kind == KABUPATEN:
-        return kabupaten_dasbor(request)
-    raise Http404
-
-
-def log(request):
-    if request.tenant is not None and request.tenant.kind == KECAMATAN:
-        return kecamatan_log(request)
-    return kabupaten_log(request)
 
 
 @staff_view(KECAMATAN, izin="kecamatan.pantau")
@@ -375,3 +361,7 @@ def kab_pengguna_peran(request, pk):
 @staff_view(KABUPATEN, izin="kabupaten.kelola")
 def kabupaten_log(request):
     return _log_page(request, selectors.audit_entries(kabupaten_wide=True), show_desa=True)
+
+
+dasbor = per_host(kecamatan=kecamatan_dasbor, kabupaten=kabupaten_dasbor)
+log = per_host(kecamatan=kecamatan_log, kabupaten=kabupaten_log)

@@ -715,13 +715,15 @@ def kecamatan_pindah(request):
     return render(request, "penduduk/kecamatan_pindah.html", context)
 
 
-@staff_view("kecamatan", izin="kecamatan.pantau")
-@require_POST
+@staff_view("kecamatan", izin="kecamatan.pantau", model=PindahAntarDesa)
 def kecamatan_pindah_konfirmasi(request, pk):
+    """POST only; the lookup comes first, so another kecamatan's moves are 404 whatever the method."""
     with scopes_disabled():
         p = PindahAntarDesa.objects.filter(desa_asal__kecamatan=request.kecamatan, pk=pk).first()
     if p is None:
         raise Http404
+    if request.method != "POST":
+        return HttpResponseNotAllowed(["POST"])
     try:
         antar_desa.konfirmasi(pindah=p, actor=request.user, kecamatan=request.kecamatan, request=request)
     except ValidationError as exc:

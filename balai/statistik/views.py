@@ -1,7 +1,7 @@
 from django.http import Http404
 from django.shortcuts import render
 
-from balai.akun.access import staff_view
+from balai.akun.access import per_host, staff_view
 from balai.core.sitecache import public_page
 from balai.core.tenancy import DESA, KABUPATEN, KECAMATAN
 
@@ -55,14 +55,6 @@ def desa(request):
 # --- kecamatan and kabupaten back offices ----------------------------------------------------
 
 
-def wilayah(request):
-    if request.tenant is not None and request.tenant.kind == KECAMATAN:
-        return kecamatan(request)
-    if request.tenant is not None and request.tenant.kind == KABUPATEN:
-        return kabupaten(request)
-    raise Http404
-
-
 def _wilayah(request, tingkat, **region):
     dim, pilihan = _dimensi(request, tingkat)
     rincian = selectors.per_desa(dimensi=dim, **region)
@@ -82,6 +74,9 @@ def kecamatan(request):
 @staff_view(KABUPATEN)
 def kabupaten(request):
     return _wilayah(request, "kabupaten", kabupaten=request.kabupaten)
+
+
+wilayah = per_host(kecamatan=kecamatan, kabupaten=kabupaten)
 
 
 # --- public village page ---------------------------------------------------------------------
