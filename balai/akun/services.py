@@ -35,6 +35,13 @@ AUDIT_LABELS = {
 PASSWORD_ALPHABET = string.ascii_letters + string.digits
 
 
+def _catat_akun(*, action, actor, user, request=None, changes=None):
+    """Record a change to an account in the audit log, under the account's village or kecamatan."""
+    audit.record(
+        action=action, actor=actor, desa=user.desa, kecamatan=user.kecamatan, obj=user, request=request, changes=changes
+    )
+
+
 def generate_password(length=14):
     """A random password shown once to the person who creates an account; no defaults exist."""
     return "".join(secrets.choice(PASSWORD_ALPHABET) for _ in range(length))
@@ -110,12 +117,10 @@ def atur_peran(*, actor, user, peran, request=None):
     Keanggotaan.objects.bulk_create([Keanggotaan(user=user, peran=p) for p in baru - lama])
     transaction.on_commit(user.lupakan_peran)
     user.lupakan_peran()
-    audit.record(
+    _catat_akun(
         action="akun.peran_diubah",
         actor=actor,
-        desa=user.desa,
-        kecamatan=user.kecamatan,
-        obj=user,
+        user=user,
         request=request,
         changes={"peran": [sorted(lama), sorted(str(p) for p in baru)]},
     )
@@ -125,12 +130,10 @@ def atur_peran(*, actor, user, peran, request=None):
 def atur_pengguna_aktif(*, actor, user, aktif, request=None):
     user.is_active = aktif
     user.save(update_fields=["is_active"])
-    audit.record(
+    _catat_akun(
         action="akun.diaktifkan" if aktif else "akun.dinonaktifkan",
         actor=actor,
-        desa=user.desa,
-        kecamatan=user.kecamatan,
-        obj=user,
+        user=user,
         request=request,
         changes={"is_active": [not aktif, aktif]},
     )
@@ -173,12 +176,10 @@ def buat_tautan_2fa(*, actor, user, request=None):
         berlaku_sampai=now + timedelta(hours=settings.BALAI_TAUTAN_2FA_JAM),
         dibuat_oleh=actor if getattr(actor, "pk", None) else None,
     )
-    audit.record(
+    _catat_akun(
         action="akun.tautan_2fa_dibuat",
         actor=actor,
-        desa=user.desa,
-        kecamatan=user.kecamatan,
-        obj=user,
+        user=user,
         request=request,
         changes={"berlaku_sampai": [None, timezone.localtime(tautan.berlaku_sampai).isoformat(timespec="minutes")]},
     )
@@ -222,14 +223,8 @@ def confirm_totp_device(*, user, device, tautan=None, request=None):
     TOTPDevice.objects.filter(user=user, confirmed=True).exclude(pk=device.pk).delete()
     device.confirmed = True
     device.save(update_fields=["confirmed"])
-    audit.record(
-        action="akun.2fa_diaktifkan",
-        actor=user,
-        desa=user.desa,
-        kecamatan=user.kecamatan,
-        obj=user,
-        request=request,
-        changes={"lewat_tautan": [None, pertama]},
+    _catat_akun(
+        action="akun.2fa_diaktifkan", actor=user, user=user, request=request, changes={"lewat_tautan": [None, pertama]}
     )
 
 
@@ -238,14 +233,8 @@ def reset_2fa(*, actor, user, request=None):
     """Remove a user's authenticators (lost phone). Roles that must use 2FA enrol a new one at
     their next sign-in."""
     jumlah, _detail = TOTPDevice.objects.filter(user=user).delete()
-    audit.record(
-        action="akun.2fa_direset",
-        actor=actor,
-        desa=user.desa,
-        kecamatan=user.kecamatan,
-        obj=user,
-        request=request,
-        changes={"perangkat_2fa": [jumlah, 0]},
+    _catat_akun(
+        action="akun.2fa_direset", actor=actor, user=user, request=request, changes={"perangkat_2fa": [jumlah, 0]}
     )
 
 
@@ -254,6 +243,4 @@ def password_changed(*, user, request=None):
     if user.wajib_ganti_sandi:
         user.wajib_ganti_sandi = False
         user.save(update_fields=["wajib_ganti_sandi"])
-    audit.record(
-        action="akun.sandi_diganti", actor=user, desa=user.desa, kecamatan=user.kecamatan, obj=user, request=request
-    )
+    _catat_akun(action="akun.sandi_diganti", actor=user, user=user, request=request)

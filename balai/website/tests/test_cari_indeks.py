@@ -37,6 +37,7 @@ def test_kabupaten_search_plan_uses_the_gin_index(db, desa_a, desa_b):
     with connection.cursor() as cur:
         cur.execute("ANALYZE website_artikel")
         cur.execute("SET enable_seqscan = off")
+        cur.execute(f"REINDEX INDEX {selectors.INDEKS_CARI}")  # see the village search below
     try:
         with scopes_disabled():
             qs = selectors.cari(selectors.artikel_terbit().order_by("-terbit_pada"), "jagung")
@@ -55,6 +56,9 @@ def test_village_search_plan_uses_the_gin_index(db, desa_a, desa_b):
     with connection.cursor() as cur:
         cur.execute("ANALYZE website_artikel")
         cur.execute("SET enable_seqscan = off")
+        # Rows earlier tests rolled back stay in the full-text index until it is rebuilt, and make
+        # it look dearer to the planner than it is on a live database.
+        cur.execute(f"REINDEX INDEX {selectors.INDEKS_CARI}")
     try:
         with scopes_disabled():
             qs = selectors.daftar_artikel(desa=desa_b, q="jagung kelompok")
