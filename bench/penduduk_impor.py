@@ -151,6 +151,10 @@ def phase_bulk_create(csv_path):
         batch = []
         for row in reader:
             values = {FIELD[k]: convert[k](v) for k, v in zip(header, row, strict=True) if k in FIELD}
+            # No KKs here, and a family head must have one (a database rule): heads go in as
+            # "lainnya", which costs the same.
+            if values.get("shdk") == 1:
+                values["shdk"] = 11
             batch.append(Penduduk(desa=desa, **values))
             n += 1
             if len(batch) == 2000:
@@ -286,10 +290,11 @@ def main():
                         [sys.executable, __file__, "--phase", phase, "--path", str(path)]
                         + (["--tracemalloc"] if args.tracemalloc else []),
                         env=env,
-                        check=True,
                         capture_output=True,
                         text=True,
                     )
+                    if out.returncode:
+                        raise SystemExit(f"phase {phase} failed:\n{out.stderr[-3000:]}")
                     result = json.loads(out.stdout.strip().splitlines()[-1])
                     results.append(result)
                     print(json.dumps(result), flush=True)
