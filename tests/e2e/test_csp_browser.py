@@ -1,16 +1,14 @@
 """Every main page renders without Content-Security-Policy violations or script errors in a
 real browser (inline styles and scripts are refused by the policy, so they break silently)."""
 
-import re
-
 import pytest
 from django.urls import reverse
-from django_otp.oath import totp
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
 from balai.akun.models import Peran
 from balai.core.registry import MenuItem, extensions
-from conftest import PASSWORD
+
+from .masuk import sign_in
 
 pytestmark = pytest.mark.browser
 
@@ -34,18 +32,6 @@ def _visit(page, problems, url):
     return [f"{url}: {p}" for p in found]
 
 
-def _sign_in(page, url, username, device=None):
-    page.goto(url)
-    page.get_by_label("Nama pengguna").fill(username)
-    page.get_by_label("Kata sandi").fill(PASSWORD)
-    page.get_by_role("button", name="Masuk").click()
-    page.wait_for_load_state("networkidle")
-    if device is not None:
-        page.get_by_label(re.compile("Kode 6 digit")).fill(f"{totp(device.bin_key):06d}")
-        page.get_by_role("button", name="Verifikasi").click()
-        page.wait_for_load_state("networkidle")
-
-
 def test_village_public_pages_and_back_office_keep_the_policy(page, site, desa_a, make_user):
     problems = _watch(page)
     found = []
@@ -54,7 +40,7 @@ def test_village_public_pages_and_back_office_keep_the_policy(page, site, desa_a
     for label in (None, "kec-kaligondang"):
         found += _visit(page, problems, site(label, "/"))
     admin = make_user(Peran.ADMIN_DESA, desa=desa_a)
-    _sign_in(page, site("selakambang", "/masuk/"), admin.username)
+    sign_in(page, site("selakambang", "/masuk/"), admin.username)
     for item in extensions(MenuItem, "desa"):
         found += _visit(page, problems, site("selakambang", reverse(item.url_name)))
     assert not found, "\n".join(found)
@@ -64,7 +50,7 @@ def test_kabupaten_back_office_keeps_the_policy(page, site, desa_a, make_user):
     admin = make_user(Peran.ADMIN_KABUPATEN)
     device = TOTPDevice.objects.create(user=admin, name="hp", confirmed=True)
     problems = _watch(page)
-    _sign_in(page, site(None, "/masuk/"), admin.username, device)
+    sign_in(page, site(None, "/masuk/"), admin.username, device)
     found = []
     for item in extensions(MenuItem, "kabupaten"):
         found += _visit(page, problems, site(None, reverse(item.url_name)))

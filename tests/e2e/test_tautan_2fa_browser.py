@@ -8,7 +8,8 @@ from django_otp.oath import totp
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
 from balai.akun.models import Peran
-from conftest import PASSWORD
+
+from .masuk import sign_in
 
 pytestmark = pytest.mark.browser
 
@@ -24,24 +25,12 @@ def _fits(page):
     )
 
 
-def _sign_in(page, url, username, device=None):
-    page.goto(url)
-    page.get_by_label("Nama pengguna").fill(username)
-    page.get_by_label("Kata sandi").fill(PASSWORD)
-    page.get_by_role("button", name="Masuk").click()
-    page.wait_for_load_state("networkidle")
-    if device is not None:
-        page.get_by_label(re.compile("Kode 6 digit")).fill(f"{totp(device.bin_key):06d}")
-        page.get_by_role("button", name="Verifikasi").click()
-        page.wait_for_load_state("networkidle")
-
-
 def test_kabupaten_sends_a_link_and_the_operator_enrols_with_it(browser, site, make_user, kaligondang):
     admin = make_user(Peran.ADMIN_KABUPATEN)
     device = TOTPDevice.objects.create(user=admin, name="hp", confirmed=True)
     op = make_user(Peran.OPERATOR_KECAMATAN, kecamatan=kaligondang)
     kab = browser.new_context(locale="id-ID", viewport={"width": 390, "height": 844}).new_page()
-    _sign_in(kab, site(None, "/masuk/"), admin.username, device)
+    sign_in(kab, site(None, "/masuk/"), admin.username, device)
     kab.goto(site(None, "/dasbor/pengguna/"))
     assert not _fits(kab), _fits(kab)
     row = kab.locator("tr", has_text=op.username)
@@ -53,7 +42,7 @@ def test_kabupaten_sends_a_link_and_the_operator_enrols_with_it(browser, site, m
     assert link.startswith(site("kec-kaligondang", "/akun/2fa/tautan/"))  # the live server's port
 
     phone = browser.new_context(locale="id-ID", viewport={"width": 390, "height": 844}).new_page()
-    _sign_in(phone, site("kec-kaligondang", "/masuk/"), op.username)
+    sign_in(phone, site("kec-kaligondang", "/masuk/"), op.username)
     phone.goto(site("kec-kaligondang", "/akun/2fa/"))
     assert "tautan pendaftaran" in phone.content() and "<svg" not in phone.content()
     assert not _fits(phone), _fits(phone)
