@@ -7,21 +7,14 @@ from django.templatetags.static import static
 from django.utils.html import format_html
 from django.utils.safestring import mark_safe
 
-from .registry import Widget, extensions
-
-
-def _boleh(user, widget):
-    if widget.izin is None:
-        return True
-    needed = (widget.izin,) if isinstance(widget.izin, str) else widget.izin
-    return getattr(user, "is_authenticated", False) and user.punya_izin(*needed)
+from .registry import Widget, boleh, extensions
 
 
 def render_widgets(request, area=None):
     """Widgets of `area` (default: the back office of the host's kind)."""
     user, html, sheets = request.user, [], []
     for w in extensions(Widget, area or request.tenant.kind):
-        if not _boleh(user, w):
+        if not boleh(user, w.izin):
             continue
         if w.stylesheet and w.stylesheet not in sheets:
             sheets.append(w.stylesheet)

@@ -3,14 +3,7 @@ back office's menu in groups, and a public site's links."""
 
 from django.urls import reverse
 
-from .registry import MENU_GROUPS, MenuItem, extensions
-
-
-def _boleh(user, item):
-    if item.izin is None:
-        return True
-    needed = (item.izin,) if isinstance(item.izin, str) else item.izin
-    return user.punya_izin(*needed)
+from .registry import MENU_GROUPS, MenuItem, boleh, extensions
 
 
 def public_items(request):
@@ -30,7 +23,7 @@ def items_for(request):
         return []
     groups = {key: [] for key in MENU_GROUPS}
     for item in extensions(MenuItem, tenant.kind):
-        if not _boleh(user, item):
+        if not boleh(user, item.izin):
             continue
         url = reverse(item.url_name)
         active = request.path == url or (url.count("/") > 2 and request.path.startswith(url))

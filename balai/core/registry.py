@@ -128,6 +128,15 @@ class ApiRouter:
     router: str
 
 
+def boleh(user, izin):
+    """Whether `user` may see a declaration that needs `izin` (a permission name, a tuple of
+    names any of which will do, or None: everyone); anonymous visitors hold none."""
+    if izin is None:
+        return True
+    needed = (izin,) if isinstance(izin, str) else izin
+    return getattr(user, "is_authenticated", False) and user.punya_izin(*needed)
+
+
 @cache
 def _all():
     found = []

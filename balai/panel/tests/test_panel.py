@@ -3,9 +3,8 @@ from django.urls import reverse
 from django_scopes import scopes_disabled
 
 from balai.akun.models import Peran, User
-from balai.core import menu
 from balai.core.models import AuditEntry
-from balai.core.registry import MenuItem, extensions
+from balai.core.registry import MenuItem, boleh, extensions
 from balai.wilayah.models import Dusun
 
 
@@ -17,13 +16,13 @@ def test_every_menu_link_of_a_village_role_works(peran, make_user, desa_a, clien
     client = client_for(desa_a, user)
     page = client.get("/admin-desa/")
     assert page.status_code == 200
-    links = [i for i in extensions(MenuItem, "desa") if menu._boleh(user, i)]
+    links = [i for i in extensions(MenuItem, "desa") if boleh(user, i.izin)]
     assert links
     for item in links:
         url = reverse(item.url_name)
         assert f'href="{url}"' in page.content.decode()
         assert client.get(url).status_code == 200, url
-    hidden = [i for i in extensions(MenuItem, "desa") if not menu._boleh(user, i)]
+    hidden = [i for i in extensions(MenuItem, "desa") if not boleh(user, i.izin)]
     for item in hidden:
         assert f'href="{reverse(item.url_name)}"' not in page.content.decode()
         assert client.get(reverse(item.url_name)).status_code == 403
@@ -176,7 +175,7 @@ def test_every_menu_link_of_kabupaten_and_kecamatan_works(area, make_user, kalig
     user, tenant = (admin, None) if area == "kabupaten" else (operator_kec, kaligondang)
     client = client_for(tenant, user)
     page = client.get("/dasbor/").content.decode()
-    items = [i for i in extensions(MenuItem, area) if menu._boleh(user, i)]
+    items = [i for i in extensions(MenuItem, area) if boleh(user, i.izin)]
     assert items
     for item in items:
         url = reverse(item.url_name)
