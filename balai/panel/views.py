@@ -86,6 +86,11 @@ def _atur_peran(request, user):
     else:
         akun_services.atur_peran(actor=request.user, user=user, peran=form.cleaned_data["peran"], request=request)
         messages.success(request, f"Peran {user.username} sekarang: {user.nama_peran}.")
+    return _ke_daftar_pengguna(request, user)
+
+
+def _ke_daftar_pengguna(request, user):
+    """Back to the list the account is shown on: the village's, or the kabupaten's."""
     if request.tenant.kind == "desa":
         return redirect("panel:desa_pengguna")
     if user.desa_id:
@@ -105,11 +110,7 @@ def _ubah_aktif_pengguna(request, user):
     back = request.META.get("HTTP_REFERER", "")
     if url_has_allowed_host_and_scheme(back, allowed_hosts={request.get_host()}, require_https=request.is_secure()):
         return redirect(back)
-    if request.tenant.kind == "desa":
-        return redirect("panel:desa_pengguna")
-    if user.desa_id:
-        return redirect("panel:kab_desa_detail", pk=user.desa_id)
-    return redirect("panel:kab_pengguna")
+    return _ke_daftar_pengguna(request, user)
 
 
 @staff_view("desa", izin="audit.lihat")
@@ -319,9 +320,7 @@ def kab_pengguna_2fa(request, pk):
         akun_services.reset_2fa(actor=request.user, user=user, request=request)
         # A new authenticator is a first enrolment again: it needs a link.
         return _tampilkan_tautan_2fa(request, user, direset=True)
-    if user.desa_id:
-        return redirect("panel:kab_desa_detail", pk=user.desa_id)
-    return redirect("panel:kab_pengguna")
+    return _ke_daftar_pengguna(request, user)
 
 
 def _tampilkan_tautan_2fa(request, user, *, direset=False):
