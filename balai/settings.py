@@ -66,6 +66,14 @@ INSTALLED_APPS = [
     "balai.pemerintahan",
     "balai.statistik",
     "balai.laporan",
+    "balai.surat",
+    "balai.mandiri",
+    "balai.ppid",
+    "balai.keuangan",
+    "balai.pembangunan",
+    "balai.lapak",
+    "balai.kehadiran",
+    "balai.keamanan",
     "balai.demo",
 ]
 

@@ -17,6 +17,14 @@ urlpatterns = [
     path("dasbor/pindah-antar-desa/", include("balai.penduduk.urls_kecamatan")),
     path("", include("balai.statistik.urls")),
     path("admin-desa/laporan/", include("balai.laporan.urls")),
+    path("", include("balai.surat.urls")),
+    path("", include("balai.mandiri.urls")),
+    path("", include("balai.ppid.urls")),
+    path("", include("balai.keuangan.urls")),
+    path("", include("balai.pembangunan.urls")),
+    path("", include("balai.lapak.urls")),
+    path("", include("balai.kehadiran.urls")),
+    path("", include("balai.keamanan.urls")),
     path("", include("balai.website.urls")),
 ]
 
