@@ -59,6 +59,7 @@ INSTALLED_APPS = [
     "balai.wilayah",
     "balai.akun",
     "balai.media",
+    "balai.tte",
     "balai.panel",
     "balai.website",
     "balai.publikasi",

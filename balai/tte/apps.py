@@ -1,0 +1,6 @@
+from django.apps import AppConfig
+
+
+class TteConfig(AppConfig):
+    name = "balai.tte"
+    verbose_name = "Tanda tangan elektronik"
