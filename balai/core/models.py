@@ -69,3 +69,40 @@ def jenis_objek_label(object_type):
     except (LookupError, ValueError):
         return object_type
     return str(model._meta.verbose_name)[:1].upper() + str(model._meta.verbose_name)[1:]
+
+
+class HariLibur(models.Model):
+    """A non-working day the national calendar (`holidays`) does not know: cuti bersama, which
+    the government sets each year by SKB, or a regional holiday. Edited by the kabupaten; read
+    by `balai.core.kalender` for every working-day deadline (PPID) and for attendance."""
+
+    class Jenis(models.TextChoices):
+        CUTI_BERSAMA = "cuti_bersama", _("Cuti bersama")
+        LIBUR_DAERAH = "libur_daerah", _("Libur daerah")
+
+    tanggal = models.DateField(_("tanggal"), unique=True)
+    nama = models.CharField(_("keterangan"), max_length=120)
+    jenis = models.CharField(_("jenis"), max_length=20, choices=Jenis.choices, default=Jenis.CUTI_BERSAMA)
+
+    class Meta:
+        ordering = ["tanggal"]
+        verbose_name = _("hari libur tambahan")
+        verbose_name_plural = _("hari libur tambahan")
+
+    def __str__(self):
+        return f"{self.tanggal:%Y-%m-%d} {self.nama}"
+
+    def save(self, *args, **kwargs):
+        super().save(*args, **kwargs)
+        self._lupakan()
+
+    def delete(self, *args, **kwargs):
+        hasil = super().delete(*args, **kwargs)
+        self._lupakan()
+        return hasil
+
+    @staticmethod
+    def _lupakan():
+        from .kalender import lupakan_libur_tambahan
+
+        lupakan_libur_tambahan()
