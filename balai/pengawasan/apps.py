@@ -1,12 +1,14 @@
 from django.apps import AppConfig
 
-from balai.core.registry import ActivityMeasure, AuditLabels, MenuItem
+from balai.core.registry import ActivityMeasure, AuditLabels, MenuItem, Widget
 
 
 class PengawasanConfig(AppConfig):
     name = "balai.pengawasan"
     verbose_name = "Pengawasan desa (skor aktivitas, Sipande)"
     extensions = [
+        Widget("kecamatan", "pengawasan/partials/widget.html", "balai.pengawasan.selectors.widget_skor", order=5),
+        Widget("kabupaten", "pengawasan/partials/widget.html", "balai.pengawasan.selectors.widget_skor", order=5),
         AuditLabels("balai.pengawasan.services.AUDIT_LABELS"),
         ActivityMeasure(
             "konten.hari_sejak_terbit",

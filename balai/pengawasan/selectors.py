@@ -6,6 +6,7 @@ from django.db.models import Avg, Count, Max, Q
 from django_scopes import scopes_disabled
 
 from balai.core.registry import SCORE_PARTS, ActivityMeasure, extensions
+from balai.core.tenancy import KECAMATAN
 from balai.wilayah.models import Desa, Kecamatan
 
 from .models import KecamatanSipande, SkorDesa
@@ -130,3 +131,22 @@ def rincian(*, desa, bulan):
         ]
         bagian.append({"key": part, "label": label, "nilai": skor.bagian.get(part), "ukuran": baris})
     return {"skor": skor, "bagian": bagian}
+
+
+def widget_skor(request):
+    """Dashboard summary on the kecamatan and kabupaten hosts, from the same rows as the pages."""
+    kecamatan = request.tenant.kecamatan if request.tenant.kind == KECAMATAN else None
+    bulan = bulan_terakhir(kabupaten=request.kabupaten)
+    status, ambang = status_sipande(kabupaten=request.kabupaten, bulan=bulan, kecamatan=kecamatan)
+    baris = peringkat(kabupaten=request.kabupaten, bulan=bulan, kecamatan=kecamatan) if bulan else []
+    return {
+        "skor": {
+            "bulan": bulan,
+            "ambang": ambang,
+            "aktif": sum(st.aktif for st in status),
+            "jumlah": sum(st.jumlah_desa for st in status),
+            "status": status,
+            "satu_kecamatan": kecamatan is not None,
+            "terendah": list(reversed(baris[-5:])),
+        }
+    }
