@@ -41,6 +41,7 @@ MENU_GROUPS = {
     "transparansi": "Transparansi",
     "laporan": "Laporan",
     "pantau": "Pemantauan",
+    "pembinaan": "Pembinaan",
     "pengaturan": "Pengaturan",
 }
 

@@ -2,13 +2,13 @@ from django.apps import AppConfig
 
 from balai.core.registry import ActivityMeasure, AuditLabels, MenuItem, Widget
 
+_SKOR = "balai.pengawasan.selectors.widget_skor"
+
 
 class PengawasanConfig(AppConfig):
     name = "balai.pengawasan"
-    verbose_name = "Pengawasan desa (skor aktivitas, Sipande)"
+    verbose_name = "Pengawasan desa (skor aktivitas, Sipande, pembinaan)"
     extensions = [
-        Widget("kecamatan", "pengawasan/partials/widget.html", "balai.pengawasan.selectors.widget_skor", order=5),
-        Widget("kabupaten", "pengawasan/partials/widget.html", "balai.pengawasan.selectors.widget_skor", order=5),
         AuditLabels("balai.pengawasan.services.AUDIT_LABELS"),
         ActivityMeasure(
             "konten.hari_sejak_terbit",
@@ -20,31 +20,21 @@ class PengawasanConfig(AppConfig):
             satuan="hari",
             order=10,
         ),
+        Widget("kecamatan", "pengawasan/partials/widget.html", _SKOR, order=5),
+        Widget("kabupaten", "pengawasan/partials/widget.html", _SKOR, order=5),
+        Widget("desa", "pengawasan/partials/siaran_widget.html", "balai.pengawasan.selectors.widget_siaran", order=1),
+        # Oversight
         MenuItem(
-            "kabupaten",
-            "Skor aktivitas desa",
-            "pengawasan:skor",
-            grup="pantau",
-            izin="kabupaten.kelola",
-            order=5,
-            icon="★",
+            "kabupaten", "Skor aktivitas desa", "pengawasan:skor", grup="pantau", izin="kabupaten.kelola", order=5
         ),
-        MenuItem(
-            "kecamatan",
-            "Status Sipande",
-            "pengawasan:sipande",
-            grup="pantau",
-            izin="kecamatan.pantau",
-            order=5,
-            icon="★",
-        ),
-        MenuItem(
-            "kabupaten",
-            "Status Sipande",
-            "pengawasan:sipande",
-            grup="pantau",
-            izin="kabupaten.kelola",
-            order=6,
-            icon="★",
-        ),
+        MenuItem("kabupaten", "Status Sipande", "pengawasan:sipande", grup="pantau", izin="kabupaten.kelola", order=6),
+        MenuItem("kecamatan", "Status Sipande", "pengawasan:sipande", grup="pantau", izin="kecamatan.pantau", order=5),
+        # Pembinaan
+        MenuItem("desa", "Panduan", "pengawasan:panduan_desa", grup="pembinaan", order=10, icon="?"),
+        MenuItem("desa", "Usulan layanan", "pengawasan:usulan_desa", grup="pembinaan", order=20, icon="✎"),
+        MenuItem("kecamatan", "Siaran ke desa", "pengawasan:siaran", grup="pembinaan", izin="kecamatan.pantau"),
+        MenuItem("kecamatan", "Panduan", "pengawasan:panduan", grup="pembinaan", izin="kecamatan.pantau", order=110),
+        MenuItem("kabupaten", "Usulan layanan", "pengawasan:usulan", grup="pembinaan", izin="kabupaten.kelola"),
+        MenuItem("kabupaten", "Siaran ke desa", "pengawasan:siaran", grup="pembinaan", izin="kabupaten.kelola"),
+        MenuItem("kabupaten", "Panduan", "pengawasan:panduan", grup="pembinaan", izin="kabupaten.kelola", order=110),
     ]

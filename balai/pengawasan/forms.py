@@ -1,6 +1,9 @@
 from django import forms
 
 from balai.core.registry import SCORE_PARTS
+from balai.wilayah.models import Kecamatan
+
+from .models import Panduan, Siaran, Usulan
 
 
 class PengaturanSkorForm(forms.Form):
@@ -21,3 +24,40 @@ class PengaturanSkorForm(forms.Form):
 
     def bobot(self):
         return {p: self.cleaned_data[f"bobot_{p}"] for p in SCORE_PARTS}
+
+
+class UsulanForm(forms.ModelForm):
+    class Meta:
+        model = Usulan
+        fields = ["judul", "uraian"]
+        labels = {"judul": "Layanan atau fitur yang diusulkan", "uraian": "Apa yang dibutuhkan dan mengapa"}
+        widgets = {"uraian": forms.Textarea(attrs={"rows": 5})}
+
+
+class JawabUsulanForm(forms.ModelForm):
+    class Meta:
+        model = Usulan
+        fields = ["status", "jawaban"]
+        widgets = {"jawaban": forms.Textarea(attrs={"rows": 4})}
+
+
+class SiaranForm(forms.ModelForm):
+    class Meta:
+        model = Siaran
+        fields = ["judul", "isi", "berlaku_sampai", "untuk_kecamatan"]
+        widgets = {"isi": forms.Textarea(attrs={"rows": 5}), "berlaku_sampai": forms.DateInput(attrs={"type": "date"})}
+
+    def __init__(self, *args, kabupaten, dari_kecamatan=None, **kwargs):
+        super().__init__(*args, **kwargs)
+        if dari_kecamatan is not None:
+            del self.fields["untuk_kecamatan"]  # a kecamatan speaks to its own villages
+        else:
+            self.fields["untuk_kecamatan"].queryset = Kecamatan.objects.filter(kabupaten=kabupaten)
+
+
+class PanduanForm(forms.ModelForm):
+    class Meta:
+        model = Panduan
+        fields = ["judul", "untuk", "ringkasan", "isi", "urutan"]
+        help_texts = {"isi": "HTML sederhana: paragraf, judul kecil, daftar, tautan, gambar dari situs ini."}
+        widgets = {"isi": forms.Textarea(attrs={"rows": 14})}

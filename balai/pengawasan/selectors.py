@@ -3,13 +3,15 @@
 from dataclasses import dataclass, field
 
 from django.db.models import Avg, Count, Max, Q
+from django.utils import timezone
 from django_scopes import scopes_disabled
 
+from balai.akun.models import Peran
 from balai.core.registry import SCORE_PARTS, ActivityMeasure, extensions
 from balai.core.tenancy import KECAMATAN
 from balai.wilayah.models import Desa, Kecamatan
 
-from .models import KecamatanSipande, SkorDesa
+from .models import DukunganUsulan, KecamatanSipande, Panduan, Siaran, SkorDesa, Usulan
 from .services import pengaturan
 
 
@@ -150,3 +152,56 @@ def widget_skor(request):
             "terendah": list(reversed(baris[-5:])),
         }
     }
+
+
+# --- usulan, siaran, panduan -----------------------------------------------------------------
+
+
+def daftar_usulan(*, kabupaten, status=""):
+    qs = Usulan.objects.filter(kabupaten=kabupaten).select_related("pengusul__kecamatan")
+    if status in Usulan.Status.values:
+        qs = qs.filter(status=status)
+    return qs[:200]
+
+
+def didukung_oleh(*, desa) -> set[int]:
+    return set(DukunganUsulan.objects.filter(pendukung=desa).values_list("usulan_id", flat=True))
+
+
+def siaran_terkirim(*, kabupaten, dari_kecamatan=None):
+    qs = Siaran.objects.filter(kabupaten=kabupaten, dari_kecamatan=dari_kecamatan).select_related("untuk_kecamatan")
+    return qs[:50]
+
+
+def siaran_untuk_desa(*, desa):
+    """Broadcasts showing in `desa`'s back office today: kabupaten-wide ones, and those for its
+    kecamatan (from the kabupaten or from the kecamatan itself)."""
+    return (
+        Siaran.objects.filter(kabupaten_id=desa.kecamatan.kabupaten_id, berlaku_sampai__gte=timezone.localdate())
+        .filter(Q(untuk_kecamatan__isnull=True) | Q(untuk_kecamatan_id=desa.kecamatan_id))
+        .select_related("dari_kecamatan")[:5]
+    )
+
+
+def widget_siaran(request):
+    return {"siaran": list(siaran_untuk_desa(desa=request.desa))}
+
+
+# Which guides each role reads (besides the ones for everybody).
+PANDUAN_PERAN = {
+    Peran.ADMIN_DESA: {Panduan.Untuk.OPERATOR, Panduan.Untuk.PPID, Panduan.Untuk.KEPALA_DESA},
+    Peran.OPERATOR_DESA: {Panduan.Untuk.OPERATOR},
+    Peran.PPID_DESA: {Panduan.Untuk.PPID},
+    Peran.KEPALA_DESA: {Panduan.Untuk.KEPALA_DESA, Panduan.Untuk.PPID},
+    Peran.SEKDES: {Panduan.Untuk.KEPALA_DESA, Panduan.Untuk.OPERATOR},
+    Peran.OPERATOR_KECAMATAN: {Panduan.Untuk.KECAMATAN},
+}
+
+
+def panduan_untuk(*, kabupaten, user):
+    untuk = {Panduan.Untuk.SEMUA}
+    for peran in user.peran:
+        untuk |= PANDUAN_PERAN.get(peran, set())
+    if user.is_admin_kabupaten:
+        untuk = set(Panduan.Untuk.values)
+    return Panduan.objects.filter(kabupaten=kabupaten, untuk__in=untuk)
