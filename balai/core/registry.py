@@ -116,6 +116,17 @@ class ActivityMeasure(_Lazy):
 
 
 @dataclass(frozen=True)
+class AlertSource(_Lazy):
+    """Something about a village the kecamatan and kabupaten should act on (a stale site, an
+    overdue information request, a security finding). `target(desa_ids)` -> [(desa_id, message),
+    ...] in a fixed number of queries; runs with scopes disabled. `label` names the kind."""
+
+    key: str
+    label: str
+    target: object
+
+
+@dataclass(frozen=True)
 class SitemapSource(_Lazy):
     """`target(*, desa)` -> [(path, last modified), ...] of the module's public pages."""
 

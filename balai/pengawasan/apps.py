@@ -1,6 +1,6 @@
 from django.apps import AppConfig
 
-from balai.core.registry import ActivityMeasure, AuditLabels, MenuItem, Widget
+from balai.core.registry import ActivityMeasure, AlertSource, AuditLabels, MenuItem, Widget
 
 _SKOR = "balai.pengawasan.selectors.widget_skor"
 
@@ -20,6 +20,8 @@ class PengawasanConfig(AppConfig):
             satuan="hari",
             order=10,
         ),
+        AlertSource("situs_basi", "Situs basi", "balai.pengawasan.ukuran.situs_basi"),
+        AlertSource("tanpa_akun_aktif", "Tidak ada petugas aktif", "balai.pengawasan.ukuran.tanpa_akun_aktif"),
         Widget("kecamatan", "pengawasan/partials/widget.html", _SKOR, order=5),
         Widget("kabupaten", "pengawasan/partials/widget.html", _SKOR, order=5),
         Widget("desa", "pengawasan/partials/siaran_widget.html", "balai.pengawasan.selectors.widget_siaran", order=1),
@@ -29,6 +31,8 @@ class PengawasanConfig(AppConfig):
         ),
         MenuItem("kabupaten", "Status Sipande", "pengawasan:sipande", grup="pantau", izin="kabupaten.kelola", order=6),
         MenuItem("kecamatan", "Status Sipande", "pengawasan:sipande", grup="pantau", izin="kecamatan.pantau", order=5),
+        MenuItem("kabupaten", "Peringatan", "pengawasan:peringatan", grup="pantau", izin="kabupaten.kelola", order=7),
+        MenuItem("kecamatan", "Peringatan", "pengawasan:peringatan", grup="pantau", izin="kecamatan.pantau", order=6),
         # Pembinaan
         MenuItem("desa", "Panduan", "pengawasan:panduan_desa", grup="pembinaan", order=10, icon="?"),
         MenuItem("desa", "Usulan layanan", "pengawasan:usulan_desa", grup="pembinaan", order=20, icon="✎"),

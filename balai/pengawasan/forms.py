@@ -61,3 +61,7 @@ class PanduanForm(forms.ModelForm):
         fields = ["judul", "untuk", "ringkasan", "isi", "urutan"]
         help_texts = {"isi": "HTML sederhana: paragraf, judul kecil, daftar, tautan, gambar dari situs ini."}
         widgets = {"isi": forms.Textarea(attrs={"rows": 14})}
+
+
+class PengingatForm(forms.Form):
+    pesan = forms.CharField(label="Pesan untuk desa", max_length=2000, widget=forms.Textarea(attrs={"rows": 4}))

@@ -182,3 +182,25 @@ class Panduan(models.Model):
 
     def __str__(self):
         return self.judul
+
+
+class Pengingat(models.Model):
+    """A reminder the kecamatan or kabupaten sent a village: shown on its dashboard for two
+    weeks and mailed to its administrators; kept as the record that the village was told."""
+
+    desa = models.ForeignKey("wilayah.Desa", on_delete=models.CASCADE, related_name="+")
+    pesan = models.TextField(_("pesan"), max_length=2000)
+    dikirim_oleh = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+")
+    dari_kecamatan = models.BooleanField(default=False)
+    email_terkirim = models.PositiveSmallIntegerField(default=0)
+    waktu = models.DateTimeField(auto_now_add=True)
+
+    objects = ScopedManager(desa="desa")
+
+    class Meta:
+        ordering = ["-waktu"]
+        verbose_name = _("pengingat")
+        verbose_name_plural = _("pengingat")
+
+    def __str__(self):
+        return f"Pengingat {self.desa_id} {self.waktu:%Y-%m-%d}"

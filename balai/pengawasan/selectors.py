@@ -1,17 +1,18 @@
 """Reads of the stored scores: a fixed number of queries whatever the number of villages."""
 
 from dataclasses import dataclass, field
+from datetime import timedelta
 
 from django.db.models import Avg, Count, Max, Q
 from django.utils import timezone
 from django_scopes import scopes_disabled
 
 from balai.akun.models import Peran
-from balai.core.registry import SCORE_PARTS, ActivityMeasure, extensions
+from balai.core.registry import SCORE_PARTS, ActivityMeasure, AlertSource, extensions
 from balai.core.tenancy import KECAMATAN
 from balai.wilayah.models import Desa, Kecamatan
 
-from .models import DukunganUsulan, KecamatanSipande, Panduan, Siaran, SkorDesa, Usulan
+from .models import DukunganUsulan, KecamatanSipande, Panduan, Pengingat, Siaran, SkorDesa, Usulan
 from .services import pengaturan
 
 
@@ -184,7 +185,7 @@ def siaran_untuk_desa(*, desa):
 
 
 def widget_siaran(request):
-    return {"siaran": list(siaran_untuk_desa(desa=request.desa))}
+    return {"siaran": list(siaran_untuk_desa(desa=request.desa)), "pengingat": pengingat_untuk_desa(desa=request.desa)}
 
 
 # Which guides each role reads (besides the ones for everybody).
@@ -205,3 +206,40 @@ def panduan_untuk(*, kabupaten, user):
     if user.is_admin_kabupaten:
         untuk = set(Panduan.Untuk.values)
     return Panduan.objects.filter(kabupaten=kabupaten, untuk__in=untuk)
+
+
+# --- alerts ------------------------------------------------------------------------------------
+
+
+@dataclass
+class PeringatanDesa:
+    desa: Desa
+    pesan: list = field(default_factory=list)  # [(label, message)]
+    diingatkan: object = None  # time of the latest reminder
+
+
+def peringatan(*, kabupaten, kecamatan=None):
+    """Villages with something to act on, from every AlertSource, most alerts first."""
+    desa_qs = Desa.objects.filter(kecamatan__kabupaten=kabupaten, aktif=True).select_related("kecamatan")
+    if kecamatan is not None:
+        desa_qs = desa_qs.filter(kecamatan=kecamatan)
+    desa = {d.pk: d for d in desa_qs}
+    hasil = {}
+    with scopes_disabled():
+        for sumber in extensions(AlertSource):
+            for desa_id, pesan in sumber(list(desa)):
+                hasil.setdefault(desa_id, PeringatanDesa(desa[desa_id])).pesan.append((sumber.label, pesan))
+        terakhir = dict(
+            Pengingat.objects.filter(desa_id__in=list(hasil))
+            .values("desa_id")
+            .annotate(t=Max("waktu"))
+            .values_list("desa_id", "t")
+        )
+    for desa_id, p in hasil.items():
+        p.diingatkan = terakhir.get(desa_id)
+    return sorted(hasil.values(), key=lambda p: (-len(p.pesan), p.desa.kecamatan.nama, p.desa.nama))
+
+
+def pengingat_untuk_desa(*, desa, hari=14):
+    batas = timezone.now() - timedelta(days=hari)
+    return list(Pengingat.objects.filter(desa=desa, waktu__gte=batas)[:3])

@@ -6,17 +6,29 @@ import re
 from datetime import timedelta
 
 from django.core.exceptions import ValidationError
+from django.core.mail import send_mail
 from django.db import transaction
 from django.db.models import F
 from django.utils import timezone
 from django_scopes import scopes_disabled
 
+from balai.akun.models import Peran, User
 from balai.core import audit
 from balai.core.html import clean_html
 from balai.core.registry import SCORE_PARTS, ActivityMeasure, extensions
 from balai.wilayah.models import Desa
 
-from .models import BOBOT_AWAL, DukunganUsulan, KecamatanSipande, Panduan, PengaturanSkor, Siaran, SkorDesa, Usulan
+from .models import (
+    BOBOT_AWAL,
+    DukunganUsulan,
+    KecamatanSipande,
+    Panduan,
+    PengaturanSkor,
+    Pengingat,
+    Siaran,
+    SkorDesa,
+    Usulan,
+)
 
 AUDIT_LABELS = {
     "pengawasan.bobot_diubah": "Bobot skor aktivitas desa diubah",
@@ -27,6 +39,7 @@ AUDIT_LABELS = {
     "siaran.dikirim": "Siaran dikirim ke desa",
     "panduan.dibuat": "Panduan ditulis",
     "panduan.diubah": "Panduan diubah",
+    "pengingat.dikirim": "Desa diingatkan",
 }
 
 JENDELA_HARI = 30
@@ -234,3 +247,38 @@ def simpan_panduan(*, panduan, actor, request=None) -> Panduan:
     panduan.save()
     audit.record(action="panduan.dibuat" if baru else "panduan.diubah", actor=actor, obj=panduan, request=request)
     return panduan
+
+
+# --- reminders ---------------------------------------------------------------------------------
+
+PENERIMA_PENGINGAT = (Peran.ADMIN_DESA, Peran.OPERATOR_DESA, Peran.KEPALA_DESA)
+
+
+def ingatkan_desa(*, desa, pesan, actor, dari_kecamatan=False, request=None) -> Pengingat:
+    """Remind a village of what needs doing: on its dashboard for two weeks, by e-mail to its
+    administrators where they gave an address, and in the audit log as the record it was told."""
+    pesan = pesan.strip()
+    if not pesan:
+        raise ValidationError({"pesan": "Tulis apa yang perlu dilakukan desa."})
+    alamat = sorted(
+        set(
+            User.objects.filter(desa=desa, is_active=True, keanggotaan__peran__in=PENERIMA_PENGINGAT)
+            .exclude(email="")
+            .values_list("email", flat=True)
+        )
+    )
+    terkirim = 0
+    if alamat and send_mail(f"Pengingat untuk {desa}", pesan, None, alamat, fail_silently=True):
+        terkirim = len(alamat)
+    pengingat = Pengingat.objects.create(
+        desa=desa, pesan=pesan, dikirim_oleh=actor, dari_kecamatan=dari_kecamatan, email_terkirim=terkirim
+    )
+    audit.record(
+        action="pengingat.dikirim",
+        actor=actor,
+        desa=desa,
+        obj=pengingat,
+        request=request,
+        changes={"email": [None, terkirim]},
+    )
+    return pengingat

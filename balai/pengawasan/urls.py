@@ -21,4 +21,6 @@ urlpatterns = [
     path("dasbor/panduan/baru/", views.panduan_ubah, name="panduan_baru"),
     path("dasbor/panduan/<int:nomor>/", views.panduan_baca, name="panduan_baca"),
     path("dasbor/panduan/<int:nomor>/ubah/", views.panduan_ubah, name="panduan_ubah"),
+    path("dasbor/peringatan/", views.peringatan, name="peringatan"),
+    path("dasbor/peringatan/<int:pk>/ingatkan/", views.ingatkan, name="ingatkan"),
 ]

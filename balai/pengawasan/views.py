@@ -2,7 +2,7 @@ import io
 
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.http import Http404, HttpResponse
+from django.http import Http404, HttpResponse, HttpResponseNotAllowed
 from django.shortcuts import get_object_or_404, redirect, render
 from openpyxl import Workbook
 
@@ -13,7 +13,7 @@ from balai.core.tenancy import DESA, KABUPATEN, KECAMATAN
 from balai.wilayah.models import Desa, Kecamatan
 
 from . import selectors, services
-from .forms import JawabUsulanForm, PanduanForm, PengaturanSkorForm, SiaranForm, UsulanForm
+from .forms import JawabUsulanForm, PanduanForm, PengaturanSkorForm, PengingatForm, SiaranForm, UsulanForm
 from .models import Panduan, Usulan
 
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
@@ -310,3 +310,54 @@ def panduan_ubah(request, nomor=None):
 siaran = per_host(kecamatan=siaran_kecamatan, kabupaten=siaran_kabupaten)
 panduan = per_host(kecamatan=panduan_kecamatan, kabupaten=panduan_kabupaten)
 panduan_baca = per_host(kecamatan=panduan_kecamatan_baca, kabupaten=panduan_kabupaten_baca)
+
+
+# --- alerts and reminders ---------------------------------------------------------------------
+
+
+def _peringatan(request, kecamatan):
+    daftar = selectors.peringatan(kabupaten=request.kabupaten, kecamatan=kecamatan)
+    return render(request, "pengawasan/peringatan.html", {"daftar": daftar, "form": PengingatForm()})
+
+
+@staff_view(KABUPATEN, izin="kabupaten.kelola")
+def peringatan_kabupaten(request):
+    return _peringatan(request, None)
+
+
+@staff_view(KECAMATAN, izin="kecamatan.pantau")
+def peringatan_kecamatan(request):
+    return _peringatan(request, request.tenant.kecamatan)
+
+
+def _ingatkan(request, desa, dari_kecamatan):
+    if request.method != "POST":
+        return HttpResponseNotAllowed(["POST"])
+    form = PengingatForm(request.POST)
+    if form.is_valid():
+        pengingat = services.ingatkan_desa(
+            desa=desa,
+            pesan=form.cleaned_data["pesan"],
+            actor=request.user,
+            dari_kecamatan=dari_kecamatan,
+            request=request,
+        )
+        surel = f", surel ke {pengingat.email_terkirim} alamat" if pengingat.email_terkirim else ""
+        messages.success(request, f"{desa} diingatkan: tampil di dasbor desa{surel}.")
+    else:
+        messages.error(request, "Tulis pesan pengingat untuk desa.")
+    return redirect("pengawasan:peringatan")
+
+
+@staff_view(KABUPATEN, izin="kabupaten.kelola", model=Desa)
+def ingatkan_kabupaten(request, pk):
+    return _ingatkan(request, get_object_or_404(Desa, kecamatan__kabupaten=request.kabupaten, pk=pk), False)
+
+
+@staff_view(KECAMATAN, izin="kecamatan.pantau", model=Desa)
+def ingatkan_kecamatan(request, pk):
+    return _ingatkan(request, get_object_or_404(Desa, kecamatan=request.tenant.kecamatan, pk=pk), True)
+
+
+peringatan = per_host(kecamatan=peringatan_kecamatan, kabupaten=peringatan_kabupaten)
+ingatkan = per_host(kecamatan=ingatkan_kecamatan, kabupaten=ingatkan_kabupaten)
