@@ -33,6 +33,12 @@ class PengawasanConfig(AppConfig):
         MenuItem("kecamatan", "Status Sipande", "pengawasan:sipande", grup="pantau", izin="kecamatan.pantau", order=5),
         MenuItem("kabupaten", "Peringatan", "pengawasan:peringatan", grup="pantau", izin="kabupaten.kelola", order=7),
         MenuItem("kecamatan", "Peringatan", "pengawasan:peringatan", grup="pantau", izin="kecamatan.pantau", order=6),
+        MenuItem(
+            "kabupaten", "Bukti SPBE dan KIP", "pengawasan:bukti", grup="laporan", izin="kabupaten.kelola", order=50
+        ),
+        MenuItem(
+            "kecamatan", "Bukti SPBE dan KIP", "pengawasan:bukti", grup="laporan", izin="kecamatan.pantau", order=50
+        ),
         # Pembinaan
         MenuItem("desa", "Panduan", "pengawasan:panduan_desa", grup="pembinaan", order=10, icon="?"),
         MenuItem("desa", "Usulan layanan", "pengawasan:usulan_desa", grup="pembinaan", order=20, icon="✎"),

@@ -65,3 +65,33 @@ class PanduanForm(forms.ModelForm):
 
 class PengingatForm(forms.Form):
     pesan = forms.CharField(label="Pesan untuk desa", max_length=2000, widget=forms.Textarea(attrs={"rows": 4}))
+
+
+class BuktiForm(forms.Form):
+    """The period (whole months) and the area of an evidence export."""
+
+    dari = forms.DateField(
+        label="Dari bulan", input_formats=["%Y-%m"], widget=forms.DateInput(attrs={"type": "month"}, format="%Y-%m")
+    )
+    sampai = forms.DateField(
+        label="Sampai bulan", input_formats=["%Y-%m"], widget=forms.DateInput(attrs={"type": "month"}, format="%Y-%m")
+    )
+    kecamatan = forms.ModelChoiceField(
+        label="Kecamatan", queryset=Kecamatan.objects.none(), required=False, empty_label="Semua"
+    )
+
+    def __init__(self, *args, kabupaten, satu_kecamatan=False, **kwargs):
+        super().__init__(*args, **kwargs)
+        if satu_kecamatan:
+            del self.fields["kecamatan"]
+        else:
+            self.fields["kecamatan"].queryset = Kecamatan.objects.filter(kabupaten=kabupaten)
+
+    def clean(self):
+        data = super().clean()
+        dari, sampai = data.get("dari"), data.get("sampai")
+        if dari and sampai and dari > sampai:
+            raise forms.ValidationError("Bulan awal harus sebelum atau sama dengan bulan akhir.")
+        if dari and sampai and (sampai.year - dari.year) * 12 + sampai.month - dari.month >= 24:
+            raise forms.ValidationError("Periode paling panjang 24 bulan.")
+        return data

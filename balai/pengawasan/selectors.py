@@ -243,3 +243,47 @@ def peringatan(*, kabupaten, kecamatan=None):
 def pengingat_untuk_desa(*, desa, hari=14):
     batas = timezone.now() - timedelta(days=hari)
     return list(Pengingat.objects.filter(desa=desa, waktu__gte=batas)[:3])
+
+
+# --- SPBE / KIP evidence ------------------------------------------------------------------------
+
+
+def bukti(*, kabupaten, dari, sampai, kecamatan=None):
+    """The evidence of villages' use of the SID over the months [dari, sampai] (first days of
+    months): each village's monthly score and parts, per-kecamatan summaries and the definitions
+    used, for an SPBE or KIP assessment. Empty when nothing was scored in the period."""
+    atur = pengaturan(kabupaten)
+    with scopes_disabled():
+        qs = SkorDesa.objects.filter(desa__kecamatan__kabupaten=kabupaten, bulan__gte=dari, bulan__lte=sampai)
+        if kecamatan is not None:
+            qs = qs.filter(desa__kecamatan=kecamatan)
+        rows = list(qs.select_related("desa__kecamatan").order_by("desa__kecamatan__nama", "desa__nama", "bulan"))
+    bulan = sorted({r.bulan for r in rows})
+    per_desa, per_kecamatan = {}, {}
+    for r in rows:
+        d = per_desa.setdefault(r.desa_id, {"desa": r.desa, "skor": {}, "bagian": {}})
+        d["skor"][r.bulan] = r.total
+        d["bagian"] = r.bagian  # the latest month's parts (rows come in month order)
+        k = per_kecamatan.setdefault(r.desa.kecamatan_id, {"kecamatan": r.desa.kecamatan, "bulan": {}})
+        total, n, aktif = k["bulan"].get(r.bulan, (0, 0, 0))
+        k["bulan"][r.bulan] = (total + r.total, n + 1, aktif + (r.total >= atur.ambang_aktif))
+    for d in per_desa.values():
+        d["rata"] = round(sum(d["skor"].values()) / len(d["skor"]))
+        d["bulan_aktif"] = sum(1 for t in d["skor"].values() if t >= atur.ambang_aktif)
+    for k in per_kecamatan.values():
+        k["ringkas"] = [(b, round(t / n), aktif, n) for b, (t, n, aktif) in sorted(k["bulan"].items())]
+    definisi = [
+        {"bagian": SCORE_PARTS[u.part], "label": u.label, "penuh": u.penuh, "nol": u.nol, "satuan": u.satuan}
+        for u in sorted(extensions(ActivityMeasure), key=lambda u: (list(SCORE_PARTS).index(u.part), u.order))
+    ]
+    return {
+        "dari": dari,
+        "sampai": sampai,
+        "kecamatan": kecamatan,
+        "bulan": bulan,
+        "desa": list(per_desa.values()),
+        "kecamatan_list": list(per_kecamatan.values()),
+        "definisi": definisi,
+        "bobot": [(SCORE_PARTS[p], atur.bobot.get(p, 0)) for p in SCORE_PARTS],
+        "ambang": atur.ambang_aktif,
+    }

@@ -23,4 +23,5 @@ urlpatterns = [
     path("dasbor/panduan/<int:nomor>/ubah/", views.panduan_ubah, name="panduan_ubah"),
     path("dasbor/peringatan/", views.peringatan, name="peringatan"),
     path("dasbor/peringatan/<int:pk>/ingatkan/", views.ingatkan, name="ingatkan"),
+    path("dasbor/bukti/", views.bukti, name="bukti"),
 ]

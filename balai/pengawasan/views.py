@@ -4,6 +4,7 @@ from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import Http404, HttpResponse, HttpResponseNotAllowed
 from django.shortcuts import get_object_or_404, redirect, render
+from django.utils import timezone
 from openpyxl import Workbook
 
 from balai.akun.access import per_host, staff_view
@@ -12,8 +13,8 @@ from balai.core.spreadsheet import xlsx_row
 from balai.core.tenancy import DESA, KABUPATEN, KECAMATAN
 from balai.wilayah.models import Desa, Kecamatan
 
-from . import selectors, services
-from .forms import JawabUsulanForm, PanduanForm, PengaturanSkorForm, PengingatForm, SiaranForm, UsulanForm
+from . import bukti_ekspor, selectors, services
+from .forms import BuktiForm, JawabUsulanForm, PanduanForm, PengaturanSkorForm, PengingatForm, SiaranForm, UsulanForm
 from .models import Panduan, Usulan
 
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
@@ -361,3 +362,42 @@ def ingatkan_kecamatan(request, pk):
 
 peringatan = per_host(kecamatan=peringatan_kecamatan, kabupaten=peringatan_kabupaten)
 ingatkan = per_host(kecamatan=ingatkan_kecamatan, kabupaten=ingatkan_kabupaten)
+
+
+# --- SPBE / KIP evidence -------------------------------------------------------------------------
+
+
+def _bukti(request, kecamatan_sendiri):
+    satu = kecamatan_sendiri is not None
+    bulan_ini = timezone.localdate().replace(day=1)
+    awal = {"dari": bulan_ini.replace(month=1), "sampai": bulan_ini}
+    form = BuktiForm(request.GET or None, initial=awal, kabupaten=request.kabupaten, satu_kecamatan=satu)
+    if not form.is_valid():
+        return render(request, "pengawasan/bukti.html", {"form": form, "data": None})
+    kecamatan = kecamatan_sendiri if satu else form.cleaned_data.get("kecamatan")
+    data = selectors.bukti(
+        kabupaten=request.kabupaten,
+        dari=form.cleaned_data["dari"].replace(day=1),
+        sampai=form.cleaned_data["sampai"].replace(day=1),
+        kecamatan=kecamatan,
+    )
+    data["wilayah"] = f"Kecamatan {kecamatan.nama}" if kecamatan else str(request.kabupaten)
+    format_ = request.GET.get("format", "")
+    if format_ == "xlsx":
+        return bukti_ekspor.xlsx(data)
+    if format_ == "pdf":
+        return bukti_ekspor.pdf(data, request=request)
+    return render(request, "pengawasan/bukti.html", {"form": form, "data": data, "query": request.GET.urlencode()})
+
+
+@staff_view(KABUPATEN, izin="kabupaten.kelola")
+def bukti_kabupaten(request):
+    return _bukti(request, None)
+
+
+@staff_view(KECAMATAN, izin="kecamatan.pantau")
+def bukti_kecamatan(request):
+    return _bukti(request, request.tenant.kecamatan)
+
+
+bukti = per_host(kecamatan=bukti_kecamatan, kabupaten=bukti_kabupaten)
