@@ -24,18 +24,24 @@ IZIN = {
     "statistik.lihat": _("Melihat statistik penduduk"),
     "laporan.lihat": _("Melihat dan mengunduh buku administrasi"),
     "audit.lihat": _("Melihat log audit"),
+    # Pembinaan: villages propose services to the kabupaten and support each other's proposals.
+    "usulan.ajukan": _("Mengajukan dan mendukung usulan layanan ke kabupaten"),
     "surat.proses": _("Memproses permohonan surat"),
     "surat.tandatangan": _("Menandatangani surat"),
     "ppid.kelola": _("Mengelola layanan informasi publik (PPID)"),
     "kehadiran.catat": _("Mencatat kehadiran sendiri"),
     "kecamatan.pantau": _("Memantau desa-desa di kecamatan"),
     "kabupaten.kelola": _("Mengelola seluruh desa, akun dan pengaturan kabupaten"),
-    # Pembinaan: villages propose services to the kabupaten and support each other's proposals.
-    "usulan.ajukan": _("Mengajukan dan mendukung usulan layanan ke kabupaten"),
 }
 
 _PERANGKAT = {"statistik.lihat", "kehadiran.catat"}
-_PENANDA_TANGAN = _PERANGKAT | {"penduduk.lihat", "penduduk.lihat_nik", "laporan.lihat", "audit.lihat"}
+_PENANDA_TANGAN = _PERANGKAT | {
+    "penduduk.lihat",
+    "penduduk.lihat_nik",
+    "laporan.lihat",
+    "audit.lihat",
+    "usulan.ajukan",
+}
 _OPERATOR = _PENANDA_TANGAN | {
     "situs.kelola",
     "pengumuman.kelola",
@@ -50,10 +56,10 @@ PERAN_IZIN = {
     # health data or document numbers (balai.penduduk.privasi).
     Peran.ADMIN_KABUPATEN: frozenset(IZIN) - {"penduduk.lihat_nik"},
     Peran.OPERATOR_KECAMATAN: frozenset({"kecamatan.pantau", "statistik.lihat", "audit.lihat"}),
-    Peran.ADMIN_DESA: frozenset(_OPERATOR | {"desa.kelola", "ppid.kelola", "usulan.ajukan"}),
-    Peran.OPERATOR_DESA: frozenset(_OPERATOR | {"usulan.ajukan"}),
-    Peran.KEPALA_DESA: frozenset(_PENANDA_TANGAN | {"surat.tandatangan", "usulan.ajukan"}),
-    Peran.SEKDES: frozenset(_PENANDA_TANGAN | {"surat.tandatangan", "surat.proses", "usulan.ajukan"}),
+    Peran.ADMIN_DESA: frozenset(_OPERATOR | {"desa.kelola", "ppid.kelola"}),
+    Peran.OPERATOR_DESA: frozenset(_OPERATOR),
+    Peran.KEPALA_DESA: frozenset(_PENANDA_TANGAN | {"surat.tandatangan"}),
+    Peran.SEKDES: frozenset(_PENANDA_TANGAN | {"surat.tandatangan", "surat.proses"}),
     Peran.PERANGKAT_DESA: frozenset(_PERANGKAT | {"penduduk.lihat"}),
     Peran.PPID_DESA: frozenset(_PERANGKAT | {"ppid.kelola", "pengumuman.kelola", "dokumen.kelola"}),
 }
