@@ -26,7 +26,7 @@ class Bentuk(models.TextChoices):
 
 
 class CaraMemperoleh(models.TextChoices):
-    MELIHAT = "melihat", _("Melihat/membaca/mendengarkan/mencatat")
+    MELIHAT = "melihat", _("Melihat, membaca, mendengarkan atau mencatat")
     SOFTCOPY = "softcopy", _("Mendapatkan salinan softcopy")
     HARDCOPY = "hardcopy", _("Mendapatkan salinan hardcopy")
 

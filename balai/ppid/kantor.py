@@ -3,7 +3,7 @@ written answer as PDF, objections, the DIP editor, registers, the annual report 
 completeness checklist."""
 
 from django.contrib import messages
-from django.core.exceptions import ValidationError
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import FileResponse, Http404, HttpResponseNotAllowed
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
@@ -203,9 +203,13 @@ def keberatan_detail(request, pk, form=None):
     return render(request, "ppid/kantor/keberatan.html", {"item": item, "form": form or TanggapanForm()})
 
 
-@staff_view(DESA, izin="ppid.atasan", model=Keberatan)
+@staff_view(DESA, izin=LIHAT, model=Keberatan)
 def keberatan_tanggapi(request, pk):
+    """Only the atasan PPID decides; the object is looked up first, so another village's
+    objection is a 404 for everyone."""
     item = _keberatan(request, pk)
+    if not request.user.punya_izin("ppid.atasan"):
+        raise PermissionDenied("Keberatan diputus oleh atasan PPID (kepala desa).")
     if request.method != "POST":
         return HttpResponseNotAllowed(["POST"])
     form = TanggapanForm(request.POST)
