@@ -185,3 +185,16 @@ def test_reminders_go_to_the_villages_ppid_accounts(desa_a, ppid_a, isian):
     assert mail.outbox[0].to == ["ppid@selakambang.id"] and item.nomor in mail.outbox[0].body
     mail.outbox.clear()
     assert services.kirim_pengingat(hari=date(2026, 3, 3)) == 0  # nothing due within 3 working days
+
+
+def test_reminder_command(desa_a, ppid_a, isian):
+    from django.core.management import call_command
+
+    ppid_a.email = "ppid@selakambang.id"
+    ppid_a.save()
+    with scope(desa=desa_a):
+        item = services.ajukan_permohonan(desa=desa_a, data=isian, hari=date(2026, 3, 2))
+    out = io.StringIO()
+    call_command("ppid_pengingat", tanggal=item.tenggat + timedelta(days=7), stdout=out)
+    assert "1 desa" in out.getvalue()
+    assert "PPID" in mail.outbox[-1].subject and item.nomor in mail.outbox[-1].body
