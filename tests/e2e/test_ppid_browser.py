@@ -63,3 +63,47 @@ def test_visitor_files_a_request_and_sees_its_status(page, site, desa_a, tmp_pat
     assert page.url.endswith(f"/ppid/status/{item.token}/")
     _pas(page, "ppid-status")
     assert not errors, errors
+
+
+def test_ppid_back_office_fits_a_phone(page, site, desa_a, make_user, client_for):
+    from datetime import date
+
+    from django_scopes import scope
+
+    from balai.akun.models import Peran
+    from balai.ppid import services
+
+    from .test_panel_browser import signed_in
+
+    petugas = make_user(Peran.PPID_DESA, desa=desa_a)
+    with scope(desa=desa_a):
+        lama = services.ajukan_permohonan(
+            desa=desa_a,
+            data={
+                "nama": "Budi",
+                "nomor_identitas": "3303",
+                "alamat": "RT 01",
+                "telepon": "0812",
+                "email": "",
+                "pekerjaan": "",
+                "rincian": "Daftar penerima BLT Dana Desa tahun ini",
+                "tujuan": "Pemantauan",
+                "cara_memperoleh": "melihat",
+                "cara_salinan": "",
+            },  # fmt: skip
+            hari=date(2025, 1, 6),
+        )
+    client = client_for(desa_a, petugas)
+    client.get("/admin-desa/ppid/")
+    signed_in(page, client, "selakambang.localhost")
+    for path, name in (
+        ("/admin-desa/ppid/", "ppid-antrean"),
+        (f"/admin-desa/ppid/permohonan/{lama.pk}/", "ppid-permohonan-kantor"),
+        ("/admin-desa/ppid/kelengkapan/", "ppid-kelengkapan"),
+        ("/admin-desa/ppid/laporan/", "ppid-laporan"),
+        ("/admin-desa/ppid/informasi/baru/", "ppid-informasi-baru"),
+    ):
+        page.goto(site("selakambang", path))
+        _pas(page, name)
+    page.goto(site("selakambang", "/admin-desa/ppid/"))
+    expect(page.locator("tr.ppid-terlambat")).to_contain_text(lama.nomor)
