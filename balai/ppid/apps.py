@@ -1,6 +1,14 @@
 from django.apps import AppConfig
 
-from balai.core.registry import AuditLabels, DipSource, MenuItem, PublicTextSource, SitemapSource, Widget
+from balai.core.registry import (
+    AuditLabels,
+    DipSource,
+    MenuItem,
+    PublicTextSource,
+    SearchSource,
+    SitemapSource,
+    Widget,
+)
 
 _S = "balai.ppid.sumber."
 
@@ -11,6 +19,7 @@ class PpidConfig(AppConfig):
     extensions = [
         AuditLabels("balai.ppid.services.AUDIT_LABELS"),
         SitemapSource("balai.ppid.selectors.sitemap_entries"),
+        SearchSource("ppid", "Informasi publik", "balai.ppid.selectors.cari_informasi", order=55),
         PublicTextSource("ppid.InformasiPublik", ("judul", "ringkasan", "uji_konsekuensi", "dasar_hukum", "berkas")),
         MenuItem(
             "desa", "PPID", "ppid:kantor", grup="layanan", izin=("ppid.kelola", "ppid.atasan"), order=30, icon="ℹ"

@@ -5,11 +5,12 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 
-from django.db.models import Count, Max, Q
+from django.db.models import Count, F, Max, Q
 from django.urls import reverse
 from django.utils import timezone
 from django_scopes import scopes_disabled
 
+from balai.core import pencarian
 from balai.core.kalender import hari_kerja_antara, tambah_hari_kerja
 from balai.core.registry import DipSource, extensions
 from balai.wilayah.models import Desa
@@ -371,3 +372,9 @@ def widget_wilayah(request):
         "terlambat": sum(b.terlambat for b in baris),
         "desa_terlambat": sum(1 for b in baris if b.terlambat),
     }
+
+
+def cari_informasi(*, desa, q):
+    """The village's published DIP entries for the site search (/cari/)."""
+    qs = informasi_terbit(desa=desa).filter(pencarian.cocok(q, "judul", "ringkasan"))
+    return qs.annotate(ringkasan_cari=F("ringkasan"), tanggal_cari=F("tanggal")).order_by("-tanggal", "-pk")

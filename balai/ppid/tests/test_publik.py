@@ -124,3 +124,13 @@ def test_objection_outside_its_window_shows_the_closing_date(desa_a, ppid_a, cli
     )
     body = response.content.decode()
     assert "sudah berakhir" in body and akhir.strftime("%d-%m-%Y") in body
+
+
+def test_site_search_finds_dip_entries(desa_a, client_for):
+    with scopes_disabled():
+        InformasiPublik.objects.create(
+            desa=desa_a, kategori="setiap_saat", judul="Notulen musyawarah dusun", penguasa="Sekdes",
+            penanggung_jawab="Kades",
+        )  # fmt: skip
+    body = client_for(desa_a).get("/cari/", {"q": "notulen"}).content.decode()
+    assert "Notulen musyawarah dusun" in body and "Informasi publik" in body
