@@ -307,10 +307,11 @@ class RingkasanDesa:
     keberatan_terbuka: int = 0
 
 
-def ringkasan_per_desa(desa_qs, *, hari=None):
+def ringkasan_per_desa(desa_qs, *, hari=None, rata_rata=True):
     """[RingkasanDesa, ...] for the villages of `desa_qs` (a kecamatan's or the kabupaten's):
     DIP completeness, open / due-soon / overdue requests, average response time over the last
-    12 months, open objections. Six queries plus one per declared source, for any number of
+    12 months (skipped with `rata_rata=False`: the dashboards' totals need no working-day
+    arithmetic), open objections. Six queries plus one per declared source, for any number of
     villages."""
     hari = hari or _hari_ini()
     batas = tambah_hari_kerja(hari, tg.HARI_SEGERA)
@@ -332,11 +333,10 @@ def ringkasan_per_desa(desa_qs, *, hari=None):
             h = hasil[r["desa_id"]]
             h.terbuka, h.segera, h.terlambat = r["n"], r["segera"], r["terlambat"]
         dijawab = defaultdict(list)
-        rows = Permohonan.objects.filter(desa_id__in=ids, jawaban_tanggal__gte=hari - timedelta(days=365)).values_list(
-            "desa_id", "diterima", "jawaban_tanggal"
-        )
-        for desa_id, diterima, dijawab_pada in rows:
-            dijawab[desa_id].append((diterima, dijawab_pada))
+        if rata_rata:
+            rows = Permohonan.objects.filter(desa_id__in=ids, jawaban_tanggal__gte=hari - timedelta(days=365))
+            for desa_id, diterima, dijawab_pada in rows.values_list("desa_id", "diterima", "jawaban_tanggal"):
+                dijawab[desa_id].append((diterima, dijawab_pada))
         for desa_id, pasangan in dijawab.items():
             hasil[desa_id].dijawab = len(pasangan)
             hasil[desa_id].rata_rata_hari = _rata_rata_hari_kerja(pasangan)
@@ -363,7 +363,7 @@ def desa_wilayah(request):
 
 def widget_wilayah(request):
     """Totals over the kecamatan's or kabupaten's villages for its dashboard."""
-    baris = ringkasan_per_desa(desa_wilayah(request))
+    baris = ringkasan_per_desa(desa_wilayah(request), rata_rata=False)
     rata = [b.kelengkapan for b in baris]
     return {
         "jumlah_desa": len(baris),

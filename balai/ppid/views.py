@@ -11,9 +11,10 @@ from django.utils.cache import patch_cache_control
 from django.utils.text import slugify
 from django.views.decorators.http import require_GET, require_http_methods
 
-from balai.core.sitecache import public_page
+from balai.core.sitecache import expire_at, public_page
 from balai.core.tenancy import DESA
 from balai.publikasi.models import CONTENT_TYPES
+from balai.publikasi.selectors import pengumuman_berubah_pada
 
 from . import selectors, services
 from . import tenggat as tg
@@ -57,6 +58,8 @@ def informasi(request):
     if kategori not in Kategori.values:
         kategori = ""
     q = request.GET.get("q", "").strip()[:100]
+    # Announcements listed here drop out when they expire: the cached page ends then.
+    expire_at(request, pengumuman_berubah_pada(desa=desa))
     context = {
         "kelompok": selectors.dip_publik(desa=desa, kategori=kategori or None, q=q),
         "kategori_pilihan": Kategori.choices,
