@@ -29,6 +29,8 @@ IZIN = {
     "surat.proses": _("Memproses permohonan surat"),
     "surat.tandatangan": _("Menandatangani surat"),
     "ppid.kelola": _("Mengelola layanan informasi publik (PPID)"),
+    # The atasan PPID (the kepala desa) decides objections to the PPID's answers.
+    "ppid.atasan": _("Memutus keberatan informasi publik sebagai atasan PPID"),
     "kehadiran.catat": _("Mencatat kehadiran sendiri"),
     "kecamatan.pantau": _("Memantau desa-desa di kecamatan"),
     "kabupaten.kelola": _("Mengelola seluruh desa, akun dan pengaturan kabupaten"),
@@ -58,7 +60,7 @@ PERAN_IZIN = {
     Peran.OPERATOR_KECAMATAN: frozenset({"kecamatan.pantau", "statistik.lihat", "audit.lihat"}),
     Peran.ADMIN_DESA: frozenset(_OPERATOR | {"desa.kelola", "ppid.kelola"}),
     Peran.OPERATOR_DESA: frozenset(_OPERATOR),
-    Peran.KEPALA_DESA: frozenset(_PENANDA_TANGAN | {"surat.tandatangan"}),
+    Peran.KEPALA_DESA: frozenset(_PENANDA_TANGAN | {"surat.tandatangan", "ppid.atasan"}),
     Peran.SEKDES: frozenset(_PENANDA_TANGAN | {"surat.tandatangan", "surat.proses"}),
     Peran.PERANGKAT_DESA: frozenset(_PERANGKAT | {"penduduk.lihat"}),
     Peran.PPID_DESA: frozenset(_PERANGKAT | {"ppid.kelola", "pengumuman.kelola", "dokumen.kelola"}),
