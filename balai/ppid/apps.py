@@ -1,6 +1,8 @@
 from django.apps import AppConfig
 
 from balai.core.registry import (
+    ActivityMeasure,
+    AlertSource,
     AuditLabels,
     DipSource,
     MenuItem,
@@ -18,6 +20,23 @@ class PpidConfig(AppConfig):
     verbose_name = "PPID desa (keterbukaan informasi publik)"
     extensions = [
         AuditLabels("balai.ppid.services.AUDIT_LABELS"),
+        ActivityMeasure(
+            "ppid.kelengkapan",
+            "Kelengkapan daftar informasi publik",
+            "ppid",
+            "balai.ppid.selectors.ukuran_kelengkapan",
+            penuh=100,
+            satuan="%",
+        ),
+        ActivityMeasure(
+            "ppid.tepat_waktu",
+            "Permohonan informasi dijawab tepat waktu",
+            "ppid",
+            "balai.ppid.selectors.ukuran_tepat_waktu",
+            penuh=100,
+            satuan="%",
+        ),
+        AlertSource("ppid_terlambat", "PPID terlambat", "balai.ppid.selectors.peringatan_terlambat"),
         SitemapSource("balai.ppid.selectors.sitemap_entries"),
         SearchSource("ppid", "Informasi publik", "balai.ppid.selectors.cari_informasi", order=55),
         PublicTextSource("ppid.InformasiPublik", ("judul", "ringkasan", "uji_konsekuensi", "dasar_hukum", "berkas")),

@@ -378,3 +378,41 @@ def cari_informasi(*, desa, q):
     """The village's published DIP entries for the site search (/cari/)."""
     qs = informasi_terbit(desa=desa).filter(pencarian.cocok(q, "judul", "ringkasan"))
     return qs.annotate(ringkasan_cari=F("ringkasan"), tanggal_cari=F("tanggal")).order_by("-tanggal", "-pk")
+
+
+# --- what the kabupaten's oversight reads (balai.pengawasan) -----------------------------------
+
+
+def ukuran_kelengkapan(desa_ids, awal, akhir):
+    """Activity measure: the DIP checklist's completeness in percent."""
+    return {d: k.persen for d, k in kelengkapan_banyak(desa_ids, hari=timezone.localdate(akhir)).items()}
+
+
+def ukuran_tepat_waktu(desa_ids, awal, akhir):
+    """Activity measure: the share (%) of requests due in the period that were answered by their
+    deadline; a village with no request due had nothing late (100)."""
+    mulai, sampai = timezone.localdate(awal), timezone.localdate(akhir)
+    rows = Permohonan.objects.filter(desa_id__in=desa_ids, tenggat__gte=mulai, tenggat__lt=sampai).values_list(
+        "desa_id", "tenggat", "jawaban_tanggal"
+    )
+    jatuh, tepat = defaultdict(int), defaultdict(int)
+    for desa_id, tenggat, dijawab in rows:
+        jatuh[desa_id] += 1
+        tepat[desa_id] += dijawab is not None and dijawab <= tenggat
+    return {d: round(100 * tepat[d] / jatuh[d]) if jatuh[d] else 100 for d in desa_ids}
+
+
+def peringatan_terlambat(desa_ids):
+    """Alert: requests and objections past their deadline, per village (two queries)."""
+    hari = _hari_ini()
+    jumlah = defaultdict(int)
+    for model, selesai in ((Permohonan, StatusPermohonan.SELESAI), (Keberatan, StatusKeberatan.SELESAI)):
+        rows = (
+            model.objects.filter(desa_id__in=desa_ids, tenggat__lt=hari)
+            .exclude(status=selesai)
+            .values("desa_id")
+            .annotate(n=Count("id"))
+        )
+        for r in rows:
+            jumlah[r["desa_id"]] += r["n"]
+    return [(d, f"{n} permohonan informasi atau keberatan melewati tenggat.") for d, n in jumlah.items()]
