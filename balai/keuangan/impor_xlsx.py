@@ -158,7 +158,8 @@ def baca(isi, *, tahun):
         _periksa_tahun(wb, tahun)
         if LEMBAR not in wb.sheetnames:
             raise BerkasTidakValid(
-                f"Lembar “{LEMBAR}” tidak ada (lembar di berkas ini: {', '.join(wb.sheetnames)}). Gunakan templat APBDes."
+                f"Lembar “{LEMBAR}” tidak ada (lembar di berkas ini: {', '.join(wb.sheetnames)}). "
+                "Gunakan templat APBDes."
             )
         rows = wb[LEMBAR].iter_rows(values_only=True)
         header = next(rows, None)

@@ -83,8 +83,8 @@ class Rancangan:
         }
 
 
-_RIBUAN = re.compile(r"^\d{1,3}(\.\d{3})+(,\d{1,2})?$")  # 1.250.000 or 1.250.000,50
-_RIBUAN_EN = re.compile(r"^\d{1,3}(,\d{3})+(\.\d{1,2})?$")  # 1,250,000.50
+_RIBUAN = re.compile(r"^[1-9]\d{0,2}(\.\d{3})+(,\d{1,2})?$")  # 1.250.000 or 1.250.000,50
+_RIBUAN_EN = re.compile(r"^[1-9]\d{0,2}(,\d{3})+(\.\d{1,2})?$")  # 1,250,000.50
 
 
 class BukanAngka(ValueError):

@@ -162,7 +162,8 @@ def baca(isi, *, desa, tahun, perubahan=False):
     tahun_berkas = sorted({r["Tahun"] for _, r in rinci})
     if tahun_berkas != [str(tahun)]:
         raise BerkasTidakValid(
-            f"Berkas Siskeudes ini berisi APBDes {label[kd_desa]} tahun {', '.join(tahun_berkas)}, bukan tahun {tahun}. "
+            f"Berkas Siskeudes ini berisi APBDes {label[kd_desa]} tahun {', '.join(tahun_berkas)}, "
+            f"bukan tahun {tahun}. "
             f"Pilih tahun yang sesuai atau ekspor tahun {tahun} dari Siskeudes."
         )
 
