@@ -97,6 +97,8 @@ class BarisForm(forms.ModelForm):
         self.fields["kegiatan"].queryset = Kegiatan.objects.filter(desa=desa, tahun=tahun).order_by("kode")
         self.fields["kegiatan"].help_text = "Wajib untuk belanja (5.x); kosongkan untuk pendapatan dan pembiayaan."
         self.fields["kode"].widget.attrs["list"] = "kode-rekening"
+        self.fields["uraian"].required = False
+        self.fields["uraian"].help_text = "Kosongkan untuk memakai nama rekening."
 
     def clean_kode(self):
         kode = k.normal_kode(self.cleaned_data["kode"])
