@@ -1,6 +1,6 @@
 from django.apps import AppConfig
 
-from balai.core.registry import AuditLabels, MenuItem, SitemapSource, Widget
+from balai.core.registry import AuditLabels, FreshnessSource, MenuItem, PublicTextSource, SitemapSource, Widget
 
 IZIN_WILAYAH = ("kecamatan.pantau", "kabupaten.kelola")
 
@@ -11,6 +11,10 @@ class KeuanganConfig(AppConfig):
     extensions = [
         AuditLabels("balai.keuangan.services.AUDIT_LABELS"),
         SitemapSource("balai.keuangan.selectors.sitemap_entries"),
+        FreshnessSource("balai.keuangan.selectors.terbitan_terakhir"),
+        PublicTextSource("keuangan.Apbdes", ("nomor_perdes",)),
+        PublicTextSource("keuangan.Kegiatan", ("nama", "lokasi", "keluaran")),
+        PublicTextSource("keuangan.Baris", ("uraian",)),
         MenuItem("desa", "APBDes", "keuangan:kantor", grup="transparansi", izin="keuangan.kelola", order=10, icon="Rp"),
         MenuItem("kecamatan", "APBDes desa", "keuangan:dasbor", grup="pantau", order=40, icon="Rp", izin=IZIN_WILAYAH),
         MenuItem("kabupaten", "APBDes desa", "keuangan:dasbor", grup="pantau", order=40, icon="Rp", izin=IZIN_WILAYAH),

@@ -3,7 +3,7 @@
 from dataclasses import dataclass, field
 from decimal import Decimal
 
-from django.db.models import Count, Exists, OuterRef, Q, Sum
+from django.db.models import Count, Exists, Max, OuterRef, Q, Sum
 from django_scopes import scopes_disabled
 
 from balai.wilayah.models import Desa
@@ -158,6 +158,17 @@ def beranda(request):
     }
 
 
+def terbitan_terakhir(desa_ids):
+    """{desa_id: when its APBDes was last published} for the freshness figures (one query)."""
+    rows = (
+        Apbdes.objects.filter(desa_id__in=desa_ids, terbit=True)
+        .values("desa_id")
+        .annotate(t=Max("diterbitkan"))
+        .values_list("desa_id", "t")
+    )
+    return {desa_id: t for desa_id, t in rows if t is not None}
+
+
 def sitemap_entries(*, desa):
     from django.urls import reverse
 
@@ -223,7 +234,10 @@ def rekap_wilayah(*, tahun, kecamatan=None, kabupaten=None):
     exists? published? budget and realisation of pendapatan and belanja. Four queries, summed
     in SQL, whatever the number of villages and lines."""
     with scopes_disabled():
-        desa_qs = Desa.objects.select_related("kecamatan").order_by("kecamatan__nama", "nama")
+        # Kelurahan have no APBDes of their own (they are part of the kabupaten's budget).
+        desa_qs = (
+            Desa.objects.filter(jenis=Desa.Jenis.DESA).select_related("kecamatan").order_by("kecamatan__nama", "nama")
+        )
         if kecamatan is not None:
             desa_qs = desa_qs.filter(kecamatan=kecamatan)
         else:
