@@ -10,7 +10,7 @@ Loads the 239 villages of Purbalingga (if absent) and the demo APBDes 2025/2026 
 - the public APBDes page of the showcase village, cached (anonymous, warm) and uncached
   (page cache emptied before each run);
 - the kabupaten table /dasbor/apbdes/ for all villages, signed in as the kabupaten admin;
-- the same table's xlsx export.
+- the same table's queries alone (balai.keuangan.selectors.rekap_wilayah) and its xlsx export.
 Prints milliseconds, ratios against the bare view and query counts.
 
 The APBDes tables of the database named by DATABASE_URL are REPLACED: never point this at a
@@ -45,14 +45,14 @@ def siapkan():
     call_command("migrate", verbosity=0)
     with scopes_disabled():
         if not Desa.objects.exists():
-            call_command("load_wilayah", verbosity=0)
+            call_command("load_wilayah", verbosity=0, stdout=StringIO())
         for model in (Realisasi, Baris, Kegiatan, Apbdes, ImporApbdes):
             model.objects.all().delete()
         villages = list(Desa.objects.select_related("kecamatan").order_by("kode"))
         showcase = next((d for d in villages if d.slug == SHOWCASE), villages[0])
         t0 = time.perf_counter()
         demo.seed(villages=villages, showcase=showcase, rng=random.Random(1), fake=None, stdout=StringIO())
-        return time.perf_counter() - t0, villages, showcase
+        return time.perf_counter() - t0, villages, showcase, Baris.objects.count()
 
 
 def _admin_client(kabupaten):
@@ -100,15 +100,15 @@ def main():
     from django.db import connection
     from django.test import Client
     from django.test.utils import override_settings
+    from django_scopes import scopes_disabled
+
+    from balai.keuangan.selectors import rekap_wilayah
 
     if connection.vendor != "postgresql":
         sys.exit("bench/keuangan.py needs PostgreSQL: set DATABASE_URL=postgres://...")
     settings.DEBUG = False
-    seed_s, villages, showcase = siapkan()
-    from balai.keuangan.models import Baris
-
-    n_baris = Baris.objects.count()
-    print(f"Demo APBDes for {len(villages)} villages ({n_baris} lines) seeded in {seed_s:.1f} s")
+    seed_s, villages, showcase, n_baris = siapkan()
+    print(f"Demo APBDes for the desa of {len(villages)} villages ({n_baris} lines) seeded in {seed_s:.1f} s")
 
     tahun = 2026
     desa_host = f"{showcase.slug}.localhost"
@@ -139,6 +139,14 @@ def main():
                 *ukur(lambda: get(admin, f"/dasbor/apbdes/?tahun={tahun}"), args.ulang),
             )
         )
+        with scopes_disabled():
+            kab = showcase.kecamatan.kabupaten
+            rows.append(
+                (
+                    "kabupaten table: its queries only",
+                    *ukur(lambda: rekap_wilayah(tahun=tahun, kabupaten=kab), args.ulang),
+                )
+            )
         rows.append(
             (
                 "kabupaten table, xlsx",
