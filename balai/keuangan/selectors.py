@@ -169,6 +169,58 @@ def terbitan_terakhir(desa_ids):
     return {desa_id: t for desa_id, t in rows if t is not None}
 
 
+def realisasi_terakhir(desa_ids):
+    """{desa_id: when realisation of a published version was last recorded} (one query)."""
+    rows = (
+        Realisasi.objects.filter(desa_id__in=desa_ids, baris__apbdes__terbit=True)
+        .values("desa_id")
+        .annotate(t=Max("dicatat"))
+        .values_list("desa_id", "t")
+    )
+    return dict(rows)
+
+
+def dip_data(*, desa):
+    """What the village's Daftar Informasi Publik lists of its APBDes (informasi berkala): per
+    published year, the APBDes and, where there is any, its realisation, as
+    ({judul, url, ringkasan, tanggal} of the APBDes, the same of the realisation). Two queries."""
+    from django.urls import reverse
+
+    semua = versi_terbit(desa=desa)
+    dengan_realisasi = dict(
+        Realisasi.objects.filter(baris__apbdes__in=semua)
+        .values("baris__apbdes")
+        .annotate(t=Max("dicatat"))
+        .values_list("baris__apbdes", "t")
+    )
+    apbdes, realisasi = [], []
+    for a in semua:
+        url = reverse("keuangan:publik_tahun", args=[a.tahun])
+        perdes = f" (Perdes {a.nomor_perdes})" if a.nomor_perdes else ""
+        apbdes.append({"judul": f"{a.nama_versi} Tahun {a.tahun}{perdes}", "url": url,
+                       "ringkasan": "Pendapatan, belanja per bidang dan pembiayaan desa; unduh PDF atau Excel.",
+                       "tanggal": a.diterbitkan})  # fmt: skip
+        if a.pk in dengan_realisasi:
+            realisasi.append({"judul": f"Realisasi {a.nama_versi} Tahun {a.tahun}", "url": url,
+                              "ringkasan": "Realisasi pendapatan dan belanja per semester.",
+                              "tanggal": dengan_realisasi[a.pk]})  # fmt: skip
+    return apbdes, realisasi
+
+
+def dip_apbdes(*, desa):
+    """DipSource target (informasi berkala, checklist item "apbdes")."""
+    from balai.core.registry import DipEntry  # the PPID module's extension kind
+
+    return [DipEntry(**e) for e in dip_data(desa=desa)[0]]
+
+
+def dip_realisasi(*, desa):
+    """DipSource target (informasi berkala, checklist item "realisasi")."""
+    from balai.core.registry import DipEntry
+
+    return [DipEntry(**e) for e in dip_data(desa=desa)[1]]
+
+
 def sitemap_entries(*, desa):
     from django.urls import reverse
 

@@ -300,3 +300,16 @@ def test_kelurahan_tidak_dihitung_dan_kesegaran(kaligondang, desa_a, no_scopes):
     rekap = selectors.rekap_wilayah(tahun=2026, kecamatan=kaligondang)
     assert [r.desa.nama for r in rekap] == ["Selakambang"] and rekap[0].terbit
     assert kesegaran.terakhir([desa_a.pk])[desa_a.pk] >= apbdes.diterbitkan
+
+
+def test_daftar_informasi_publik(desa_a, desa_b, no_scopes, django_assert_max_num_queries):
+    from balai.keuangan import selectors
+
+    apbdes_contoh(desa_a, tahun=2025)
+    apbdes_contoh(desa_a, tahun=2026, terbit=False)
+    apbdes_contoh(desa_b, tahun=2026)
+    with django_assert_max_num_queries(2):
+        apbdes, realisasi = selectors.dip_data(desa=desa_a)
+    assert [e["url"] for e in apbdes] == ["/apbdes/2025/"] and apbdes[0]["judul"].startswith("APBDes Tahun 2025")
+    assert [e["judul"] for e in realisasi] == ["Realisasi APBDes Tahun 2025"]
+    assert set(selectors.realisasi_terakhir([desa_a.pk, desa_b.pk])) == {desa_a.pk, desa_b.pk}
