@@ -26,6 +26,13 @@ class KeuanganConfig(AppConfig):
             order=55,
             stylesheet="keuangan/keuangan.css",
         ),
+        Widget(
+            "desa",
+            "keuangan/partials/widget_desa.html",
+            "balai.keuangan.selectors.widget_desa",
+            izin="keuangan.kelola",
+            order=40,
+        ),
         Widget("kecamatan", "keuangan/partials/widget_wilayah.html", "balai.keuangan.dasbor.widget_wilayah", order=40),
         Widget("kabupaten", "keuangan/partials/widget_wilayah.html", "balai.keuangan.dasbor.widget_wilayah", order=40),
     ]

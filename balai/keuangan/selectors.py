@@ -230,6 +230,38 @@ def sitemap_entries(*, desa):
 # Back office ------------------------------------------------------------------------------
 
 
+def widget_desa(request):
+    """The village dashboard: this year's current version, published or not, and its figures."""
+    from django.utils import timezone
+
+    apbdes = (
+        Apbdes.objects.filter(desa=request.desa, tahun=timezone.localdate().year, aktif=True)
+        .annotate(jumlah_baris=Count("baris"))
+        .first()
+    )
+    if apbdes is None:
+        return {"apbdes": None, "tahun": timezone.localdate().year}
+    return {"apbdes": apbdes, "tahun": apbdes.tahun, "rekap": rekap_desa(desa=request.desa, tahun=apbdes.tahun)}
+
+
+def rekap_desa(*, desa, tahun):
+    """rekap_wilayah's figures for one village, read inside its own scope (two queries)."""
+    anggaran = dict(
+        Baris.objects.filter(desa=desa, apbdes__tahun=tahun, apbdes__aktif=True)
+        .values_list("jenis")
+        .annotate(t=Sum("anggaran"))
+    )
+    realisasi = dict(
+        Realisasi.objects.filter(desa=desa, baris__apbdes__tahun=tahun, baris__apbdes__aktif=True)
+        .values_list("baris__jenis")
+        .annotate(t=Sum("jumlah"))
+    )
+    r = RekapDesa(desa, ada=True)
+    r.pendapatan, r.belanja = anggaran.get(k.PENDAPATAN, NOL), anggaran.get(k.BELANJA, NOL)
+    r.realisasi_pendapatan, r.realisasi_belanja = realisasi.get(k.PENDAPATAN, NOL), realisasi.get(k.BELANJA, NOL)
+    return r
+
+
 def daftar_tahun(*, desa):
     """Every year of the village with its versions, newest first (2 queries)."""
     versi = list(Apbdes.objects.filter(desa=desa).annotate(jumlah_baris=Count("baris")).order_by("-tahun", "-versi"))

@@ -313,3 +313,15 @@ def test_daftar_informasi_publik(desa_a, desa_b, no_scopes, django_assert_max_nu
     assert [e["url"] for e in apbdes] == ["/apbdes/2025/"] and apbdes[0]["judul"].startswith("APBDes Tahun 2025")
     assert [e["judul"] for e in realisasi] == ["Realisasi APBDes Tahun 2025"]
     assert set(selectors.realisasi_terakhir([desa_a.pk, desa_b.pk])) == {desa_a.pk, desa_b.pk}
+
+
+def test_widget_dasbor_desa(client_for, desa_a, operator_a, make_user, no_scopes):
+    from django.utils import timezone
+
+    client = client_for(desa_a, operator_a)
+    assert "belum diisi" in client.get("/admin-desa/").content.decode()
+    apbdes_contoh(desa_a, tahun=timezone.localdate().year)
+    html = client.get("/admin-desa/").content.decode()
+    assert "37,5%" in html and "Buka APBDes" in html
+    kades = client_for(desa_a, make_user(Peran.KEPALA_DESA, desa=desa_a))
+    assert "apbdes-desa" not in kades.get("/admin-desa/").content.decode()
