@@ -28,7 +28,7 @@ from decimal import Decimal
 from . import kode as k
 from .rancangan import BarisRancangan, BerkasTidakValid, BukanAngka, KegiatanRancangan, Rancangan, rupiah
 
-MAKS_TERURAI = 200 * 1024 * 1024
+MAKS_TERURAI = 50 * 1024 * 1024  # a village's export unpacks to a few MB
 WAJIB = {
     "Ta_RABRinci.csv": ("Tahun", "Kd_Desa", "Kd_Keg", "Kd_Rincian", "SumberDana", "Anggaran", "AnggaranStlhPAK"),
     "Ta_Kegiatan.csv": ("Tahun", "Kd_Desa", "Kd_Keg", "Nama_Kegiatan"),
@@ -126,7 +126,8 @@ def _kode_kegiatan(kd_keg, kd_desa):
 
 
 def _desa_dalam(arsip):
-    """{Kd_Desa: "Desa X (Kecamatan Y)"} and {Kd_Desa: normalised name}."""
+    """{Kd_Desa: "Desa X (Kecamatan Y)"} and {Kd_Desa: (normalised village name, normalised
+    kecamatan name or "")}."""
     kec = {r["Kd_Kec"]: r.get("Nama_Kecamatan", "") for _, r in arsip.tabel("Ref_Kecamatan.csv") if "Kd_Kec" in r}
     label, nama = {}, {}
     for _, r in arsip.tabel("Ref_Desa.csv"):
@@ -134,7 +135,7 @@ def _desa_dalam(arsip):
         label[r["Kd_Desa"]] = f"Desa {r['Nama_Desa'].strip()}" + (
             f" (Kecamatan {kecamatan.strip()})" if kecamatan else ""
         )
-        nama[r["Kd_Desa"]] = _nama(r["Nama_Desa"])
+        nama[r["Kd_Desa"]] = (_nama(r["Nama_Desa"]), _nama(kecamatan))
     return label, nama
 
 
@@ -149,14 +150,17 @@ def baca(isi, *, desa, tahun, perubahan=False):
     label, nama = _desa_dalam(arsip)
     rinci = arsip.tabel("Ta_RABRinci.csv")
     dipakai = {r["Kd_Desa"] for _, r in rinci}
-    milik = [kd for kd in dipakai if nama.get(kd) == _nama(desa.nama)]
+    # The same village name occurs in several kecamatan of one kabupaten: where the file names
+    # the kecamatan, it must be ours too.
+    kami = (_nama(desa.nama), _nama(desa.kecamatan.nama))
+    milik = [kd for kd in dipakai if kd in nama and nama[kd][0] == kami[0] and nama[kd][1] in ("", kami[1])]
     if not milik:
         isinya = ", ".join(sorted(label.get(kd, f"kode desa {kd}") for kd in dipakai)) or "tidak ada anggaran desa"
         raise BerkasTidakValid(
-            f"Berkas Siskeudes ini berisi data {isinya}, bukan Desa {desa.nama}. Unggah ekspor desa Anda."
+            f"Berkas Siskeudes ini berisi data {isinya}, bukan Desa {desa.nama} (Kecamatan {desa.kecamatan.nama}). Unggah ekspor desa Anda."
         )
     if len(milik) > 1:
-        raise BerkasTidakValid(f"Berkas berisi lebih dari satu desa bernama {desa.nama} (kode {', '.join(milik)}).")
+        raise BerkasTidakValid(f"Berkas berisi lebih dari satu Desa {desa.nama} (kode {', '.join(sorted(milik))}).")
     kd_desa = milik[0]
     rinci = [(n, r) for n, r in rinci if r["Kd_Desa"] == kd_desa]
     tahun_berkas = sorted({r["Tahun"] for _, r in rinci})

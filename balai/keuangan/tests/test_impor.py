@@ -257,3 +257,14 @@ def test_kegagalan_di_tengah_penulisan_dibatalkan(desa_a, operator_a, monkeypatc
         with pytest.raises(RuntimeError):
             services.terapkan_rancangan(desa=desa_a, actor=operator_a, rancangan=rancangan, sumber="xlsx")
         assert Baris.objects.count() == sebelum
+
+
+def test_siskeudes_desa_bernama_sama_di_kecamatan_lain_ditolak(desa_a):
+    from .fabrik import _csv
+
+    kec = _csv(["Kd_Kec", "Nama_Kecamatan"], [["04.", "KALIMANAH"]])
+    with pytest.raises(BerkasTidakValid) as exc:
+        siskeudes.baca(siskeudes_zip(ubah={"Ref_Kecamatan.csv": kec}), desa=desa_a, tahun=2026)
+    assert "Desa SELAKAMBANG (Kecamatan KALIMANAH), bukan Desa Selakambang" in str(exc.value)
+    tanpa_kecamatan = siskeudes_zip(ubah={"Ref_Kecamatan.csv": None})
+    assert siskeudes.baca(tanpa_kecamatan, desa=desa_a, tahun=2026).jumlah_galat == 0
