@@ -157,7 +157,8 @@ def baca(isi, *, desa, tahun, perubahan=False):
     if not milik:
         isinya = ", ".join(sorted(label.get(kd, f"kode desa {kd}") for kd in dipakai)) or "tidak ada anggaran desa"
         raise BerkasTidakValid(
-            f"Berkas Siskeudes ini berisi data {isinya}, bukan Desa {desa.nama} (Kecamatan {desa.kecamatan.nama}). Unggah ekspor desa Anda."
+            f"Berkas Siskeudes ini berisi data {isinya}, bukan Desa {desa.nama} "
+            f"(Kecamatan {desa.kecamatan.nama}). Unggah ekspor desa Anda."
         )
     if len(milik) > 1:
         raise BerkasTidakValid(f"Berkas berisi lebih dari satu Desa {desa.nama} (kode {', '.join(sorted(milik))}).")
