@@ -6,6 +6,8 @@ from decimal import Decimal
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django_scopes import scope
+from hypothesis import given
+from hypothesis import strategies as st
 
 from balai.keuangan import impor_xlsx, services, siskeudes
 from balai.keuangan.models import Apbdes, Baris, ImporApbdes, Kegiatan, Realisasi
@@ -268,3 +270,13 @@ def test_siskeudes_desa_bernama_sama_di_kecamatan_lain_ditolak(desa_a):
     assert "Desa SELAKAMBANG (Kecamatan KALIMANAH), bukan Desa Selakambang" in str(exc.value)
     tanpa_kecamatan = siskeudes_zip(ubah={"Ref_Kecamatan.csv": None})
     assert siskeudes.baca(tanpa_kecamatan, desa=desa_a, tahun=2026).jumlah_galat == 0
+
+
+@given(st.decimals(min_value=0, max_value=Decimal("9999999999999.99"), places=2))
+def test_rupiah_bolak_balik_dengan_format_indonesia(nilai):
+    from balai.keuangan.rancangan import rp
+
+    teks = rp(nilai)  # "Rp 1.234.567,89"
+    assert rupiah(teks) == nilai
+    assert rupiah(str(nilai)) == nilai
+    assert rupiah(float(nilai)) == nilai or abs(float(nilai)) >= 1e11  # floats lose sen on huge amounts
