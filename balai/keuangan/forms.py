@@ -140,6 +140,28 @@ def realisasi_fields(lines):
     return fields
 
 
+BULAN = ["Januari", "Februari", "Maret", "April", "Mei", "Juni", "Juli", "Agustus", "September", "Oktober",
+         "November", "Desember"]  # fmt: skip
+
+
+class RealisasiBulanForm(forms.Form):
+    """One amount field per line for one month, named b_<pk>."""
+
+    def __init__(self, *args, lines, bulan, nilai, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.lines, self.bulan = lines, bulan
+        for b in lines:
+            self.fields[f"b_{b.pk}"] = RupiahField(label=f"{b.kode} {BULAN[bulan - 1]}", required=False)
+            if not self.is_bound:
+                self.initial[f"b_{b.pk}"] = nilai.get(b.pk)
+
+    def nilai(self):
+        return {b.pk: self.cleaned_data.get(f"b_{b.pk}") for b in self.lines}
+
+    def baris_form(self):
+        return [(b, self[f"b_{b.pk}"]) for b in self.lines]
+
+
 class RealisasiForm(forms.Form):
     def __init__(self, *args, lines, **kwargs):
         super().__init__(*args, **kwargs)

@@ -12,7 +12,16 @@ from balai.core.tenancy import DESA
 
 from . import impor_xlsx, selectors, services
 from . import kode as k
-from .forms import ApbdesBaruForm, BarisForm, ImporForm, KegiatanForm, PerdesForm, RealisasiForm
+from .forms import (
+    BULAN,
+    ApbdesBaruForm,
+    BarisForm,
+    ImporForm,
+    KegiatanForm,
+    PerdesForm,
+    RealisasiBulanForm,
+    RealisasiForm,
+)
 from .models import Apbdes, Baris, ImporApbdes, Kegiatan
 
 IZIN = "keuangan.kelola"
@@ -175,15 +184,27 @@ def kegiatan_ubah(request, pk):
 
 @staff_view(DESA, izin=IZIN, model=Apbdes)
 def realisasi(request, pk):
+    """Realisation per semester, or with ?bulan=1..12 per month of a semester."""
     desa = request.desa
     apbdes = get_object_or_404(Apbdes.objects.filter(desa=desa), pk=pk)
     lines = selectors.baris_apbdes(apbdes)
-    form = RealisasiForm(request.POST or None, lines=lines)
+    bulan = request.GET.get("bulan", "")
+    bulan = int(bulan) if bulan.isdigit() and 1 <= int(bulan) <= 12 else None
+    if bulan:
+        per_bulan = selectors.realisasi_bulan(apbdes=apbdes, bulan=bulan)
+        form = RealisasiBulanForm(request.POST or None, lines=lines, bulan=bulan, nilai=per_bulan)
+    else:
+        form = RealisasiForm(request.POST or None, lines=lines)
     if request.method == "POST" and form.is_valid():
         try:
-            peringatan = services.catat_realisasi(
-                desa=desa, actor=request.user, apbdes=apbdes, nilai=form.nilai(), request=request
-            )
+            if bulan:
+                peringatan = services.catat_realisasi_bulan(
+                    desa=desa, actor=request.user, apbdes=apbdes, bulan=bulan, nilai=form.nilai(), request=request
+                )
+            else:
+                peringatan = services.catat_realisasi(
+                    desa=desa, actor=request.user, apbdes=apbdes, nilai=form.nilai(), request=request
+                )
         except ValidationError as exc:
             form.add_error(None, exc)
         else:
@@ -191,7 +212,8 @@ def realisasi(request, pk):
             for pesan in peringatan:
                 messages.warning(request, pesan)
             return redirect("keuangan:versi", pk=apbdes.pk)
-    return render(request, "keuangan/realisasi.html", {"form": form, "apbdes": apbdes})
+    context = {"form": form, "apbdes": apbdes, "bulan": bulan, "daftar_bulan": list(enumerate(BULAN, start=1))}
+    return render(request, "keuangan/realisasi.html", context)
 
 
 @staff_view(DESA, izin=IZIN)

@@ -271,6 +271,11 @@ def daftar_tahun(*, desa):
     return tahun
 
 
+def realisasi_bulan(*, apbdes, bulan):
+    """{baris_id: amount entered for month `bulan`} of a version (one query)."""
+    return dict(Realisasi.objects.filter(baris__apbdes=apbdes, bulan=bulan).values_list("baris_id", "jumlah"))
+
+
 def realisasi_kegiatan(*, desa, kegiatan_ids):
     """{kegiatan_id: realisation in the current version} (one query): for modules that show a
     kegiatan's spending (pembangunan)."""

@@ -241,6 +241,45 @@ def catat_realisasi(*, desa, actor, apbdes, nilai, request=None):
     return peringatan_realisasi(apbdes=apbdes)
 
 
+@transaction.atomic
+def catat_realisasi_bulan(*, desa, actor, apbdes, bulan, nilai, request=None):
+    """`nilai`: {baris_id: Decimal or None} for one month. A line's semester figure, if it had
+    one, is replaced by its months: the semester total is then the sum of what was entered per
+    month (the earlier figure is in the audit entry). Returns the warnings, as catat_realisasi."""
+    _pastikan_aktif(apbdes)
+    if not 1 <= bulan <= 12:
+        raise ValidationError("Bulan harus 1–12.")
+    semester = 1 if bulan <= 6 else 2
+    baris = {b.pk: b for b in Baris.objects.filter(apbdes=apbdes, pk__in=list(nilai))}
+    if len(baris) != len(nilai):
+        raise ValidationError("Baris yang diisi tidak ada dalam APBDes ini.")
+    ada = {(r.baris_id, r.bulan): r for r in Realisasi.objects.filter(baris__in=list(baris), semester=semester)}
+    berubah, baru = {}, []
+    for pk, jumlah in nilai.items():
+        if jumlah is not None and jumlah < 0:
+            raise ValidationError(f"Realisasi {baris[pk].kode} tidak boleh negatif.")
+        lama_bulan, lama_semester = ada.get((pk, bulan)), ada.get((pk, None))
+        sebelum = lama_bulan.jumlah if lama_bulan else None
+        if sebelum == jumlah or (sebelum is None and not jumlah):
+            continue
+        if lama_semester is not None:
+            berubah[f"{baris[pk].kode} smt {semester}"] = [str(lama_semester.jumlah), "diganti rincian bulanan"]
+            lama_semester.delete()
+        berubah[f"{baris[pk].kode} bulan {bulan}"] = [str(sebelum) if sebelum is not None else None, str(jumlah)]
+        Realisasi.objects.filter(baris_id=pk, bulan=bulan).delete()
+        if jumlah:
+            baru.append(
+                Realisasi(desa=desa, baris_id=pk, semester=semester, bulan=bulan, jumlah=jumlah, dicatat_oleh=actor)
+            )
+    Realisasi.objects.bulk_create(baru)
+    if berubah:
+        audit.record(
+            action="keuangan.realisasi_dicatat", actor=actor, desa=desa, obj=apbdes, changes=berubah, request=request
+        )
+        _bump_later(desa)
+    return peringatan_realisasi(apbdes=apbdes)
+
+
 def peringatan_realisasi(*, apbdes):
     """Lines of `apbdes` whose realisation is above their budget, as messages."""
     qs = (

@@ -325,3 +325,20 @@ def test_widget_dasbor_desa(client_for, desa_a, operator_a, make_user, no_scopes
     assert "37,5%" in html and "Buka APBDes" in html
     kades = client_for(desa_a, make_user(Peran.KEPALA_DESA, desa=desa_a))
     assert "apbdes-desa" not in kades.get("/admin-desa/").content.decode()
+
+
+def test_realisasi_bulanan(client_for, desa_a, operator_a, terbit_a):
+    client = client_for(desa_a, operator_a)
+    with scopes_disabled():
+        dd = Baris.objects.get(apbdes=terbit_a, kode="4.2.1")  # semester I: 660 jt as one figure
+    base = f"/admin-desa/apbdes/{terbit_a.pk}/realisasi/"
+    assert "bulan Maret" in client.get(base + "?bulan=3").content.decode()
+    client.post(base + "?bulan=3", {f"b_{dd.pk}": "400.000.000"})
+    client.post(base + "?bulan=5", {f"b_{dd.pk}": "260.000.000"})
+    r = client.post(base + "?bulan=8", {f"b_{dd.pk}": "-1"})
+    assert "tidak boleh negatif" in r.content.decode()
+    with scopes_disabled():
+        rows = sorted(Realisasi.objects.filter(baris=dd).values_list("semester", "bulan", "jumlah"))
+    assert rows == [(1, 3, D(400_000_000)), (1, 5, D(260_000_000))]
+    # the semester page shows the months' sum, and an unchanged figure keeps the months
+    assert 'value="660.000.000"' in client.get(base).content.decode()
