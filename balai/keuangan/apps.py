@@ -1,6 +1,6 @@
 from django.apps import AppConfig
 
-from balai.core.registry import AuditLabels, FreshnessSource, MenuItem, PublicTextSource, SitemapSource, Widget
+from balai.core.registry import AuditLabels, MenuItem, PublicTextSource, SitemapSource, Widget
 
 IZIN_WILAYAH = ("kecamatan.pantau", "kabupaten.kelola")
 
@@ -11,7 +11,6 @@ class KeuanganConfig(AppConfig):
     extensions = [
         AuditLabels("balai.keuangan.services.AUDIT_LABELS"),
         SitemapSource("balai.keuangan.selectors.sitemap_entries"),
-        FreshnessSource("balai.keuangan.selectors.terbitan_terakhir"),
         PublicTextSource("keuangan.Apbdes", ("nomor_perdes",)),
         PublicTextSource("keuangan.Kegiatan", ("nama", "lokasi", "keluaran")),
         PublicTextSource("keuangan.Baris", ("uraian",)),

@@ -159,7 +159,8 @@ def beranda(request):
 
 
 def terbitan_terakhir(desa_ids):
-    """{desa_id: when its APBDes was last published} for the freshness figures (one query)."""
+    """{desa_id: when its APBDes was last published} (one query): how current the PPID list's
+    APBDes entry is. Not a FreshnessSource: a budget comes once a year, freshness is daily news."""
     rows = (
         Apbdes.objects.filter(desa_id__in=desa_ids, terbit=True)
         .values("desa_id")

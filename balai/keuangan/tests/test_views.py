@@ -291,15 +291,14 @@ def test_dasbor_izin(client_for, kabupaten, desa_a, make_user, operator_a):
     ).status_code in (403, 404)
 
 
-def test_kelurahan_tidak_dihitung_dan_kesegaran(kaligondang, desa_a, no_scopes):
-    from balai.core import kesegaran
+def test_kelurahan_tidak_dihitung_dan_tanggal_terbit(kaligondang, desa_a, no_scopes):
     from balai.keuangan import selectors
 
     Desa.objects.create(kecamatan=kaligondang, kode="33.03.04.1001", nama="Kandang", slug="kandang", jenis="kelurahan")
     apbdes = apbdes_contoh(desa_a, tahun=2026)
     rekap = selectors.rekap_wilayah(tahun=2026, kecamatan=kaligondang)
     assert [r.desa.nama for r in rekap] == ["Selakambang"] and rekap[0].terbit
-    assert kesegaran.terakhir([desa_a.pk])[desa_a.pk] >= apbdes.diterbitkan
+    assert selectors.terbitan_terakhir([desa_a.pk]) == {desa_a.pk: apbdes.diterbitkan}
 
 
 def test_daftar_informasi_publik(desa_a, desa_b, no_scopes, django_assert_max_num_queries):
