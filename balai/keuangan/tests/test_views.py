@@ -341,3 +341,10 @@ def test_realisasi_bulanan(client_for, desa_a, operator_a, terbit_a):
     assert rows == [(1, 3, D(400_000_000)), (1, 5, D(260_000_000))]
     # the semester page shows the months' sum, and an unchanged figure keeps the months
     assert 'value="660.000.000"' in client.get(base).content.decode()
+
+
+def test_kelurahan_tanpa_apbdes(client_for, kaligondang, no_scopes):
+    kelurahan = Desa.objects.create(
+        kecamatan=kaligondang, kode="33.03.04.1002", nama="Kalikabong", slug="kalikabong", jenis="kelurahan"
+    )
+    assert "Kelurahan tidak memiliki APBDes" in client_for(kelurahan).get("/apbdes/").content.decode()
