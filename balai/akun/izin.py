@@ -32,6 +32,8 @@ IZIN = {
     # The atasan PPID (the kepala desa) decides objections to the PPID's answers.
     "ppid.atasan": _("Memutus keberatan informasi publik sebagai atasan PPID"),
     "kehadiran.catat": _("Mencatat kehadiran sendiri"),
+    # APBDes: lines, realisation, imports, publishing (the treasurer works with an operator account).
+    "keuangan.kelola": _("Mengelola APBDes: anggaran, realisasi, impor, terbitkan"),
     "kecamatan.pantau": _("Memantau desa-desa di kecamatan"),
     "kabupaten.kelola": _("Mengelola seluruh desa, akun dan pengaturan kabupaten"),
 }
@@ -62,6 +64,10 @@ PERAN_IZIN = {
     Peran.OPERATOR_DESA: frozenset(_OPERATOR),
     Peran.KEPALA_DESA: frozenset(_PENANDA_TANGAN | {"surat.tandatangan", "ppid.atasan"}),
     Peran.SEKDES: frozenset(_PENANDA_TANGAN | {"surat.tandatangan", "surat.proses"}),
+    Peran.ADMIN_DESA: frozenset(_OPERATOR | {"desa.kelola", "ppid.kelola", "keuangan.kelola"}),
+    Peran.OPERATOR_DESA: frozenset(_OPERATOR | {"keuangan.kelola"}),
+    Peran.KEPALA_DESA: frozenset(_PENANDA_TANGAN | {"surat.tandatangan"}),
+    Peran.SEKDES: frozenset(_PENANDA_TANGAN | {"surat.tandatangan", "surat.proses", "keuangan.kelola"}),
     Peran.PERANGKAT_DESA: frozenset(_PERANGKAT | {"penduduk.lihat"}),
     Peran.PPID_DESA: frozenset(_PERANGKAT | {"ppid.kelola", "pengumuman.kelola", "dokumen.kelola"}),
 }
