@@ -1,6 +1,14 @@
 from django.apps import AppConfig
 
-from balai.core.registry import AuditLabels, MenuItem, PublicTextSource, SitemapSource, Widget
+from balai.core.registry import (
+    ActivityMeasure,
+    AuditLabels,
+    DipSource,
+    MenuItem,
+    PublicTextSource,
+    SitemapSource,
+    Widget,
+)
 
 IZIN_WILAYAH = ("kecamatan.pantau", "kabupaten.kelola")
 
@@ -11,6 +19,29 @@ class KeuanganConfig(AppConfig):
     extensions = [
         AuditLabels("balai.keuangan.services.AUDIT_LABELS"),
         SitemapSource("balai.keuangan.selectors.sitemap_entries"),
+        # The APBDes and its realisation are informasi berkala of the village's PPID list.
+        DipSource(
+            "berkala",
+            "balai.keuangan.selectors.dip_apbdes",
+            wajib="apbdes",
+            terbaru="balai.keuangan.selectors.terbitan_terakhir",
+            order=20,
+        ),
+        DipSource(
+            "berkala",
+            "balai.keuangan.selectors.dip_realisasi",
+            wajib="realisasi",
+            terbaru="balai.keuangan.selectors.realisasi_terakhir",
+            order=21,
+        ),
+        ActivityMeasure(
+            "transparansi.apbdes",
+            "APBDes tahun berjalan diterbitkan",
+            "transparansi",
+            "balai.keuangan.selectors.ukuran_apbdes_terbit",
+            penuh=1,
+            satuan="(1 = ya)",
+        ),
         PublicTextSource("keuangan.Apbdes", ("nomor_perdes",)),
         PublicTextSource("keuangan.Kegiatan", ("nama", "lokasi", "keluaran")),
         PublicTextSource("keuangan.Baris", ("uraian",)),

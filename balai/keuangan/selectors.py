@@ -4,6 +4,7 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 
 from django.db.models import Count, Exists, Max, OuterRef, Q, Sum
+from django.utils import timezone
 from django_scopes import scopes_disabled
 
 from balai.wilayah.models import Desa
@@ -368,3 +369,10 @@ def ringkas_rekap(rekap):
         "realisasi": realisasi,
         "persen": persen(realisasi, belanja),
     }
+
+
+def ukuran_apbdes_terbit(desa_ids, awal, akhir):
+    """Activity measure: 1 when the village published its APBDes of the year `akhir` falls in."""
+    tahun = timezone.localdate(akhir).year
+    terbit = Apbdes.objects.filter(desa_id__in=desa_ids, tahun=tahun, terbit=True).values_list("desa_id", flat=True)
+    return dict.fromkeys(set(terbit), 1)
