@@ -322,12 +322,11 @@ def _pemegang_akun(villages):
     return {(u.desa_id, u.jabatan): u for u in akun if u.get_full_name()}
 
 
-
 KOMENTAR = [
     ("Terima kasih infonya, semoga kegiatannya lancar terus.", Komentar.Status.DISETUJUI, ""),
     ("Alhamdulillah, jalan ke sawah sekarang sudah bagus.", Komentar.Status.DISETUJUI, ""),
     ("Mohon info jadwal posyandu bulan depan di dusun kami.", Komentar.Status.MENUNGGU, "menunggu moderasi"),
-    ("Situs slot gacor maxwin hari ini, daftar sekarang!", Komentar.Status.MENUNGGU, "kata mencurigakan: slot"),
+    ("Situs slot gacor maxwin hari ini, daftar sekarang!", Komentar.Status.MENUNGGU, "ditahan pemeriksaan judi online"),
 ]
 
 
