@@ -35,7 +35,6 @@ SENSITIVE_FIELDS = frozenset(
 )  # fmt: skip
 MASK = "••••"
 
-
 @cache
 def _labels():
     merged = {}
