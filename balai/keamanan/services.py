@@ -13,16 +13,16 @@ from django.core.cache import cache
 from django.core.exceptions import ValidationError
 from django.core.mail import send_mail
 from django.db import transaction
-from django.db.models import Q
+from django.db.models import F, Q
 from django.utils import timezone
 from django.utils.module_loading import import_string
-from django_scopes import scopes_disabled
+from django_scopes import scope, scopes_disabled
 
 from balai.akun.models import Peran, User
 from balai.core import audit
 
 from . import deteksi
-from .models import DomainBlokir, Izin, Penahanan, Temuan
+from .models import DomainBlokir, Izin, Pemindaian, Penahanan, Temuan
 
 logger = logging.getLogger("balai.keamanan")
 
@@ -387,3 +387,78 @@ def kabari_temuan(desa, temuan_baru):
     body = f"Pemindaian situs Desa {desa.nama} menemukan {len(temuan_baru)} hal baru:\n" + "\n".join(lines)
     to = sorted(set(_alamat(kabupaten_id=desa.kecamatan.kabupaten_id)) | set(_alamat(desa=desa)))
     transaction.on_commit(lambda: _kirim(to, f"Temuan keamanan di situs Desa {desa.nama}", body))
+
+
+# --- the scan of the public sites ---------------------------------------------------------------
+
+
+def mulai_pemindaian(*, kabupaten, jumlah_desa):
+    return Pemindaian.objects.create(kabupaten=kabupaten, jumlah_desa=jumlah_desa)
+
+
+@transaction.atomic
+def catat_hasil(*, pemindaian, desa, hasil):
+    """Record one village's scan: new findings are opened (audited, mailed), ones seen again
+    are refreshed (a resolved one that is back is reopened), open ones not seen any more are
+    resolved. Progress of the scan is counted. Returns the new findings."""
+    now = timezone.now()
+    with scope(desa=desa):
+        known = {t.sidik: t for t in Temuan.objects.filter(desa=desa)}
+        seen, baru = set(), []
+        for item in hasil.temuan:
+            sidik = item.sidik
+            if sidik in seen:
+                continue
+            seen.add(sidik)
+            temuan = known.get(sidik)
+            if temuan is None:
+                temuan = Temuan.objects.create(
+                    desa=desa,
+                    halaman=item.halaman[:300],
+                    aturan=item.aturan[:40],
+                    keterangan=item.keterangan[:300],
+                    kutipan=item.kutipan[:300],
+                    kunci=item.kunci[:200],
+                    sidik=sidik,
+                    terakhir=now,
+                    pemindaian=pemindaian,
+                )
+                audit.record(
+                    action="keamanan.temuan_baru", desa=desa, obj=temuan, changes={"aturan": [None, temuan.aturan]}
+                )
+                baru.append(temuan)
+                continue
+            reopen = temuan.status == Temuan.Status.SELESAI
+            temuan.terakhir, temuan.pemindaian = now, pemindaian
+            if reopen:
+                temuan.status = Temuan.Status.TERBUKA
+                audit.record(
+                    action="keamanan.temuan_dibuka",
+                    desa=desa,
+                    obj=temuan,
+                    changes={"status": [Temuan.Status.SELESAI, Temuan.Status.TERBUKA]},
+                )
+                baru.append(temuan)
+            temuan.save(update_fields=["terakhir", "pemindaian", "status"])
+        for sidik, temuan in known.items():
+            if sidik not in seen and temuan.status == Temuan.Status.TERBUKA:
+                temuan.status, temuan.catatan = Temuan.Status.SELESAI, "Tidak terlihat lagi pada pemindaian."
+                temuan.save(update_fields=["status", "catatan"])
+                audit.record(
+                    action="keamanan.temuan_selesai",
+                    desa=desa,
+                    obj=temuan,
+                    changes={"status": [Temuan.Status.TERBUKA, Temuan.Status.SELESAI]},
+                )
+    Pemindaian.objects.filter(pk=pemindaian.pk).update(
+        desa_selesai=F("desa_selesai") + 1,
+        jumlah_halaman=F("jumlah_halaman") + hasil.halaman,
+        jumlah_temuan=F("jumlah_temuan") + len(baru),
+        jumlah_galat=F("jumlah_galat") + hasil.galat,
+    )
+    kabari_temuan(desa, baru)
+    return baru
+
+
+def selesaikan_pemindaian(pemindaian, status=Pemindaian.Status.SELESAI):
+    Pemindaian.objects.filter(pk=pemindaian.pk).update(status=status, selesai=timezone.now())
