@@ -51,7 +51,9 @@ def _versi():
 
 
 def _daftar_berubah():
-    """Every village reads the lists afresh (after commit: a rollback changes nothing)."""
+    """Every village reads the lists afresh: now, and again after commit (another process may
+    have cached the lists as they were before this transaction committed)."""
+    cache.set(_VERSI, secrets.token_hex(4), None)
     transaction.on_commit(lambda: cache.set(_VERSI, secrets.token_hex(4), None))
 
 
