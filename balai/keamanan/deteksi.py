@@ -81,6 +81,8 @@ class Daftar:
     izin_domain: frozenset = frozenset()
     izin_frasa: tuple = ()
     rumah: tuple = ("localhost",)
+    # Words of the region's own place names: never a brand ("Mrebet" ends like "jayabet").
+    nama_tempat: frozenset = frozenset()
 
 
 # --- rules --------------------------------------------------------------------------------------
@@ -207,6 +209,11 @@ def lapisan(text):
     tampil = _TOKEN.sub(_leet_digits, tampil)
     tampil = _LEFT_SYMBOLS.sub(" ", tampil)
     return Lapisan(polos, tampil, tampil.replace("l", "i"))
+
+
+def kata_tempat(names):
+    """The words of place names (of four letters or more) as the brand rule reads them."""
+    return frozenset(w for name in names for w in lapisan(name).polos.split() if len(w) >= 4 and w.isalpha())
 
 
 def normalkan(text):
@@ -427,6 +434,8 @@ def _merek(layers, rules, daftar):
     for m in (*rules.merek.finditer(layers.polos), *rules.merek.finditer(layers.tampil)):
         word = m.group(0)
         if word in brands or word in rules.merek_bukan or _istilah_saja(word) or _izin_domain_kata(word, daftar):
+            continue
+        if any(word.endswith(place) for place in daftar.nama_tempat):  # "mrebet", "pemdesamrebet"
             continue
         brands[word] = m
         if len(brands) >= 3:

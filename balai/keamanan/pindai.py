@@ -11,7 +11,7 @@ once); `balai.keamanan.services_pindai.catat_hasil` records them."""
 import hashlib
 import re
 import tomllib
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import cache
 from urllib.parse import urlsplit
 
@@ -85,9 +85,11 @@ def host_tersimpan(desa):
     with scope(desa=desa):
         for source in extensions(PublicTextSource):
             model = apps.get_model(source.model)
-            if not any(f.name == "desa" for f in model._meta.concrete_fields):
+            names = {f.name for f in model._meta.concrete_fields}
+            fields = [f for f in source.fields if f in names]  # a declaration may name a field that is gone
+            if "desa" not in names or not fields:
                 continue
-            for row in model.objects.filter(desa=desa).values_list(*source.fields).iterator(chunk_size=500):
+            for row in model.objects.filter(desa=desa).values_list(*fields).iterator(chunk_size=500):
                 for value in row:
                     if value:
                         hosts.update(h.lower() for h in _HOST.findall(str(value)))
@@ -102,7 +104,10 @@ def _diizinkan(host, dikenal):
 def periksa_halaman(path, body, *, daftar, dikenal, nonce_ok=True):
     """Findings on one served page."""
     found = []
-    putusan = deteksi.periksa(body, daftar)
+    # The templates' own links (share buttons) are no finding; a stored link to a blocklisted
+    # domain still is.
+    templat = frozenset(_pengaturan()["host_templat"])
+    putusan = deteksi.periksa(body, replace(daftar, izin_domain=daftar.izin_domain | templat))
     for t in putusan.temuan:
         found.append(TemuanHalaman(path, t.aturan, t.keterangan, t.kutipan, t.kunci))
     for attrs in _SCRIPT.findall(body):
@@ -116,7 +121,8 @@ def periksa_halaman(path, body, *, daftar, dikenal, nonce_ok=True):
                 )
             continue
         host = urlsplit(src.group(1)).hostname
-        if host and not _diizinkan(host, dikenal):
+        # Stored text never explains a script (the sanitiser drops them): only the site's own.
+        if host and not _diizinkan(host, daftar.rumah):
             found.append(
                 TemuanHalaman(path, "skrip_asing", f"skrip dari situs luar ({host})", src.group(1)[:200], host)
             )

@@ -20,6 +20,7 @@ from django_scopes import scope, scopes_disabled
 
 from balai.akun.models import Peran, User
 from balai.core import audit
+from balai.wilayah.models import Desa
 
 from . import deteksi
 from .models import DomainBlokir, Izin, Pemindaian, Penahanan, Temuan
@@ -71,14 +72,29 @@ def daftar_untuk(desa):
                 )
             )
         rumah = tuple(h for h in (settings.BALAI_BASE_DOMAIN, desa.domain_kustom) if h)
+        tempat = _nama_tempat(kabupaten_id)
         daftar = deteksi.Daftar(
             blokir=blokir,
             izin_domain=frozenset(v for j, v in izin if j == Izin.Jenis.DOMAIN),
             izin_frasa=tuple(sorted(v for j, v in izin if j == Izin.Jenis.FRASA)),
             rumah=rumah,
+            nama_tempat=tempat,
         )
         cache.set(key, daftar, 3600)
     return daftar
+
+
+def _nama_tempat(kabupaten_id):
+    """Words of the kabupaten's kecamatan and village names (see deteksi.Daftar.nama_tempat)."""
+    key = f"keamanan:tempat:{kabupaten_id}"
+    found = cache.get(key)
+    if found is None:
+        with scopes_disabled():
+            villages = Desa.objects.filter(kecamatan__kabupaten_id=kabupaten_id)
+            names = list(villages.values_list("nama", "kecamatan__nama"))
+        found = deteksi.kata_tempat(n for pair in names for n in pair)
+        cache.set(key, found, 24 * 3600)
+    return found
 
 
 # --- check at saving (balai.core.konten) ---------------------------------------------------------

@@ -181,3 +181,10 @@ def test_a_normal_article_is_checked_in_under_20_ms():
     for _ in range(10):
         periksa(article)
     assert (time.perf_counter() - start) / 10 < 0.020
+
+
+def test_place_names_of_the_region_are_not_brands():
+    text = "Desa Sindang, Kecamatan Mrebet. Daftar sekarang di kantor desa, email pemdesamrebet@desa.id"
+    assert periksa(text).tahan  # "mrebet" reads like "jayabet" to the brand rule alone
+    assert not periksa(text, Daftar(nama_tempat=deteksi.kata_tempat(["Mrebet", "Sindang"]))).tahan
+    assert periksa("JAYABET daftar gampang menang", Daftar(nama_tempat=deteksi.kata_tempat(["Mrebet"]))).tahan
