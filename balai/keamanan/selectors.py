@@ -4,7 +4,7 @@ queries whatever the number of villages), the review queues and the lists."""
 from dataclasses import dataclass, field
 from datetime import timedelta
 
-from django.db.models import Count
+from django.db.models import Count, F
 from django.db.models.functions import TruncHour
 from django.utils import timezone
 from django_otp.plugins.otp_totp.models import TOTPDevice
@@ -185,7 +185,7 @@ def antrean_ditahan(*, kabupaten, status=Penahanan.Status.DITAHAN):
         return list(
             Penahanan.objects.filter(desa__kecamatan__kabupaten=kabupaten, status=status)
             .select_related("desa__kecamatan", "penulis")
-            .order_by("penulis__isnull", "-dibuat")[:200]
+            .order_by(F("penulis").asc(nulls_last=True), "-dibuat")[:200]  # staff-written first
         )
 
 
