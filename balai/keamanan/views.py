@@ -138,8 +138,8 @@ def temuan_tandai(request, pk):
 @staff_view(KABUPATEN, izin="keamanan.tinjau")
 def daftar(request):
     kab = request.kabupaten
-    blokir_form = BlokirForm(request.POST if "domain" in request.POST else None, prefix=None)
-    izin_form = IzinForm(request.POST if "nilai" in request.POST else None, kabupaten=kab)
+    blokir_form = BlokirForm(request.POST if "blokir-domain" in request.POST else None, prefix="blokir")
+    izin_form = IzinForm(request.POST if "izin-nilai" in request.POST else None, kabupaten=kab, prefix="izin")
     if request.method == "POST":
         try:
             if blokir_form.is_bound and blokir_form.is_valid():
