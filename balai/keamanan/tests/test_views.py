@@ -102,7 +102,10 @@ def test_blocklist_editor_refuses_a_non_domain_with_the_reason(admin_kab, client
     r = c.post("/dasbor/keamanan/daftar/", {"blokir-domain": "https://judi.com/daftar", "blokir-alasan": ""})
     assert r.status_code == 200 and "bukan domain" in r.content.decode()
     assert not DomainBlokir.objects.exists()
-    assert c.post("/dasbor/keamanan/daftar/", {"blokir-domain": "judi.example", "blokir-alasan": "iklan"}).status_code == 302
+    assert (
+        c.post("/dasbor/keamanan/daftar/", {"blokir-domain": "judi.example", "blokir-alasan": "iklan"}).status_code
+        == 302
+    )
     entry = DomainBlokir.objects.get()
     assert c.get(f"/dasbor/keamanan/daftar/blokir/{entry.pk}/hapus/").status_code == 405
     assert c.post(f"/dasbor/keamanan/daftar/blokir/{entry.pk}/hapus/").status_code == 302
