@@ -89,7 +89,8 @@ class Daftar:
 
 
 def _isi(text):
-    return text.replace(" ", " ?").replace("l", "i")
+    # Spelt-out letters joined again and masked phrases leave runs of spaces: " *", not " ?".
+    return text.replace(" ", " *").replace("l", "i")
 
 
 def _pola(text):
@@ -408,7 +409,7 @@ def _tutup(cocok, rules, daftar):
 
 @cache
 def _frasa_izin(frasa):
-    parts = [re.escape(" ".join(lapisan(f).cocok.split())).replace(r"\ ", " ?") for f in frasa]
+    parts = [re.escape(" ".join(lapisan(f).cocok.split())).replace(r"\ ", " *") for f in frasa]
     parts = [p for p in parts if p]
     return re.compile(" (?:" + "|".join(parts) + r")\b") if parts else None
 

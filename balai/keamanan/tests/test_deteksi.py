@@ -30,6 +30,16 @@ def test_labelled_set_holds_spam_and_lets_village_news_pass():
     assert false_positive_rate < 0.01, [r["text"][:80] for r in held_normal][:5]
 
 
+def test_hand_written_samples():
+    """Thirty ordinary texts and thirty advertisements written by hand, in forms the generated
+    set does not use (small capitals, a spelt-out RTP, casino games, "akun pro Kamboja")."""
+    normal = (DATA / "tangan_normal.txt").read_text(encoding="utf-8").splitlines()
+    spam = (DATA / "tangan_spam.txt").read_text(encoding="utf-8").splitlines()
+    assert len(normal) == len(spam) == 30
+    assert [t for t in normal if periksa(t).tahan] == []
+    assert [t for t in spam if not periksa(t).tahan] == []
+
+
 def test_every_kind_of_the_set_is_represented():
     kinds = {r["jenis"] for r in _set("spam.jsonl")}
     assert {"leetspeak", "dieja", "homoglif", "lebar_nol", "emoji", "tersembunyi", "ladang_tautan"} <= kinds

@@ -109,3 +109,12 @@ def test_periksa_konten_bad_input(tmp_path, db):
         call_command("periksa_konten", str(f))
     with pytest.raises(CommandError, match="tidak ditemukan"):
         call_command("periksa_konten", str(tmp_path / "tidak-ada.txt"))
+
+
+def test_scan_queued_as_one_task_per_village(desa_a, desa_b, capsys, django_capture_on_commit_callbacks):
+    with django_capture_on_commit_callbacks(execute=True):
+        call_command("pindai_situs", antre=True)
+    assert "2 tugas pemindaian diantrekan" in capsys.readouterr().out
+    with scopes_disabled():
+        p = Pemindaian.objects.get()
+    assert p.desa_selesai == 2 and p.status == Pemindaian.Status.SELESAI and p.jumlah_halaman >= 8
