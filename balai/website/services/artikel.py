@@ -83,7 +83,12 @@ def _simpan(*, desa, actor, data, artikel, tags, request=None):
     artikel.full_clean(exclude=["desa", "penulis"])
     artikel.save()
     if artikel.status != S.DRAFT and konten.periksa(
-        desa=desa, obj=artikel, teks={"isi": data.get("isi", "")}, actor=actor, terbitkan=TERBITKAN, request=request
+        desa=desa,
+        obj=artikel,
+        teks={"isi": data.get("isi", artikel.isi), "tags": " ".join(tags or ())},
+        actor=actor,
+        terbitkan=TERBITKAN,
+        request=request,
     ):
         artikel.status = S.DRAFT  # held for the kabupaten's review; its release publishes it
         artikel.save(update_fields=["status"])
