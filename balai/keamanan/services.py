@@ -100,6 +100,10 @@ def _nama_tempat(kabupaten_id):
 # --- check at saving (balai.core.konten) ---------------------------------------------------------
 
 
+def _tanda(obj):
+    return f"keamanan:ditahan:{obj._meta.label_lower}:{obj.pk}"
+
+
 def _open_holds(obj):
     jenis = ContentType.objects.get_for_model(obj)
     return Penahanan.objects.filter(
@@ -113,9 +117,12 @@ def periksa_simpan(*, desa, obj, teks, actor=None, terbitkan=None, request=None)
     as corrected by its author."""
     putusan = deteksi.periksa(teks, daftar_untuk(desa))
     if not putusan.tahan:
-        if terbitkan and obj.pk is not None:
+        # Most saves never had a hold: the cache marks the objects that have one, so a save
+        # costs no query for it (a lost mark leaves an old hold in the queue, nothing worse).
+        if terbitkan and obj.pk is not None and cache.get(_tanda(obj)):
             for hold in _open_holds(obj):
                 _tutup(hold, Penahanan.Status.DIPERBAIKI, actor, "keamanan.konten_diperbaiki", request)
+            cache.delete(_tanda(obj))
         return None
     if request is not None and getattr(request, "_messages", None) is not None:
         messages.warning(request, putusan.pesan() + " Perbaiki teksnya atau tunggu peninjauan kabupaten.")
@@ -143,6 +150,7 @@ def _tahan(*, desa, obj, teks, putusan, actor, terbitkan, request):
     hold.terbitkan = terbitkan
     hold.penulis = actor if getattr(actor, "pk", None) else None
     hold.save()
+    cache.set(_tanda(obj), True, None)  # kept after a rollback too: it only costs a lookup later
     audit.record(
         action="keamanan.konten_ditahan",
         actor=actor,
