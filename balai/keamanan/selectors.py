@@ -22,6 +22,13 @@ HARI_TIDAK_DIPAKAI = 90
 # Sign-ins of one account from this many addresses within one hour: the account is shared (or stolen).
 ALAMAT_BERSAMA = 3
 HARI_PANTAU_MASUK = 30
+SINGKAT = {
+    "2fa": "2FA belum lengkap",
+    "akun_lama": "akun tak terpakai",
+    "akun_bersama": "akun dipakai bersama",
+    "segar": "situs basi",
+    "temuan": "ada temuan/konten ditahan",
+}
 
 
 @dataclass
@@ -35,6 +42,11 @@ class Bagian:
     masalah: list = field(default_factory=list)  # names (accounts, pages) to fix
     perbaikan: str = ""  # what to click, in words
     url: str = ""  # url name of the page to fix it on
+
+    @property
+    def singkat(self):
+        """What is wrong, in two or three words (for the kabupaten's table)."""
+        return SINGKAT[self.kunci]
 
     @property
     def lulus(self):
