@@ -199,3 +199,15 @@ def test_place_names_of_the_region_are_not_brands():
     assert periksa(text).tahan  # "mrebet" reads like "jayabet" to the brand rule alone
     assert not periksa(text, Daftar(nama_tempat=deteksi.kata_tempat(["Mrebet", "Sindang"]))).tahan
     assert periksa("JAYABET daftar gampang menang", Daftar(nama_tempat=deteksi.kata_tempat(["Mrebet"]))).tahan
+
+
+def test_an_advertisement_slipped_into_news_of_a_razia_is_held():
+    berita = (
+        "<p>Polsek Kaligondang menggelar razia dan sosialisasi bahaya judi online. Kapolsek mengimbau warga"
+        " menjauhi togel; pelaku dijerat pasal 303 KUHP.</p>"
+    )
+    assert not periksa(berita).tahan
+    putusan = periksa(berita + "<p>Slot gacor hari ini, daftar sekarang, bonus new member 100%!</p>")
+    assert putusan.tahan and "slot gacor" in putusan.temuan[0].kutipan
+    # a paragraph quoting terms without calls to action stays part of the news
+    assert not periksa(berita + "<p>Situs semacam itu menjanjikan slot gacor dan maxwin.</p>").tahan
