@@ -27,20 +27,24 @@ def desa(request):
     )
 
 
-def _panduan(request, template_base):
+def _panduan(request):
     peran = request.GET.get("peran", "")
     bagian = PANDUAN.get(peran) and [PANDUAN[peran]] or untuk_peran(request.user.peran)
-    return render(request, "keamanan/panduan.html", {"bagian": bagian, "semua": PANDUAN, "base": template_base})
+    pilihan = {}
+    for kode, p in PANDUAN.items():  # kepala desa and sekdes share one guide: link it once
+        pilihan.setdefault(p, kode)
+    semua = [(kode, p) for p, kode in pilihan.items()]
+    return render(request, "keamanan/panduan.html", {"bagian": bagian, "semua": semua})
 
 
 @staff_view(DESA, izin="keamanan.lihat")
 def panduan_desa(request):
-    return _panduan(request, "keamanan:panduan_desa")
+    return _panduan(request)
 
 
 @staff_view(KABUPATEN, izin="keamanan.tinjau")
 def panduan_kabupaten(request):
-    return _panduan(request, "keamanan:panduan_kabupaten")
+    return _panduan(request)
 
 
 @staff_view(KABUPATEN, izin="keamanan.tinjau")
