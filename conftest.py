@@ -56,6 +56,15 @@ def _private_files(settings, tmp_path_factory):
 
 
 @pytest.fixture
+def tanpa_pemeriksaan_konten(monkeypatch):
+    """Texts are published without the content check (balai.core.konten): for tests of what the
+    sanitiser and the templates do with hostile text the check would hold before it got there."""
+    from balai.core import konten
+
+    monkeypatch.setattr(konten, "extensions", lambda kind: [])
+
+
+@pytest.fixture
 def kabupaten(db):
     return Kabupaten.objects.create(kode="33.03", nama="Kabupaten Purbalingga", slug="purbalingga")
 

@@ -36,6 +36,10 @@ IZIN = {
     "keuangan.kelola": _("Mengelola APBDes: anggaran, realisasi, impor, terbitkan"),
     "kecamatan.pantau": _("Memantau desa-desa di kecamatan"),
     "kabupaten.kelola": _("Mengelola seluruh desa, akun dan pengaturan kabupaten"),
+    # Keamanan digital (balai.keamanan): the village's own security check, and the kabupaten's
+    # review of held texts, findings of the scan, blocklist and allow-list.
+    "keamanan.lihat": _("Melihat pemeriksaan keamanan situs desa dan panduannya"),
+    "keamanan.tinjau": _("Meninjau konten ditahan dan temuan keamanan; mengelola daftar blokir dan izin"),
 }
 
 _PERANGKAT = {"statistik.lihat", "kehadiran.catat"}
@@ -46,6 +50,8 @@ _PENANDA_TANGAN = _PERANGKAT | {
     "audit.lihat",
     "usulan.ajukan",
 }
+_PERANGKAT = {"statistik.lihat", "kehadiran.catat", "keamanan.lihat"}
+_PENANDA_TANGAN = _PERANGKAT | {"penduduk.lihat", "penduduk.lihat_nik", "laporan.lihat", "audit.lihat"}
 _OPERATOR = _PENANDA_TANGAN | {
     "situs.kelola",
     "pengumuman.kelola",

@@ -157,6 +157,15 @@ class PublicTextSource:
 
 
 @dataclass(frozen=True)
+class ContentCheck(_Lazy):
+    """The check every public text goes through before it is published (one per project; see
+    balai.core.konten, which modules call). `target(*, desa, obj, teks, actor, terbitkan,
+    request)` -> a verdict with `.tahan` and `.pesan()`, or None when the text passes."""
+
+    target: object
+
+
+@dataclass(frozen=True)
 class AuditLabels:
     """Dotted path to the module's {audit action code: readable Indonesian label}."""
 

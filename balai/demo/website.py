@@ -326,7 +326,7 @@ KOMENTAR = [
     ("Terima kasih infonya, semoga kegiatannya lancar terus.", Komentar.Status.DISETUJUI, ""),
     ("Alhamdulillah, jalan ke sawah sekarang sudah bagus.", Komentar.Status.DISETUJUI, ""),
     ("Mohon info jadwal posyandu bulan depan di dusun kami.", Komentar.Status.MENUNGGU, "menunggu moderasi"),
-    ("Situs slot gacor maxwin hari ini, daftar sekarang!", Komentar.Status.MENUNGGU, "kata mencurigakan: slot"),
+    ("Situs slot gacor maxwin hari ini, daftar sekarang!", Komentar.Status.MENUNGGU, "ditahan pemeriksaan judi online"),
 ]
 
 

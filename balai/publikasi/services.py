@@ -8,7 +8,7 @@ from django.db import transaction
 from django.db.models import F
 from django.utils.text import slugify
 
-from balai.core import audit, sitecache
+from balai.core import audit, konten, sitecache
 from balai.core.html import clean_html
 from balai.media.services import hapus_gambar, simpan_gambar
 
@@ -34,6 +34,7 @@ AUDIT_LABELS = {
     "galeri.foto_diubah": "Keterangan foto diubah",
     "galeri.foto_dihapus": "Foto dihapus",
     "galeri.sampul_diganti": "Sampul album diganti",
+    "publikasi.dilepas_pemeriksaan": "Diterbitkan setelah ditinjau pemeriksaan konten",
 }
 
 MAKS_FOTO_SEKALI_UNGGAH = 30
@@ -64,10 +65,30 @@ def _before(instance):
     return audit.snapshot(type(instance).objects.get(pk=instance.pk))
 
 
-def _save(*, desa, actor, instance, action, before, request=None, public=True):
+# Called by the content check's reviewer to publish what it held (see terbitkan_setelah_tinjau).
+TERBITKAN = "balai.publikasi.services.terbitkan_setelah_tinjau"
+
+
+def _tayang(instance, value=None):
+    """Whether `instance` is published; with `value`, publish or unpublish it (unsaved)."""
+    if isinstance(instance, Agenda):
+        if value is not None:
+            instance.status = Agenda.Status.TERBIT if value else Agenda.Status.DRAFT
+        return instance.status == Agenda.Status.TERBIT
+    if value is not None:
+        instance.terbit = value
+    return instance.terbit
+
+
+def _save(*, desa, actor, instance, action, before, request=None, public=True, teks=None):
     instance.desa = desa
     instance.full_clean()
     instance.save()
+    if _tayang(instance) and konten.periksa(
+        desa=desa, obj=instance, teks=teks, actor=actor, terbitkan=TERBITKAN, request=request
+    ):
+        _tayang(instance, False)  # held for the kabupaten's review; its release publishes it
+        instance.save()
     verb = "diubah" if before is not None else "dibuat"
     audit.record(
         action=f"{action}{verb}",
@@ -97,6 +118,23 @@ def _delete(*, desa, actor, instance, action, request=None):
     bump_later(desa)
 
 
+def terbitkan_setelah_tinjau(*, obj, actor):
+    """Publish what the content check held (balai.core.konten), once the kabupaten released it."""
+    before = audit.snapshot(obj)
+    _tayang(obj, True)
+    obj.save()
+    label = type(obj)._meta.model_name
+    audit.record(
+        action="publikasi.dilepas_pemeriksaan",
+        actor=actor,
+        desa=obj.desa,
+        obj=obj,
+        label=f"{label}: {obj}",
+        changes=audit.diff(before, audit.snapshot(obj)),
+    )
+    bump_later(obj.desa)
+
+
 # --- agenda --------------------------------------------------------------------------------
 
 
@@ -104,12 +142,20 @@ def _delete(*, desa, actor, instance, action, request=None):
 def simpan_agenda(*, desa, actor, agenda, request=None):
     """Create or update an agenda item of `desa` (uraian sanitised, slug made unique)."""
     before = _before(agenda)
+    teks = {"uraian": agenda.uraian}
     agenda.uraian = clean_html(agenda.uraian)
     if not agenda.slug:
         agenda.slug = unique_slug(Agenda, desa=desa, judul=agenda.judul, instance=agenda)
     public = agenda.terbit or (before or {}).get("status") == Agenda.Status.TERBIT
     return _save(
-        desa=desa, actor=actor, instance=agenda, action="agenda.", before=before, request=request, public=public
+        desa=desa,
+        actor=actor,
+        instance=agenda,
+        action="agenda.",
+        before=before,
+        request=request,
+        public=public,
+        teks=teks,
     )
 
 
@@ -124,6 +170,7 @@ def hapus_agenda(*, desa, actor, agenda, request=None):
 @transaction.atomic
 def simpan_pengumuman(*, desa, actor, pengumuman, request=None):
     before = _before(pengumuman)
+    teks = {"isi": pengumuman.isi}
     pengumuman.isi = clean_html(pengumuman.isi)
     if not pengumuman.isi:
         raise ValidationError({"isi": "Isi pengumuman kosong (setelah kode yang tidak diizinkan dibuang)."})
@@ -131,7 +178,14 @@ def simpan_pengumuman(*, desa, actor, pengumuman, request=None):
         pengumuman.slug = unique_slug(Pengumuman, desa=desa, judul=pengumuman.judul, instance=pengumuman)
     public = pengumuman.terbit or (before or {}).get("terbit", False)
     return _save(
-        desa=desa, actor=actor, instance=pengumuman, action="pengumuman.", before=before, request=request, public=public
+        desa=desa,
+        actor=actor,
+        instance=pengumuman,
+        action="pengumuman.",
+        before=before,
+        request=request,
+        public=public,
+        teks=teks,
     )
 
 
@@ -164,7 +218,15 @@ def simpan_dokumen(*, desa, actor, dokumen, berkas=None, request=None):
     dokumen.full_clean(exclude=["berkas"])
     dokumen.berkas.save(berkas.name, berkas, save=False)
     try:
-        _save(desa=desa, actor=actor, instance=dokumen, action="dokumen.", before=before, request=request)
+        _save(
+            desa=desa,
+            actor=actor,
+            instance=dokumen,
+            action="dokumen.",
+            before=before,
+            request=request,
+            teks={"berkas": berkas.name},
+        )
     except Exception:
         dokumen.berkas.storage.delete(dokumen.berkas.name)
         raise
@@ -286,6 +348,7 @@ def ubah_foto(*, desa, actor, foto, keterangan, urutan, request=None):
     before = audit.snapshot(foto, ["keterangan", "urutan"])
     foto.keterangan, foto.urutan = keterangan, urutan
     foto.full_clean()
+    konten.periksa(desa=desa, obj=foto, actor=actor, request=request)  # a held caption is refused
     foto.save(update_fields=["keterangan", "urutan"])
     audit.record(
         action="galeri.foto_diubah",

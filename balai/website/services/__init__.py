@@ -1,7 +1,18 @@
 """Every change to a village website. Each function runs in one transaction, validates, writes
 one audit entry and invalidates the village's cached public pages after commit."""
 
-from .artikel import hapus_artikel, pulihkan_revisi, simpan_artikel, terbitkan_jatuh_tempo, terbitkan_semua_jatuh_tempo
+from balai.core import audit
+
+from ..models import Artikel, Halaman, Komentar, Perangkat
+from .artikel import (
+    hapus_artikel,
+    pulihkan_revisi,
+    simpan_artikel,
+    terbitkan_ditinjau,
+    terbitkan_jatuh_tempo,
+    terbitkan_semua_jatuh_tempo,
+)
+from .common import site_changed
 from .komentar import kirim_komentar, moderasi_komentar
 from .situs import (
     atur_ambang_kesegaran,
@@ -42,7 +53,24 @@ AUDIT_LABELS = {
     "situs.pengaturan.dibuat": "Tampilan situs diatur",
     "situs.pengaturan.diubah": "Tampilan situs diubah",
     "kabupaten.ambang_kesegaran_diubah": "Ambang kesegaran situs diubah",
+    "situs.dilepas_pemeriksaan": "Ditampilkan setelah ditinjau pemeriksaan konten",
 }
+
+
+def terbitkan_setelah_tinjau(*, obj, actor):
+    """Publish what the content check held (balai.core.konten), once the kabupaten released it."""
+    if isinstance(obj, Artikel):
+        return terbitkan_ditinjau(artikel=obj, actor=actor)
+    if isinstance(obj, Komentar):
+        return moderasi_komentar(komentar=obj, actor=actor, status=Komentar.Status.DISETUJUI)
+    field = {Halaman: "terbit", Perangkat: "aktif"}[type(obj)]
+    setattr(obj, field, True)
+    obj.save(update_fields=[field])
+    audit.record(
+        action="situs.dilepas_pemeriksaan", actor=actor, desa=obj.desa, obj=obj, changes={field: [False, True]}
+    )
+    site_changed(obj.desa_id)
+
 
 __all__ = [
     "atur_ambang_kesegaran",
@@ -61,5 +89,6 @@ __all__ = [
     "simpan_pengaturan",
     "simpan_perangkat",
     "terbitkan_jatuh_tempo",
+    "terbitkan_setelah_tinjau",
     "terbitkan_semua_jatuh_tempo",
 ]

@@ -3,12 +3,12 @@ from django.utils import timezone
 from django.utils.text import slugify
 from django_scopes import scopes_disabled
 
-from balai.core import audit, tasks
+from balai.core import audit, konten, tasks
 from balai.core.html import clean_html, plain_text
 
 from ..models import Artikel, ArtikelRevisi, ArtikelTag, Tag
 from ..tasks import terbitkan_artikel_terjadwal
-from .common import site_changed, store_uploads, unique_slug
+from .common import TERBITKAN, site_changed, store_uploads, unique_slug
 
 ARTIKEL_FIELDS = ["judul", "slug", "ringkasan", "isi", "gambar", "kategori", "status", "terbit_pada", "unggulan"]
 S = Artikel.Status
@@ -71,7 +71,7 @@ def _schedule(artikel):
     tasks.enqueue(terbitkan_artikel_terjadwal, artikel.desa, artikel.pk, run_after=artikel.terbit_pada)
 
 
-def _simpan(*, desa, actor, data, artikel, tags):
+def _simpan(*, desa, actor, data, artikel, tags, request=None):
     created = artikel is None
     data = store_uploads(data, desa=desa, actor=actor, fields=["gambar"], alt=data.get("judul", ""))
     artikel = artikel or Artikel(desa=desa, penulis=actor if getattr(actor, "pk", None) else None)
@@ -82,6 +82,16 @@ def _simpan(*, desa, actor, data, artikel, tags):
     artikel.slug = unique_slug(Artikel, desa, wanted, exclude_pk=artikel.pk)
     artikel.full_clean(exclude=["desa", "penulis"])
     artikel.save()
+    if artikel.status != S.DRAFT and konten.periksa(
+        desa=desa,
+        obj=artikel,
+        teks={"isi": data.get("isi", artikel.isi), "tags": " ".join(tags or ())},
+        actor=actor,
+        terbitkan=TERBITKAN,
+        request=request,
+    ):
+        artikel.status = S.DRAFT  # held for the kabupaten's review; its release publishes it
+        artikel.save(update_fields=["status"])
     if tags is not None:
         _set_tags(artikel, tags)
     _revise(artikel, actor)
@@ -97,7 +107,7 @@ def simpan_artikel(*, desa, actor, data, artikel=None, tags=None, request=None):
     """Create or update an article. `data` holds the form fields (judul, ringkasan, isi, kategori,
     unggulan, status, terbit_pada, optional slug, gambar_file upload / gambar_hapus); `tags` a list
     of tag names. The body is sanitised here, whatever the editor sent."""
-    artikel, action, changes = _simpan(desa=desa, actor=actor, data=data, artikel=artikel, tags=tags)
+    artikel, action, changes = _simpan(desa=desa, actor=actor, data=data, artikel=artikel, tags=tags, request=request)
     audit.record(action=action, actor=actor, desa=desa, obj=artikel, request=request, changes=changes)
     return artikel
 
@@ -106,7 +116,9 @@ def simpan_artikel(*, desa, actor, data, artikel=None, tags=None, request=None):
 def pulihkan_revisi(*, revisi, actor, request=None):
     """Bring an article's title, summary and body back to an earlier revision (kept as a new revision)."""
     data = {"judul": revisi.judul, "ringkasan": revisi.ringkasan, "isi": revisi.isi}
-    artikel, _action_, changes = _simpan(desa=revisi.desa, actor=actor, data=data, artikel=revisi.artikel, tags=None)
+    artikel, _action_, changes = _simpan(
+        desa=revisi.desa, actor=actor, data=data, artikel=revisi.artikel, tags=None, request=request
+    )
     changes["revisi"] = [None, f"{revisi.dibuat:%Y-%m-%d %H:%M}"]
     audit.record(
         action="artikel.revisi_dipulihkan",
@@ -117,6 +129,22 @@ def pulihkan_revisi(*, revisi, actor, request=None):
         changes=changes,
     )
     return artikel
+
+
+def terbitkan_ditinjau(*, artikel, actor):
+    """Publish an article the content check held, once the kabupaten released it: at its
+    publication time (now, or later when it was scheduled)."""
+    now = timezone.now()
+    artikel.status = S.TERJADWAL if artikel.terbit_pada and artikel.terbit_pada > now else S.TERBIT
+    artikel.terbit_pada = artikel.terbit_pada or now
+    artikel.save(update_fields=["status", "terbit_pada", "diperbarui"])
+    if artikel.status == S.TERJADWAL:
+        _schedule(artikel)
+    action = "artikel.dijadwalkan" if artikel.status == S.TERJADWAL else "artikel.diterbitkan"
+    audit.record(
+        action=action, actor=actor, desa=artikel.desa, obj=artikel, changes={"status": [S.DRAFT, artikel.status]}
+    )
+    site_changed(artikel.desa_id)
 
 
 @transaction.atomic

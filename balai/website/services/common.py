@@ -3,6 +3,9 @@ from django.utils.text import slugify
 
 from balai.core import sitecache
 
+# Called by the content check's reviewer to publish what it held (see terbitkan_setelah_tinjau).
+TERBITKAN = "balai.website.services.terbitkan_setelah_tinjau"
+
 
 def site_changed(desa_id):
     """The village's public pages (and its portals) change once this transaction commits."""

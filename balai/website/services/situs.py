@@ -2,15 +2,19 @@
 
 from django.db import transaction
 
-from balai.core import audit
+from balai.core import audit, konten
 from balai.core.html import clean_html
 
 from ..models import Halaman, Kategori, MenuSitus, PengaturanSitus, Perangkat
-from .common import site_changed, store_uploads, unique_slug
+from .common import TERBITKAN, site_changed, store_uploads, unique_slug
+
+# Models that can wait unpublished when the content check holds their text: the field that shows them.
+_TAMPIL = {Halaman: "terbit", Perangkat: "aktif"}
 
 
-def _save(*, desa, actor, instance, data, prefix, request):
-    """Apply `data` to `instance`, validate, save and audit it as `<prefix>.dibuat|diubah`."""
+def _save(*, desa, actor, instance, data, prefix, request, teks=None):
+    """Apply `data` to `instance`, validate, check its public text (`teks`: raw values before
+    sanitising), save and audit it as `<prefix>.dibuat|diubah`."""
     created = instance.pk is None
     fields = list(data)
     before = {} if created else audit.snapshot(instance, fields)
@@ -18,7 +22,17 @@ def _save(*, desa, actor, instance, data, prefix, request):
         setattr(instance, name, value)
     instance.desa = desa
     instance.full_clean()
+    tampil = _TAMPIL.get(type(instance))
+    if tampil is None:  # nothing to keep unpublished: a held text is refused (KontenDitahan)
+        konten.periksa(desa=desa, obj=instance, teks=teks, actor=actor, request=request)
     instance.save()
+    if (
+        tampil
+        and getattr(instance, tampil)
+        and konten.periksa(desa=desa, obj=instance, teks=teks, actor=actor, terbitkan=TERBITKAN, request=request)
+    ):
+        setattr(instance, tampil, False)  # held for the kabupaten's review; its release shows it
+        instance.save(update_fields=[tampil])
     audit.record(
         action=f"{prefix}.{'dibuat' if created else 'diubah'}",
         actor=actor,
@@ -42,16 +56,20 @@ def _delete(*, instance, actor, prefix, request):
 def simpan_pengaturan(*, desa, actor, data, request=None):
     instance = PengaturanSitus.objects.filter(desa=desa).first() or PengaturanSitus(desa=desa)
     data = store_uploads(data, desa=desa, actor=actor, fields=["logo", "banner"], alt=str(desa))
+    teks = {"sambutan": data.get("sambutan", "")}
     data = {**data, "sambutan": clean_html(data.get("sambutan", ""))}
-    return _save(desa=desa, actor=actor, instance=instance, data=data, prefix="situs.pengaturan", request=request)
+    return _save(
+        desa=desa, actor=actor, instance=instance, data=data, prefix="situs.pengaturan", request=request, teks=teks
+    )
 
 
 @transaction.atomic
 def simpan_halaman(*, desa, actor, data, halaman=None, request=None):
     halaman = halaman or Halaman(desa=desa)
+    teks = {"isi": data.get("isi", "")}
     data = {**data, "isi": clean_html(data.get("isi", "")), "judul": " ".join(data["judul"].split())}
     data["slug"] = unique_slug(Halaman, desa, data.get("slug") or data["judul"], exclude_pk=halaman.pk, max_length=150)
-    return _save(desa=desa, actor=actor, instance=halaman, data=data, prefix="halaman", request=request)
+    return _save(desa=desa, actor=actor, instance=halaman, data=data, prefix="halaman", request=request, teks=teks)
 
 
 @transaction.atomic
