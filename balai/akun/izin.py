@@ -42,7 +42,7 @@ IZIN = {
     "keamanan.tinjau": _("Meninjau konten ditahan dan temuan keamanan; mengelola daftar blokir dan izin"),
 }
 
-_PERANGKAT = {"statistik.lihat", "kehadiran.catat"}
+_PERANGKAT = {"statistik.lihat", "kehadiran.catat", "keamanan.lihat"}
 _PENANDA_TANGAN = _PERANGKAT | {
     "penduduk.lihat",
     "penduduk.lihat_nik",
@@ -50,8 +50,6 @@ _PENANDA_TANGAN = _PERANGKAT | {
     "audit.lihat",
     "usulan.ajukan",
 }
-_PERANGKAT = {"statistik.lihat", "kehadiran.catat", "keamanan.lihat"}
-_PENANDA_TANGAN = _PERANGKAT | {"penduduk.lihat", "penduduk.lihat_nik", "laporan.lihat", "audit.lihat"}
 _OPERATOR = _PENANDA_TANGAN | {
     "situs.kelola",
     "pengumuman.kelola",

@@ -1,6 +1,6 @@
 from django.apps import AppConfig
 
-from balai.core.registry import AuditLabels, ContentCheck, MenuItem, Widget
+from balai.core.registry import ActivityMeasure, AlertSource, AuditLabels, ContentCheck, MenuItem, Widget
 
 
 class KeamananConfig(AppConfig):
@@ -9,6 +9,10 @@ class KeamananConfig(AppConfig):
     extensions = [
         ContentCheck("balai.keamanan.services.periksa_simpan"),
         AuditLabels("balai.keamanan.services.AUDIT_LABELS"),
+        ActivityMeasure(
+            "keamanan.skor", "Pemeriksaan keamanan desa", "keamanan", "balai.keamanan.selectors.ukuran_skor", penuh=100
+        ),
+        AlertSource("keamanan_temuan", "Keamanan", "balai.keamanan.selectors.peringatan_temuan"),
         MenuItem("desa", "Keamanan digital", "keamanan:desa", grup="pantau", izin="keamanan.lihat", order=40, icon="⛨"),
         MenuItem(
             "kabupaten",

@@ -258,3 +258,26 @@ def konten_desa(desa):
         "temuan": list(Temuan.objects.filter(desa=desa, status=Temuan.Status.TERBUKA)[:100]),
         "ditahan": list(Penahanan.objects.filter(desa=desa, status=Penahanan.Status.DITAHAN)[:100]),
     }
+
+
+# --- what the kabupaten's oversight reads (balai.pengawasan) -----------------------------------
+
+
+def ukuran_skor(desa_ids, awal, akhir):
+    """Activity measure: the village's security check (0–100) as it stands at `akhir`."""
+    villages = Desa.objects.filter(pk__in=desa_ids).select_related("kecamatan__kabupaten")
+    return {s.desa.pk: s.skor for s in skor_keamanan(villages, now=akhir)}
+
+
+def peringatan_temuan(desa_ids):
+    """Alert: open findings of the scan and texts held for review, per village (two queries)."""
+    temuan, ditahan = (
+        _hitung(Temuan, desa_ids, Temuan.Status.TERBUKA),
+        _hitung(Penahanan, desa_ids, Penahanan.Status.DITAHAN),
+    )
+    hasil = []
+    for desa_id in set(temuan) | set(ditahan):
+        bagian = [f"{temuan[desa_id]} temuan pemindaian terbuka"] if temuan.get(desa_id) else []
+        bagian += [f"{ditahan[desa_id]} konten ditahan menunggu tinjauan"] if ditahan.get(desa_id) else []
+        hasil.append((desa_id, "; ".join(bagian) + "."))
+    return hasil
