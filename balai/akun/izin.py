@@ -30,6 +30,8 @@ IZIN = {
     "kehadiran.catat": _("Mencatat kehadiran sendiri"),
     "kecamatan.pantau": _("Memantau desa-desa di kecamatan"),
     "kabupaten.kelola": _("Mengelola seluruh desa, akun dan pengaturan kabupaten"),
+    # Lapak: approve sellers and products, manage any seller's products, see their counts.
+    "lapak.kelola": _("Mengelola lapak desa: pelapak, produk dan persetujuannya"),
 }
 
 _PERANGKAT = {"statistik.lihat", "kehadiran.catat"}
@@ -48,8 +50,8 @@ PERAN_IZIN = {
     # health data or document numbers (balai.penduduk.privasi).
     Peran.ADMIN_KABUPATEN: frozenset(IZIN) - {"penduduk.lihat_nik"},
     Peran.OPERATOR_KECAMATAN: frozenset({"kecamatan.pantau", "statistik.lihat", "audit.lihat"}),
-    Peran.ADMIN_DESA: frozenset(_OPERATOR | {"desa.kelola", "ppid.kelola"}),
-    Peran.OPERATOR_DESA: frozenset(_OPERATOR),
+    Peran.ADMIN_DESA: frozenset(_OPERATOR | {"desa.kelola", "ppid.kelola", "lapak.kelola"}),
+    Peran.OPERATOR_DESA: frozenset(_OPERATOR | {"lapak.kelola"}),
     Peran.KEPALA_DESA: frozenset(_PENANDA_TANGAN | {"surat.tandatangan"}),
     Peran.SEKDES: frozenset(_PENANDA_TANGAN | {"surat.tandatangan", "surat.proses"}),
     Peran.PERANGKAT_DESA: frozenset(_PERANGKAT | {"penduduk.lihat"}),
