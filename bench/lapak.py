@@ -24,6 +24,7 @@ os.environ["DJANGO_SETTINGS_MODULE"] = "bench.settings_lapak"
 
 import multiprocessing  # noqa: E402
 import time  # noqa: E402
+from urllib.parse import quote_plus  # noqa: E402
 
 from bench.website import _get, start_gunicorn, summarise  # noqa: E402
 
@@ -133,7 +134,7 @@ def run_rounds(pages, args):
     with multiprocessing.Pool(args.concurrency) as pool:
         for n in range(args.rounds):
             for name, host, path in pages if n % 2 == 0 else pages[::-1]:
-                paths = [path.replace("{kata}", kata) for kata in KATA] if "{kata}" in path else [path]
+                paths = [path.replace("{kata}", quote_plus(kata)) for kata in KATA] if "{kata}" in path else [path]
                 _client((args.port, host, paths, 0.5))  # warm up connections and the database
                 results = pool.map(_client, [(args.port, host, paths, args.duration)] * args.concurrency)
                 lats = [lat for lats, _e in results for lat in lats]

@@ -5,9 +5,9 @@ of products. Kabupaten-wide reads disable scoping explicitly and filter by the k
 from dataclasses import dataclass
 from datetime import timedelta
 
-from django.contrib.postgres.search import SearchQuery, SearchRank, SearchVector
 from django.db import connection
-from django.db.models import Count, F, Sum
+from django.db.models import BooleanField, Count, F, FloatField, Sum
+from django.db.models.expressions import RawSQL
 from django.urls import reverse
 from django.utils import timezone
 from django_scopes import scopes_disabled
@@ -33,23 +33,23 @@ def produk_publik(*, desa=None):
     return qs.filter(desa=desa) if desa is not None else qs.filter(desa__aktif=True)
 
 
-# The search document: name (weight A) and description (weight B). Migration
-# 0002_produk_cari_gin indexes this very expression; change both together.
-def vektor_cari():
-    return SearchVector("nama", weight="A", config="simple") + SearchVector("deskripsi", weight="B", config="simple")
+# The stored search document (name weight A, description weight B) that PostgreSQL keeps in
+# the generated column of migration 0002_produk_cari_gin, GIN-indexed.
+_DOKUMEN = '"lapak_produk"."dokumen_cari"'
+_QUERY = "websearch_to_tsquery('simple'::regconfig, %s)"
 
 
 def cari(qs, q, *, urut_relevansi=True):
-    """Full-text match on PostgreSQL (the GIN index finds the rows; ranked when asked), word by
-    word substring match elsewhere."""
+    """Full-text match on PostgreSQL (the GIN index finds the rows, the stored vectors rank
+    them: no description is parsed at query time), word by word substring match elsewhere.
+    Returns (queryset, whether it carries a `rank`)."""
     q = pencarian.bersihkan(q)
     if not q:
         return qs, False
     if connection.vendor == "postgresql":
-        query = SearchQuery(q, search_type="websearch", config="simple")
-        qs = qs.annotate(dokumen_cari=vektor_cari()).filter(dokumen_cari=query)
+        qs = qs.filter(RawSQL(f"{_DOKUMEN} @@ {_QUERY}", [q], output_field=BooleanField()))
         if urut_relevansi:
-            qs = qs.annotate(rank=SearchRank(F("dokumen_cari"), query))
+            qs = qs.annotate(rank=RawSQL(f"ts_rank({_DOKUMEN}, {_QUERY})", [q], output_field=FloatField()))
         return qs, urut_relevansi
     return qs.filter(pencarian.cocok(q, "nama", "deskripsi")), False
 

@@ -1,23 +1,26 @@
-"""A GIN index for the market's full-text search, on PostgreSQL only (as website 0003 does
-for articles): over the very expression `balai.lapak.selectors.vektor_cari()` builds, frozen
-here; SQLite has no to_tsvector, so the operation leaves SQLite and the migration state alone."""
+"""The market's full-text search document, on PostgreSQL only: a stored generated column
+`dokumen_cari` (name weight A, description weight B, 'simple' configuration: no stemming,
+which suits Indonesian and Javanese product names) and a GIN index over it.
 
-from django.contrib.postgres.indexes import GinIndex
-from django.contrib.postgres.search import SearchVector
+PostgreSQL keeps the column up to date itself on every insert and update (bulk ones too), and a
+search reads the stored vector for matching and ranking instead of parsing every matching
+description again. The model does not declare the column (SQLite has no tsvector; Django never
+writes or selects it); `balai.lapak.selectors.cari` names it in SQL. So this operation touches
+the database on PostgreSQL only and leaves the migration state alone, which keeps
+`makemigrations --check` clean on both databases."""
+
 from django.db import migrations
 
+KOLOM = "dokumen_cari"
 NAMA = "lapak_produk_cari_gin"
+DOKUMEN = (
+    "setweight(to_tsvector('simple'::regconfig, coalesce(nama, '')), 'A') || "
+    "setweight(to_tsvector('simple'::regconfig, coalesce(deskripsi, '')), 'B')"
+)
 
 
-def _index():
-    vector = SearchVector("nama", weight="A", config="simple") + SearchVector(
-        "deskripsi", weight="B", config="simple"
-    )
-    return GinIndex(vector, name=NAMA)
-
-
-class IndeksCariPostgres(migrations.operations.base.Operation):
-    """Create (drop on reverse) the search GIN index on PostgreSQL; no-op elsewhere and in state."""
+class DokumenCariPostgres(migrations.operations.base.Operation):
+    """Add (drop on reverse) the generated search column and its GIN index on PostgreSQL."""
 
     reduces_to_sql = False
     reversible = True
@@ -28,19 +31,20 @@ class IndeksCariPostgres(migrations.operations.base.Operation):
     def database_forwards(self, app_label, schema_editor, from_state, to_state):
         if schema_editor.connection.vendor != "postgresql":
             return
-        model = to_state.apps.get_model(app_label, "produk")
-        if self.allow_migrate_model(schema_editor.connection.alias, model):
-            schema_editor.add_index(model, _index(), concurrently=True)
+        schema_editor.execute(
+            f"ALTER TABLE lapak_produk ADD COLUMN {KOLOM} tsvector GENERATED ALWAYS AS ({DOKUMEN}) STORED"
+        )
+        # Built CONCURRENTLY so a kabupaten's market stays writable while it is built.
+        schema_editor.execute(f"CREATE INDEX CONCURRENTLY {NAMA} ON lapak_produk USING gin ({KOLOM})")
 
     def database_backwards(self, app_label, schema_editor, from_state, to_state):
         if schema_editor.connection.vendor != "postgresql":
             return
-        model = from_state.apps.get_model(app_label, "produk")
-        if self.allow_migrate_model(schema_editor.connection.alias, model):
-            schema_editor.remove_index(model, _index(), concurrently=True)
+        schema_editor.execute(f"DROP INDEX CONCURRENTLY IF EXISTS {NAMA}")
+        schema_editor.execute(f"ALTER TABLE lapak_produk DROP COLUMN IF EXISTS {KOLOM}")
 
     def describe(self):
-        return f"Create GIN index {NAMA} for the market search (PostgreSQL only)"
+        return f"Add the generated search column {KOLOM} and its GIN index {NAMA} (PostgreSQL only)"
 
     @property
     def migration_name_fragment(self):
@@ -54,4 +58,4 @@ class Migration(migrations.Migration):
         ("lapak", "0001_initial"),
     ]
 
-    operations = [IndeksCariPostgres()]
+    operations = [DokumenCariPostgres()]

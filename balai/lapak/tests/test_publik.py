@@ -186,3 +186,23 @@ def test_front_page_widget_and_menu(desa_a, client_for, make_produk):
     make_produk(desa_a, nama="Nopia mino bawang")
     html = client_for(desa_a).get("/").content.decode()
     assert "Nopia mino bawang" in html and 'href="/lapak/"' in html
+
+
+@pytest.mark.skipif(connection.vendor != "postgresql", reason="the GIN index exists on PostgreSQL only")
+def test_market_search_uses_the_stored_vector_and_its_gin_index(desa_a, make_produk):
+    from balai.lapak import selectors
+
+    make_produk(desa_a, nama="Gula semut", deskripsi="Gula kelapa kristal dari nira")
+    with scopes_disabled():
+        qs, ranked = selectors.cari(selectors.produk_publik(), "nira kelapa")
+        assert ranked and [p.nama for p in qs] == ["Gula semut"]
+        sql, params = qs.query.sql_with_params()
+    with connection.cursor() as cursor:
+        cursor.execute("EXPLAIN " + sql, params)
+        plan = "\n".join(row[0] for row in cursor.fetchall())
+        assert "dokumen_cari @@" in plan and "to_tsvector" not in plan  # stored vectors, nothing parsed
+        cursor.execute("SET LOCAL enable_seqscan = off")  # a tiny table: make the planner show its index
+        cursor.execute(
+            "EXPLAIN SELECT id FROM lapak_produk WHERE dokumen_cari @@ websearch_to_tsquery('simple', 'nira')"
+        )
+        assert "lapak_produk_cari_gin" in "\n".join(row[0] for row in cursor.fetchall())
