@@ -7,6 +7,8 @@ so a signed letter prints the same whatever changes afterwards."""
 
 import base64
 import datetime
+import functools
+from pathlib import Path
 
 from django.template.loader import render_to_string
 from django.urls import reverse
@@ -176,24 +178,31 @@ def kop(desa, pengaturan: PengaturanSurat) -> dict:
     return {"baris": baris, "alamat": alamat, "logo": _logo_data_uri(desa)}
 
 
-def dokumen_html(surat: Surat, pengaturan: PengaturanSurat, *, teks: str | None = None, qr: bool = True) -> str:
-    """The whole letter (letterhead, title, number, body, signature, QR) as one HTML page, for
-    the PDF and for the preview. Uses the frozen body once the letter is signed."""
+@functools.cache
+def css_cetak() -> str:
+    """The letter stylesheet, inlined into the PDF's HTML (the renderer fetches nothing)."""
+    return (Path(__file__).resolve().parent / "static" / "surat" / "cetak.css").read_text(encoding="utf-8")
+
+
+def dokumen_html(
+    surat: Surat, pengaturan: PengaturanSurat, *, teks: str | None = None, qr: bool = True, bagian: str = "pdf"
+) -> str:
+    """The letter (letterhead, title, number, body, signature, QR) as HTML: `bagian` "pdf" a
+    whole page with the stylesheet inlined, "cetak" a whole page linking it (print view),
+    "lembar" only the sheet (previews). Uses the frozen body once the letter is signed."""
     semua = nilai(surat)
     body = surat.isi_final if (surat.isi_final and teks is None) else isi_html(surat, teks)
-    ttd = surat.penanda_tangan
-    return render_to_string(
-        "surat/cetak.html",
-        {
-            "surat": surat,
-            "kertas": pengaturan.kertas,
-            "kop": kop(surat.desa, pengaturan),
-            "judul": surat.spec.nama.upper(),
-            "nomor": semua["nomor_surat"],
-            "isi": mark_safe(body),  # built by templat.render: escaped values, cleaned markup
-            "nilai": semua,
-            "penanda_tangan": ttd,
-            "sebutan_kepala": f"{surat.desa.sebutan_kepala} {surat.desa.nama}",
-            "qr": qr_svg(alamat_verifikasi(surat)) if qr else "",
-        },
-    )
+    context = {
+        "surat": surat,
+        "kertas": pengaturan.kertas,
+        "kop": kop(surat.desa, pengaturan),
+        "judul": surat.spec.nama.upper(),
+        "nomor": semua["nomor_surat"],
+        "isi": mark_safe(body),  # built by templat.render: escaped values, cleaned markup
+        "nilai": semua,
+        "sebutan_kepala": f"{surat.desa.sebutan_kepala} {surat.desa.nama}",
+        "qr": qr_svg(alamat_verifikasi(surat)) if qr else "",
+        "css": mark_safe(css_cetak()) if bagian == "pdf" else "",  # our own static file
+    }
+    template = "surat/partials/lembar.html" if bagian == "lembar" else "surat/cetak.html"
+    return render_to_string(template, context)

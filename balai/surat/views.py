@@ -164,7 +164,9 @@ def detail(request, pk):
         {
             "surat": surat,
             "nik": privasi.tampil_nomor(surat.penduduk.nik, request.user),
-            "pratinjau": isi.isi_html(surat) if not surat.isi_final else surat.isi_final,
+            "lembar": isi.dokumen_html(
+                surat, nomor.pengaturan(request.desa), qr=bool(surat.nomor_lengkap), bagian="lembar"
+            ),
             "lampiran": list(surat.lampiran.all()),
             "pesan": selectors.pesan(surat),
             "verifikasi_form": VerifikasiForm(desa=request.desa, initial=_penanda_tangan_awal(surat)),
@@ -348,7 +350,7 @@ def cetak(request, pk):
     """The letter as a page to print on paper for a wet signature and stamp (no QR code:
     a printed copy is verified by its stamp, not by the electronic record)."""
     surat = _surat(request, pk)
-    html = isi.dokumen_html(surat, nomor.pengaturan(request.desa), qr=bool(surat.nomor_lengkap))
+    html = isi.dokumen_html(surat, nomor.pengaturan(request.desa), qr=bool(surat.nomor_lengkap), bagian="cetak")
     return HttpResponse(html)
 
 
@@ -426,7 +428,7 @@ def templat_pratinjau(request, jenis):
     if contoh is None:
         return render(request, "surat/partials/pratinjau.html", {"galat": ["Belum ada penduduk untuk contoh."]})
     surat = Surat(desa=request.desa, jenis=jenis, penduduk=contoh, isian=_contoh_isian(spec))
-    html = isi.dokumen_html(surat, nomor.pengaturan(request.desa), teks=teks, qr=False)
+    html = isi.dokumen_html(surat, nomor.pengaturan(request.desa), teks=teks, qr=False, bagian="lembar")
     return render(request, "surat/partials/pratinjau.html", {"html": html})
 
 
@@ -491,7 +493,7 @@ def camat_detail(request, pk):
                 messages.error(request, "Tuliskan alasan penolakan.")
         except ValidationError as e:
             messages.error(request, " ".join(e.messages))
-    html = isi.dokumen_html(surat, nomor.pengaturan(surat.desa), qr=False)
+    html = isi.dokumen_html(surat, nomor.pengaturan(surat.desa), qr=False, bagian="lembar")
     return render(
         request, "surat/camat_detail.html", {"surat": surat, "form": form, "alasan_form": AlasanForm(), "html": html}
     )
