@@ -6,6 +6,8 @@ import hashlib
 from weasyprint import HTML
 from weasyprint.urls import URLFetcher
 
+from balai.tte.services import tandatangani_pdf
+
 from . import isi, nomor
 from .models import Surat
 
@@ -23,12 +25,8 @@ def render(surat: Surat, *, teks=None, qr=True) -> bytes:
 
 
 def tandatangani(surat: Surat, data: bytes) -> bytes:
-    """The PDF signed with the village's key (PAdES). The kabupaten's signer lands in balai.tte;
-    until it does, the bytes stay unsigned (the hash below is still of the issued bytes)."""
-    try:
-        from balai.tte.services import tandatangani_pdf
-    except ImportError:  # balai.tte not merged yet
-        return data
+    """The PDF signed in the village's name (PAdES, balai.tte: the village key under the
+    kabupaten authority, or the national TTE service where the kabupaten plugs it in)."""
     ttd = surat.penanda_tangan
     return tandatangani_pdf(
         surat.desa,

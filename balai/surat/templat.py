@@ -27,7 +27,15 @@ TAGS = {
     "p", "br", "strong", "b", "em", "i", "u", "ol", "ul", "li", "h3", "h4",
     "table", "thead", "tbody", "tr", "th", "td", "div",
 }  # fmt: skip
-ATTRIBUTES = {"div": {"class"}, "p": {"class"}, "td": {"colspan", "class"}, "th": {"colspan"}, "table": {"class"}}
+ATTRIBUTES = {
+    "div": {"class"},
+    "p": {"class"},
+    "h3": {"class"},
+    "h4": {"class"},
+    "td": {"colspan", "class"},
+    "th": {"colspan"},
+    "table": {"class"},
+}
 KELAS = {"halaman-baru", "tengah", "kanan", "identitas", "ttd-pihak"}
 
 # Placeholders every letter has, with what they print (documented on the template editor).
