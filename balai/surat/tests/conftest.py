@@ -78,3 +78,9 @@ def sampai_tanda_tangan(desa_a, operator_a, kades_a):
 def penduduk_lain(desa_a):
     with scopes_disabled():
         return make_penduduk(desa_a, nama="Tetangga Lain")
+
+
+@pytest.fixture
+def desa_a_perangkat_ttd(kades_a):
+    with scopes_disabled():
+        return kades_a, Perangkat.objects.get(pengguna=kades_a)
