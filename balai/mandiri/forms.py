@@ -49,3 +49,14 @@ class SlipForm(forms.Form):
     """The PIN sent back from the page that showed it, to print its slip (never stored)."""
 
     pin = forms.CharField(max_length=6, min_length=6, validators=[angka_6])
+
+
+class UntukForm(forms.Form):
+    """Whom the letter is for: the resident or a member of their KK. Any number is accepted
+    here; the view refuses one outside the KK with the reason (not "pilihan tidak valid")."""
+
+    untuk = forms.IntegerField(label="Surat untuk", widget=forms.Select)
+
+    def __init__(self, *args, anggota, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["untuk"].widget.choices = [(p.pk, p.nama) for p in anggota]

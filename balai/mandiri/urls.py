@@ -1,6 +1,6 @@
 from django.urls import path
 
-from . import kantor, views
+from . import kantor, permohonan, views
 
 app_name = "mandiri"
 urlpatterns = [
@@ -10,6 +10,12 @@ urlpatterns = [
     path("mandiri/pin/", views.ganti_pin, name="ganti_pin"),
     path("mandiri/data/", views.data_saya, name="data"),
     path("mandiri/keluarga/", views.keluarga, name="keluarga"),
+    path("mandiri/surat/", permohonan.daftar, name="surat_daftar"),
+    path("mandiri/surat/baru/", permohonan.pilih_jenis, name="surat_jenis"),
+    path("mandiri/surat/baru/<slug:kode>/", permohonan.ajukan, name="surat_ajukan"),
+    path("mandiri/surat/<int:pk>/", permohonan.detail, name="surat_detail"),
+    path("mandiri/surat/<int:pk>/unduh/", permohonan.unduh, name="surat_unduh"),
+    path("mandiri/surat/<int:pk>/pesan/", permohonan.kirim_pesan, name="surat_pesan"),
     path("admin-desa/mandiri/", kantor.daftar, name="kantor_daftar"),
     path("admin-desa/mandiri/penduduk/<int:pk>/", kantor.detail, name="kantor_detail"),
     path("admin-desa/mandiri/penduduk/<int:pk>/pin/", kantor.terbitkan_pin, name="kantor_pin"),

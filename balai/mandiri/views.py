@@ -15,6 +15,7 @@ from balai.penduduk.models import Penduduk
 from . import pembatas, selectors, services
 from .access import keluarkan, masukkan, simpan_sesi, warga, warga_view
 from .forms import GantiPinForm, MasukForm
+from .permohonan import surat_saya
 
 PESAN_GAGAL = "NIK atau PIN salah."
 PESAN_TERKUNCI = (
@@ -76,7 +77,8 @@ def _sapaan():
 @warga_view
 def beranda(request):
     akun = warga(request)
-    return render(request, "mandiri/beranda.html", {"akun": akun, "sapaan": _sapaan()})
+    context = {"akun": akun, "sapaan": _sapaan(), "surat_list": list(surat_saya(request, akun)[:5])}
+    return render(request, "mandiri/beranda.html", context)
 
 
 @warga_view
