@@ -1,13 +1,16 @@
 """Layanan Mandiri on a 390 px phone: a resident signs in with NIK + PIN from the slip,
-replaces the PIN, reads their data and family, and nothing is wider than the screen.
+replaces the PIN, reads their data and family, asks for a letter for a child with its
+attachments and writes to the office about it; nothing is wider than the screen.
 Set BALAI_SCREENSHOTS=<folder> to keep a screenshot of every page looked at."""
 
+import io
 import os
 import re
 from pathlib import Path
 
 import pytest
 from django_scopes import scopes_disabled
+from PIL import Image
 
 from balai.mandiri import services
 from balai.mandiri.pin import PinHasher
@@ -22,6 +25,12 @@ def _argon2_murah(monkeypatch):
     monkeypatch.setattr(PinHasher, "time_cost", 1)
     monkeypatch.setattr(PinHasher, "memory_cost", 256)
     monkeypatch.setattr(PinHasher, "parallelism", 1)
+
+
+def _png():
+    buf = io.BytesIO()
+    Image.new("RGB", (60, 40), (30, 120, 60)).save(buf, "PNG")
+    return buf.getvalue()
 
 
 def _pas(page, name):
@@ -72,6 +81,29 @@ def test_resident_signs_in_changes_pin_and_sees_their_family(page, site, desa_a,
     page.get_by_role("link", name="Keluarga", exact=True).click()
     assert page.get_by_text(anak.nama).is_visible()
     _pas(page, "keluarga")
+    # A letter for a member of the KK, with the attachments the type asks for.
+    page.get_by_role("link", name="Surat", exact=True).click()
+    page.get_by_role("link", name="Ajukan surat").click()
+    _pas(page, "surat-jenis")
+    page.get_by_role("link", name="Surat Keterangan Domisili").click()
+    page.get_by_label("Surat untuk").select_option(label=anak.nama)
+    page.get_by_label("Keperluan").fill("Melamar pekerjaan")
+    png = _png()
+    page.get_by_label("Foto/scan KTP-el").set_input_files({"name": "ktp.png", "mimeType": "image/png", "buffer": png})
+    page.get_by_label("Foto/scan Kartu Keluarga").set_input_files(
+        {"name": "kk.png", "mimeType": "image/png", "buffer": png}
+    )
+    _pas(page, "surat-ajukan")
+    page.get_by_role("button", name="Kirim permohonan").click()
+    assert page.get_by_text("Permohonan terkirim").is_visible()
+    assert page.get_by_text(anak.nama).is_visible()
+    _pas(page, "surat-detail")
+    page.get_by_role("textbox", name="Pesan").fill("Kapan bisa diambil?")
+    page.get_by_role("button", name="Kirim pesan").click()
+    assert page.get_by_text("Kapan bisa diambil?").is_visible()
+    page.get_by_role("link", name="Beranda", exact=True).click()
+    assert page.get_by_text("Surat Keterangan Domisili").is_visible()
+    _pas(page, "beranda-surat")
     page.get_by_role("button", name="Keluar").click()
     page.wait_for_url("**/mandiri/masuk/")
     page.goto(site("selakambang", "/mandiri/data/"))
