@@ -157,7 +157,7 @@ class Command(BaseCommand):
             logins.append((username, password, user.nama_peran, desa or kecamatan or kabupaten, tautan))
         return logins
 
-    def _print(self, kabupaten, showcase, logins, warga):
+    def _print(self, kabupaten, showcase, logins, warga=()):
         lines = [
             "",
             f"Demo {kabupaten.nama} siap.",
