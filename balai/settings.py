@@ -197,6 +197,13 @@ BALAI_PRIVAT_ROOT = env("BALAI_PRIVAT_ROOT", default=str(BASE_DIR / "var" / "pri
 # A move between two villages of the kabupaten waits this many days for the sending village;
 # after that the kecamatan may confirm it instead.
 BALAI_PINDAH_ANTAR_DESA_HARI = env.int("BALAI_PINDAH_ANTAR_DESA_HARI", default=7)
+
+# Electronic signatures on issued documents (balai.tte). The signer is pluggable: the local one
+# signs with per-village keys under the kabupaten's own certificate authority; a kabupaten with
+# access to the national TTE service names its own class here. Private keys are stored encrypted
+# with BALAI_TTE_SANDI (keep it, and back it up, apart from the database).
+BALAI_TTE_PENANDATANGAN = env("BALAI_TTE_PENANDATANGAN", default="balai.tte.lokal.PenandatanganLokal")
+BALAI_TTE_SANDI = env("BALAI_TTE_SANDI", default=SECRET_KEY)
 FILE_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
 DATA_UPLOAD_MAX_MEMORY_SIZE = 10 * 1024 * 1024
 

@@ -30,6 +30,9 @@ IZIN = {
     "kehadiran.catat": _("Mencatat kehadiran sendiri"),
     "kecamatan.pantau": _("Memantau desa-desa di kecamatan"),
     "kabupaten.kelola": _("Mengelola seluruh desa, akun dan pengaturan kabupaten"),
+    # Layanan Mandiri: issuing a PIN hands a resident's own data to whoever holds it, so it is a
+    # permission of its own (not surat.proses), kept by the roles that keep the register.
+    "mandiri.kelola": _("Mengelola akun Layanan Mandiri warga (PIN)"),
     # Lapak: approve sellers and products, manage any seller's products, see their counts.
     "lapak.kelola": _("Mengelola lapak desa: pelapak, produk dan persetujuannya"),
 }
@@ -50,10 +53,10 @@ PERAN_IZIN = {
     # health data or document numbers (balai.penduduk.privasi).
     Peran.ADMIN_KABUPATEN: frozenset(IZIN) - {"penduduk.lihat_nik"},
     Peran.OPERATOR_KECAMATAN: frozenset({"kecamatan.pantau", "statistik.lihat", "audit.lihat"}),
-    Peran.ADMIN_DESA: frozenset(_OPERATOR | {"desa.kelola", "ppid.kelola", "lapak.kelola"}),
-    Peran.OPERATOR_DESA: frozenset(_OPERATOR | {"lapak.kelola"}),
+    Peran.ADMIN_DESA: frozenset(_OPERATOR | {"desa.kelola", "ppid.kelola", "mandiri.kelola", "lapak.kelola"}),
+    Peran.OPERATOR_DESA: frozenset(_OPERATOR | {"mandiri.kelola", "lapak.kelola"}),
     Peran.KEPALA_DESA: frozenset(_PENANDA_TANGAN | {"surat.tandatangan"}),
-    Peran.SEKDES: frozenset(_PENANDA_TANGAN | {"surat.tandatangan", "surat.proses"}),
+    Peran.SEKDES: frozenset(_PENANDA_TANGAN | {"surat.tandatangan", "surat.proses", "mandiri.kelola"}),
     Peran.PERANGKAT_DESA: frozenset(_PERANGKAT | {"penduduk.lihat"}),
     Peran.PPID_DESA: frozenset(_PERANGKAT | {"ppid.kelola", "pengumuman.kelola", "dokumen.kelola"}),
 }
