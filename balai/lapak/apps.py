@@ -21,6 +21,7 @@ class LapakConfig(AppConfig):
         ),
         MenuItem("kabupaten", "Lapak", "lapak:kabupaten", grup="pantau", izin="kabupaten.kelola", order=40, icon="▣"),
         MenuItem("publik-desa", "Lapak", "lapak:pasar", order=50),
+        MenuItem("mandiri", "Lapak saya", "lapak:warga", order=50),
         MenuItem("publik-kecamatan", "Lapak", "lapak:pasar", order=50),
         MenuItem("publik-kabupaten", "Lapak", "lapak:pasar", order=50),
         Widget(

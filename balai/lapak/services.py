@@ -210,7 +210,8 @@ def simpan_produk(*, desa, actor, produk, foto_baru=(), oleh_warga=False, reques
         produk.tayang_pada = timezone.now()
     produk.full_clean()
     produk.save()
-    _simpan_foto(desa=desa, actor=actor, produk=produk, foto_baru=list(foto_baru), request=request)
+    foto_baru = [f for f in foto_baru if f]  # an empty file input gives [None]
+    _simpan_foto(desa=desa, actor=actor, produk=produk, foto_baru=foto_baru, request=request)
     action = "lapak.produk_diubah" if before is not None else "lapak.produk_dibuat"
     _record(action, actor=actor, desa=desa, obj=produk, before=before, request=request, oleh_warga=oleh_warga)
     _bump(desa)

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from . import kantor, views
+from . import kantor, views, warga
 
 app_name = "lapak"
 urlpatterns = [
@@ -19,6 +19,12 @@ urlpatterns = [
     path("admin-desa/lapak/pelapak/tambah/", kantor.pelapak_ubah, name="kantor_pelapak_tambah"),
     path("admin-desa/lapak/pelapak/<int:pk>/", kantor.pelapak_ubah, name="kantor_pelapak_ubah"),
     path("admin-desa/lapak/pelapak/<int:pk>/status/", kantor.pelapak_status, name="kantor_pelapak_status"),
+    # the seller's own pages in Layanan Mandiri
+    path("mandiri/lapak/", warga.beranda, name="warga"),
+    path("mandiri/lapak/produk/tambah/", warga.produk_ubah, name="warga_produk_tambah"),
+    path("mandiri/lapak/produk/<int:pk>/", warga.produk_ubah, name="warga_produk_ubah"),
+    path("mandiri/lapak/produk/<int:pk>/status/", warga.produk_status, name="warga_produk_status"),
+    path("mandiri/lapak/foto/<int:pk>/hapus/", warga.foto_hapus, name="warga_foto_hapus"),
     # kabupaten back office
     path("dasbor/lapak/", kantor.kabupaten_lapak, name="kabupaten"),
     path("dasbor/lapak/kategori/tambah/", kantor.kategori_ubah, name="kategori_tambah"),
