@@ -17,12 +17,12 @@ from django.utils.text import slugify
 from PIL import Image, ImageDraw
 
 from balai.core.storage import path_for
+from balai.core.tenancy import host_desa, origin
+from balai.demo.mandiri import _kepala_keluarga
 from balai.lapak.models import FotoProduk, Kategori, Pelapak, Produk, StatistikProduk
 from balai.lapak.services import KATEGORI_BAWAAN
 from balai.media import images
 from balai.media.models import Gambar
-from balai.penduduk.kode import HIDUP
-from balai.penduduk.models import Penduduk
 
 # (name, category index in KATEGORI_BAWAAN, price range, unit, grams, description, colour, shape)
 PRODUK = [
@@ -365,7 +365,7 @@ FOTO_SISI = 360
 
 def seed(*, villages, showcase, rng, fake, stdout):
     if Pelapak.objects.filter(desa=showcase).exists():
-        return
+        return []
     kabupaten = showcase.kecamatan.kabupaten
     kategori = _kategori(kabupaten)
     foto = [_renditions(nama, warna, bentuk) for nama, *_x, warna, bentuk in PRODUK]
@@ -378,6 +378,9 @@ def seed(*, villages, showcase, rng, fake, stdout):
     _foto(produk, gambar_per, foto)
     _statistik([p for p in produk if p.desa_id == showcase.pk], rng)
     stdout.write(f"Lapak: {len(produk)} produk dari {len(pelapak)} pelapak di {len(rencana)} desa.")
+    if any(p.penduduk_id for p in pelapak):  # a line for the list of demo logins
+        return [f"  warga pertama di atas juga pelapak: {origin(host_desa(showcase))}/mandiri/lapak/"]
+    return []
 
 
 def _kategori(kabupaten):
@@ -394,12 +397,9 @@ def _nomor(rng):
 
 
 def _pelapak(rencana, showcase, rng, fake):
-    warga = list(
-        Penduduk.objects.filter(desa=showcase, status_dasar=HIDUP)
-        .exclude(nik="")
-        .order_by("id")
-        .values("pk", "nama")[:3]
-    )
+    # Residents who sell manage their stall in Layanan Mandiri: the first is the demo resident
+    # whose PIN the demo prints (balai.demo.mandiri), so the seller's pages open at once.
+    warga = [{"pk": p.pk, "nama": p.nama} for p in _kepala_keluarga(showcase, 3)]
     rows = []
     for desa, _n, jumlah in rencana:
         for i in range(jumlah):

@@ -50,7 +50,8 @@ def beranda(request):
         return render(request, "lapak/warga/daftar.html", _context(request, form=form))
     produk = []
     if pelapak.disetujui:
-        produk = list(Produk.objects.filter(desa=desa, pelapak=pelapak).select_related("sampul", "kategori"))
+        qs = Produk.objects.filter(desa=desa, pelapak=pelapak).select_related("sampul", "kategori")
+        produk = list(qs.order_by("-dibuat", "-id"))
         angka = selectors.statistik_produk(desa=desa, produk_ids=[p.pk for p in produk])
         for p in produk:
             p.dilihat, p.dipesan = angka.get(p.pk, (0, 0))

@@ -96,3 +96,35 @@ def test_kabupaten_market_search_on_a_phone(page, site, pasar):
     page.locator(".lapak-kartu a").click()
     expect(page).to_have_url(site("karangpetir", f"/lapak/{pasar[2].slug}/"))
     expect(page.get_by_role("heading", level=1)).to_have_text("Gula jawa batok Karangpetir")
+
+
+def test_seller_adds_a_product_in_layanan_mandiri_on_a_phone(page, site, pasar, desa_a, operator_a, monkeypatch):
+    from balai.mandiri import services
+    from balai.mandiri.models import AkunWarga
+    from balai.mandiri.pin import PinHasher
+    from balai.penduduk.tests.factories import make_kk
+
+    for name, value in (("time_cost", 1), ("memory_cost", 256), ("parallelism", 1)):
+        monkeypatch.setattr(PinHasher, name, value)
+    _kk, (kepala, *_rest) = make_kk(desa_a, nama="Darsih", anggota=0)
+    with scopes_disabled():
+        _akun, pin = services.terbitkan_pin(desa=desa_a, actor=operator_a, penduduk=kepala)
+        AkunWarga.objects.filter(penduduk=kepala).update(wajib_ganti_pin=False)
+        Pelapak.objects.filter(pk=pasar[0].pelapak_id).update(penduduk=kepala)  # the seller of the first product
+    page.goto(site("selakambang", "/mandiri/lapak/"))
+    page.get_by_label("NIK").fill(kepala.nik)
+    page.get_by_label("PIN").fill(pin)
+    page.get_by_role("button", name="Masuk").click()
+    page.wait_for_url("**/mandiri/lapak/")
+    _look(page, "lapak-mandiri")
+    page.get_by_role("link", name="+ Tambah produk").click()
+    page.get_by_label("Kategori").select_option(label="Kerajinan")
+    page.get_by_label("Nama produk").fill("Besek bambu anyaman halus")
+    page.get_by_label("Harga (Rp)").fill("5.000")
+    page.get_by_label("Satuan").fill("buah")
+    _look(page, "lapak-mandiri-produk")
+    page.get_by_role("button", name="Simpan").click()
+    page.wait_for_url("**/mandiri/lapak/")
+    expect(page.get_by_text("menunggu persetujuan kantor desa")).to_be_visible()
+    expect(page.locator(".m-kartu", has_text="Besek bambu anyaman halus")).to_contain_text("Menunggu persetujuan")
+    _look(page, "lapak-mandiri-daftar")
