@@ -206,3 +206,35 @@ def test_market_search_uses_the_stored_vector_and_its_gin_index(desa_a, make_pro
             "EXPLAIN SELECT id FROM lapak_produk WHERE dokumen_cari @@ websearch_to_tsquery('simple', 'nira')"
         )
         assert "lapak_produk_cari_gin" in "\n".join(row[0] for row in cursor.fetchall())
+
+
+def test_product_page_query_count_does_not_grow_with_photos(desa_a, client_for, make_produk, settings):
+    from balai.lapak.models import FotoProduk
+    from balai.media.services import simpan_gambar
+
+    from .conftest import png
+
+    settings.CACHES = {"default": {"BACKEND": "django.core.cache.backends.dummy.DummyCache"}}
+    produk = make_produk(desa_a, foto=True)
+    for _ in range(2):
+        make_produk(desa_a, pelapak=produk.pelapak, nama="Produk lain")
+    client = client_for(desa_a)
+    sedikit = _queries(client, produk.get_absolute_url())
+    with scopes_disabled():
+        for i in range(4):
+            gambar = simpan_gambar(desa=desa_a, actor=None, file=png(), alt="x")
+            FotoProduk.objects.create(desa=desa_a, produk=produk, gambar=gambar, urutan=i)
+    assert _queries(client, produk.get_absolute_url()) == sedikit <= 12
+
+
+def test_sitemap_and_site_search_list_products_on_show(desa_a, client_for, make_produk):
+    tayang = make_produk(desa_a, nama="Kopi robusta lereng Slamet")
+    jeda = make_produk(desa_a, nama="Kopi arabika dijeda", status=Produk.Status.JEDA)
+    client = client_for(desa_a)
+    sitemap = client.get("/sitemap.xml").content.decode()
+    assert f"http://selakambang.localhost{tayang.get_absolute_url()}" in sitemap
+    assert jeda.get_absolute_url() not in sitemap and "http://selakambang.localhost/lapak/<" in sitemap.replace(
+        "/lapak/</loc>", "/lapak/<"
+    )
+    found = client.get("/cari/", {"q": "kopi"}).content.decode()
+    assert "Kopi robusta lereng Slamet" in found and "dijeda" not in found
