@@ -12,6 +12,7 @@ from django.shortcuts import render
 from django.template.defaultfilters import truncatechars
 from django.urls import reverse
 from django.utils.cache import add_never_cache_headers
+from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_GET, require_http_methods
 
 from balai.core import pencarian
@@ -157,10 +158,13 @@ def _tidak_disimpan(response):
     return response
 
 
+# A form on a cached page cannot carry a CSRF token, and a forged press only adds one to a counter.
+@csrf_exempt
 @require_http_methods(["GET", "POST"])
 def pesan(request, slug):
-    """The "Pesan lewat WhatsApp" button: count one order click (the product and the day only)
-    and send the buyer on to WhatsApp. Never cached, so every press is counted."""
+    """The "Pesan lewat WhatsApp" button (a link, or a form's POST): count one order click (the
+    product and the day only) and send the buyer on to WhatsApp. Never cached, so every press
+    is counted."""
     item = selectors.produk_detail(desa=_desa(request), slug=slug)
     if item is None:
         raise Http404

@@ -7,6 +7,7 @@ from urllib.parse import parse_qs, urlparse
 
 import pytest
 from django.db import connection
+from django.test import Client
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from django.utils import timezone
@@ -50,7 +51,9 @@ def test_order_click_is_counted_without_personal_data_and_never_cached(desa_a, c
     text = parse_qs(target.query)["text"][0]
     assert "Knalpot racing" in text and "Rp 350.000" in text
     assert f"http://selakambang.localhost{produk.get_absolute_url()}" in text
-    assert client.post(url).status_code == 302  # a form may post it too
+    assert (
+        Client(HTTP_HOST="selakambang.localhost", enforce_csrf_checks=True).post(url).status_code == 302
+    )  # a form too
     with scopes_disabled():
         row = StatistikProduk.objects.get(produk=produk)
     assert (row.dipesan, row.dilihat, row.tanggal) == (3, 0, timezone.localdate())
