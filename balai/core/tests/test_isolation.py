@@ -37,7 +37,9 @@ from balai.core.tenancy import DESA, KABUPATEN, KECAMATAN
 from balai.core.tests import routes
 from balai.media.models import Gambar
 from balai.media.services import simpan_gambar
+from balai.penduduk.models import Penduduk
 from balai.publikasi.models import Dokumen
+from balai.surat.models import LampiranSurat, PengaturanSurat, Surat
 from balai.website.models import PengaturanSitus
 from balai.wilayah.models import Desa
 
@@ -71,12 +73,37 @@ def _dokumen_recipe(desa):
     return baker.make(Dokumen, desa=desa, berkas=ContentFile(b"%PDF-1.4 uji", name="uji.pdf"))
 
 
+def _surat_recipe(desa):
+    # A signed letter (its verification page shows it): numbered, its type a known one.
+    penduduk = make_for_desa(Penduduk, desa)
+    return baker.make(
+        Surat, desa=desa, jenis="domisili", penduduk=penduduk, pemohon=None, penanda_tangan=None, menggantikan=None,
+        status="ditandatangani", nomor_lengkap=f"470/{random.randrange(10**9)}/{desa.slug}/2026", isi_final="", data={},
+        berkas_pdf=ContentFile(b"%PDF-1.4 uji", name="surat.pdf"),
+    )  # fmt: skip
+
+
+def _lampiran_surat_recipe(desa):
+    surat = _surat_recipe(desa)
+    return baker.make(
+        LampiranSurat, desa=desa, surat=surat, jenis_berkas="pdf", berkas=ContentFile(b"%PDF-1.4 uji", name="l.pdf")
+    )
+
+
+def _pengaturan_surat_recipe(desa):
+    # The default number format is the same for every village; give this one its own.
+    return baker.make(PengaturanSurat, desa=desa, format_nomor=f"{{kode}}/{{nomor}}/{desa.slug}/{{tahun}}")
+
+
 # Builders for models model_bakery cannot fill on its own: {Model: callable(desa) -> instance}.
 ISOLATION_RECIPES = {
     User: _user_recipe,
     PengaturanSitus: _pengaturan_situs_recipe,
     Gambar: _gambar_recipe,
     Dokumen: _dokumen_recipe,
+    Surat: _surat_recipe,
+    LampiranSurat: _lampiran_surat_recipe,
+    PengaturanSurat: _pengaturan_surat_recipe,
 }
 
 
