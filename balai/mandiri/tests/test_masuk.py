@@ -131,6 +131,8 @@ def test_staff_session_is_not_a_resident(desa_a, operator_a, client_for, akun_a)
         response = client.get(path)
         assert response.status_code == 302 and response["Location"].startswith("/mandiri/masuk/"), path
     assert client.get("/admin-desa/").status_code == 200, "the staff session itself goes on"
+    client.post("/mandiri/keluar/")
+    assert client.get("/admin-desa/").status_code == 200, "signing a resident out leaves a staff login alone"
     assert "sebagai petugas" in client.get("/mandiri/masuk/").content.decode()
 
 
@@ -161,6 +163,7 @@ def test_mandiri_pages_live_only_on_village_hosts(kabupaten, desa_a):
         client = Client(HTTP_HOST=host_name)
         assert client.get("/mandiri/masuk/").status_code == 404
         assert client.get("/mandiri/").status_code == 404
+        assert client.post("/mandiri/keluar/").status_code == 404
 
 
 @pytest.mark.parametrize("akhir", ["mati", "nonaktif", "pin_baru"])
