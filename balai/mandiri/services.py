@@ -104,6 +104,7 @@ def masuk(*, desa, nik, kode, request):
     with transaction.atomic():
         AkunWarga.objects.filter(pk=akun.pk).update(**perubahan)
         audit.record(action="mandiri.masuk", desa=desa, obj=akun, label=akun.penduduk.nama, request=request)
+    akun.masuk_sebelumnya = akun.terakhir_masuk
     for name, value in perubahan.items():
         setattr(akun, name, value)
     return akun

@@ -13,7 +13,7 @@ from balai.core.tenancy import DESA
 from balai.penduduk.models import Penduduk
 
 from . import pembatas, selectors, services
-from .access import SESI, keluarkan, masukkan, simpan_sesi, warga, warga_view
+from .access import SESI, keluarkan, masuk_sebelumnya, masukkan, simpan_sesi, warga, warga_view
 from .forms import GantiPinForm, MasukForm
 from .permohonan import surat_saya
 
@@ -80,7 +80,12 @@ def _sapaan():
 @warga_view
 def beranda(request):
     akun = warga(request)
-    context = {"akun": akun, "sapaan": _sapaan(), "surat_list": list(surat_saya(request, akun)[:5])}
+    context = {
+        "akun": akun,
+        "sapaan": _sapaan(),
+        "surat_list": list(surat_saya(request, akun)[:5]),
+        "masuk_sebelumnya": masuk_sebelumnya(request),
+    }
     return render(request, "mandiri/beranda.html", context)
 
 
