@@ -75,6 +75,7 @@ INSTALLED_APPS = [
     "balai.lapak",
     "balai.kehadiran",
     "balai.keamanan",
+    "balai.pengawasan",
     "balai.demo",
 ]
 

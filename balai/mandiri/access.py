@@ -6,6 +6,7 @@ opens for it. A session that holds a staff login is never a resident's. Other se
 residents use after signing in here (lapak sellers) guard their pages with `warga_view` and
 ask `warga(request)` for the resident."""
 
+from datetime import datetime
 from functools import wraps
 from urllib.parse import urlencode
 
@@ -20,6 +21,7 @@ from balai.core.tenancy import DESA
 from . import selectors
 
 SESI = "mandiri_warga"
+SESI_SEBELUMNYA = "mandiri_masuk_sebelumnya"
 
 
 def warga(request):
@@ -46,9 +48,18 @@ def _warga(request):
 
 def masukkan(request, akun):
     """Start a resident's session: a new session key, nothing of the session before it (a staff
-    login in the same browser ends too)."""
+    login in the same browser ends too). Keeps when the account signed in before this, to show
+    the resident."""
     request.session.flush()
     simpan_sesi(request, akun)
+    sebelumnya = getattr(akun, "masuk_sebelumnya", None)
+    request.session[SESI_SEBELUMNYA] = sebelumnya.isoformat() if sebelumnya else None
+
+
+def masuk_sebelumnya(request):
+    """When this resident signed in before the current session, or None."""
+    nilai = request.session.get(SESI_SEBELUMNYA)
+    return datetime.fromisoformat(nilai) if nilai else None
 
 
 def simpan_sesi(request, akun):

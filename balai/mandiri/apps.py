@@ -17,5 +17,5 @@ class MandiriConfig(AppConfig):
             order=20,
             icon="☎",
         ),
-        MenuItem("publik-desa", "Layanan Mandiri", "mandiri:beranda", order=90),
+        MenuItem("publik-desa", "Layanan Mandiri", "mandiri:masuk", order=90),
     ]

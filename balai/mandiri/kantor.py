@@ -43,8 +43,7 @@ def daftar(request):
 def detail(request, pk):
     orang = _penduduk(request, pk)
     akun = selectors.akun_penduduk(desa=request.desa, penduduk=orang)
-    context = {"orang": orang, "akun": akun, "alamat": alamat_mandiri(request.desa)}
-    return render(request, "mandiri/kantor/detail.html", context)
+    return render(request, "mandiri/kantor/detail.html", {"orang": orang, "akun": akun})
 
 
 @staff_view("desa", izin=IZIN, model=Penduduk)
@@ -58,8 +57,7 @@ def terbitkan_pin(request, pk):
         messages.error(request, " ".join(exc.messages))
         return redirect("mandiri:kantor_detail", pk=orang.pk)
     # Shown on this page only (no redirect that would need to keep it anywhere); never cached.
-    context = {"orang": orang, "akun": akun, "pin": pin, "alamat": alamat_mandiri(request.desa)}
-    return render(request, "mandiri/kantor/pin_terbit.html", context)
+    return render(request, "mandiri/kantor/pin_terbit.html", {"orang": orang, "akun": akun, "pin": pin})
 
 
 @staff_view("desa", izin=IZIN, model=Penduduk)

@@ -84,7 +84,7 @@ def nonaktifkan(*, desa, actor, akun, request=None):
 def masuk(*, desa, nik, kode, request):
     """The account of `desa` whose resident has NIK `nik` and PIN `kode`, or None; raises
     Terkunci while a limit holds. Unknown NIK and wrong PIN are one answer in one time: the
-    same Argon2 work is done for both."""
+    same Argon2 work and the same queries are done for both."""
     jenis = pembatas.terkunci(request, nik)
     if jenis:
         raise Terkunci(jenis)
@@ -95,8 +95,7 @@ def masuk(*, desa, nik, kode, request):
         raise Terkunci("nik")
     if not pin.cocok(kode, akun.pin_hash if akun else None):
         penuh = pembatas.catat_gagal(request, nik)
-        if akun is not None:
-            _catat_gagal(akun, penuh=penuh, now=now, request=request)
+        _catat_gagal(akun, desa=desa, penuh=penuh, now=now, request=request)
         return None
     pembatas.lupakan_nik(nik)
     perubahan = {"terakhir_masuk": now, "gagal": 0, "terkunci_sampai": None}
@@ -105,19 +104,22 @@ def masuk(*, desa, nik, kode, request):
     with transaction.atomic():
         AkunWarga.objects.filter(pk=akun.pk).update(**perubahan)
         audit.record(action="mandiri.masuk", desa=desa, obj=akun, label=akun.penduduk.nama, request=request)
+    akun.masuk_sebelumnya = akun.terakhir_masuk
     for name, value in perubahan.items():
         setattr(akun, name, value)
     return akun
 
 
-def _catat_gagal(akun, *, penuh, now, request):
+def _catat_gagal(akun, *, desa, penuh, now, request):
+    """Count the failure on the account. For an unknown NIK the same UPDATE runs and matches
+    nothing, so the answer costs the same queries either way."""
     perubahan = {"gagal": F("gagal") + 1}
     if penuh:
         perubahan["terkunci_sampai"] = now + timedelta(seconds=pembatas.jendela_detik())
     with transaction.atomic():
-        AkunWarga.objects.filter(pk=akun.pk).update(**perubahan)
-        if penuh:
-            audit.record(action="mandiri.terkunci", desa=akun.desa, obj=akun, label=akun.penduduk.nama, request=request)
+        AkunWarga.objects.filter(desa=desa, pk=akun.pk if akun else 0).update(**perubahan)
+        if penuh and akun is not None:
+            audit.record(action="mandiri.terkunci", desa=desa, obj=akun, label=akun.penduduk.nama, request=request)
 
 
 def ganti_pin(*, akun, pin_lama, pin_baru, request=None):

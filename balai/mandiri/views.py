@@ -13,7 +13,7 @@ from balai.core.tenancy import DESA
 from balai.penduduk.models import Penduduk
 
 from . import pembatas, selectors, services
-from .access import keluarkan, masukkan, simpan_sesi, warga, warga_view
+from .access import SESI, keluarkan, masuk_sebelumnya, masukkan, simpan_sesi, warga, warga_view
 from .forms import GantiPinForm, MasukForm
 from .permohonan import surat_saya
 
@@ -58,8 +58,11 @@ def masuk(request):
 
 @require_POST
 def keluar(request):
-    keluarkan(request)
-    messages.info(request, "Anda sudah keluar dari Layanan Mandiri.")
+    if request.tenant is None or request.tenant.kind != DESA:
+        raise Http404
+    if warga(request) is not None or (SESI in request.session and not request.user.is_authenticated):
+        keluarkan(request)  # a resident's session only; a staff login signs out at /keluar/
+        messages.info(request, "Anda sudah keluar dari Layanan Mandiri.")
     return redirect("mandiri:masuk")
 
 
@@ -77,7 +80,12 @@ def _sapaan():
 @warga_view
 def beranda(request):
     akun = warga(request)
-    context = {"akun": akun, "sapaan": _sapaan(), "surat_list": list(surat_saya(request, akun)[:5])}
+    context = {
+        "akun": akun,
+        "sapaan": _sapaan(),
+        "surat_list": list(surat_saya(request, akun)[:5]),
+        "masuk_sebelumnya": masuk_sebelumnya(request),
+    }
     return render(request, "mandiri/beranda.html", context)
 
 

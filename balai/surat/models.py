@@ -81,7 +81,7 @@ class PengaturanSurat(models.Model):
         constraints = [models.UniqueConstraint(fields=["desa"], name="pengaturan_surat_satu_per_desa")]
 
     def __str__(self):
-        return _("Pengaturan surat")
+        return _("Pengaturan surat desa #%(id)s") % {"id": self.desa_id}
 
 
 class TemplatSurat(models.Model):
@@ -113,7 +113,7 @@ class TemplatSurat(models.Model):
         ]
 
     def __str__(self):
-        return str(self.spec.nama)
+        return _("Templat %(jenis)s #%(id)s") % {"jenis": self.spec.nama, "id": self.pk}
 
     @property
     def spec(self):

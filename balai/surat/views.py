@@ -84,8 +84,6 @@ def daftar(request):
 @staff_view(DESA, izin="surat.proses")
 def cari_penduduk(request):
     """htmx: residents by name or NIK (POSTed, so a NIK never lands in a URL or a log)."""
-    if request.method != "POST":
-        return HttpResponseNotAllowed(["POST"])
     hasil = cari_calon_anggota(desa=request.desa, q=request.POST.get("q", ""), user=request.user, batas=10)
     for p in hasil:
         p.nik_tampil = privasi.tampil_nomor(p.nik, request.user)
@@ -219,7 +217,9 @@ def verifikasi(request, pk):
     return _aksi(request, pk, run)
 
 
-@staff_view(DESA, izin="surat.tandatangan", model=Surat)
+# Any letter staff may reach the URL (another village's letter answers 404 to all of them);
+# the service lets only the official the letter names sign, holding surat.tandatangan.
+@staff_view(DESA, izin=LIHAT, model=Surat)
 def tandatangani(request, pk):
     def run(surat):
         hasil = services.tandatangani_surat(surat=surat, actor=request.user, request=request)

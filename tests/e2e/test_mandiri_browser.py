@@ -108,3 +108,31 @@ def test_resident_signs_in_changes_pin_and_sees_their_family(page, site, desa_a,
     page.wait_for_url("**/mandiri/masuk/")
     page.goto(site("selakambang", "/mandiri/data/"))
     assert "/mandiri/masuk/" in page.url
+
+
+def test_operator_issues_a_pin_on_a_phone(page, site, desa_a, operator_a, client_for):
+    """The office side at 390 px: find the resident, issue the PIN, see it once."""
+    _kk, (kepala, *_anak) = make_kk(desa_a, nama="Darsono Wiryo Atmodjo Sastrowardoyo", anggota=1)
+    client = client_for(desa_a, operator_a)
+    page.context.add_cookies(
+        [
+            {
+                "name": "sessionid",
+                "value": client.cookies["sessionid"].value,
+                "domain": "selakambang.localhost",
+                "path": "/",
+            }
+        ]
+    )
+    page.goto(site("selakambang", "/admin-desa/mandiri/"))
+    _pas(page, "kantor-daftar")
+    page.get_by_label("Nama atau NIK").fill("darsono")
+    page.get_by_role("button", name="Cari").click()
+    page.get_by_role("link", name=kepala.nama, exact=True).click()
+    _pas(page, "kantor-detail")
+    page.get_by_role("button", name="Buat PIN").click()
+    pin = page.locator(".secret").inner_text()
+    assert len(pin) == 6 and pin.isdigit()
+    _pas(page, "kantor-pin")
+    page.get_by_role("link", name="Selesai").click()
+    assert pin not in page.content()

@@ -25,7 +25,7 @@ import pytest
 from django.apps import apps
 from django.core.files.base import ContentFile
 from django.core.files.uploadedfile import SimpleUploadedFile
-from django.core.validators import MinValueValidator
+from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.utils import timezone
 from django_scopes import ScopeError, scope, scopes_disabled
@@ -38,7 +38,9 @@ from balai.core.tests import routes
 from balai.lapak.models import Kategori, Pelapak, Produk
 from balai.media.models import Gambar
 from balai.media.services import simpan_gambar
+from balai.penduduk.models import Penduduk
 from balai.publikasi.models import Dokumen
+from balai.surat.models import LampiranSurat, PengaturanSurat, Surat
 from balai.website.models import PengaturanSitus
 from balai.wilayah.models import Desa
 
@@ -90,6 +92,28 @@ def _produk_recipe(desa):
     )  # fmt: skip
 
 
+def _surat_recipe(desa):
+    # A signed letter (its verification page shows it): numbered, its type a known one.
+    penduduk = make_for_desa(Penduduk, desa)
+    return baker.make(
+        Surat, desa=desa, jenis="domisili", penduduk=penduduk, pemohon=None, penanda_tangan=None, menggantikan=None,
+        status="ditandatangani", nomor_lengkap=f"470/{random.randrange(10**9)}/{desa.slug}/2026", isi_final="", data={},
+        berkas_pdf=ContentFile(b"%PDF-1.4 uji", name="surat.pdf"),
+    )  # fmt: skip
+
+
+def _lampiran_surat_recipe(desa):
+    surat = _surat_recipe(desa)
+    return baker.make(
+        LampiranSurat, desa=desa, surat=surat, jenis_berkas="pdf", berkas=ContentFile(b"%PDF-1.4 uji", name="l.pdf")
+    )
+
+
+def _pengaturan_surat_recipe(desa):
+    # The default number format is the same for every village; give this one its own.
+    return baker.make(PengaturanSurat, desa=desa, format_nomor=f"{{kode}}/{{nomor}}/{desa.slug}/{{tahun}}")
+
+
 # Builders for models model_bakery cannot fill on its own: {Model: callable(desa) -> instance}.
 ISOLATION_RECIPES = {
     User: _user_recipe,
@@ -98,6 +122,9 @@ ISOLATION_RECIPES = {
     Dokumen: _dokumen_recipe,
     Pelapak: _pelapak_recipe,
     Produk: _produk_recipe,
+    Surat: _surat_recipe,
+    LampiranSurat: _lampiran_surat_recipe,
+    PengaturanSurat: _pengaturan_surat_recipe,
 }
 
 
@@ -128,8 +155,9 @@ def _numbers_within_validators(model):
     for f in model._meta.concrete_fields:
         if isinstance(f, models.PositiveIntegerField | models.PositiveSmallIntegerField) and not f.choices:
             minimum = max((v.limit_value for v in f.validators if isinstance(v, MinValueValidator)), default=None)
-            if minimum is not None:
-                values[f.name] = random.randint(minimum, 30000)
+            maximum = min((v.limit_value for v in f.validators if isinstance(v, MaxValueValidator)), default=None)
+            if minimum is not None or maximum is not None:
+                values[f.name] = random.randint(minimum or 0, 30000 if maximum is None else maximum)
     return values
 
 

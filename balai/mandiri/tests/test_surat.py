@@ -198,3 +198,20 @@ def test_a_resident_of_this_village_cannot_open_letters_after_moving_away(warga_
         mandiri_services.nonaktifkan(desa=desa_a, actor=operator_a, akun=akun)
     assert warga_client.get(f"/mandiri/surat/{surat.pk}/").status_code == 302
     assert masuk(Client(HTTP_HOST=host(desa_a)), kk_a[1][0].nik, "480613").status_code == 200
+
+
+def test_requests_and_messages_are_limited_per_hour(warga_client, kk_a, desa_a, monkeypatch):
+    from balai.mandiri import permohonan
+
+    monkeypatch.setattr(permohonan, "PERMOHONAN_PER_JAM", 1)
+    monkeypatch.setattr(permohonan, "PESAN_PER_JAM", 1)
+    assert _ajukan(warga_client, kk_a[1][0].pk).status_code == 302
+    response = _ajukan(warga_client, kk_a[1][0].pk)
+    assert response.status_code == 200 and "Terlalu banyak permohonan" in response.content.decode()
+    with scopes_disabled():
+        surat = Surat.objects.get(desa=desa_a)
+    warga_client.post(f"/mandiri/surat/{surat.pk}/pesan/", {"teks": "Satu"})
+    response = warga_client.post(f"/mandiri/surat/{surat.pk}/pesan/", {"teks": "Dua"}, follow=True)
+    assert "Terlalu banyak pesan" in response.content.decode()
+    with scopes_disabled():
+        assert list(PesanSurat.objects.values_list("teks", flat=True)) == ["Satu"]
