@@ -128,3 +128,28 @@ def test_seller_adds_a_product_in_layanan_mandiri_on_a_phone(page, site, pasar, 
     expect(page.get_by_text("menunggu persetujuan kantor desa")).to_be_visible()
     expect(page.locator(".m-kartu", has_text="Besek bambu anyaman halus")).to_contain_text("Menunggu persetujuan")
     _look(page, "lapak-mandiri-daftar")
+
+
+def test_office_approves_a_product_on_a_phone(page, site, pasar, desa_a, operator_a, client_for):
+    with scopes_disabled():
+        Produk.objects.filter(pk=pasar[1].pk).update(status=Produk.Status.MENUNGGU)
+    client = client_for(desa_a, operator_a)
+    page.context.add_cookies(
+        [
+            {
+                "name": "sessionid",
+                "value": client.cookies["sessionid"].value,
+                "domain": "selakambang.localhost",
+                "path": "/",
+            }
+        ]
+    )
+    page.goto(site("selakambang", "/admin-desa/lapak/"))
+    expect(page.get_by_text("Menunggu persetujuan: 1 produk")).to_be_visible()
+    _look(page, "lapak-kantor")
+    page.get_by_role("button", name="Setujui").click()
+    expect(page.get_by_text("Status produk “Sapu glagah” diperbarui.")).to_be_visible()
+    with scopes_disabled():
+        assert Produk.objects.get(pk=pasar[1].pk).status == Produk.Status.TAYANG
+    page.goto(site("selakambang", f"/admin-desa/lapak/produk/{pasar[0].pk}/"))
+    _look(page, "lapak-kantor-produk")
