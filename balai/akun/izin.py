@@ -40,6 +40,11 @@ IZIN = {
     # review of held texts, findings of the scan, blocklist and allow-list.
     "keamanan.lihat": _("Melihat pemeriksaan keamanan situs desa dan panduannya"),
     "keamanan.tinjau": _("Meninjau konten ditahan dan temuan keamanan; mengelola daftar blokir dan izin"),
+    # Layanan Mandiri: issuing a PIN hands a resident's own data to whoever holds it, so it is a
+    # permission of its own (not surat.proses), kept by the roles that keep the register.
+    "mandiri.kelola": _("Mengelola akun Layanan Mandiri warga (PIN)"),
+    # Lapak: approve sellers and products, manage any seller's products, see their counts.
+    "lapak.kelola": _("Mengelola lapak desa: pelapak, produk dan persetujuannya"),
 }
 
 _PERANGKAT = {"statistik.lihat", "kehadiran.catat", "keamanan.lihat"}
@@ -68,6 +73,10 @@ PERAN_IZIN = {
     Peran.OPERATOR_DESA: frozenset(_OPERATOR | {"keuangan.kelola"}),
     Peran.KEPALA_DESA: frozenset(_PENANDA_TANGAN | {"surat.tandatangan", "ppid.atasan"}),
     Peran.SEKDES: frozenset(_PENANDA_TANGAN | {"surat.tandatangan", "surat.proses", "keuangan.kelola"}),
+    Peran.ADMIN_DESA: frozenset(_OPERATOR | {"desa.kelola", "ppid.kelola", "mandiri.kelola", "lapak.kelola"}),
+    Peran.OPERATOR_DESA: frozenset(_OPERATOR | {"mandiri.kelola", "lapak.kelola"}),
+    Peran.KEPALA_DESA: frozenset(_PENANDA_TANGAN | {"surat.tandatangan"}),
+    Peran.SEKDES: frozenset(_PENANDA_TANGAN | {"surat.tandatangan", "surat.proses", "mandiri.kelola"}),
     Peran.PERANGKAT_DESA: frozenset(_PERANGKAT | {"penduduk.lihat"}),
     Peran.PPID_DESA: frozenset(_PERANGKAT | {"ppid.kelola", "pengumuman.kelola", "dokumen.kelola"}),
 }

@@ -15,6 +15,11 @@ def public_items(request):
     ]
 
 
+def area_items(area):
+    """Links other modules add to a navigation of their own kind ("mandiri": Layanan Mandiri)."""
+    return [{"label": i.label, "url": reverse(i.url_name)} for i in extensions(MenuItem, area)]
+
+
 def items_for(request):
     """The back-office menu of this host for this user: [{"label", "items": [...]}, ...], the
     groups in MENU_GROUPS order, empty groups left out."""

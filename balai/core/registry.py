@@ -48,8 +48,9 @@ MENU_GROUPS = {
 
 @dataclass(frozen=True)
 class MenuItem:
-    """A link in a navigation. `area` is a back office ("desa", "kecamatan", "kabupaten") or a
-    public site ("publik-desa", "publik-kecamatan", "publik-kabupaten"). `izin`: the permission
+    """A link in a navigation. `area` is a back office ("desa", "kecamatan", "kabupaten"), a
+    public site ("publik-desa", "publik-kecamatan", "publik-kabupaten") or Layanan Mandiri
+    ("mandiri": pages of other modules for a signed-in resident). `izin`: the permission
     (or tuple of them) needed to see it; None: everyone of the area."""
 
     area: str

@@ -1,5 +1,6 @@
 from django import template
 
+from balai.core import menu
 from balai.core.tenancy import host_desa, origin, site_url
 
 register = template.Library()
@@ -14,3 +15,9 @@ def desa_url(context, desa, path="/"):
 @register.simple_tag(takes_context=True)
 def kecamatan_url(context, kecamatan, path="/"):
     return site_url(context["request"], f"kec-{kecamatan.slug}") + path
+
+
+@register.simple_tag
+def menu_area(area):
+    """The links modules declare for `area` (`{% menu_area "mandiri" as items %}`)."""
+    return menu.area_items(area)

@@ -34,10 +34,12 @@ def staff_routes(kind=None):
 
 
 def is_public(route, pattern):
-    """A page anyone may open: no staff view, not the API (tested through its schema), not the
-    sign-in pages."""
+    """A page anyone may open: no staff view, no resident's page, not the API (tested through its
+    schema), not the sign-in pages."""
     callback = pattern.callback
     if getattr(callback, "staff_kind", None) or getattr(callback, "staff_views", None):
+        return False
+    if getattr(callback, "warga_view", False):  # a signed-in resident's page (balai.mandiri.access)
         return False
     return not route.startswith(("api/", "masuk/", "keluar/", "akun/", "media/")) and route != "healthz"
 

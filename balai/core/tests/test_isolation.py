@@ -35,10 +35,13 @@ from PIL import Image
 from balai.akun.models import Peran, User
 from balai.core.tenancy import DESA, KABUPATEN, KECAMATAN
 from balai.core.tests import routes
+from balai.lapak.models import Kategori, Pelapak, Produk
 from balai.media.models import Gambar
 from balai.media.services import simpan_gambar
 from balai.ppid.models import InformasiPublik, Keberatan, Permohonan
+from balai.penduduk.models import Penduduk
 from balai.publikasi.models import Dokumen
+from balai.surat.models import LampiranSurat, PengaturanSurat, Surat
 from balai.website.models import PengaturanSitus
 from balai.wilayah.models import Desa
 
@@ -157,6 +160,44 @@ def _keuangan_recipes():
             ImporApbdes, desa=desa, tahun=2099 - desa.pk, jenis="xlsx", nama_berkas=f"uji-{desa.slug}.xlsx"
         ),
     }
+def _pelapak_recipe(desa):
+    # The WhatsApp number has a format constraint; the seller is approved so its products show.
+    return baker.make(
+        Pelapak, desa=desa, whatsapp="6281234567890", status="disetujui", nama=f"Lapak khusus {desa.slug}"
+    )
+
+
+def _produk_recipe(desa):
+    # A product on show: an approved seller, a kabupaten category, a price above zero.
+    kategori, _ = Kategori.objects.get_or_create(
+        kabupaten=desa.kecamatan.kabupaten, slug="uji", defaults={"nama": "Kategori uji"}
+    )
+    return baker.make(
+        Produk, desa=desa, pelapak=_pelapak_recipe(desa), kategori=kategori, harga=15000, berat_gram=None,
+        status="tayang", tayang_pada=timezone.now(),
+    )  # fmt: skip
+
+
+def _surat_recipe(desa):
+    # A signed letter (its verification page shows it): numbered, its type a known one.
+    penduduk = make_for_desa(Penduduk, desa)
+    return baker.make(
+        Surat, desa=desa, jenis="domisili", penduduk=penduduk, pemohon=None, penanda_tangan=None, menggantikan=None,
+        status="ditandatangani", nomor_lengkap=f"470/{random.randrange(10**9)}/{desa.slug}/2026", isi_final="", data={},
+        berkas_pdf=ContentFile(b"%PDF-1.4 uji", name="surat.pdf"),
+    )  # fmt: skip
+
+
+def _lampiran_surat_recipe(desa):
+    surat = _surat_recipe(desa)
+    return baker.make(
+        LampiranSurat, desa=desa, surat=surat, jenis_berkas="pdf", berkas=ContentFile(b"%PDF-1.4 uji", name="l.pdf")
+    )
+
+
+def _pengaturan_surat_recipe(desa):
+    # The default number format is the same for every village; give this one its own.
+    return baker.make(PengaturanSurat, desa=desa, format_nomor=f"{{kode}}/{{nomor}}/{desa.slug}/{{tahun}}")
 
 
 # Builders for models model_bakery cannot fill on its own: {Model: callable(desa) -> instance}.
@@ -169,6 +210,11 @@ ISOLATION_RECIPES = {
     InformasiPublik: _informasi_publik_recipe,
     Permohonan: _permohonan_recipe,
     Keberatan: _keberatan_recipe,
+    Pelapak: _pelapak_recipe,
+    Produk: _produk_recipe,
+    Surat: _surat_recipe,
+    LampiranSurat: _lampiran_surat_recipe,
+    PengaturanSurat: _pengaturan_surat_recipe,
 }
 
 
@@ -468,6 +514,14 @@ def _values(obj, route):
     return values
 
 
+def _shows(response):
+    """The page shows the object: a 200, or a redirect off the site for it (the lapak's order
+    button leads to wa.me)."""
+    return response.status_code == 200 or (
+        response.status_code == 302 and response["Location"].startswith(("https://", "http://"))
+    )
+
+
 @pytest.mark.parametrize("route", _public_param_routes())
 def test_public_page_of_another_village_is_404_here(route, both_villages, desa_a, desa_b, make_user, client_for):
     """B's slugs and ids, and A's slug with B's id, on A's host: 404 for visitors and for A's
@@ -484,7 +538,7 @@ def test_public_page_of_another_village_is_404_here(route, both_villages, desa_a
             if own_values and len(values) > 1:
                 for name in values:  # one parameter B's, the others A's
                     mixed.add(routes.fill(route, {**own_values, name: values[name]}))
-    shown_on_b = {path for path in paths if client_for(desa_b).get(path).status_code == 200}
+    shown_on_b = {path for path in paths if _shows(client_for(desa_b).get(path))}
     assert shown_on_b, f"no object of village B is shown at {route} on its own host: publish it in _publish"
     wrong = []
     for client in (client_for(desa_a), client_for(desa_a, make_user(Peran.ADMIN_DESA, desa=desa_a))):

@@ -33,6 +33,8 @@ def test_seed_demo_builds_every_village_and_prints_logins(db, settings):
     admin = User.objects.get(username="admin.kabupaten")
     password = next(line.split()[1] for line in text.splitlines() if line.strip().startswith("admin.kabupaten"))
     assert admin.check_password(password) and len(password) >= 12
+    # A Layanan Mandiri resident of the showcase signs in with the printed NIK and PIN.
+    assert re.search(r"NIK \d{16}  PIN \d{6} .* http://selakambang\.localhost:8000/mandiri/", text)
     call_command("seed_demo", "--seed", "3", stdout=StringIO())  # re-runnable
     assert not admin.__class__.objects.get(pk=admin.pk).check_password(password)  # fresh passwords each run
     # One kepala desa: the account holder, the official on the site (linked to the account) and

@@ -18,13 +18,14 @@ from faker import Faker
 from balai.akun.models import Keanggotaan, Peran, User
 from balai.akun.services import buat_tautan_2fa, generate_password
 from balai.core.tenancy import forget_hosts, site_url
-from balai.demo import keamanan, keuangan, penduduk, pengawasan, ppid, publikasi, website
+from balai.demo import keamanan, keuangan, lapak, mandiri, penduduk, pengawasan, ppid, publikasi, website
 from balai.demo.nama import nama_orang
 from balai.wilayah.models import RT, RW, Desa, Dusun, Kabupaten
 from balai.wilayah.services import load_wilayah
 
 # `pengawasan` scores what the others made: it stays last.
-BUILDERS = [website, publikasi, penduduk, keuangan, ppid, keamanan, pengawasan]
+# `pengawasan` scores what the others made: it stays last.
+BUILDERS = [website, publikasi, penduduk, mandiri, lapak, keuangan, ppid, keamanan, pengawasan]
 SHOWCASE_KODE = "33.03.04.2006"  # Desa Selakambang, Kecamatan Kaligondang
 DUSUN_NAMES = [
     "Krajan",
@@ -63,10 +64,14 @@ class Command(BaseCommand):
             self._profiles(villages, rng, fake)
             self._regions(villages, showcase, rng, fake)
             logins = self._users(kabupaten, showcase, rng, fake)
+            # A builder may return lines for the list of logins (Layanan Mandiri's residents).
+            warga = []
             for builder in BUILDERS:
-                builder.seed(villages=villages, showcase=showcase, rng=rng, fake=fake, stdout=self.stdout)
+                warga += (
+                    builder.seed(villages=villages, showcase=showcase, rng=rng, fake=fake, stdout=self.stdout) or []
+                )
         forget_hosts()  # profiles were bulk-updated without signals
-        self._print(kabupaten, showcase, logins)
+        self._print(kabupaten, showcase, logins, warga)
 
     def _profiles(self, villages, rng, fake):
         for d in villages:
@@ -154,7 +159,7 @@ class Command(BaseCommand):
             logins.append((username, password, user.nama_peran, desa or kecamatan or kabupaten, tautan))
         return logins
 
-    def _print(self, kabupaten, showcase, logins):
+    def _print(self, kabupaten, showcase, logins, warga=()):
         lines = [
             "",
             f"Demo {kabupaten.nama} siap.",
@@ -165,6 +170,8 @@ class Command(BaseCommand):
             "Akun demo (kata sandi dibuat baru setiap kali perintah ini dijalankan):",
         ]
         lines += [f"  {u:<28} {p:<16} {role} · {where}" for u, p, role, where, _t in logins]
+        if warga:
+            lines += ["", "Layanan Mandiri (warga masuk dengan NIK dan PIN, PIN dibuat baru setiap kali):", *warga]
         tautan = [(u, t) for u, _p, _r, _w, t in logins if t]
         if tautan:
             lines += [

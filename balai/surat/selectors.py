@@ -1,0 +1,100 @@
+"""Reads for letters: the queue, a resident's letters, the types residents may request, the
+verification lookup, dashboard counts."""
+
+from django.db.models import Count, Min, Q
+from django.utils import timezone
+
+from . import isi, katalog
+from .models import PesanSurat, Surat, TemplatSurat
+
+
+def jenis_untuk_warga(desa):
+    """The letter types residents of `desa` may request online (katalog.JenisSurat objects:
+    kode, nama, keterangan, isian (field specs), lampiran (required attachment names)), in the
+    catalogue's order, without those the village switched off (one query)."""
+    dimatikan = set(
+        TemplatSurat.objects.filter(desa=desa)
+        .filter(Q(aktif=False) | Q(untuk_warga=False))
+        .values_list("jenis", flat=True)
+    )
+    return [j for j in katalog.DAFTAR if j.untuk_warga and j.kode not in dimatikan]
+
+
+def surat_untuk_warga(desa, penduduk_ids):
+    """The requests and letters for or by these residents, newest first, with what a status
+    list shows (one query)."""
+    return (
+        Surat.objects.filter(desa=desa)
+        .filter(Q(penduduk_id__in=penduduk_ids) | Q(pemohon_id__in=penduduk_ids))
+        .select_related("penduduk")
+        .order_by("-diajukan", "-id")
+    )
+
+
+def berkas_pdf(surat):
+    """The issued PDF (a FieldFile) of a letter that is ready or taken; None otherwise.
+    A demo letter signed without a file is rendered now (services.pastikan_pdf)."""
+    if surat.status not in Surat.TERBIT:
+        return None
+    if not surat.berkas_pdf:
+        from .services import pastikan_pdf
+
+        surat = pastikan_pdf(surat)
+    return surat.berkas_pdf
+
+
+def pesan(surat):
+    return PesanSurat.objects.filter(desa=surat.desa, surat=surat).order_by("waktu", "id")
+
+
+def antrean(*, desa, status=None, jenis=None, q=None):
+    """The back-office list: oldest waiting first for open statuses, newest first otherwise."""
+    qs = Surat.objects.filter(desa=desa).select_related("penduduk", "penanda_tangan")
+    if status:
+        qs = qs.filter(status=status)
+    if jenis:
+        qs = qs.filter(jenis=jenis)
+    if q:
+        q = q.strip()
+        qs = qs.filter(Q(nomor_lengkap__icontains=q) | Q(penduduk__nama__icontains=q) | Q(penduduk__nik=q))
+    if status in Surat.BERJALAN or not status:
+        return qs.order_by("diajukan", "id") if status else qs.order_by("-diajukan", "-id")
+    return qs.order_by("-diajukan", "-id")
+
+
+def hitung_status(*, desa):
+    """{status: (count, oldest diajukan)} for the queue header (one query)."""
+    rows = Surat.objects.filter(desa=desa).values("status").annotate(n=Count("id"), tertua=Min("diajukan"))
+    return {r["status"]: (r["n"], r["tertua"]) for r in rows}
+
+
+def menunggu_saya(user, desa):
+    """Letters waiting for this user: to verify (surat.proses) and to sign (their Perangkat)."""
+    hasil = {"verifikasi": 0, "tandatangan": 0}
+    if user.punya_izin("surat.proses"):
+        hasil["verifikasi"] = Surat.objects.filter(desa=desa, status=Surat.Status.PERMOHONAN).count()
+    perangkat = getattr(user, "perangkat", None)
+    if perangkat is not None and user.punya_izin("surat.tandatangan"):
+        hasil["tandatangan"] = Surat.objects.filter(
+            desa=desa, status=Surat.Status.DIVERIFIKASI, penanda_tangan=perangkat
+        ).count()
+    return hasil
+
+
+def widget_surat(request):
+    return {"menunggu": menunggu_saya(request.user, request.desa), "sekarang": timezone.now()}
+
+
+def cari_verifikasi(desa, token):
+    """The letter a QR code names, in the village of the host; None when unknown."""
+    return (
+        Surat.objects.filter(desa=desa, token=token)
+        .exclude(nomor_lengkap="")
+        .select_related("penduduk")
+        .only("nomor_lengkap", "tanggal_surat", "jenis", "status", "sha256", "penduduk__nama", "desa_id", "token")
+        .first()
+    )
+
+
+def templat(desa, jenis):
+    return isi.templat_untuk(desa, jenis)
