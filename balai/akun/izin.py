@@ -69,16 +69,16 @@ PERAN_IZIN = {
     # health data or document numbers (balai.penduduk.privasi).
     Peran.ADMIN_KABUPATEN: frozenset(IZIN) - {"penduduk.lihat_nik"},
     Peran.OPERATOR_KECAMATAN: frozenset({"kecamatan.pantau", "statistik.lihat", "audit.lihat"}),
-    Peran.ADMIN_DESA: frozenset(_OPERATOR | {"desa.kelola", "ppid.kelola", "keuangan.kelola"}),
-    Peran.OPERATOR_DESA: frozenset(_OPERATOR | {"keuangan.kelola"}),
-    Peran.KEPALA_DESA: frozenset(_PENANDA_TANGAN | {"surat.tandatangan", "ppid.atasan"}),
-    Peran.SEKDES: frozenset(_PENANDA_TANGAN | {"surat.tandatangan", "surat.proses", "keuangan.kelola"}),
-    Peran.ADMIN_DESA: frozenset(_OPERATOR | {"desa.kelola", "ppid.kelola", "mandiri.kelola", "lapak.kelola"}),
-    Peran.OPERATOR_DESA: frozenset(_OPERATOR | {"mandiri.kelola", "lapak.kelola"}),
-    Peran.KEPALA_DESA: frozenset(_PENANDA_TANGAN | {"surat.tandatangan"}),
-    Peran.SEKDES: frozenset(_PENANDA_TANGAN | {"surat.tandatangan", "surat.proses", "mandiri.kelola"}),
+    Peran.ADMIN_DESA: frozenset(
+        _OPERATOR | {"desa.kelola", "keuangan.kelola", "lapak.kelola", "mandiri.kelola", "ppid.kelola"}
+    ),
+    Peran.OPERATOR_DESA: frozenset(_OPERATOR | {"keuangan.kelola", "lapak.kelola", "mandiri.kelola"}),
+    Peran.KEPALA_DESA: frozenset(_PENANDA_TANGAN | {"ppid.atasan", "surat.tandatangan"}),
+    Peran.SEKDES: frozenset(
+        _PENANDA_TANGAN | {"keuangan.kelola", "mandiri.kelola", "surat.proses", "surat.tandatangan"}
+    ),
     Peran.PERANGKAT_DESA: frozenset(_PERANGKAT | {"penduduk.lihat"}),
-    Peran.PPID_DESA: frozenset(_PERANGKAT | {"ppid.kelola", "pengumuman.kelola", "dokumen.kelola"}),
+    Peran.PPID_DESA: frozenset(_PERANGKAT | {"dokumen.kelola", "pengumuman.kelola", "ppid.kelola"}),
 }
 
 
