@@ -1,7 +1,49 @@
 from django.apps import AppConfig
 
+from balai.core.registry import (
+    AuditLabels,
+    FreshnessSource,
+    MenuItem,
+    PublicTextSource,
+    SearchSource,
+    SitemapSource,
+    Widget,
+)
+
 
 class PembangunanConfig(AppConfig):
     name = "balai.pembangunan"
     verbose_name = "Pembangunan desa"
-    extensions = []
+    extensions = [
+        AuditLabels("balai.pembangunan.services.AUDIT_LABELS"),
+        FreshnessSource("balai.pembangunan.selectors.terbitan_terakhir"),
+        SitemapSource("balai.pembangunan.selectors.sitemap_entries"),
+        SearchSource("pembangunan", "Pembangunan", "balai.pembangunan.selectors.cari_proyek", order=55),
+        MenuItem(
+            "desa",
+            "Pembangunan",
+            "pembangunan:kantor_daftar",
+            grup="transparansi",
+            izin="pembangunan.kelola",
+            order=60,
+            icon="⚒",
+        ),
+        MenuItem("publik-desa", "Pembangunan", "pembangunan:daftar", order=50),
+        *(
+            MenuItem(area, "Pembangunan desa", "pembangunan:rekap", grup="pantau", izin=izin, order=50, icon="⚒")
+            for area, izin in (("kecamatan", "kecamatan.pantau"), ("kabupaten", "kabupaten.kelola"))
+        ),
+        Widget(
+            "beranda-desa",
+            "pembangunan/partials/beranda.html",
+            "balai.pembangunan.selectors.beranda_pembangunan",
+            order=50,
+            stylesheet="pembangunan/pembangunan.css",
+        ),
+        *(
+            Widget(area, "pembangunan/partials/widget_rekap.html", "balai.pembangunan.selectors.widget_rekap", order=50)
+            for area in ("kecamatan", "kabupaten")
+        ),
+        PublicTextSource("pembangunan.Proyek", ("nama", "uraian", "lokasi", "pelaksana", "satuan")),
+        PublicTextSource("pembangunan.Progres", ("catatan",)),
+    ]
