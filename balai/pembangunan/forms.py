@@ -44,8 +44,20 @@ class KoordinatField(forms.DecimalField):
 
 class ProyekForm(forms.ModelForm):
     anggaran = RupiahField(label=_("Anggaran (Rp)"), required=False, help_text=_("Mis. 125.000.000"))
-    lat = KoordinatField(label=_("Lintang"), required=False, max_digits=9, decimal_places=6)
-    lng = KoordinatField(label=_("Bujur"), required=False, max_digits=9, decimal_places=6)
+    lat = KoordinatField(
+        label=_("Lintang"),
+        required=False,
+        max_digits=9,
+        decimal_places=6,
+        error_messages={"invalid": _("Lintang harus berupa angka desimal, mis. -7.391234.")},
+    )
+    lng = KoordinatField(
+        label=_("Bujur"),
+        required=False,
+        max_digits=9,
+        decimal_places=6,
+        error_messages={"invalid": _("Bujur harus berupa angka desimal, mis. 109.362345.")},
+    )
     # Querysets set in __init__, inside the village's scope.
     dusun = forms.ModelChoiceField(label=_("Dusun"), queryset=Dusun.objects.none(), required=False)
     rw = forms.ModelChoiceField(label=_("RW"), queryset=RW.objects.none(), required=False)
@@ -122,8 +134,8 @@ class ProgresForm(forms.Form):
         max_value=100,
         widget=forms.NumberInput(attrs={"inputmode": "numeric", "min": 0, "max": 100, "step": 1}),
         error_messages={
-            "min_value": _("Progres paling sedikit 0%."),
-            "max_value": _("Progres paling banyak 100%."),
+            "min_value": _("Progres paling sedikit 0%%."),
+            "max_value": _("Progres paling banyak 100%%."),
             "invalid": _("Tulis progres sebagai angka 0 sampai 100."),
             "required": _("Isi progres dalam persen (0–100)."),
         },

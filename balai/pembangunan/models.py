@@ -92,7 +92,7 @@ class Proyek(models.Model):
                 "proyek_volume_tidak_negatif",
                 _("Volume tidak boleh negatif."),
             ),
-            _check(Q(persen__lte=100), "proyek_persen_sampai_100", _("Progres paling banyak 100%.")),
+            _check(Q(persen__lte=100), "proyek_persen_sampai_100", _("Progres paling banyak 100%%.")),
             _check(Q(tahun__gte=2000, tahun__lte=2100), "proyek_tahun_wajar", _("Tahun anggaran tidak wajar.")),
             _check(
                 Q(lat__isnull=True, lng__isnull=True) | Q(lat__isnull=False, lng__isnull=False),
@@ -193,7 +193,7 @@ class Progres(models.Model):
         verbose_name = _("progres")
         verbose_name_plural = _("progres")
         constraints = [
-            _check(Q(persen__gte=0, persen__lte=100), "progres_persen_0_sampai_100", _("Progres harus 0–100%.")),
+            _check(Q(persen__gte=0, persen__lte=100), "progres_persen_0_sampai_100", _("Progres harus 0–100%%.")),
         ]
         indexes = [models.Index(fields=["desa", "proyek", "tanggal"], name="progres_proyek_idx")]
 

@@ -37,6 +37,7 @@ from balai.core.tenancy import DESA, KABUPATEN, KECAMATAN
 from balai.core.tests import routes
 from balai.media.models import Gambar
 from balai.media.services import simpan_gambar
+from balai.pembangunan.models import Progres, Proyek
 from balai.publikasi.models import Dokumen
 from balai.website.models import PengaturanSitus
 from balai.wilayah.models import Desa
@@ -71,12 +72,24 @@ def _dokumen_recipe(desa):
     return baker.make(Dokumen, desa=desa, berkas=ContentFile(b"%PDF-1.4 uji", name="uji.pdf"))
 
 
+def _proyek_recipe(desa):
+    # Percent 0-100 and a plausible budget year are checks in the database.
+    return baker.make(Proyek, desa=desa, tahun=2026, persen=40, anggaran=150_000_000, nama=f"Talud khusus {desa.slug}")
+
+
+def _progres_recipe(desa):
+    proyek = _proyek_recipe(desa)
+    return baker.make(Progres, desa=desa, proyek=proyek, persen=50, tanggal=timezone.localdate())
+
+
 # Builders for models model_bakery cannot fill on its own: {Model: callable(desa) -> instance}.
 ISOLATION_RECIPES = {
     User: _user_recipe,
     PengaturanSitus: _pengaturan_situs_recipe,
     Gambar: _gambar_recipe,
     Dokumen: _dokumen_recipe,
+    Proyek: _proyek_recipe,
+    Progres: _progres_recipe,
 }
 
 
