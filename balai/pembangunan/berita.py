@@ -16,7 +16,9 @@ def _tanggal(d):
 
 def judul(progres) -> str:
     proyek = progres.proyek
-    tempat = f" {proyek.wilayah}" if proyek.wilayah and proyek.wilayah.split(",")[0] not in proyek.nama else ""
+    # "Rabat beton Dusun Krajan" + "Dusun Krajan, RT 002/RW 001": only what the name lacks.
+    baru = [b for b in proyek.wilayah.split(", ") if b and b.lower() not in proyek.nama.lower()]
+    tempat = ", " + ", ".join(baru) if baru else ""
     if progres.persen >= 100:
         awal = "Rampung"
     elif progres.persen == 0:

@@ -106,7 +106,9 @@ def test_bukan_gambar_menolak_seluruh_progres(buat, operator_a):
 def test_persen_di_luar_rentang_ditolak(buat, operator_a, persen):
     proyek = buat.proyek()
     with scope(desa=proyek.desa), pytest.raises(ValidationError) as err:
-        services.catat_progres(desa=proyek.desa, actor=operator_a, proyek=proyek, tanggal=date(2026, 8, 1), persen=persen)
+        services.catat_progres(
+            desa=proyek.desa, actor=operator_a, proyek=proyek, tanggal=date(2026, 8, 1), persen=persen
+        )
     assert "persen" in err.value.message_dict
 
 
