@@ -30,8 +30,6 @@ IZIN = {
     "kehadiran.catat": _("Mencatat kehadiran sendiri"),
     "kecamatan.pantau": _("Memantau desa-desa di kecamatan"),
     "kabupaten.kelola": _("Mengelola seluruh desa, akun dan pengaturan kabupaten"),
-    # Pembangunan: projects, progress updates with photos, drafting news from them.
-    "pembangunan.kelola": _("Mengelola kegiatan pembangunan dan progresnya"),
 }
 
 _PERANGKAT = {"statistik.lihat", "kehadiran.catat"}
@@ -45,18 +43,15 @@ _OPERATOR = _PENANDA_TANGAN | {
     "surat.proses",
 }
 
-# Who keeps the village's development projects up to date.
-_PEMBANGUNAN = {"pembangunan.kelola"}
-
 PERAN_IZIN = {
     # The kabupaten may work in any village's back office, but never sees full NIK/KK numbers,
     # health data or document numbers (balai.penduduk.privasi).
     Peran.ADMIN_KABUPATEN: frozenset(IZIN) - {"penduduk.lihat_nik"},
     Peran.OPERATOR_KECAMATAN: frozenset({"kecamatan.pantau", "statistik.lihat", "audit.lihat"}),
-    Peran.ADMIN_DESA: frozenset(_OPERATOR | {"desa.kelola", "ppid.kelola"} | _PEMBANGUNAN),
-    Peran.OPERATOR_DESA: frozenset(_OPERATOR | _PEMBANGUNAN),
+    Peran.ADMIN_DESA: frozenset(_OPERATOR | {"desa.kelola", "ppid.kelola"}),
+    Peran.OPERATOR_DESA: frozenset(_OPERATOR),
     Peran.KEPALA_DESA: frozenset(_PENANDA_TANGAN | {"surat.tandatangan"}),
-    Peran.SEKDES: frozenset(_PENANDA_TANGAN | {"surat.tandatangan", "surat.proses"} | _PEMBANGUNAN),
+    Peran.SEKDES: frozenset(_PENANDA_TANGAN | {"surat.tandatangan", "surat.proses"}),
     Peran.PERANGKAT_DESA: frozenset(_PERANGKAT | {"penduduk.lihat"}),
     Peran.PPID_DESA: frozenset(_PERANGKAT | {"ppid.kelola", "pengumuman.kelola", "dokumen.kelola"}),
 }

@@ -24,7 +24,7 @@ class PembangunanConfig(AppConfig):
             "Pembangunan",
             "pembangunan:kantor_daftar",
             grup="transparansi",
-            izin="pembangunan.kelola",
+            izin="keuangan.kelola",
             order=60,
             icon="⚒",
         ),

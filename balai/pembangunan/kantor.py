@@ -15,7 +15,7 @@ from .filters import ProyekFilter
 from .forms import ProgresForm, ProyekForm
 from .models import Progres, Proyek
 
-IZIN = "pembangunan.kelola"
+IZIN = "keuangan.kelola"
 PER_HALAMAN = 25
 
 

@@ -31,7 +31,7 @@ def _pratinjau(request):
     user = request.user
     if not can_use_host(user, request.tenant) or pending_step(request):
         return False
-    return user.punya_izin("pembangunan.kelola")
+    return user.punya_izin("keuangan.kelola")
 
 
 @require_GET
