@@ -28,6 +28,8 @@ IZIN = {
     "surat.tandatangan": _("Menandatangani surat"),
     "ppid.kelola": _("Mengelola layanan informasi publik (PPID)"),
     "kehadiran.catat": _("Mencatat kehadiran sendiri"),
+    # APBDes: lines, realisation, imports, publishing (the treasurer works with an operator account).
+    "keuangan.kelola": _("Mengelola APBDes: anggaran, realisasi, impor, terbitkan"),
     "kecamatan.pantau": _("Memantau desa-desa di kecamatan"),
     "kabupaten.kelola": _("Mengelola seluruh desa, akun dan pengaturan kabupaten"),
 }
@@ -48,10 +50,10 @@ PERAN_IZIN = {
     # health data or document numbers (balai.penduduk.privasi).
     Peran.ADMIN_KABUPATEN: frozenset(IZIN) - {"penduduk.lihat_nik"},
     Peran.OPERATOR_KECAMATAN: frozenset({"kecamatan.pantau", "statistik.lihat", "audit.lihat"}),
-    Peran.ADMIN_DESA: frozenset(_OPERATOR | {"desa.kelola", "ppid.kelola"}),
-    Peran.OPERATOR_DESA: frozenset(_OPERATOR),
+    Peran.ADMIN_DESA: frozenset(_OPERATOR | {"desa.kelola", "ppid.kelola", "keuangan.kelola"}),
+    Peran.OPERATOR_DESA: frozenset(_OPERATOR | {"keuangan.kelola"}),
     Peran.KEPALA_DESA: frozenset(_PENANDA_TANGAN | {"surat.tandatangan"}),
-    Peran.SEKDES: frozenset(_PENANDA_TANGAN | {"surat.tandatangan", "surat.proses"}),
+    Peran.SEKDES: frozenset(_PENANDA_TANGAN | {"surat.tandatangan", "surat.proses", "keuangan.kelola"}),
     Peran.PERANGKAT_DESA: frozenset(_PERANGKAT | {"penduduk.lihat"}),
     Peran.PPID_DESA: frozenset(_PERANGKAT | {"ppid.kelola", "pengumuman.kelola", "dokumen.kelola"}),
 }
