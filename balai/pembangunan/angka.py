@@ -1,12 +1,8 @@
-"""Numbers as Indonesians read them: Rp 1.250.000, 12,5 m²."""
+"""Numbers as Indonesians read them: Rp 1.250.000 (the APBDes module's writer), 12,5 m²."""
 
 from decimal import Decimal
 
-
-def rupiah(nilai) -> str:
-    if nilai is None or nilai == "":
-        return ""
-    return "Rp " + f"{int(nilai):,}".replace(",", ".")
+from balai.keuangan.rancangan import rp as rupiah  # noqa: F401 (one way to write rupiah)
 
 
 def desimal(nilai) -> str:

@@ -5,6 +5,7 @@ from django.core.exceptions import ValidationError
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from balai.keuangan.models import Kegiatan
 from balai.wilayah.models import RT, RW, Dusun
 
 from .choices import SATUAN
@@ -62,6 +63,12 @@ class ProyekForm(forms.ModelForm):
     dusun = forms.ModelChoiceField(label=_("Dusun"), queryset=Dusun.objects.none(), required=False)
     rw = forms.ModelChoiceField(label=_("RW"), queryset=RW.objects.none(), required=False)
     rt = forms.ModelChoiceField(label=_("RT"), queryset=RT.objects.none(), required=False)
+    kegiatan = forms.ModelChoiceField(
+        label=_("Kegiatan APBDes"),
+        queryset=Kegiatan.objects.none(),
+        required=False,
+        help_text=_("Kegiatan di APBDes yang membiayai pekerjaan ini. Anggaran kosong diisi dari pagunya."),
+    )
 
     class Meta:
         model = Proyek
@@ -69,6 +76,7 @@ class ProyekForm(forms.ModelForm):
             "nama",
             "tahun",
             "status",
+            "kegiatan",
             "sumber_dana",
             "anggaran",
             "volume",
@@ -100,6 +108,9 @@ class ProyekForm(forms.ModelForm):
         self.fields["rw"].queryset = RW.objects.filter(desa=desa).order_by("nomor")
         self.fields["rt"].queryset = RT.objects.filter(desa=desa).select_related("rw").order_by("rw__nomor", "nomor")
         self.fields["rt"].label_from_instance = lambda rt: f"RT {rt.nomor:03d} / RW {rt.rw.nomor:03d}"
+        # Physical works sit in bidang 2 (Pelaksanaan Pembangunan Desa) of the APBDes.
+        self.fields["kegiatan"].queryset = Kegiatan.objects.filter(desa=desa, bidang="2").order_by("-tahun", "kode")
+        self.fields["kegiatan"].label_from_instance = lambda k: f"{k.tahun} · {k.kode} {k.nama}"
         self.fields["volume"].localize = True
         self.fields["volume"].widget.is_localized = True
         for name in ("lat", "lng"):

@@ -9,6 +9,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from balai.akun.access import staff_view
 from balai.core.halaman import halaman_dari
 from balai.core.tenancy import DESA
+from balai.keuangan.selectors import realisasi_kegiatan
 
 from . import selectors, services
 from .filters import ProyekFilter
@@ -61,6 +62,9 @@ def ubah(request, pk=None):
 def detail(request, pk):
     proyek = _proyek(request, pk)
     context = {"proyek": proyek, "timeline": selectors.timeline(proyek=proyek)}
+    if proyek.kegiatan_id:
+        realisasi = realisasi_kegiatan(desa=request.desa, kegiatan_ids=[proyek.kegiatan_id])
+        context["realisasi"] = realisasi.get(proyek.kegiatan_id) or 0
     return render(request, "pembangunan/kantor/detail.html", context)
 
 

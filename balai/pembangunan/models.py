@@ -53,7 +53,15 @@ class Proyek(models.Model):
     )
     lat = models.DecimalField(_("lintang"), max_digits=9, decimal_places=6, null=True, blank=True)
     lng = models.DecimalField(_("bujur"), max_digits=9, decimal_places=6, null=True, blank=True)
-    # What and how much.
+    # What and how much; the APBDes kegiatan that pays for it, where the village keeps one.
+    kegiatan = models.ForeignKey(
+        "keuangan.Kegiatan",
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("kegiatan APBDes"),
+    )
     sumber_dana = models.CharField(_("sumber dana"), max_length=3, choices=SumberDana.choices, default=SumberDana.DDS)
     anggaran = models.BigIntegerField(_("anggaran (Rp)"), default=0, validators=[MinValueValidator(0)])
     volume = models.DecimalField(
@@ -143,6 +151,10 @@ class Proyek(models.Model):
             errors["rt"] = _("RT ini tidak berada di RW yang dipilih.")
         if self.rw_id and self.dusun_id and self.rw.dusun_id != self.dusun_id:
             errors["rw"] = _("RW ini tidak berada di dusun yang dipilih.")
+        if self.kegiatan_id and self.kegiatan.tahun != self.tahun:
+            errors["kegiatan"] = _(
+                "Kegiatan APBDes ini untuk tahun %(a)s, sedangkan kegiatan pembangunan tahun %(b)s."
+            ) % {"a": self.kegiatan.tahun, "b": self.tahun}
         if errors:
             raise ValidationError(errors)
 

@@ -20,7 +20,7 @@ def proyek_terbit(*, desa):
 
 
 def dengan_lokasi(qs):
-    return qs.select_related("dusun", "rw", "rt__rw")
+    return qs.select_related("dusun", "rw", "rt__rw", "kegiatan")
 
 
 def dengan_sampul(proyek_list):

@@ -45,13 +45,13 @@ def _slug_unik(*, desa, nama, proyek):
     return slug
 
 
-def _wilayah_milik_desa(proyek, desa):
-    """Dusun, RW and RT must be the village's own (form choices are scoped; a crafted POST or
-    an API caller is checked here)."""
-    for name in ("dusun", "rw", "rt"):
+def _milik_desa(proyek, desa):
+    """Dusun, RW, RT and the APBDes kegiatan must be the village's own (form choices are
+    scoped; a crafted POST or another caller is checked here)."""
+    for name in ("dusun", "rw", "rt", "kegiatan"):
         obj = getattr(proyek, name)
         if obj is not None and obj.desa_id != desa.pk:
-            raise ValidationError({name: "Pilih wilayah dari desa ini."})
+            raise ValidationError({name: "Pilih dari data desa ini sendiri."})
 
 
 @transaction.atomic
@@ -59,11 +59,13 @@ def simpan_proyek(*, desa, actor, proyek, request=None):
     """Create or update a project of `desa`; the slug is made from the name once."""
     before = audit.snapshot(Proyek.objects.get(desa=desa, pk=proyek.pk)) if proyek.pk else None
     proyek.desa = desa
-    _wilayah_milik_desa(proyek, desa)
+    _milik_desa(proyek, desa)
     if proyek.rt_id and not proyek.rw_id:  # an RT names its RW, an RW its dusun
         proyek.rw = proyek.rt.rw
     if proyek.rw_id and not proyek.dusun_id:
         proyek.dusun = proyek.rw.dusun
+    if proyek.kegiatan_id and not proyek.anggaran:  # the budget the APBDes gives it
+        proyek.anggaran = int(proyek.kegiatan.pagu)
     proyek.nama = " ".join(proyek.nama.split())
     if not proyek.slug:
         proyek.slug = _slug_unik(desa=desa, nama=proyek.nama, proyek=proyek)

@@ -183,3 +183,27 @@ def test_daftar_kantor_saringan_dan_jumlah_query(buat, desa_a, operator_a, clien
     assert "Sumur bor 2025" in body and "Drainase" not in body
     body = client.get("/admin-desa/pembangunan/", {"dusun": dusun.pk, "status": "selesai"}).content.decode()
     assert body.count("Drainase ") == 2  # 3 and 9: odd (in the dusun) and divisible by 3
+
+
+def test_proyek_terhubung_kegiatan_apbdes(desa_a, desa_b, operator_a, client_for):
+    from balai.keuangan.tests.fabrik import apbdes_contoh, kegiatan
+
+    with scopes_disabled():
+        apbdes_contoh(desa_a)
+        apbdes_contoh(desa_b)
+        jalan_a, jalan_b = kegiatan(desa_a), kegiatan(desa_b)
+    client = client_for(desa_a, operator_a)
+    form = client.get("/admin-desa/pembangunan/tambah/").content.decode()
+    assert "2.3.01 Pembangunan/Rehabilitasi Jalan Desa" in form and "1.1.01" not in form  # bidang 2 only
+    data = {"nama": "Rabat beton Jalan Kenanga", "tahun": "2026", "status": "berjalan", "sumber_dana": "DDS"}
+    r = client.post("/admin-desa/pembangunan/tambah/", {**data, "kegiatan": jalan_b.pk})
+    assert r.status_code == 200  # another village's kegiatan is no choice here
+    r = client.post("/admin-desa/pembangunan/tambah/", {**data, "tahun": "2025", "kegiatan": jalan_a.pk})
+    assert "untuk tahun 2026" in r.content.decode()
+    r = client.post("/admin-desa/pembangunan/tambah/", {**data, "kegiatan": jalan_a.pk})
+    assert r.status_code == 302
+    with scope(desa=desa_a):
+        proyek = Proyek.objects.get()
+    assert proyek.kegiatan == jalan_a and proyek.anggaran == 1_200_000_000  # the kegiatan's pagu
+    detail = client.get(r["Location"]).content.decode()
+    assert "Realisasi kegiatan APBDes 2.3.01" in detail and "Rp 400.000.000" in detail
