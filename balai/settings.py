@@ -75,6 +75,7 @@ INSTALLED_APPS = [
     "balai.lapak",
     "balai.kehadiran",
     "balai.keamanan",
+    "balai.pengawasan",
     "balai.demo",
 ]
 
@@ -203,6 +204,13 @@ BALAI_PINDAH_ANTAR_DESA_HARI = env.int("BALAI_PINDAH_ANTAR_DESA_HARI", default=7
 # OpenStreetMap only.
 BALAI_PETA_BATAS = env.list("BALAI_PETA_BATAS", cast=float, default=[-7.62, 109.08, -7.02, 109.72])
 BALAI_TILE_URL = env("BALAI_TILE_URL", default="")
+
+# Electronic signatures on issued documents (balai.tte). The signer is pluggable: the local one
+# signs with per-village keys under the kabupaten's own certificate authority; a kabupaten with
+# access to the national TTE service names its own class here. Private keys are stored encrypted
+# with BALAI_TTE_SANDI (keep it, and back it up, apart from the database).
+BALAI_TTE_PENANDATANGAN = env("BALAI_TTE_PENANDATANGAN", default="balai.tte.lokal.PenandatanganLokal")
+BALAI_TTE_SANDI = env("BALAI_TTE_SANDI", default=SECRET_KEY)
 FILE_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
 DATA_UPLOAD_MAX_MEMORY_SIZE = 10 * 1024 * 1024
 

@@ -25,6 +25,7 @@ urlpatterns = [
     path("", include("balai.lapak.urls")),
     path("", include("balai.kehadiran.urls")),
     path("", include("balai.keamanan.urls")),
+    path("", include("balai.pengawasan.urls")),
     path("", include("balai.website.urls")),
 ]
 

@@ -35,6 +35,7 @@ SENSITIVE_FIELDS = frozenset(
 )  # fmt: skip
 MASK = "••••"
 
+
 @cache
 def _labels():
     merged = {}

@@ -69,3 +69,13 @@ def hari_kerja_dalam(awal: date, akhir: date) -> list[date]:
     """The working days from `awal` to `akhir`, both included (a month's attendance, say)."""
     jumlah = (akhir - awal).days + 1
     return [h for h in (awal + timedelta(days=i) for i in range(max(jumlah, 0))) if hari_kerja(h)]
+
+
+def libur_setahun(tahun: int) -> list[dict]:
+    """Every holiday of `tahun`, national and the kabupaten's own, in date order. Rows of the
+    kabupaten's own carry their `HariLibur` as `libur` (so they can be removed)."""
+    from .models import HariLibur
+
+    baris = [{"tanggal": t, "nama": n, "libur": None} for t, n in _libur_nasional(tahun).items()]
+    baris += [{"tanggal": h.tanggal, "nama": h.nama, "libur": h} for h in HariLibur.objects.filter(tanggal__year=tahun)]
+    return sorted(baris, key=lambda b: (b["tanggal"], b["libur"] is not None))

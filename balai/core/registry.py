@@ -83,6 +83,37 @@ class FreshnessSource(_Lazy):
     target: object
 
 
+# Parts of the village activity score (balai.pengawasan), in order; the kabupaten sets the
+# weight of each. A module measures its part by declaring `ActivityMeasure`s.
+SCORE_PARTS = {
+    "konten": "Konten situs",
+    "ppid": "Keterbukaan informasi (PPID)",
+    "layanan": "Layanan warga",
+    "register": "Pemutakhiran data penduduk",
+    "transparansi": "Transparansi",
+    "keamanan": "Keamanan digital",
+}
+
+
+@dataclass(frozen=True)
+class ActivityMeasure(_Lazy):
+    """One measure of how a village uses Balai, for the activity score. `target(desa_ids, awal,
+    akhir)` -> {desa_id: number} over the period [awal, akhir) (aware datetimes), in a fixed
+    number of queries whatever the number of villages; runs with scopes disabled and filters by
+    `desa_ids` itself. The number earns full marks at `penuh` and none at `nol`, linearly
+    between (so `nol > penuh` means lower is better, as for days since the last publication);
+    a village missing from the result earns none. `part` is a key of SCORE_PARTS."""
+
+    key: str
+    label: str
+    part: str
+    target: object
+    penuh: float
+    nol: float = 0
+    satuan: str = ""
+    order: int = 100
+
+
 @dataclass(frozen=True)
 class SitemapSource(_Lazy):
     """`target(*, desa)` -> [(path, last modified), ...] of the module's public pages."""

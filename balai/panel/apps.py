@@ -31,5 +31,14 @@ class PanelConfig(AppConfig):
             order=90,
             icon="☺",
         ),
+        MenuItem(
+            "kabupaten",
+            "Kalender kerja",
+            "panel:kab_kalender",
+            grup="pengaturan",
+            izin="kabupaten.kelola",
+            order=92,
+            icon="▦",
+        ),
         MenuItem("kabupaten", "Log audit", "panel:log", grup="laporan", izin="audit.lihat", order=95, icon="≡"),
     ]

@@ -3,6 +3,7 @@ from django.core.validators import RegexValidator
 from django.utils.translation import gettext_lazy as _
 
 from balai.akun.models import PERAN_DESA, Peran, User
+from balai.core.models import HariLibur
 from balai.wilayah.models import Kecamatan
 
 
@@ -66,6 +67,8 @@ class PeranForm(forms.Form):
     def __init__(self, *args, peran_choices, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["peran"].choices = [(p.value, p.label) for p in peran_choices]
+
+
 class AuditFilterForm(forms.Form):
     """Filters of the audit log: period, who, what kind of object, which action. Every field is
     optional; bad values are form errors, never a server error."""
@@ -92,3 +95,11 @@ class AuditFilterForm(forms.Form):
         if data.get("dari") and data.get("sampai") and data["sampai"] < data["dari"]:
             self.add_error("sampai", _("Tanggal akhir tidak boleh sebelum tanggal awal."))
         return data
+
+
+class HariLiburForm(forms.ModelForm):
+    class Meta:
+        model = HariLibur
+        fields = ["tanggal", "nama", "jenis"]
+        widgets = {"tanggal": forms.DateInput(attrs={"type": "date"})}
+        error_messages = {"tanggal": {"unique": "Tanggal ini sudah tercatat sebagai hari libur."}}

@@ -19,4 +19,6 @@ urlpatterns = [
     path("dasbor/pengguna/<int:pk>/peran/", views.kab_pengguna_peran, name="kab_pengguna_peran"),
     path("dasbor/pengguna/<int:pk>/2fa/", views.kab_pengguna_2fa, name="kab_pengguna_2fa"),
     path("dasbor/pengguna/<int:pk>/tautan-2fa/", views.kab_pengguna_tautan_2fa, name="kab_pengguna_tautan_2fa"),
+    path("dasbor/kalender/", views.kab_kalender, name="kab_kalender"),
+    path("dasbor/kalender/<int:pk>/hapus/", views.kab_kalender_hapus, name="kab_kalender_hapus"),
 ]

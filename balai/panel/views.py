@@ -5,6 +5,7 @@ from django.db.models.functions import Now
 from django.http import HttpResponseNotAllowed
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
+from django.utils import timezone
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.views.decorators.http import require_POST
 from django_otp.plugins.otp_totp.models import TOTPDevice
@@ -12,15 +13,16 @@ from django_otp.plugins.otp_totp.models import TOTPDevice
 from balai.akun import services as akun_services
 from balai.akun.access import per_host, staff_view
 from balai.akun.models import PERAN_TINGKAT, Peran, TautanDuaLangkah, User
-from balai.core import audit, dashboard
+from balai.core import audit, dashboard, kalender
 from balai.core.halaman import halaman_dari
+from balai.core.models import HariLibur
 from balai.core.tenancy import KABUPATEN, KECAMATAN
 from balai.pemerintahan import services as pemerintahan_services
 from balai.wilayah.models import Desa, Kecamatan
 from balai.wilayah.selectors import jumlah_wilayah
 
 from . import selectors
-from .forms import PERAN_DESA_CHOICES, AuditFilterForm, OperatorKecamatanForm, PenggunaForm, PeranForm
+from .forms import PERAN_DESA_CHOICES, AuditFilterForm, HariLiburForm, OperatorKecamatanForm, PenggunaForm, PeranForm
 
 # --- village back office -------------------------------------------------------------------
 
@@ -364,3 +366,35 @@ def kabupaten_log(request):
 
 dasbor = per_host(kecamatan=kecamatan_dasbor, kabupaten=kabupaten_dasbor)
 log = per_host(kecamatan=kecamatan_log, kabupaten=kabupaten_log)
+
+
+@staff_view(KABUPATEN, izin="kabupaten.kelola")
+def kab_kalender(request):
+    """The working-day calendar of the kabupaten: national holidays as the package knows them,
+    and the cuti bersama and regional holidays the kabupaten adds."""
+    tahun = _tahun_diminta(request)
+    form = HariLiburForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        libur = pemerintahan_services.catat_hari_libur(**form.cleaned_data, actor=request.user, request=request)
+        messages.success(request, f"{libur.nama} ({libur.tanggal:%d-%m-%Y}) dicatat; tenggat hari kerja menghitungnya.")
+        return redirect(f"{reverse('panel:kab_kalender')}?tahun={libur.tanggal.year}")
+    context = {"form": form, "tahun": tahun, "hari_libur": kalender.libur_setahun(tahun)}
+    return render(request, "panel/kab_kalender.html", context)
+
+
+@staff_view(KABUPATEN, izin="kabupaten.kelola")
+def kab_kalender_hapus(request, pk):
+    libur = get_object_or_404(HariLibur, pk=pk)
+    if request.method != "POST":
+        return HttpResponseNotAllowed(["POST"])
+    pemerintahan_services.hapus_hari_libur(libur=libur, actor=request.user, request=request)
+    messages.success(request, f"{libur.nama} ({libur.tanggal:%d-%m-%Y}) dihapus dari kalender.")
+    return redirect(f"{reverse('panel:kab_kalender')}?tahun={libur.tanggal.year}")
+
+
+def _tahun_diminta(request):
+    try:
+        tahun = int(request.GET.get("tahun", ""))
+    except ValueError:
+        return timezone.localdate().year
+    return min(max(tahun, 2000), 2100)

@@ -1,6 +1,7 @@
 from django.db import transaction
 
 from balai.core import audit
+from balai.core.models import HariLibur
 from balai.wilayah.models import RT, RW, Dusun
 
 # Readable names of this app's audit actions (declared in apps.py; see balai.core.audit).
@@ -8,6 +9,8 @@ AUDIT_LABELS = {
     "desa.profil_diubah": "Profil desa diubah",
     "desa.diaktifkan": "Situs desa diaktifkan",
     "desa.dinonaktifkan": "Situs desa dinonaktifkan",
+    "kalender.libur_ditambah": "Hari libur tambahan (cuti bersama) dicatat",
+    "kalender.libur_dihapus": "Hari libur tambahan dihapus",
     "wilayah.dusun_dibuat": "Dusun ditambah",
     "wilayah.dusun_diubah": "Dusun diubah",
     "wilayah.dusun_dihapus": "Dusun dihapus",
@@ -55,6 +58,26 @@ def atur_desa_aktif(*, desa, actor, aktif, request=None):
         changes={"aktif": [not aktif, aktif]},
     )
     return desa
+
+
+def catat_hari_libur(*, tanggal, nama, jenis, actor, request=None) -> HariLibur:
+    """Record a cuti bersama or regional holiday: every working-day deadline counts it from now."""
+    libur = HariLibur(tanggal=tanggal, nama=nama, jenis=jenis)
+    libur.full_clean()
+    libur.save()
+    audit.record(
+        action="kalender.libur_ditambah",
+        actor=actor,
+        obj=libur,
+        request=request,
+        changes={"tanggal": [None, str(tanggal)], "nama": [None, nama]},
+    )
+    return libur
+
+
+def hapus_hari_libur(*, libur, actor, request=None):
+    audit.record(action="kalender.libur_dihapus", actor=actor, obj=libur, request=request)
+    libur.delete()
 
 
 def _save(*, instance, actor, action, request, before=None):

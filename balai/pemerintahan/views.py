@@ -37,9 +37,7 @@ def _unit_views(model):
         form = FORMS[model](request.POST or None, instance=instance)
         if request.method == "POST" and form.is_valid():
             try:
-                services.simpan_wilayah(
-                    desa=request.desa, actor=request.user, instance=form.instance, request=request
-                )
+                services.simpan_wilayah(desa=request.desa, actor=request.user, instance=form.instance, request=request)
             except ValidationError as exc:
                 form.add_error(None, exc)
             else:

@@ -1,6 +1,6 @@
 from django.apps import AppConfig
 
-from balai.core.registry import AuditLabels, MenuItem, Widget
+from balai.core.registry import ActivityMeasure, AuditLabels, MenuItem, Widget
 
 
 def _rumah_tangga_berubah(sender, instance, **kwargs):
@@ -29,6 +29,14 @@ class PendudukConfig(AppConfig):
     verbose_name = "Penduduk"
 
     extensions = [
+        ActivityMeasure(
+            "register.peristiwa",
+            "Peristiwa kependudukan dicatat",
+            "register",
+            "balai.penduduk.selectors.ukuran_peristiwa",
+            penuh=4,
+            satuan="peristiwa",
+        ),
         AuditLabels("balai.penduduk.services.AUDIT_LABELS"),
         MenuItem("desa", "Penduduk", "penduduk:daftar", grup="kependudukan", izin="penduduk.lihat", order=20, icon="☺"),
         MenuItem(

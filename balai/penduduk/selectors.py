@@ -261,3 +261,14 @@ def isi_register(*, desa):
         "rumah_tangga": RumahTangga.objects.filter(desa=desa).count(),
         "peristiwa": Peristiwa.objects.filter(desa=desa).count(),
     }
+
+
+def ukuran_peristiwa(desa_ids, awal, akhir):
+    """Activity measure: births, deaths and moves the village recorded in [awal, akhir) (one query)."""
+    rows = (
+        Peristiwa.objects.filter(desa_id__in=desa_ids, dicatat__gte=awal, dicatat__lt=akhir)
+        .order_by()
+        .values("desa_id")
+        .annotate(n=Count("id"))
+    )
+    return {r["desa_id"]: r["n"] for r in rows}

@@ -1,6 +1,7 @@
 from django.apps import AppConfig
 
 from balai.core.registry import (
+    ActivityMeasure,
     AuditLabels,
     FreshnessSource,
     MenuItem,
@@ -17,6 +18,14 @@ class PublikasiConfig(AppConfig):
     extensions = [
         AuditLabels("balai.publikasi.services.AUDIT_LABELS"),
         FreshnessSource("balai.publikasi.selectors.terbitan_terakhir"),
+        ActivityMeasure(
+            "konten.publikasi",
+            "Agenda, pengumuman, album dan dokumen baru",
+            "konten",
+            "balai.publikasi.selectors.ukuran_publikasi_baru",
+            penuh=6,
+            satuan="terbitan",
+        ),
         SitemapSource("balai.publikasi.selectors.sitemap_entries"),
         SearchSource("pengumuman", "Pengumuman", "balai.publikasi.selectors.cari_pengumuman", order=20),
         SearchSource("agenda", "Agenda", "balai.publikasi.selectors.cari_agenda", order=30),

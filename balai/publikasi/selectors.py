@@ -176,3 +176,24 @@ def terbitan_terakhir(desa_ids):
         if row["t"] is not None and (row["desa_id"] not in hasil or row["t"] > hasil[row["desa_id"]]):
             hasil[row["desa_id"]] = row["t"]
     return hasil
+
+
+def ukuran_publikasi_baru(desa_ids, awal, akhir):
+    """Activity measure: agenda, announcements, albums and documents first published in
+    [awal, akhir), per village (one query)."""
+    parts = [
+        model.objects.filter(desa_id__in=desa_ids, dibuat__gte=awal, dibuat__lt=akhir, **filters)
+        .order_by()
+        .values("desa_id")
+        .annotate(n=Count("id"))
+        for model, filters in (
+            (Agenda, {"status": Agenda.Status.TERBIT}),
+            (Pengumuman, {"terbit": True}),
+            (Album, {"terbit": True}),
+            (Dokumen, {"terbit": True}),
+        )
+    ]
+    hasil = {}
+    for row in parts[0].union(*parts[1:], all=True):
+        hasil[row["desa_id"]] = hasil.get(row["desa_id"], 0) + row["n"]
+    return hasil

@@ -1,6 +1,14 @@
 from django.apps import AppConfig
 
-from balai.core.registry import AuditLabels, FreshnessSource, MenuItem, PublicTextSource, SearchSource, Widget
+from balai.core.registry import (
+    ActivityMeasure,
+    AuditLabels,
+    FreshnessSource,
+    MenuItem,
+    PublicTextSource,
+    SearchSource,
+    Widget,
+)
 
 _KANTOR = [
     ("Artikel", "website:kantor_artikel_list", "publikasi", 10, "✎"),
@@ -19,6 +27,14 @@ class WebsiteConfig(AppConfig):
     extensions = [
         AuditLabels("balai.website.services.AUDIT_LABELS"),
         FreshnessSource("balai.website.selectors.artikel_terakhir"),
+        ActivityMeasure(
+            "konten.artikel",
+            "Berita terbit",
+            "konten",
+            "balai.website.selectors.ukuran_artikel_terbit",
+            penuh=8,
+            satuan="berita",
+        ),
         SearchSource("artikel", "Berita", "balai.website.selectors.cari_artikel", order=10),
         SearchSource("halaman", "Halaman", "balai.website.selectors.cari_halaman", order=40),
         *(

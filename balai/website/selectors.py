@@ -338,3 +338,14 @@ def kesegaran_desa(*, kabupaten, kecamatan=None, limit=15):
 def widget_kesegaran_wilayah(request):
     kecamatan = request.kecamatan if request.tenant.kind == "kecamatan" else None
     return {"k": kesegaran_desa(kabupaten=request.kabupaten, kecamatan=kecamatan)}
+
+
+def ukuran_artikel_terbit(desa_ids, awal, akhir):
+    """Activity measure: news articles published in [awal, akhir), per village (one query)."""
+    rows = (
+        Artikel.objects.filter(desa_id__in=desa_ids, status=S.TERBIT, terbit_pada__gte=awal, terbit_pada__lt=akhir)
+        .order_by()
+        .values("desa_id")
+        .annotate(n=Count("id"))
+    )
+    return {r["desa_id"]: r["n"] for r in rows}

@@ -25,7 +25,7 @@ import pytest
 from django.apps import apps
 from django.core.files.base import ContentFile
 from django.core.files.uploadedfile import SimpleUploadedFile
-from django.core.validators import MinValueValidator
+from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.utils import timezone
 from django_scopes import ScopeError, scope, scopes_disabled
@@ -120,8 +120,9 @@ def _numbers_within_validators(model):
     for f in model._meta.concrete_fields:
         if isinstance(f, models.PositiveIntegerField | models.PositiveSmallIntegerField) and not f.choices:
             minimum = max((v.limit_value for v in f.validators if isinstance(v, MinValueValidator)), default=None)
-            if minimum is not None:
-                values[f.name] = random.randint(minimum, 30000)
+            maximum = min((v.limit_value for v in f.validators if isinstance(v, MaxValueValidator)), default=None)
+            if minimum is not None or maximum is not None:
+                values[f.name] = random.randint(minimum or 0, 30000 if maximum is None else maximum)
     return values
 
 

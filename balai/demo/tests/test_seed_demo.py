@@ -25,6 +25,11 @@ def test_seed_demo_builds_every_village_and_prints_logins(db, settings):
         # The columns of the population books that OpenSID's sheet lacks are filled too.
         assert Keluarga.objects.filter(desa__slug="selakambang", tanggal_cetak_kk__isnull=False).exists()
         assert Penduduk.objects.filter(desa__slug="selakambang", bahasa=4).exists()
+        # Every village has this month's activity score; seven kecamatan run Sipande.
+        from balai.pengawasan.models import KecamatanSipande, SkorDesa
+
+        assert SkorDesa.objects.values("desa").distinct().count() == 239
+        assert KecamatanSipande.objects.count() == 7
     admin = User.objects.get(username="admin.kabupaten")
     password = next(line.split()[1] for line in text.splitlines() if line.strip().startswith("admin.kabupaten"))
     assert admin.check_password(password) and len(password) >= 12
