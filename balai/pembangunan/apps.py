@@ -1,6 +1,7 @@
 from django.apps import AppConfig
 
 from balai.core.registry import (
+    ActivityMeasure,
     AuditLabels,
     FreshnessSource,
     MenuItem,
@@ -16,6 +17,14 @@ class PembangunanConfig(AppConfig):
     verbose_name = "Pembangunan desa"
     extensions = [
         AuditLabels("balai.pembangunan.services.AUDIT_LABELS"),
+        ActivityMeasure(
+            "transparansi.progres_pembangunan",
+            "Progres pembangunan dilaporkan",
+            "transparansi",
+            "balai.pembangunan.selectors.ukuran_progres",
+            penuh=2,
+            satuan="laporan progres",
+        ),
         FreshnessSource("balai.pembangunan.selectors.terbitan_terakhir"),
         SitemapSource("balai.pembangunan.selectors.sitemap_entries"),
         SearchSource("pembangunan", "Pembangunan", "balai.pembangunan.selectors.cari_proyek", order=55),

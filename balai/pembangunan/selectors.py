@@ -109,6 +109,18 @@ def terbitan_terakhir(desa_ids):
     return {r["desa_id"]: r["t"] for r in rows}
 
 
+def ukuran_progres(desa_ids, awal, akhir):
+    """Activity measure: progress updates of published projects the village recorded in
+    [awal, akhir) (one query)."""
+    rows = (
+        Progres.objects.filter(desa_id__in=desa_ids, proyek__terbit=True, dibuat__gte=awal, dibuat__lt=akhir)
+        .order_by()
+        .values("desa_id")
+        .annotate(n=Count("id"))
+    )
+    return {r["desa_id"]: r["n"] for r in rows}
+
+
 # --- kecamatan and kabupaten ---------------------------------------------------------------
 
 

@@ -61,3 +61,24 @@ def test_jumlah_query_tetap(proyek_dua_desa, kaligondang, make_user, client_for,
 
 def test_desa_tidak_boleh(desa_a, operator_a, client_for):
     assert client_for(desa_a, operator_a).get("/dasbor/pembangunan/").status_code == 404
+
+
+def test_ukuran_aktivitas_progres(buat, desa_a, desa_b, operator_b):
+    from datetime import timedelta
+
+    from django_scopes import scopes_disabled
+
+    from balai.core import registry
+
+    proyek = buat.proyek()
+    buat.progres(proyek, persen=10, foto=0)
+    buat.progres(proyek, persen=20, foto=0)
+    tersembunyi = buat.proyek(nama="Belum diumumkan", terbit=False)
+    buat.progres(tersembunyi, persen=20, foto=0)
+    ukuran = next(
+        m for m in registry.extensions(registry.ActivityMeasure) if m.key == "transparansi.progres_pembangunan"
+    )
+    now = timezone.now()
+    with scopes_disabled():
+        assert ukuran([desa_a.pk, desa_b.pk], now - timedelta(days=30), now + timedelta(minutes=1)) == {desa_a.pk: 2}
+        assert ukuran([desa_a.pk], now + timedelta(minutes=1), now + timedelta(days=1)) == {}
