@@ -38,8 +38,6 @@ def kantor(request):
     context = {
         "tahun": selectors.daftar_tahun(desa=desa),
         "form": baru,
-        "impor_form": ImporForm(initial={"tahun": timezone.localdate().year, "jenis": ImporApbdes.Jenis.XLSX}),
-        "impor": selectors.impor_terakhir(desa=desa),
     }
     return render(request, "keuangan/kantor.html", context)
 
@@ -216,23 +214,22 @@ def templat(request, tahun):
 
 @staff_view(DESA, izin=IZIN)
 def impor(request):
-    if request.method != "POST":
-        return HttpResponseNotAllowed(["POST"])
-    form = ImporForm(request.POST, request.FILES)
-    if not form.is_valid():
-        for field, errors in form.errors.items():
-            for e in errors:
-                messages.error(request, f"{form.fields[field].label if field in form.fields else ''}: {e}")
-        return redirect("keuangan:kantor")
-    hasil = services.periksa_impor(
-        desa=request.desa,
-        actor=request.user,
-        tahun=form.cleaned_data["tahun"],
-        jenis=form.cleaned_data["jenis"],
-        berkas=form.cleaned_data["berkas"],
-        request=request,
-    )
-    return redirect("keuangan:impor_detail", pk=hasil.pk)
+    """Upload a template or a Siskeudes export: the check runs at once (the dry run), then the
+    result page offers to save it."""
+    tahun = timezone.localdate().year
+    form = ImporForm(request.POST or None, request.FILES or None, initial={"tahun": tahun, "jenis": "xlsx"})
+    if request.method == "POST" and form.is_valid():
+        hasil = services.periksa_impor(
+            desa=request.desa,
+            actor=request.user,
+            tahun=form.cleaned_data["tahun"],
+            jenis=form.cleaned_data["jenis"],
+            berkas=form.cleaned_data["berkas"],
+            request=request,
+        )
+        return redirect("keuangan:impor_detail", pk=hasil.pk)
+    context = {"form": form, "impor": selectors.impor_terakhir(desa=request.desa)}
+    return render(request, "keuangan/impor.html", context)
 
 
 @staff_view(DESA, izin=IZIN, model=ImporApbdes)

@@ -7,7 +7,8 @@ urlpatterns = [
     # public, village host
     path("apbdes/", views.publik, name="publik"),
     path("apbdes/<int:tahun>/", views.publik, name="publik_tahun"),
-    path("apbdes/<int:tahun>/unduh.<str:format>", views.unduh, name="unduh"),
+    path("apbdes/<int:tahun>/apbdes.xlsx", views.unduh_xlsx, name="unduh_xlsx"),
+    path("apbdes/<int:tahun>/apbdes.pdf", views.unduh_pdf, name="unduh_pdf"),
     # village back office
     path("admin-desa/apbdes/", kantor.kantor, name="kantor"),
     path("admin-desa/apbdes/<int:pk>/", kantor.versi, name="versi"),

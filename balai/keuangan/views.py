@@ -46,11 +46,13 @@ def publik(request, tahun=None):
 
 @require_GET
 @public_page
-def unduh(request, tahun, format):
-    if format not in ("xlsx", "pdf"):
-        raise Http404
+def unduh_xlsx(request, tahun):
     desa, apbdes, _semua = _data(request, tahun)
-    data = selectors.ringkasan(apbdes)
-    if format == "xlsx":
-        return ekspor.xlsx_response(desa, data)
-    return ekspor.pdf_response(desa, data)
+    return ekspor.xlsx_response(desa, selectors.ringkasan(apbdes))
+
+
+@require_GET
+@public_page
+def unduh_pdf(request, tahun):
+    desa, apbdes, _semua = _data(request, tahun)
+    return ekspor.pdf_response(desa, selectors.ringkasan(apbdes))

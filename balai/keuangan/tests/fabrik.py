@@ -14,7 +14,8 @@ from balai.keuangan.rancangan import BarisRancangan, KegiatanRancangan, Rancanga
 D = Decimal
 
 
-def rancangan_contoh(tahun=2026):
+def rancangan_contoh(tahun=2026, label=""):
+    """A year's budget; `label` is added to every name (tests that look for one village's text)."""
     r = Rancangan(tahun=tahun)
     r.kegiatan = {
         "1.1.01": KegiatanRancangan("1.1.01", "Penyediaan Penghasilan Tetap dan Tunjangan Kepala Desa", "ADD"),
@@ -33,11 +34,17 @@ def rancangan_contoh(tahun=2026):
         BarisRancangan("6.1.1", "SiLPA Tahun Sebelumnya", D(80_000_000), realisasi={(1, None): D(80_000_000)}),
         BarisRancangan("6.2.2", "Penyertaan Modal BUMDes", D(50_000_000)),
     ]
+    if label:
+        for g in r.kegiatan.values():
+            g.nama = f"{g.nama} {label}"
+        for b in r.baris:
+            b.uraian = f"{b.uraian} {label}"
     return r
 
 
-def apbdes_contoh(desa, *, tahun=2026, terbit=True, actor=None):
-    apbdes = services.terapkan_rancangan(desa=desa, actor=actor, rancangan=rancangan_contoh(tahun), sumber="formulir")
+def apbdes_contoh(desa, *, tahun=2026, terbit=True, actor=None, label=""):
+    rancangan = rancangan_contoh(tahun, label)
+    apbdes = services.terapkan_rancangan(desa=desa, actor=actor, rancangan=rancangan, sumber="formulir")
     if terbit:
         apbdes = services.terbitkan(desa=desa, actor=actor, apbdes=apbdes)
     return apbdes
