@@ -62,6 +62,8 @@ def ubah(request, pk=None):
 def detail(request, pk):
     proyek = _proyek(request, pk)
     context = {"proyek": proyek, "timeline": selectors.timeline(proyek=proyek)}
+    if request.user.punya_izin("audit.lihat"):
+        context["riwayat"] = selectors.riwayat(proyek=proyek)
     if proyek.kegiatan_id:
         realisasi = realisasi_kegiatan(desa=request.desa, kegiatan_ids=[proyek.kegiatan_id])
         context["realisasi"] = realisasi.get(proyek.kegiatan_id) or 0

@@ -62,6 +62,21 @@ def timeline(*, proyek):
     )
 
 
+def riwayat(*, proyek, limit=20):
+    """The project's latest audit entries with readable action names (one query)."""
+    from balai.core import audit
+    from balai.core.models import AuditEntry
+
+    entries = list(
+        AuditEntry.objects.filter(desa_id=proyek.desa_id, object_type="pembangunan.proyek", object_id=str(proyek.pk))
+        .only("waktu", "actor_label", "action", "changes")
+        .order_by("-waktu", "-id")[:limit]
+    )
+    for e in entries:
+        e.label = audit.label(e.action)
+    return entries
+
+
 def ringkasan(*, desa, qs=None):
     """Counts and sums of a list of projects for the header of the list (one query)."""
     qs = proyek_terbit(desa=desa) if qs is None else qs

@@ -87,6 +87,8 @@ def test_catat_progres_dengan_foto_dari_ponsel(buat, desa_a, operator_a, client_
         assert progres.persen == 50 and progres.foto.count() == 2
     detail = client.get(r["Location"]).content.decode()
     assert "Progres 50% dicatat dengan 2 foto" in detail and "Pengecoran 75 m" in detail
+    # The project's own history, for those who may read the audit log.
+    assert "Riwayat perubahan (2)" in detail and "Progres pembangunan dicatat: persen 0 → 50" in detail
 
 
 def test_progres_turun_memberi_peringatan(buat, desa_a, operator_a, client_for):
