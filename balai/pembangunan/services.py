@@ -84,17 +84,19 @@ def simpan_proyek(*, desa, actor, proyek, request=None):
     return proyek
 
 
-def _fotos(proyek):
-    return list(FotoProgres.objects.filter(desa_id=proyek.desa_id, progres__proyek=proyek).select_related("gambar"))
+def _gambar_bebas(fotos):
+    """The pictures of `fotos` (a FotoProgres queryset) no news article shows: those an article
+    made from the update uses stay with the article when the update goes."""
+    return [f.gambar for f in fotos.filter(progres__artikel__isnull=True).select_related("gambar")]
 
 
 @transaction.atomic
 def hapus_proyek(*, desa, actor, proyek, request=None):
-    """Delete a project, its progress updates and their stored photos. Draft or published
-    articles made from it stay (they are the village's news now)."""
+    """Delete a project, its progress updates and their stored photos. Articles made from its
+    updates stay, with their photos (they are the village's news now)."""
     if proyek.desa_id != desa.pk:
         raise ValueError("Kegiatan bukan milik desa ini.")
-    fotos = _fotos(proyek)
+    gambar = _gambar_bebas(FotoProgres.objects.filter(desa=desa, progres__proyek=proyek))
     audit.record(
         action="pembangunan.proyek_dihapus",
         actor=actor,
@@ -104,8 +106,8 @@ def hapus_proyek(*, desa, actor, proyek, request=None):
         changes=audit.diff(audit.snapshot(proyek), {}),
     )
     proyek.delete()
-    for foto in fotos:
-        hapus_gambar(gambar=foto.gambar, actor=actor, request=request)
+    for g in gambar:
+        hapus_gambar(gambar=g, actor=actor, request=request)
     _bump_later(desa)
 
 
@@ -176,11 +178,12 @@ def catat_progres(*, desa, actor, proyek, tanggal, persen, catatan="", foto=(), 
 
 @transaction.atomic
 def hapus_progres(*, desa, actor, progres, request=None):
-    """Delete an update and its photos; the project's percent falls back to the latest left."""
+    """Delete an update and its photos (unless an article made from it shows them); the
+    project's percent falls back to the latest update left."""
     if progres.desa_id != desa.pk:
         raise ValueError("Progres bukan milik desa ini.")
     proyek = Proyek.objects.select_for_update().get(desa=desa, pk=progres.proyek_id)
-    gambar = [f.gambar for f in FotoProgres.objects.filter(desa=desa, progres=progres).select_related("gambar")]
+    gambar = _gambar_bebas(FotoProgres.objects.filter(desa=desa, progres=progres))
     audit.record(
         action="pembangunan.progres_dihapus",
         actor=actor,

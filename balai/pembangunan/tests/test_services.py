@@ -153,3 +153,17 @@ def test_database_menolak_titik_setengah_dan_di_luar_indonesia(buat):
     for values in ({"lat": None}, {"lat": 40, "lng": 109}, {"lat": -7.3, "lng": 10}):
         with scopes_disabled(), pytest.raises(IntegrityError), transaction.atomic():
             Proyek.objects.filter(pk=proyek.pk).update(**values)
+
+
+def test_foto_berita_tetap_saat_progres_dihapus(buat, operator_a):
+    proyek = buat.proyek()
+    progres = buat.progres(proyek, persen=50, foto=2)
+    lain = buat.progres(proyek, persen=60, foto=1)
+    with scope(desa=proyek.desa):
+        artikel = services.buat_draf_berita(desa=proyek.desa, actor=operator_a, progres=progres)
+        services.hapus_progres(desa=proyek.desa, actor=operator_a, progres=progres)
+        assert Gambar.objects.count() == 3  # the article's two and the other update's one
+        services.hapus_proyek(desa=proyek.desa, actor=operator_a, proyek=proyek)
+        artikel.refresh_from_db()
+        assert Gambar.objects.count() == 2 and artikel.gambar is not None
+        assert not Progres.objects.filter(pk=lain.pk).exists()
