@@ -132,3 +132,20 @@ def test_beranda_cari_sitemap_kesegaran(buat, desa_a, desa_b, operator_b, client
         hasil = fresh[0]([desa_a.pk, desa_b.pk])
     proyek.refresh_from_db()
     assert hasil[desa_a.pk] == proyek.diperbarui and desa_b.pk in hasil
+
+
+def test_teks_berbahaya_tetap_teks(buat, desa_a, operator_a, client_for):
+    """Names, places, TPK and notes typed by an operator: inert on the public page, in the
+    back office and in the draft article."""
+    from balai.core.tests.xss import PAYLOADS, assert_inert
+    from balai.pembangunan import services
+
+    for i, payload in enumerate(PAYLOADS):
+        proyek = buat.proyek(nama=f"Jalan {i} {payload}", lokasi=payload, pelaksana=payload, uraian=payload)
+        progres = buat.progres(proyek, persen=10, foto=0, catatan=payload)
+        assert_inert(client_for(desa_a).get(proyek.get_absolute_url()).content)
+        assert_inert(client_for(desa_a, operator_a).get(f"/admin-desa/pembangunan/{proyek.pk}/").content)
+        with scope(desa=desa_a):
+            artikel = services.buat_draf_berita(desa=desa_a, actor=operator_a, progres=progres)
+        assert_inert(artikel.isi, fragment=True)
+    assert_inert(client_for(desa_a).get("/pembangunan/").content)
