@@ -142,6 +142,7 @@ def test_sipande_status_names_the_villages_that_hold_a_kecamatan_back(
     terbit(desa_a, 1, n=8)
     atur = services.pengaturan(kabupaten)
     atur.ambang_aktif = 40  # news alone (no peristiwa recorded) is enough here
+    atur.bobot["transparansi"] = 0  # nor projects reported (the part is measured since pembangunan)
     atur.save()
     services.hitung_skor(kabupaten=kabupaten)
     assert skor_dari(desa_a).total >= 40
