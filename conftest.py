@@ -92,8 +92,7 @@ def make_user(kabupaten):
             kabupaten=kabupaten,
             kecamatan=kecamatan,
             desa=desa,
-            email=f"{semua[0]}@contoh.id",
-            **extra,
+            **({"email": f"{semua[0]}@contoh.id"} | extra),
         )
         user.set_password(PASSWORD)
         user.save()

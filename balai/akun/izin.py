@@ -24,6 +24,8 @@ IZIN = {
     "statistik.lihat": _("Melihat statistik penduduk"),
     "laporan.lihat": _("Melihat dan mengunduh buku administrasi"),
     "audit.lihat": _("Melihat log audit"),
+    # Pembinaan: villages propose services to the kabupaten and support each other's proposals.
+    "usulan.ajukan": _("Mengajukan dan mendukung usulan layanan ke kabupaten"),
     "surat.proses": _("Memproses permohonan surat"),
     "surat.tandatangan": _("Menandatangani surat"),
     "ppid.kelola": _("Mengelola layanan informasi publik (PPID)"),
@@ -35,7 +37,13 @@ IZIN = {
 }
 
 _PERANGKAT = {"statistik.lihat", "kehadiran.catat"}
-_PENANDA_TANGAN = _PERANGKAT | {"penduduk.lihat", "penduduk.lihat_nik", "laporan.lihat", "audit.lihat"}
+_PENANDA_TANGAN = _PERANGKAT | {
+    "penduduk.lihat",
+    "penduduk.lihat_nik",
+    "laporan.lihat",
+    "audit.lihat",
+    "usulan.ajukan",
+}
 _OPERATOR = _PENANDA_TANGAN | {
     "situs.kelola",
     "pengumuman.kelola",

@@ -41,6 +41,7 @@ MENU_GROUPS = {
     "transparansi": "Transparansi",
     "laporan": "Laporan",
     "pantau": "Pemantauan",
+    "pembinaan": "Pembinaan",
     "pengaturan": "Pengaturan",
 }
 
@@ -112,6 +113,17 @@ class ActivityMeasure(_Lazy):
     nol: float = 0
     satuan: str = ""
     order: int = 100
+
+
+@dataclass(frozen=True)
+class AlertSource(_Lazy):
+    """Something about a village the kecamatan and kabupaten should act on (a stale site, an
+    overdue information request, a security finding). `target(desa_ids)` -> [(desa_id, message),
+    ...] in a fixed number of queries; runs with scopes disabled. `label` names the kind."""
+
+    key: str
+    label: str
+    target: object
 
 
 @dataclass(frozen=True)

@@ -1,6 +1,9 @@
 from django import forms
 
 from balai.core.registry import SCORE_PARTS
+from balai.wilayah.models import Kecamatan
+
+from .models import Panduan, Siaran, Usulan
 
 
 class PengaturanSkorForm(forms.Form):
@@ -21,3 +24,74 @@ class PengaturanSkorForm(forms.Form):
 
     def bobot(self):
         return {p: self.cleaned_data[f"bobot_{p}"] for p in SCORE_PARTS}
+
+
+class UsulanForm(forms.ModelForm):
+    class Meta:
+        model = Usulan
+        fields = ["judul", "uraian"]
+        labels = {"judul": "Layanan atau fitur yang diusulkan", "uraian": "Apa yang dibutuhkan dan mengapa"}
+        widgets = {"uraian": forms.Textarea(attrs={"rows": 5})}
+
+
+class JawabUsulanForm(forms.ModelForm):
+    class Meta:
+        model = Usulan
+        fields = ["status", "jawaban"]
+        widgets = {"jawaban": forms.Textarea(attrs={"rows": 4})}
+
+
+class SiaranForm(forms.ModelForm):
+    class Meta:
+        model = Siaran
+        fields = ["judul", "isi", "berlaku_sampai", "untuk_kecamatan"]
+        widgets = {"isi": forms.Textarea(attrs={"rows": 5}), "berlaku_sampai": forms.DateInput(attrs={"type": "date"})}
+
+    def __init__(self, *args, kabupaten, dari_kecamatan=None, **kwargs):
+        super().__init__(*args, **kwargs)
+        if dari_kecamatan is not None:
+            del self.fields["untuk_kecamatan"]  # a kecamatan speaks to its own villages
+        else:
+            self.fields["untuk_kecamatan"].queryset = Kecamatan.objects.filter(kabupaten=kabupaten)
+
+
+class PanduanForm(forms.ModelForm):
+    class Meta:
+        model = Panduan
+        fields = ["judul", "untuk", "ringkasan", "isi", "urutan"]
+        help_texts = {"isi": "HTML sederhana: paragraf, judul kecil, daftar, tautan, gambar dari situs ini."}
+        widgets = {"isi": forms.Textarea(attrs={"rows": 14})}
+
+
+class PengingatForm(forms.Form):
+    pesan = forms.CharField(label="Pesan untuk desa", max_length=2000, widget=forms.Textarea(attrs={"rows": 4}))
+
+
+class BuktiForm(forms.Form):
+    """The period (whole months) and the area of an evidence export."""
+
+    dari = forms.DateField(
+        label="Dari bulan", input_formats=["%Y-%m"], widget=forms.DateInput(attrs={"type": "month"}, format="%Y-%m")
+    )
+    sampai = forms.DateField(
+        label="Sampai bulan", input_formats=["%Y-%m"], widget=forms.DateInput(attrs={"type": "month"}, format="%Y-%m")
+    )
+    kecamatan = forms.ModelChoiceField(
+        label="Kecamatan", queryset=Kecamatan.objects.none(), required=False, empty_label="Semua"
+    )
+
+    def __init__(self, *args, kabupaten, satu_kecamatan=False, **kwargs):
+        super().__init__(*args, **kwargs)
+        if satu_kecamatan:
+            del self.fields["kecamatan"]
+        else:
+            self.fields["kecamatan"].queryset = Kecamatan.objects.filter(kabupaten=kabupaten)
+
+    def clean(self):
+        data = super().clean()
+        dari, sampai = data.get("dari"), data.get("sampai")
+        if dari and sampai and dari > sampai:
+            raise forms.ValidationError("Bulan awal harus sebelum atau sama dengan bulan akhir.")
+        if dari and sampai and (sampai.year - dari.year) * 12 + sampai.month - dari.month >= 24:
+            raise forms.ValidationError("Periode paling panjang 24 bulan.")
+        return data

@@ -1,3 +1,4 @@
+from django.conf import settings
 from django.core.validators import MaxValueValidator
 from django.db import models
 from django.utils.translation import gettext_lazy as _
@@ -68,3 +69,138 @@ class KecamatanSipande(models.Model):
 
     def __str__(self):
         return f"Sipande {self.kecamatan_id}"
+
+
+class Usulan(models.Model):
+    """A service or feature a village asks the kabupaten for. Kabupaten-wide on purpose: every
+    village's back office reads every proposal and may support it, so it has no `desa` scope;
+    `pengusul` names the village that proposed it."""
+
+    class Status(models.TextChoices):
+        DIAJUKAN = "diajukan", _("Diajukan")
+        DITERIMA = "diterima", _("Diterima")
+        DIRENCANAKAN = "direncanakan", _("Direncanakan")
+        SELESAI = "selesai", _("Selesai")
+        DITOLAK = "ditolak", _("Ditolak")
+
+    kabupaten = models.ForeignKey("wilayah.Kabupaten", on_delete=models.CASCADE, related_name="+")
+    pengusul = models.ForeignKey("wilayah.Desa", on_delete=models.PROTECT, related_name="+")
+    diajukan_oleh = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+")
+    judul = models.CharField(_("judul"), max_length=150)
+    uraian = models.TextField(_("uraian"), max_length=4000)
+    status = models.CharField(_("status"), max_length=15, choices=Status.choices, default=Status.DIAJUKAN)
+    jawaban = models.TextField(_("jawaban kabupaten"), blank=True, max_length=4000)
+    dijawab_pada = models.DateTimeField(null=True, blank=True)
+    jumlah_dukungan = models.PositiveIntegerField(default=0)  # kept by the services, for sorting
+    dibuat = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["-jumlah_dukungan", "-dibuat"]
+        verbose_name = _("usulan layanan")
+        verbose_name_plural = _("usulan layanan")
+        constraints = [
+            models.CheckConstraint(
+                condition=~models.Q(status="ditolak") | ~models.Q(jawaban=""),
+                name="usulan_ditolak_beralasan",
+                violation_error_message=_("Usulan yang ditolak harus disertai alasannya."),
+            )
+        ]
+
+    def __str__(self):
+        return self.judul
+
+
+class DukunganUsulan(models.Model):
+    """One village's support for a proposal (its own proposal counts as its support)."""
+
+    usulan = models.ForeignKey(Usulan, on_delete=models.CASCADE, related_name="dukungan")
+    pendukung = models.ForeignKey("wilayah.Desa", on_delete=models.CASCADE, related_name="+")
+    oleh = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+")
+    waktu = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        constraints = [models.UniqueConstraint(fields=["usulan", "pendukung"], name="dukungan_sekali_per_desa")]
+
+    def __str__(self):
+        return f"{self.pendukung_id} → {self.usulan_id}"
+
+
+class Siaran(models.Model):
+    """A message from the kabupaten (to all villages or one kecamatan's) or from a kecamatan
+    (to its villages), shown in the villages' back offices until it expires."""
+
+    kabupaten = models.ForeignKey("wilayah.Kabupaten", on_delete=models.CASCADE, related_name="+")
+    dari_kecamatan = models.ForeignKey(
+        "wilayah.Kecamatan", on_delete=models.CASCADE, null=True, blank=True, related_name="+"
+    )
+    untuk_kecamatan = models.ForeignKey(
+        "wilayah.Kecamatan",
+        on_delete=models.CASCADE,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("untuk kecamatan"),
+        help_text=_("Kosongkan untuk semua desa."),
+    )
+    judul = models.CharField(_("judul"), max_length=150)
+    isi = models.TextField(_("isi"), max_length=4000)
+    berlaku_sampai = models.DateField(_("tampil sampai"))
+    dibuat = models.DateTimeField(auto_now_add=True)
+    dibuat_oleh = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+")
+
+    class Meta:
+        ordering = ["-dibuat"]
+        verbose_name = _("siaran")
+        verbose_name_plural = _("siaran")
+
+    def __str__(self):
+        return self.judul
+
+
+class Panduan(models.Model):
+    """A guide for one role (pembinaan), written and kept up to date by the kabupaten."""
+
+    class Untuk(models.TextChoices):
+        SEMUA = "semua", _("Semua petugas")
+        OPERATOR = "operator", _("Operator desa")
+        PPID = "ppid", _("PPID desa")
+        KEPALA_DESA = "kepala_desa", _("Kepala desa dan sekdes")
+        KECAMATAN = "kecamatan", _("Operator kecamatan")
+
+    kabupaten = models.ForeignKey("wilayah.Kabupaten", on_delete=models.CASCADE, related_name="+")
+    judul = models.CharField(_("judul"), max_length=150)
+    untuk = models.CharField(_("untuk"), max_length=15, choices=Untuk.choices, default=Untuk.OPERATOR)
+    ringkasan = models.CharField(_("ringkasan"), max_length=250, blank=True)
+    isi = models.TextField(_("isi"))  # sanitised HTML (balai.core.html.clean_html)
+    urutan = models.PositiveSmallIntegerField(_("urutan"), default=10)
+    diubah = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        ordering = ["urutan", "judul"]
+        verbose_name = _("panduan")
+        verbose_name_plural = _("panduan")
+
+    def __str__(self):
+        return self.judul
+
+
+class Pengingat(models.Model):
+    """A reminder the kecamatan or kabupaten sent a village: shown on its dashboard for two
+    weeks and mailed to its administrators; kept as the record that the village was told."""
+
+    desa = models.ForeignKey("wilayah.Desa", on_delete=models.CASCADE, related_name="+")
+    pesan = models.TextField(_("pesan"), max_length=2000)
+    dikirim_oleh = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+")
+    dari_kecamatan = models.BooleanField(default=False)
+    email_terkirim = models.PositiveSmallIntegerField(default=0)
+    waktu = models.DateTimeField(auto_now_add=True)
+
+    objects = ScopedManager(desa="desa")
+
+    class Meta:
+        ordering = ["-waktu"]
+        verbose_name = _("pengingat")
+        verbose_name_plural = _("pengingat")
+
+    def __str__(self):
+        return f"Pengingat {self.desa_id} {self.waktu:%Y-%m-%d}"

@@ -1,14 +1,18 @@
 """Reads of the stored scores: a fixed number of queries whatever the number of villages."""
 
 from dataclasses import dataclass, field
+from datetime import timedelta
 
 from django.db.models import Avg, Count, Max, Q
+from django.utils import timezone
 from django_scopes import scopes_disabled
 
-from balai.core.registry import SCORE_PARTS, ActivityMeasure, extensions
+from balai.akun.models import Peran
+from balai.core.registry import SCORE_PARTS, ActivityMeasure, AlertSource, extensions
+from balai.core.tenancy import KECAMATAN
 from balai.wilayah.models import Desa, Kecamatan
 
-from .models import KecamatanSipande, SkorDesa
+from .models import DukunganUsulan, KecamatanSipande, Panduan, Pengingat, Siaran, SkorDesa, Usulan
 from .services import pengaturan
 
 
@@ -130,3 +134,156 @@ def rincian(*, desa, bulan):
         ]
         bagian.append({"key": part, "label": label, "nilai": skor.bagian.get(part), "ukuran": baris})
     return {"skor": skor, "bagian": bagian}
+
+
+def widget_skor(request):
+    """Dashboard summary on the kecamatan and kabupaten hosts, from the same rows as the pages."""
+    kecamatan = request.tenant.kecamatan if request.tenant.kind == KECAMATAN else None
+    bulan = bulan_terakhir(kabupaten=request.kabupaten)
+    status, ambang = status_sipande(kabupaten=request.kabupaten, bulan=bulan, kecamatan=kecamatan)
+    baris = peringkat(kabupaten=request.kabupaten, bulan=bulan, kecamatan=kecamatan) if bulan else []
+    return {
+        "skor": {
+            "bulan": bulan,
+            "ambang": ambang,
+            "aktif": sum(st.aktif for st in status),
+            "jumlah": sum(st.jumlah_desa for st in status),
+            "status": status,
+            "satu_kecamatan": kecamatan is not None,
+            "terendah": list(reversed(baris[-5:])),
+        }
+    }
+
+
+# --- usulan, siaran, panduan -----------------------------------------------------------------
+
+
+def daftar_usulan(*, kabupaten, status=""):
+    qs = Usulan.objects.filter(kabupaten=kabupaten).select_related("pengusul__kecamatan")
+    if status in Usulan.Status.values:
+        qs = qs.filter(status=status)
+    return qs[:200]
+
+
+def didukung_oleh(*, desa) -> set[int]:
+    return set(DukunganUsulan.objects.filter(pendukung=desa).values_list("usulan_id", flat=True))
+
+
+def siaran_terkirim(*, kabupaten, dari_kecamatan=None):
+    qs = Siaran.objects.filter(kabupaten=kabupaten, dari_kecamatan=dari_kecamatan).select_related("untuk_kecamatan")
+    return qs[:50]
+
+
+def siaran_untuk_desa(*, desa):
+    """Broadcasts showing in `desa`'s back office today: kabupaten-wide ones, and those for its
+    kecamatan (from the kabupaten or from the kecamatan itself)."""
+    return (
+        Siaran.objects.filter(kabupaten_id=desa.kecamatan.kabupaten_id, berlaku_sampai__gte=timezone.localdate())
+        .filter(Q(untuk_kecamatan__isnull=True) | Q(untuk_kecamatan_id=desa.kecamatan_id))
+        .select_related("dari_kecamatan")[:5]
+    )
+
+
+def widget_siaran(request):
+    return {"siaran": list(siaran_untuk_desa(desa=request.desa)), "pengingat": pengingat_untuk_desa(desa=request.desa)}
+
+
+# Which guides each role reads (besides the ones for everybody).
+PANDUAN_PERAN = {
+    Peran.ADMIN_DESA: {Panduan.Untuk.OPERATOR, Panduan.Untuk.PPID, Panduan.Untuk.KEPALA_DESA},
+    Peran.OPERATOR_DESA: {Panduan.Untuk.OPERATOR},
+    Peran.PPID_DESA: {Panduan.Untuk.PPID},
+    Peran.KEPALA_DESA: {Panduan.Untuk.KEPALA_DESA, Panduan.Untuk.PPID},
+    Peran.SEKDES: {Panduan.Untuk.KEPALA_DESA, Panduan.Untuk.OPERATOR},
+    Peran.OPERATOR_KECAMATAN: {Panduan.Untuk.KECAMATAN},
+}
+
+
+def panduan_untuk(*, kabupaten, user):
+    untuk = {Panduan.Untuk.SEMUA}
+    for peran in user.peran:
+        untuk |= PANDUAN_PERAN.get(peran, set())
+    if user.is_admin_kabupaten:
+        untuk = set(Panduan.Untuk.values)
+    return Panduan.objects.filter(kabupaten=kabupaten, untuk__in=untuk)
+
+
+# --- alerts ------------------------------------------------------------------------------------
+
+
+@dataclass
+class PeringatanDesa:
+    desa: Desa
+    pesan: list = field(default_factory=list)  # [(label, message)]
+    diingatkan: object = None  # time of the latest reminder
+
+
+def peringatan(*, kabupaten, kecamatan=None):
+    """Villages with something to act on, from every AlertSource, most alerts first."""
+    desa_qs = Desa.objects.filter(kecamatan__kabupaten=kabupaten, aktif=True).select_related("kecamatan")
+    if kecamatan is not None:
+        desa_qs = desa_qs.filter(kecamatan=kecamatan)
+    desa = {d.pk: d for d in desa_qs}
+    hasil = {}
+    with scopes_disabled():
+        for sumber in extensions(AlertSource):
+            for desa_id, pesan in sumber(list(desa)):
+                hasil.setdefault(desa_id, PeringatanDesa(desa[desa_id])).pesan.append((sumber.label, pesan))
+        terakhir = dict(
+            Pengingat.objects.filter(desa_id__in=list(hasil))
+            .values("desa_id")
+            .annotate(t=Max("waktu"))
+            .values_list("desa_id", "t")
+        )
+    for desa_id, p in hasil.items():
+        p.diingatkan = terakhir.get(desa_id)
+    return sorted(hasil.values(), key=lambda p: (-len(p.pesan), p.desa.kecamatan.nama, p.desa.nama))
+
+
+def pengingat_untuk_desa(*, desa, hari=14):
+    batas = timezone.now() - timedelta(days=hari)
+    return list(Pengingat.objects.filter(desa=desa, waktu__gte=batas)[:3])
+
+
+# --- SPBE / KIP evidence ------------------------------------------------------------------------
+
+
+def bukti(*, kabupaten, dari, sampai, kecamatan=None):
+    """The evidence of villages' use of the SID over the months [dari, sampai] (first days of
+    months): each village's monthly score and parts, per-kecamatan summaries and the definitions
+    used, for an SPBE or KIP assessment. Empty when nothing was scored in the period."""
+    atur = pengaturan(kabupaten)
+    with scopes_disabled():
+        qs = SkorDesa.objects.filter(desa__kecamatan__kabupaten=kabupaten, bulan__gte=dari, bulan__lte=sampai)
+        if kecamatan is not None:
+            qs = qs.filter(desa__kecamatan=kecamatan)
+        rows = list(qs.select_related("desa__kecamatan").order_by("desa__kecamatan__nama", "desa__nama", "bulan"))
+    bulan = sorted({r.bulan for r in rows})
+    per_desa, per_kecamatan = {}, {}
+    for r in rows:
+        d = per_desa.setdefault(r.desa_id, {"desa": r.desa, "skor": {}, "bagian": {}})
+        d["skor"][r.bulan] = r.total
+        d["bagian"] = r.bagian  # the latest month's parts (rows come in month order)
+        k = per_kecamatan.setdefault(r.desa.kecamatan_id, {"kecamatan": r.desa.kecamatan, "bulan": {}})
+        total, n, aktif = k["bulan"].get(r.bulan, (0, 0, 0))
+        k["bulan"][r.bulan] = (total + r.total, n + 1, aktif + (r.total >= atur.ambang_aktif))
+    for d in per_desa.values():
+        d["rata"] = round(sum(d["skor"].values()) / len(d["skor"]))
+        d["bulan_aktif"] = sum(1 for t in d["skor"].values() if t >= atur.ambang_aktif)
+    for k in per_kecamatan.values():
+        k["ringkas"] = [(b, round(t / n), aktif, n) for b, (t, n, aktif) in sorted(k["bulan"].items())]
+    definisi = [
+        {"bagian": SCORE_PARTS[u.part], "label": u.label, "penuh": u.penuh, "nol": u.nol, "satuan": u.satuan}
+        for u in sorted(extensions(ActivityMeasure), key=lambda u: (list(SCORE_PARTS).index(u.part), u.order))
+    ]
+    return {
+        "dari": dari,
+        "sampai": sampai,
+        "kecamatan": kecamatan,
+        "bulan": bulan,
+        "desa": list(per_desa.values()),
+        "kecamatan_list": list(per_kecamatan.values()),
+        "definisi": definisi,
+        "bobot": [(SCORE_PARTS[p], atur.bobot.get(p, 0)) for p in SCORE_PARTS],
+        "ambang": atur.ambang_aktif,
+    }

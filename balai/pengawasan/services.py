@@ -2,22 +2,44 @@
 on a page view. Every figure a dashboard shows about a village's use of Balai comes from the
 rows written here, so the kabupaten and kecamatan pages agree."""
 
+import re
 from datetime import timedelta
 
 from django.core.exceptions import ValidationError
+from django.core.mail import send_mail
 from django.db import transaction
+from django.db.models import F
 from django.utils import timezone
 from django_scopes import scopes_disabled
 
+from balai.akun.models import Peran, User
 from balai.core import audit
+from balai.core.html import clean_html
 from balai.core.registry import SCORE_PARTS, ActivityMeasure, extensions
 from balai.wilayah.models import Desa
 
-from .models import BOBOT_AWAL, KecamatanSipande, PengaturanSkor, SkorDesa
+from .models import (
+    BOBOT_AWAL,
+    DukunganUsulan,
+    KecamatanSipande,
+    Panduan,
+    PengaturanSkor,
+    Pengingat,
+    Siaran,
+    SkorDesa,
+    Usulan,
+)
 
 AUDIT_LABELS = {
     "pengawasan.bobot_diubah": "Bobot skor aktivitas desa diubah",
     "pengawasan.sipande_diubah": "Status Sipande kecamatan diubah",
+    "usulan.diajukan": "Usulan layanan diajukan",
+    "usulan.didukung": "Usulan layanan didukung",
+    "usulan.dijawab": "Usulan layanan dijawab kabupaten",
+    "siaran.dikirim": "Siaran dikirim ke desa",
+    "panduan.dibuat": "Panduan ditulis",
+    "panduan.diubah": "Panduan diubah",
+    "pengingat.dikirim": "Desa diingatkan",
 }
 
 JENDELA_HARI = 30
@@ -125,3 +147,138 @@ def atur_sipande(*, kecamatan, punya: bool, actor, request=None, sejak=None):
         changes={"sipande": [not punya, punya]},
         label=f"Kecamatan {kecamatan.nama}",
     )
+
+
+# --- usulan layanan --------------------------------------------------------------------------
+
+KATA_UMUM = {"dan", "di", "ke", "untuk", "yang", "dengan", "pada", "agar", "bisa", "dapat", "fitur", "layanan",
+             "menu", "penambahan", "tambah", "tambahan", "mohon", "usulan", "sistem", "aplikasi", "desa"}  # fmt: skip
+
+
+def _kata(judul: str) -> set[str]:
+    return {k for k in re.findall(r"[a-z0-9]+", judul.lower()) if k not in KATA_UMUM and len(k) > 1}
+
+
+def usulan_serupa(*, kabupaten, judul):
+    """An open proposal whose title says the same thing in other words, or None. Titles are
+    compared by their meaningful words (Jaccard >= 0.6): "Fitur surat online" and "Layanan surat
+    online untuk warga" match; "Surat online" and "Lapak online" do not."""
+    kata = _kata(judul)
+    if not kata:
+        return None
+    terbuka = Usulan.objects.filter(kabupaten=kabupaten).exclude(
+        status__in=[Usulan.Status.SELESAI, Usulan.Status.DITOLAK]
+    )
+    terbaik, nilai_terbaik = None, 0.0
+    for usulan in terbuka.only("pk", "judul"):
+        lain = _kata(usulan.judul)
+        nilai = len(kata & lain) / len(kata | lain) if lain else 0.0
+        if nilai > nilai_terbaik:
+            terbaik, nilai_terbaik = usulan, nilai
+    return terbaik if nilai_terbaik >= 0.6 else None
+
+
+@transaction.atomic
+def ajukan_usulan(*, desa, judul, uraian, actor, request=None) -> tuple[Usulan, bool]:
+    """A village's proposal. When an open one already says the same, the village supports that
+    one instead: returns (proposal, created)."""
+    kabupaten = desa.kecamatan.kabupaten
+    ada = usulan_serupa(kabupaten=kabupaten, judul=judul)
+    if ada is not None:
+        dukung_usulan(usulan=ada, desa=desa, actor=actor, request=request)
+        return ada, False
+    usulan = Usulan.objects.create(kabupaten=kabupaten, pengusul=desa, diajukan_oleh=actor, judul=judul, uraian=uraian)
+    dukung_usulan(usulan=usulan, desa=desa, actor=actor, request=request, catat=False)
+    audit.record(action="usulan.diajukan", actor=actor, desa=desa, obj=usulan, request=request)
+    return usulan, True
+
+
+@transaction.atomic
+def dukung_usulan(*, usulan, desa, actor, request=None, catat=True) -> bool:
+    """Record `desa`'s support once; returns whether it is new."""
+    _, baru = DukunganUsulan.objects.get_or_create(usulan=usulan, pendukung=desa, defaults={"oleh": actor})
+    if baru:
+        Usulan.objects.filter(pk=usulan.pk).update(jumlah_dukungan=F("jumlah_dukungan") + 1)
+        if catat:
+            audit.record(action="usulan.didukung", actor=actor, desa=desa, obj=usulan, request=request)
+    return baru
+
+
+def jawab_usulan(*, usulan, status, jawaban, actor, request=None) -> Usulan:
+    if status == Usulan.Status.DITOLAK and not jawaban.strip():
+        raise ValidationError({"jawaban": "Usulan yang ditolak harus disertai alasannya."})
+    sebelum = usulan.status
+    usulan.status, usulan.jawaban, usulan.dijawab_pada = status, jawaban.strip(), timezone.now()
+    usulan.save(update_fields=["status", "jawaban", "dijawab_pada"])
+    audit.record(
+        action="usulan.dijawab", actor=actor, obj=usulan, request=request, changes={"status": [sebelum, status]}
+    )
+    return usulan
+
+
+# --- siaran and panduan ------------------------------------------------------------------------
+
+
+def kirim_siaran(
+    *, kabupaten, judul, isi, berlaku_sampai, actor, dari_kecamatan=None, untuk_kecamatan=None, request=None
+) -> Siaran:
+    """A broadcast to the villages' back offices. A kecamatan speaks to its own villages only."""
+    if dari_kecamatan is not None:
+        untuk_kecamatan = dari_kecamatan
+    if berlaku_sampai < timezone.localdate():
+        raise ValidationError({"berlaku_sampai": "Tanggal tampil sampai sudah lewat."})
+    siaran = Siaran.objects.create(
+        kabupaten=kabupaten,
+        dari_kecamatan=dari_kecamatan,
+        untuk_kecamatan=untuk_kecamatan,
+        judul=judul,
+        isi=isi,
+        berlaku_sampai=berlaku_sampai,
+        dibuat_oleh=actor,
+    )
+    audit.record(action="siaran.dikirim", actor=actor, kecamatan=dari_kecamatan, obj=siaran, request=request)
+    return siaran
+
+
+def simpan_panduan(*, panduan, actor, request=None) -> Panduan:
+    baru = panduan.pk is None
+    panduan.isi = clean_html(panduan.isi)
+    panduan.full_clean()
+    panduan.save()
+    audit.record(action="panduan.dibuat" if baru else "panduan.diubah", actor=actor, obj=panduan, request=request)
+    return panduan
+
+
+# --- reminders ---------------------------------------------------------------------------------
+
+PENERIMA_PENGINGAT = (Peran.ADMIN_DESA, Peran.OPERATOR_DESA, Peran.KEPALA_DESA)
+
+
+def ingatkan_desa(*, desa, pesan, actor, dari_kecamatan=False, request=None) -> Pengingat:
+    """Remind a village of what needs doing: on its dashboard for two weeks, by e-mail to its
+    administrators where they gave an address, and in the audit log as the record it was told."""
+    pesan = pesan.strip()
+    if not pesan:
+        raise ValidationError({"pesan": "Tulis apa yang perlu dilakukan desa."})
+    alamat = sorted(
+        set(
+            User.objects.filter(desa=desa, is_active=True, keanggotaan__peran__in=PENERIMA_PENGINGAT)
+            .exclude(email="")
+            .values_list("email", flat=True)
+        )
+    )
+    terkirim = 0
+    if alamat and send_mail(f"Pengingat untuk {desa}", pesan, None, alamat, fail_silently=True):
+        terkirim = len(alamat)
+    pengingat = Pengingat.objects.create(
+        desa=desa, pesan=pesan, dikirim_oleh=actor, dari_kecamatan=dari_kecamatan, email_terkirim=terkirim
+    )
+    audit.record(
+        action="pengingat.dikirim",
+        actor=actor,
+        desa=desa,
+        obj=pengingat,
+        request=request,
+        changes={"email": [None, terkirim]},
+    )
+    return pengingat

@@ -1,19 +1,21 @@
 import io
 
 from django.contrib import messages
-from django.core.exceptions import ValidationError
-from django.http import Http404, HttpResponse
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.http import Http404, HttpResponse, HttpResponseNotAllowed
 from django.shortcuts import get_object_or_404, redirect, render
+from django.utils import timezone
 from openpyxl import Workbook
 
 from balai.akun.access import per_host, staff_view
 from balai.core.registry import SCORE_PARTS
 from balai.core.spreadsheet import xlsx_row
-from balai.core.tenancy import KABUPATEN, KECAMATAN
+from balai.core.tenancy import DESA, KABUPATEN, KECAMATAN
 from balai.wilayah.models import Desa, Kecamatan
 
-from . import selectors, services
-from .forms import PengaturanSkorForm
+from . import bukti_ekspor, selectors, services
+from .forms import BuktiForm, JawabUsulanForm, PanduanForm, PengaturanSkorForm, PengingatForm, SiaranForm, UsulanForm
+from .models import Panduan, Usulan
 
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 
@@ -140,3 +142,262 @@ def sipande_atur(request, pk):
 
 sipande = per_host(kecamatan=sipande_kecamatan, kabupaten=sipande_kabupaten)
 rincian = per_host(kecamatan=rincian_kecamatan, kabupaten=rincian_kabupaten)
+
+
+# --- usulan layanan: villages propose, support; the kabupaten answers -------------------------
+# Proposals are kabupaten-wide (every village reads them), so their URLs carry `nomor`, the
+# proposal's public number, not a village object's `pk`.
+
+
+@staff_view(DESA)
+def usulan_desa(request):
+    form = UsulanForm(request.POST or None)
+    if request.method == "POST":
+        if not request.user.punya_izin("usulan.ajukan"):
+            raise PermissionDenied
+        if form.is_valid():
+            usulan, baru = services.ajukan_usulan(
+                desa=request.desa, actor=request.user, request=request, **form.cleaned_data
+            )
+            if baru:
+                messages.success(request, f"Usulan “{usulan.judul}” diajukan ke kabupaten.")
+            else:
+                messages.info(
+                    request, f"Usulan serupa sudah ada: “{usulan.judul}”. Desa Anda dicatat sebagai pendukungnya."
+                )
+            return redirect("pengawasan:usulan_desa_detail", nomor=usulan.pk)
+    context = {
+        "form": form,
+        "daftar": selectors.daftar_usulan(kabupaten=request.kabupaten, status=request.GET.get("status", "")),
+        "didukung": selectors.didukung_oleh(desa=request.desa),
+        "status": request.GET.get("status", ""),
+        "status_choices": Usulan.Status.choices,
+    }
+    return render(request, "pengawasan/usulan_desa.html", context)
+
+
+@staff_view(DESA)
+def usulan_desa_detail(request, nomor):
+    usulan = get_object_or_404(Usulan, kabupaten=request.kabupaten, pk=nomor)
+    if request.method == "POST":
+        if not request.user.punya_izin("usulan.ajukan"):
+            raise PermissionDenied
+        services.dukung_usulan(usulan=usulan, desa=request.desa, actor=request.user, request=request)
+        messages.success(request, "Dukungan desa Anda dicatat.")
+        return redirect("pengawasan:usulan_desa_detail", nomor=usulan.pk)
+    context = {"usulan": usulan, "didukung": usulan.pk in selectors.didukung_oleh(desa=request.desa)}
+    return render(request, "pengawasan/usulan_detail.html", context)
+
+
+@staff_view(KABUPATEN, izin="kabupaten.kelola")
+def usulan_kabupaten(request):
+    context = {
+        "daftar": selectors.daftar_usulan(kabupaten=request.kabupaten, status=request.GET.get("status", "")),
+        "status": request.GET.get("status", ""),
+        "status_choices": Usulan.Status.choices,
+    }
+    return render(request, "pengawasan/usulan_kabupaten.html", context)
+
+
+@staff_view(KABUPATEN, izin="kabupaten.kelola")
+def usulan_jawab(request, nomor):
+    usulan = get_object_or_404(Usulan, kabupaten=request.kabupaten, pk=nomor)
+    form = JawabUsulanForm(request.POST or None, instance=usulan)
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.jawab_usulan(usulan=usulan, actor=request.user, request=request, **form.cleaned_data)
+        except ValidationError as e:
+            form.add_error(None, e)
+        else:
+            messages.success(request, f"Jawaban untuk “{usulan.judul}” disimpan; semua desa dapat membacanya.")
+            return redirect("pengawasan:usulan")
+    pendukung = usulan.dukungan.select_related("pendukung__kecamatan").order_by("waktu")
+    return render(request, "pengawasan/usulan_jawab.html", {"usulan": usulan, "form": form, "pendukung": pendukung})
+
+
+# --- siaran ---------------------------------------------------------------------------------------
+
+
+def _siaran(request, dari_kecamatan):
+    form = SiaranForm(request.POST or None, kabupaten=request.kabupaten, dari_kecamatan=dari_kecamatan)
+    if request.method == "POST" and form.is_valid():
+        try:
+            data = dict(form.cleaned_data)
+            untuk = data.pop("untuk_kecamatan", None)
+            services.kirim_siaran(
+                kabupaten=request.kabupaten,
+                dari_kecamatan=dari_kecamatan,
+                untuk_kecamatan=untuk,
+                actor=request.user,
+                request=request,
+                **data,
+            )
+        except ValidationError as e:
+            form.add_error(None, e)
+        else:
+            messages.success(request, "Siaran tampil di kantor belakang desa sampai tanggal yang dipilih.")
+            return redirect("pengawasan:siaran")
+    daftar = selectors.siaran_terkirim(kabupaten=request.kabupaten, dari_kecamatan=dari_kecamatan)
+    return render(request, "pengawasan/siaran.html", {"form": form, "daftar": daftar})
+
+
+@staff_view(KABUPATEN, izin="kabupaten.kelola")
+def siaran_kabupaten(request):
+    return _siaran(request, None)
+
+
+@staff_view(KECAMATAN, izin="kecamatan.pantau")
+def siaran_kecamatan(request):
+    return _siaran(request, request.tenant.kecamatan)
+
+
+# --- panduan (pembinaan) -----------------------------------------------------------------------
+
+
+@staff_view(DESA)
+def panduan_desa(request):
+    daftar = selectors.panduan_untuk(kabupaten=request.kabupaten, user=request.user)
+    context = {"daftar": daftar, "bisa_ubah": False, "url_baca": "pengawasan:panduan_desa_baca"}
+    return render(request, "pengawasan/panduan_daftar.html", context)
+
+
+@staff_view(DESA)
+def panduan_desa_baca(request, nomor):
+    panduan = get_object_or_404(selectors.panduan_untuk(kabupaten=request.kabupaten, user=request.user), pk=nomor)
+    return render(request, "pengawasan/panduan_baca.html", {"panduan": panduan})
+
+
+@staff_view(KECAMATAN, izin="kecamatan.pantau")
+def panduan_kecamatan(request):
+    daftar = selectors.panduan_untuk(kabupaten=request.kabupaten, user=request.user)
+    context = {"daftar": daftar, "bisa_ubah": False, "url_baca": "pengawasan:panduan_baca"}
+    return render(request, "pengawasan/panduan_daftar.html", context)
+
+
+@staff_view(KABUPATEN, izin="kabupaten.kelola")
+def panduan_kabupaten(request):
+    daftar = Panduan.objects.filter(kabupaten=request.kabupaten)
+    context = {"daftar": daftar, "bisa_ubah": True, "url_baca": "pengawasan:panduan_baca"}
+    return render(request, "pengawasan/panduan_daftar.html", context)
+
+
+@staff_view(KECAMATAN, izin="kecamatan.pantau")
+def panduan_kecamatan_baca(request, nomor):
+    panduan = get_object_or_404(selectors.panduan_untuk(kabupaten=request.kabupaten, user=request.user), pk=nomor)
+    return render(request, "pengawasan/panduan_baca.html", {"panduan": panduan})
+
+
+@staff_view(KABUPATEN, izin="kabupaten.kelola")
+def panduan_kabupaten_baca(request, nomor):
+    panduan = get_object_or_404(Panduan, kabupaten=request.kabupaten, pk=nomor)
+    return render(request, "pengawasan/panduan_baca.html", {"panduan": panduan, "bisa_ubah": True})
+
+
+@staff_view(KABUPATEN, izin="kabupaten.kelola")
+def panduan_ubah(request, nomor=None):
+    panduan = (
+        get_object_or_404(Panduan, kabupaten=request.kabupaten, pk=nomor)
+        if nomor
+        else Panduan(kabupaten=request.kabupaten)
+    )
+    form = PanduanForm(request.POST or None, instance=panduan)
+    if request.method == "POST" and form.is_valid():
+        services.simpan_panduan(panduan=form.save(commit=False), actor=request.user, request=request)
+        messages.success(request, f"Panduan “{panduan.judul}” disimpan.")
+        return redirect("pengawasan:panduan_baca", nomor=panduan.pk)
+    return render(request, "pengawasan/panduan_ubah.html", {"form": form, "panduan": panduan})
+
+
+siaran = per_host(kecamatan=siaran_kecamatan, kabupaten=siaran_kabupaten)
+panduan = per_host(kecamatan=panduan_kecamatan, kabupaten=panduan_kabupaten)
+panduan_baca = per_host(kecamatan=panduan_kecamatan_baca, kabupaten=panduan_kabupaten_baca)
+
+
+# --- alerts and reminders ---------------------------------------------------------------------
+
+
+def _peringatan(request, kecamatan):
+    daftar = selectors.peringatan(kabupaten=request.kabupaten, kecamatan=kecamatan)
+    return render(request, "pengawasan/peringatan.html", {"daftar": daftar, "form": PengingatForm()})
+
+
+@staff_view(KABUPATEN, izin="kabupaten.kelola")
+def peringatan_kabupaten(request):
+    return _peringatan(request, None)
+
+
+@staff_view(KECAMATAN, izin="kecamatan.pantau")
+def peringatan_kecamatan(request):
+    return _peringatan(request, request.tenant.kecamatan)
+
+
+def _ingatkan(request, desa, dari_kecamatan):
+    if request.method != "POST":
+        return HttpResponseNotAllowed(["POST"])
+    form = PengingatForm(request.POST)
+    if form.is_valid():
+        pengingat = services.ingatkan_desa(
+            desa=desa,
+            pesan=form.cleaned_data["pesan"],
+            actor=request.user,
+            dari_kecamatan=dari_kecamatan,
+            request=request,
+        )
+        surel = f", surel ke {pengingat.email_terkirim} alamat" if pengingat.email_terkirim else ""
+        messages.success(request, f"{desa} diingatkan: tampil di dasbor desa{surel}.")
+    else:
+        messages.error(request, "Tulis pesan pengingat untuk desa.")
+    return redirect("pengawasan:peringatan")
+
+
+@staff_view(KABUPATEN, izin="kabupaten.kelola", model=Desa)
+def ingatkan_kabupaten(request, pk):
+    return _ingatkan(request, get_object_or_404(Desa, kecamatan__kabupaten=request.kabupaten, pk=pk), False)
+
+
+@staff_view(KECAMATAN, izin="kecamatan.pantau", model=Desa)
+def ingatkan_kecamatan(request, pk):
+    return _ingatkan(request, get_object_or_404(Desa, kecamatan=request.tenant.kecamatan, pk=pk), True)
+
+
+peringatan = per_host(kecamatan=peringatan_kecamatan, kabupaten=peringatan_kabupaten)
+ingatkan = per_host(kecamatan=ingatkan_kecamatan, kabupaten=ingatkan_kabupaten)
+
+
+# --- SPBE / KIP evidence -------------------------------------------------------------------------
+
+
+def _bukti(request, kecamatan_sendiri):
+    satu = kecamatan_sendiri is not None
+    bulan_ini = timezone.localdate().replace(day=1)
+    awal = {"dari": bulan_ini.replace(month=1), "sampai": bulan_ini}
+    form = BuktiForm(request.GET or None, initial=awal, kabupaten=request.kabupaten, satu_kecamatan=satu)
+    if not form.is_valid():
+        return render(request, "pengawasan/bukti.html", {"form": form, "data": None})
+    kecamatan = kecamatan_sendiri if satu else form.cleaned_data.get("kecamatan")
+    data = selectors.bukti(
+        kabupaten=request.kabupaten,
+        dari=form.cleaned_data["dari"].replace(day=1),
+        sampai=form.cleaned_data["sampai"].replace(day=1),
+        kecamatan=kecamatan,
+    )
+    data["wilayah"] = f"Kecamatan {kecamatan.nama}" if kecamatan else str(request.kabupaten)
+    format_ = request.GET.get("format", "")
+    if format_ == "xlsx":
+        return bukti_ekspor.xlsx(data)
+    if format_ == "pdf":
+        return bukti_ekspor.pdf(data, request=request)
+    return render(request, "pengawasan/bukti.html", {"form": form, "data": data, "query": request.GET.urlencode()})
+
+
+@staff_view(KABUPATEN, izin="kabupaten.kelola")
+def bukti_kabupaten(request):
+    return _bukti(request, None)
+
+
+@staff_view(KECAMATAN, izin="kecamatan.pantau")
+def bukti_kecamatan(request):
+    return _bukti(request, request.tenant.kecamatan)
+
+
+bukti = per_host(kecamatan=bukti_kecamatan, kabupaten=bukti_kabupaten)

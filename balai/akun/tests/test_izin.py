@@ -38,6 +38,10 @@ OPEN_TO_EVERY_STAFF = {
     "admin-desa/statistik/": "aggregate statistics, every village role holds statistik.lihat",
     "dasbor/": "the kecamatan and kabupaten dashboards",
     "dasbor/statistik/": "aggregate statistics per village",
+    "admin-desa/panduan/": "guides (pembinaan) are written for every role; each reads its own",
+    "admin-desa/panduan/<int:nomor>/": "one guide, among those written for the reader's roles",
+    "admin-desa/usulan/": "every village reads the proposals; proposing needs usulan.ajukan (checked on POST)",
+    "admin-desa/usulan/<int:nomor>/": "one proposal; supporting it needs usulan.ajukan (checked on POST)",
 }
 
 

@@ -174,3 +174,14 @@ def test_the_kabupaten_marks_a_kecamatan_as_running_sipande(client_for, kabupate
     assert KecamatanSipande.objects.filter(kecamatan=kaligondang).exists()
     assert client.post(f"/dasbor/sipande/{kaligondang.pk}/atur/", {"punya": "0"}).status_code == 302
     assert not KecamatanSipande.objects.exists()
+
+
+def test_dashboards_show_active_villages_from_the_same_scores(
+    client_for, kabupaten, kaligondang, desa_a, desa_b, make_user
+):
+    services.hitung_skor(kabupaten=kabupaten)
+    kab = client_for(kabupaten, make_user(Peran.ADMIN_KABUPATEN)).get("/dasbor/").content.decode()
+    kec = client_for(kaligondang, make_user(Peran.OPERATOR_KECAMATAN, kecamatan=kaligondang)).get("/dasbor/")
+    assert "0/2</strong> desa aktif" in kab
+    assert "0/1</strong> desa aktif" in kec.content.decode()
+    assert "desa tertinggal" in kec.content.decode()
