@@ -2,6 +2,7 @@ from django.apps import AppConfig
 
 from balai.core.registry import (
     ActivityMeasure,
+    AlertSource,
     AuditLabels,
     FreshnessSource,
     MenuItem,
@@ -17,6 +18,9 @@ class PembangunanConfig(AppConfig):
     verbose_name = "Pembangunan desa"
     extensions = [
         AuditLabels("balai.pembangunan.services.AUDIT_LABELS"),
+        AlertSource(
+            "pembangunan_terlambat", "Pembangunan melewati rencana", "balai.pembangunan.selectors.proyek_terlambat"
+        ),
         ActivityMeasure(
             "transparansi.progres_pembangunan",
             "Progres pembangunan dilaporkan",

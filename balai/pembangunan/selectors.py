@@ -1,7 +1,7 @@
 """Reads for the public pages, widgets, back office and the kecamatan/kabupaten views. Every
 function runs a fixed number of queries, whatever the number of rows."""
 
-from django.db.models import Count, F, Max, OuterRef, Prefetch, Q, Subquery, Sum
+from django.db.models import Count, F, Max, Min, OuterRef, Prefetch, Q, Subquery, Sum
 from django.urls import reverse
 from django.utils import timezone
 from django_scopes import scopes_disabled
@@ -134,6 +134,30 @@ def ukuran_progres(desa_ids, awal, akhir):
         .annotate(n=Count("id"))
     )
     return {r["desa_id"]: r["n"] for r in rows}
+
+
+def proyek_terlambat(desa_ids):
+    """Alert: villages with projects past their planned end, neither finished nor postponed or
+    cancelled (one query)."""
+    hari_ini = timezone.localdate()
+    rows = (
+        Proyek.objects.filter(
+            desa_id__in=desa_ids,
+            rencana_selesai__lt=hari_ini,
+            status__in=[Status.RENCANA, Status.BERJALAN],
+        )
+        .order_by()
+        .values("desa_id")
+        .annotate(n=Count("pk"), paling_lama=Min("rencana_selesai"))
+    )
+    return [
+        (
+            r["desa_id"],
+            f"{r['n']} kegiatan pembangunan melewati rencana selesai tanpa dilaporkan selesai "
+            f"(paling lama {(hari_ini - r['paling_lama']).days} hari).",
+        )
+        for r in rows
+    ]
 
 
 # --- kecamatan and kabupaten ---------------------------------------------------------------

@@ -82,3 +82,27 @@ def test_ukuran_aktivitas_progres(buat, desa_a, desa_b, operator_b):
     with scopes_disabled():
         assert ukuran([desa_a.pk, desa_b.pk], now - timedelta(days=30), now + timedelta(minutes=1)) == {desa_a.pk: 2}
         assert ukuran([desa_a.pk], now + timedelta(minutes=1), now + timedelta(days=1)) == {}
+
+
+def test_peringatan_proyek_terlambat(buat, desa_a, desa_b, operator_b):
+    from datetime import timedelta
+
+    from django_scopes import scopes_disabled
+
+    from balai.core import registry
+
+    hari_ini = timezone.localdate()
+    lewat = {"mulai": hari_ini - timedelta(days=100), "rencana_selesai": hari_ini - timedelta(days=10)}
+    buat.proyek(nama="Talud terlambat", status="berjalan", **lewat)
+    buat.proyek(
+        nama="Jalan rencana lama", status="rencana", mulai=lewat["mulai"], rencana_selesai=hari_ini - timedelta(days=3)
+    )
+    buat.proyek(nama="Sudah selesai", status="selesai", **lewat)
+    buat.proyek(nama="Ditunda", status="tertunda", **lewat)
+    buat.proyek(desa_b, actor=operator_b, nama="Belum lewat", status="berjalan", rencana_selesai=hari_ini)
+    sumber = next(a for a in registry.extensions(registry.AlertSource) if a.key == "pembangunan_terlambat")
+    with scopes_disabled():
+        hasil = sumber([desa_a.pk, desa_b.pk])
+    assert hasil == [
+        (desa_a.pk, "2 kegiatan pembangunan melewati rencana selesai tanpa dilaporkan selesai (paling lama 10 hari).")
+    ]
