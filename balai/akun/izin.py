@@ -29,6 +29,8 @@ IZIN = {
     "surat.proses": _("Memproses permohonan surat"),
     "surat.tandatangan": _("Menandatangani surat"),
     "ppid.kelola": _("Mengelola layanan informasi publik (PPID)"),
+    # The atasan PPID (the kepala desa) decides objections to the PPID's answers.
+    "ppid.atasan": _("Memutus keberatan informasi publik sebagai atasan PPID"),
     "kehadiran.catat": _("Mencatat kehadiran sendiri"),
     # APBDes: lines, realisation, imports, publishing (the treasurer works with an operator account).
     "keuangan.kelola": _("Mengelola APBDes: anggaran, realisasi, impor, terbitkan"),
@@ -60,7 +62,7 @@ PERAN_IZIN = {
     Peran.OPERATOR_KECAMATAN: frozenset({"kecamatan.pantau", "statistik.lihat", "audit.lihat"}),
     Peran.ADMIN_DESA: frozenset(_OPERATOR | {"desa.kelola", "ppid.kelola", "keuangan.kelola"}),
     Peran.OPERATOR_DESA: frozenset(_OPERATOR | {"keuangan.kelola"}),
-    Peran.KEPALA_DESA: frozenset(_PENANDA_TANGAN | {"surat.tandatangan"}),
+    Peran.KEPALA_DESA: frozenset(_PENANDA_TANGAN | {"surat.tandatangan", "ppid.atasan"}),
     Peran.SEKDES: frozenset(_PENANDA_TANGAN | {"surat.tandatangan", "surat.proses", "keuangan.kelola"}),
     Peran.PERANGKAT_DESA: frozenset(_PERANGKAT | {"penduduk.lihat"}),
     Peran.PPID_DESA: frozenset(_PERANGKAT | {"ppid.kelola", "pengumuman.kelola", "dokumen.kelola"}),

@@ -171,6 +171,38 @@ class ApiRouter:
     router: str
 
 
+@dataclass(frozen=True)
+class DipEntry:
+    """One item of public information a module publishes, as the village's Daftar Informasi
+    Publik (PPID) lists it: `url` is a path on the village site, `tanggal` when it was made or
+    last changed (None: always current)."""
+
+    judul: str
+    url: str
+    ringkasan: str = ""
+    tanggal: object = None
+
+
+@dataclass(frozen=True)
+class DipSource(_Lazy):
+    """Public information a module publishes, listed in the village's Daftar Informasi Publik
+    by itself. `kategori`: "berkala", "serta_merta" or "setiap_saat"; `target(*, desa)` ->
+    [DipEntry, ...] in a bounded number of queries. `wajib`: the key of the PPID checklist item
+    (balai.ppid.wajib) the entries fulfil, if any; `terbaru`: dotted path to
+    `fn(desa_ids)` -> {desa_id: date of the newest entry} in a fixed number of queries, so
+    completeness can be counted for all villages at once (needed when `wajib` is set)."""
+
+    kategori: str
+    target: object
+    wajib: str = ""
+    terbaru: object = None
+    order: int = 100
+
+    def terbaru_per_desa(self, desa_ids):
+        fn = import_string(self.terbaru) if isinstance(self.terbaru, str) else self.terbaru
+        return fn(desa_ids)
+
+
 def boleh(user, izin):
     """Whether `user` may see a declaration that needs `izin` (a permission name, a tuple of
     names any of which will do, or None: everyone); anonymous visitors hold none."""

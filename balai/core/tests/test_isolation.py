@@ -38,6 +38,7 @@ from balai.core.tests import routes
 from balai.media.models import Gambar
 from balai.media.services import simpan_gambar
 from balai.pembangunan.models import Progres, Proyek
+from balai.ppid.models import InformasiPublik, Keberatan, Permohonan
 from balai.publikasi.models import Dokumen
 from balai.website.models import PengaturanSitus
 from balai.wilayah.models import Desa
@@ -121,6 +122,56 @@ def _keuangan_recipes():
     }
 
 
+def _informasi_publik_recipe(desa):
+    # A published DIP entry with a file, so its download is shown on its own village's host.
+    return baker.make(
+        InformasiPublik,
+        desa=desa,
+        kategori="berkala",
+        berkas=ContentFile(b"%PDF-1.4 uji", name="uji.pdf"),
+        jenis_berkas="pdf",
+        tautan="",
+        uji_konsekuensi="",
+        dasar_hukum="",
+    )
+
+
+def _permohonan_recipe(desa):
+    # An open request: the deadline after its arrival, no answer yet (database constraints).
+    hari = timezone.localdate()
+    urut = random.randint(1, 9999)
+    return baker.make(
+        Permohonan,
+        desa=desa,
+        tahun=hari.year,
+        urut=urut,
+        nomor=f"PPID/{desa.kode}/{hari.year}/{urut:04d}",
+        diterima=hari,
+        tenggat=hari + timedelta(days=14),
+        status="diproses",
+        jawaban="",
+        diperpanjang=None,
+        berkas_identitas="",
+    )
+
+
+def _keberatan_recipe(desa):
+    hari = timezone.localdate()
+    urut = random.randint(1, 9999)
+    return baker.make(
+        Keberatan,
+        desa=desa,
+        permohonan=_permohonan_recipe(desa),
+        tahun=hari.year,
+        urut=urut,
+        nomor=f"KEB/{desa.kode}/{hari.year}/{urut:04d}",
+        diterima=hari,
+        tenggat=hari + timedelta(days=42),
+        status="diproses",
+        putusan="",
+    )
+
+
 # Builders for models model_bakery cannot fill on its own: {Model: callable(desa) -> instance}.
 ISOLATION_RECIPES = {
     **_keuangan_recipes(),
@@ -130,6 +181,9 @@ ISOLATION_RECIPES = {
     Dokumen: _dokumen_recipe,
     Proyek: _proyek_recipe,
     Progres: _progres_recipe,
+    InformasiPublik: _informasi_publik_recipe,
+    Permohonan: _permohonan_recipe,
+    Keberatan: _keberatan_recipe,
 }
 
 
