@@ -198,6 +198,12 @@ BALAI_PRIVAT_ROOT = env("BALAI_PRIVAT_ROOT", default=str(BASE_DIR / "var" / "pri
 # A move between two villages of the kabupaten waits this many days for the sending village;
 # after that the kecamatan may confirm it instead.
 BALAI_PINDAH_ANTAR_DESA_HARI = env.int("BALAI_PINDAH_ANTAR_DESA_HARI", default=7)
+# Map of development projects: the box (south, west, north, east) a project's point must lie in
+# (default: Kabupaten Purbalingga with a margin), and an optional tile server
+# ("https://tiles.example/{z}/{x}/{y}.png") for an embedded map; without it pages link to
+# OpenStreetMap only.
+BALAI_PETA_BATAS = env.list("BALAI_PETA_BATAS", cast=float, default=[-7.62, 109.08, -7.02, 109.72])
+BALAI_TILE_URL = env("BALAI_TILE_URL", default="")
 
 # Electronic signatures on issued documents (balai.tte). The signer is pluggable: the local one
 # signs with per-village keys under the kabupaten's own certificate authority; a kabupaten with

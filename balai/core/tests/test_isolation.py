@@ -39,6 +39,7 @@ from balai.lapak.models import Kategori, Pelapak, Produk
 from balai.media.models import Gambar
 from balai.media.services import simpan_gambar
 from balai.penduduk.models import Penduduk
+from balai.pembangunan.models import Progres, Proyek
 from balai.ppid.models import InformasiPublik, Keberatan, Permohonan
 from balai.publikasi.models import Dokumen
 from balai.surat.models import LampiranSurat, PengaturanSurat, Surat
@@ -73,6 +74,55 @@ def _gambar_recipe(desa):
 def _dokumen_recipe(desa):
     # Downloads open the stored file: it must exist.
     return baker.make(Dokumen, desa=desa, berkas=ContentFile(b"%PDF-1.4 uji", name="uji.pdf"))
+
+
+def _proyek_recipe(desa):
+    # Percent 0-100 and a plausible budget year are checks in the database.
+    return baker.make(Proyek, desa=desa, tahun=2026, persen=40, anggaran=150_000_000, nama=f"Talud khusus {desa.slug}")
+
+
+def _progres_recipe(desa):
+    proyek = _proyek_recipe(desa)
+    return baker.make(Progres, desa=desa, proyek=proyek, persen=50, tanggal=timezone.localdate())
+
+
+# APBDes: a published budget with lines, kegiatan and realisation; a new year on each call, so
+# a village may get several, and years apart from another village's (its name, "APBDes 2030", is
+# the text the leak checks look for).
+def _apbdes_recipe(desa):
+    from balai.keuangan.models import Apbdes
+    from balai.keuangan.tests.fabrik import apbdes_contoh
+
+    tahun = 2016 + desa.pk * 7 % 70 + Apbdes.objects.filter(desa=desa).count()
+    return apbdes_contoh(desa, tahun=tahun, label=f"khusus {desa.slug}")
+
+
+def _apbdes_child_recipe(model):
+    return lambda desa: model.objects.filter(desa=desa, **_apbdes_child_filter(model, _apbdes_recipe(desa))).first()
+
+
+def _apbdes_child_filter(model, apbdes):
+    from balai.keuangan.models import Baris, Kegiatan
+
+    if model is Kegiatan:
+        return {"tahun": apbdes.tahun}
+    if model is Baris:
+        return {"apbdes": apbdes}
+    return {"baris__apbdes": apbdes}
+
+
+def _keuangan_recipes():
+    from balai.keuangan.models import Apbdes, Baris, ImporApbdes, Kegiatan, Realisasi
+
+    return {
+        Apbdes: _apbdes_recipe,
+        Kegiatan: _apbdes_child_recipe(Kegiatan),
+        Baris: _apbdes_child_recipe(Baris),
+        Realisasi: _apbdes_child_recipe(Realisasi),
+        ImporApbdes: lambda desa: baker.make(
+            ImporApbdes, desa=desa, tahun=2099 - desa.pk, jenis="xlsx", nama_berkas=f"uji-{desa.slug}.xlsx"
+        ),
+    }
 
 
 def _informasi_publik_recipe(desa):
@@ -207,6 +257,8 @@ ISOLATION_RECIPES = {
     PengaturanSitus: _pengaturan_situs_recipe,
     Gambar: _gambar_recipe,
     Dokumen: _dokumen_recipe,
+    Proyek: _proyek_recipe,
+    Progres: _progres_recipe,
     InformasiPublik: _informasi_publik_recipe,
     Permohonan: _permohonan_recipe,
     Keberatan: _keberatan_recipe,

@@ -30,6 +30,11 @@ def test_seed_demo_builds_every_village_and_prints_logins(db, settings):
 
         assert SkorDesa.objects.values("desa").distinct().count() == 239
         assert KecamatanSipande.objects.count() == 7
+        # Development projects: a photo timeline in the showcase, projects in every village.
+        from balai.pembangunan.models import FotoProgres, Proyek
+
+        assert FotoProgres.objects.filter(desa__slug="selakambang").count() >= 10
+        assert Proyek.objects.values("desa").distinct().count() == 239
     admin = User.objects.get(username="admin.kabupaten")
     password = next(line.split()[1] for line in text.splitlines() if line.strip().startswith("admin.kabupaten"))
     assert admin.check_password(password) and len(password) >= 12
