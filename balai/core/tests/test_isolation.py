@@ -38,8 +38,8 @@ from balai.core.tests import routes
 from balai.lapak.models import Kategori, Pelapak, Produk
 from balai.media.models import Gambar
 from balai.media.services import simpan_gambar
-from balai.penduduk.models import Penduduk
 from balai.pembangunan.models import Progres, Proyek
+from balai.penduduk.models import Penduduk
 from balai.ppid.models import InformasiPublik, Keberatan, Permohonan
 from balai.publikasi.models import Dokumen
 from balai.surat.models import LampiranSurat, PengaturanSurat, Surat
