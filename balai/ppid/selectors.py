@@ -3,7 +3,7 @@ villages with the same handful)."""
 
 from collections import defaultdict
 from dataclasses import dataclass, field
-from datetime import date, timedelta
+from datetime import date, datetime, timedelta
 
 from django.db.models import Count, F, Max, Q
 from django.urls import reverse
@@ -120,6 +120,8 @@ def kelengkapan_banyak(desa_ids, *, hari=None):
     terbaru = {}
 
     def catat(desa_id, key, tanggal):
+        if isinstance(tanggal, datetime):  # a source may give the time it published, not the day
+            tanggal = timezone.localdate(tanggal)
         lama = terbaru.get((desa_id, key), _BELUM)
         if lama is _BELUM or (lama is not None and (tanggal is None or tanggal > lama)):
             terbaru[(desa_id, key)] = tanggal
