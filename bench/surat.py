@@ -84,7 +84,12 @@ def buat_surat(desa, warga, kades, n):
     with scope(desa=desa):
         letters = [
             services.ajukan_permohonan(
-                desa=desa, jenis="sktm", penduduk=warga, pemohon=None, lampiran={}, kanal="kantor",
+                desa=desa,
+                jenis="sktm",
+                penduduk=warga,
+                pemohon=None,
+                lampiran={},
+                kanal="kantor",
                 isian={"penghasilan": "1250000", "jumlah_tanggungan": "3", "keperluan": "Keringanan biaya sekolah"},
             )  # fmt: skip
             for _ in range(n)
