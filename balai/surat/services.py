@@ -222,41 +222,43 @@ def _terbitkan(surat):
 
 
 def tandatangani_surat(*, surat, actor, request=None, terbitkan=True) -> Surat:
-    """The named signer signs: the letter gets its number and date, its content is frozen, and
-    (unless the camat must countersign first) the signed PDF is issued. `terbitkan=False`
-    (demo data only) leaves the PDF to be rendered on first download."""
+    """The named signer signs: the letter gets its number and date and its content is frozen;
+    then (unless the camat must countersign first) the signed PDF is issued.
+
+    The village's number counter stays locked until the signing commits, so everything that can
+    be prepared without the number is done before taking it, and the PDF (render + signature,
+    the slow part) is made after the commit, under the letter's own row lock only
+    (pastikan_pdf): one slow render never holds up the village's other signers. Should it fail,
+    the letter is signed and numbered and its PDF is made on first download.
+    `terbitkan=False` (demo data, the numbering benchmark) leaves the PDF to that first download."""
     if not boleh_tandatangani(surat, actor):
         raise PermissionDenied("Hanya penanda tangan yang ditunjuk pada surat ini yang dapat menandatanganinya.")
     with transaction.atomic():
         surat = _ambil(surat, Status.DIVERIFIKASI)
         lama = surat.status
-        _beri_nomor(surat)
+        teks = isi.templat_untuk(surat.desa, surat.jenis).isi
+        pengaturan = nomor.pengaturan(surat.desa)
+        surat.tanggal_surat = timezone.localdate()
+        if surat.spec.berlaku_hari:
+            surat.berlaku_sampai = surat.tanggal_surat + datetime.timedelta(days=surat.spec.berlaku_hari)
+        surat.data = isi.data_beku(surat)
+        # From here on the counter row is locked until commit: keep it short.
+        surat.nomor = nomor.ambil_nomor(desa=surat.desa, jenis=surat.jenis, tanggal=surat.tanggal_surat)
+        surat.nomor_lengkap = nomor.susun(
+            pengaturan.format_nomor, kode=surat.klasifikasi, nomor=surat.nomor, desa=surat.desa,
+            tanggal=surat.tanggal_surat,
+        )  # fmt: skip
+        surat.data["nomor_surat"] = surat.nomor_lengkap
+        surat.isi_final = isi.isi_html(surat, teks)
         surat.ditandatangani_pada = timezone.now()
         surat.ditandatangani_oleh = actor
-        if surat.perlu_camat:
-            surat.status = Status.MENUNGGU_CAMAT
-        else:
-            surat.status = Status.DITANDATANGANI
-            if terbitkan:
-                _terbitkan(surat)
+        surat.status = Status.MENUNGGU_CAMAT if surat.perlu_camat else Status.DITANDATANGANI
         surat.save()
         _ganti_yang_lama(surat, actor, request)
         _catat(surat, "surat.ditandatangani", actor, request, lama, nomor_lengkap=[None, surat.nomor_lengkap])
+    if terbitkan and surat.status == Status.DITANDATANGANI:
+        surat = pastikan_pdf(surat)
     return surat
-
-
-def _beri_nomor(surat):
-    tanggal = timezone.localdate()
-    pengaturan = nomor.pengaturan(surat.desa)
-    surat.tanggal_surat = tanggal
-    surat.nomor = nomor.ambil_nomor(desa=surat.desa, jenis=surat.jenis, tanggal=tanggal)
-    surat.nomor_lengkap = nomor.susun(
-        pengaturan.format_nomor, kode=surat.klasifikasi, nomor=surat.nomor, desa=surat.desa, tanggal=tanggal
-    )
-    if surat.spec.berlaku_hari:
-        surat.berlaku_sampai = tanggal + datetime.timedelta(days=surat.spec.berlaku_hari)
-    surat.data = isi.data_beku(surat)
-    surat.isi_final = isi.isi_html(surat)
 
 
 def _ganti_yang_lama(surat, actor, request):
