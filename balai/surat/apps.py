@@ -1,6 +1,8 @@
 from django.apps import AppConfig
 
-from balai.core.registry import AuditLabels, MenuItem, Widget
+from balai.core.registry import ActivityMeasure, AuditLabels, MenuItem, Widget
+
+_S = "balai.surat.selectors."
 
 
 class SuratConfig(AppConfig):
@@ -8,6 +10,17 @@ class SuratConfig(AppConfig):
     verbose_name = "Surat-menyurat"
     extensions = [
         AuditLabels("balai.surat.services.AUDIT_LABELS"),
+        ActivityMeasure(
+            "layanan.surat", "Surat ditandatangani", "layanan", _S + "ukuran_surat_terbit", penuh=10, satuan="surat"
+        ),
+        ActivityMeasure(
+            "layanan.waktu", "Median waktu permohonan sampai surat ditandatangani", "layanan",
+            _S + "ukuran_waktu_layanan", penuh=24, nol=168, satuan="jam",
+        ),
+        ActivityMeasure(
+            "layanan.mandiri", "Permohonan surat lewat Layanan Mandiri", "layanan", _S + "ukuran_permohonan_mandiri",
+            penuh=3, satuan="permohonan",
+        ),
         MenuItem(
             "desa", "Surat", "surat:daftar", grup="layanan", izin=("surat.proses", "surat.tandatangan"), order=10,
             icon="✉",

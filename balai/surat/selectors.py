@@ -1,6 +1,8 @@
 """Reads for letters: the queue, a resident's letters, the types residents may request, the
 verification lookup, dashboard counts."""
 
+from statistics import median
+
 from django.db.models import Count, Min, Q
 from django.utils import timezone
 
@@ -98,3 +100,40 @@ def cari_verifikasi(desa, token):
 
 def templat(desa, jenis):
     return isi.templat_untuk(desa, jenis)
+
+
+# --- what the kabupaten's oversight reads (balai.pengawasan) -----------------------------------
+
+
+def ukuran_surat_terbit(desa_ids, awal, akhir):
+    """Activity measure: letters signed in [awal, akhir), per village (one query)."""
+    rows = (
+        Surat.objects.filter(desa_id__in=desa_ids, ditandatangani_pada__gte=awal, ditandatangani_pada__lt=akhir)
+        .order_by()
+        .values("desa_id")
+        .annotate(n=Count("id"))
+    )
+    return {r["desa_id"]: r["n"] for r in rows}
+
+
+def ukuran_waktu_layanan(desa_ids, awal, akhir):
+    """Activity measure: the median hours from a request to its signed letter, over the letters
+    signed in [awal, akhir) (one query; villages that signed none are left out)."""
+    rows = Surat.objects.filter(
+        desa_id__in=desa_ids, ditandatangani_pada__gte=awal, ditandatangani_pada__lt=akhir
+    ).values_list("desa_id", "diajukan", "ditandatangani_pada")
+    jam = {}
+    for desa_id, diajukan, ditandatangani in rows:
+        jam.setdefault(desa_id, []).append((ditandatangani - diajukan).total_seconds() / 3600)
+    return {d: round(median(j), 1) for d, j in jam.items()}
+
+
+def ukuran_permohonan_mandiri(desa_ids, awal, akhir):
+    """Activity measure: letters residents asked for through Layanan Mandiri in [awal, akhir)."""
+    rows = (
+        Surat.objects.filter(desa_id__in=desa_ids, kanal=Surat.Kanal.MANDIRI, diajukan__gte=awal, diajukan__lt=akhir)
+        .order_by()
+        .values("desa_id")
+        .annotate(n=Count("id"))
+    )
+    return {r["desa_id"]: r["n"] for r in rows}

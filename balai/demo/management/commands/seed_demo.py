@@ -18,7 +18,19 @@ from faker import Faker
 from balai.akun.models import Keanggotaan, Peran, User
 from balai.akun.services import buat_tautan_2fa, generate_password
 from balai.core.tenancy import forget_hosts, site_url
-from balai.demo import keamanan, keuangan, lapak, mandiri, pembangunan, penduduk, pengawasan, ppid, publikasi, surat, website
+from balai.demo import (
+    keamanan,
+    keuangan,
+    lapak,
+    mandiri,
+    pembangunan,
+    penduduk,
+    pengawasan,
+    ppid,
+    publikasi,
+    surat,
+    website,
+)
 from balai.demo.nama import nama_orang
 from balai.wilayah.models import RT, RW, Desa, Dusun, Kabupaten
 from balai.wilayah.services import load_wilayah
