@@ -38,11 +38,16 @@ def _umur(lahir, pada):
     return pada.year - lahir.year - ((pada.month, pada.day) < (lahir.month, lahir.day))
 
 
-def nilai_penduduk(p, *, pada) -> dict:
+def nilai_penduduk(p, *, pada, desa) -> dict:
     rt = f"{p.rt.nomor:03d}" if p.rt_id else ""
     rw = f"{p.rw.nomor:03d}" if p.rw_id else ""
     dusun = p.dusun.nama if p.dusun_id else ""
-    tempat = [f"RT {rt}/RW {rw}" if rt else "", f"Dusun {dusun}" if dusun else ""]
+    tempat = [
+        p.alamat_sekarang if not rt else "",
+        f"RT {rt}/RW {rw}" if rt else "",
+        f"Dusun {dusun}" if dusun else "",
+        f"{desa.get_jenis_display()} {desa.nama}",
+    ]
     return {
         "nama": p.nama,
         "nik": p.nik,
@@ -57,7 +62,7 @@ def nilai_penduduk(p, *, pada) -> dict:
         "status_kawin": kode.nama("status_kawin", p.status_kawin).title(),
         "kewarganegaraan": kode.nama("warganegara", p.warganegara) or "WNI",
         "pendidikan": kode.nama("pendidikan_kk", p.pendidikan_kk).title(),
-        "alamat": ", ".join(x for x in tempat if x) or p.alamat_sekarang,
+        "alamat": ", ".join(x for x in tempat if x),
         "rt": rt,
         "rw": rw,
         "dusun": dusun,
@@ -90,7 +95,7 @@ def nilai_surat(surat: Surat) -> dict:
 
 def data_beku(surat: Surat) -> dict:
     """The register, village and signer values frozen into a letter when it is signed."""
-    data = nilai_penduduk(surat.penduduk, pada=surat.tanggal_surat or datetime.date.today())
+    data = nilai_penduduk(surat.penduduk, pada=surat.tanggal_surat or datetime.date.today(), desa=surat.desa)
     data |= nilai_desa(surat.desa)
     data |= nilai_surat(surat)
     ttd = surat.penanda_tangan
