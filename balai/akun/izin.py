@@ -28,6 +28,9 @@ IZIN = {
     "surat.tandatangan": _("Menandatangani surat"),
     "ppid.kelola": _("Mengelola layanan informasi publik (PPID)"),
     "kehadiran.catat": _("Mencatat kehadiran sendiri"),
+    # Attendance rules, the office QR screen, leave decisions (the kepala desa; the sekdes for
+    # the kepala desa's own requests) and monthly recaps.
+    "kehadiran.kelola": _("Mengelola kehadiran perangkat: pengaturan, layar kode QR, izin dan rekap"),
     "kecamatan.pantau": _("Memantau desa-desa di kecamatan"),
     "kabupaten.kelola": _("Mengelola seluruh desa, akun dan pengaturan kabupaten"),
 }
@@ -43,15 +46,17 @@ _OPERATOR = _PENANDA_TANGAN | {
     "surat.proses",
 }
 
+_KELOLA_KEHADIRAN = {"kehadiran.kelola"}
+
 PERAN_IZIN = {
     # The kabupaten may work in any village's back office, but never sees full NIK/KK numbers,
     # health data or document numbers (balai.penduduk.privasi).
     Peran.ADMIN_KABUPATEN: frozenset(IZIN) - {"penduduk.lihat_nik"},
     Peran.OPERATOR_KECAMATAN: frozenset({"kecamatan.pantau", "statistik.lihat", "audit.lihat"}),
-    Peran.ADMIN_DESA: frozenset(_OPERATOR | {"desa.kelola", "ppid.kelola"}),
+    Peran.ADMIN_DESA: frozenset(_OPERATOR | {"desa.kelola", "ppid.kelola"} | _KELOLA_KEHADIRAN),
     Peran.OPERATOR_DESA: frozenset(_OPERATOR),
-    Peran.KEPALA_DESA: frozenset(_PENANDA_TANGAN | {"surat.tandatangan"}),
-    Peran.SEKDES: frozenset(_PENANDA_TANGAN | {"surat.tandatangan", "surat.proses"}),
+    Peran.KEPALA_DESA: frozenset(_PENANDA_TANGAN | {"surat.tandatangan"} | _KELOLA_KEHADIRAN),
+    Peran.SEKDES: frozenset(_PENANDA_TANGAN | {"surat.tandatangan", "surat.proses"} | _KELOLA_KEHADIRAN),
     Peran.PERANGKAT_DESA: frozenset(_PERANGKAT | {"penduduk.lihat"}),
     Peran.PPID_DESA: frozenset(_PERANGKAT | {"ppid.kelola", "pengumuman.kelola", "dokumen.kelola"}),
 }
