@@ -20,7 +20,9 @@ def _desa_fk():
 
 
 def _perangkat_fk():
-    return models.ForeignKey("website.Perangkat", on_delete=models.PROTECT, related_name="+", verbose_name=_("perangkat"))
+    return models.ForeignKey(
+        "website.Perangkat", on_delete=models.PROTECT, related_name="+", verbose_name=_("perangkat")
+    )
 
 
 class Metode(models.TextChoices):
@@ -178,6 +180,7 @@ class Izin(models.Model):
     class JenisLampiran(models.TextChoices):
         PDF = "pdf", "PDF"
         JPG = "jpg", "JPEG"
+        PNG = "png", "PNG"
 
     desa = _desa_fk()
     perangkat = _perangkat_fk()
@@ -226,7 +229,8 @@ class Izin(models.Model):
                 condition=~Q(status="ditolak") | ~Q(catatan_putusan=""), name="kehadiran_izin_alasan_tolak"
             ),
             models.CheckConstraint(
-                condition=Q(lampiran="", lampiran_jenis="") | ~Q(lampiran="") & Q(lampiran_jenis__in=["pdf", "jpg"]),
+                condition=Q(lampiran="", lampiran_jenis="")
+                | ~Q(lampiran="") & Q(lampiran_jenis__in=["pdf", "jpg", "png"]),
                 name="kehadiran_izin_lampiran",
             ),
         ]
