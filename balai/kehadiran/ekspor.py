@@ -86,7 +86,8 @@ def pdf_bytes(rekap, *, desa=None, kecamatan=None, penanda_tangan=None, tanggal=
     sel = gaya["BodyText"].clone("sel", fontSize=8, leading=10)
     data = [[Paragraph(escape(str(k)), sel) for k in _kepala_kolom(desa)]]
     data += [[Paragraph(escape(str(v)), sel) for v in row] for row in _baris(rekap)]
-    lebar = [10 * mm, 50 * mm, 40 * mm] + [17 * mm] * len(KOLOM) + [17 * mm, 14 * mm]
+    # "Tanpa keterangan" is the one long heading: wide enough to break between its words only.
+    lebar = [10 * mm, 50 * mm, 36 * mm] + [16 * mm] * (len(KOLOM) - 1) + [25 * mm, 17 * mm, 14 * mm]
     tabel = Table(data, colWidths=lebar, repeatRows=1)
     tabel.setStyle(
         TableStyle(
