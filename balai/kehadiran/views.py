@@ -26,7 +26,7 @@ CATAT, KELOLA = "kehadiran.catat", "kehadiran.kelola"
 
 
 def _tanpa_perangkat(request):
-    return render(request, "kehadiran/tanpa_perangkat.html", status=403)
+    return render(request, "kehadiran/tanpa_perangkat.html")
 
 
 # --- the official ------------------------------------------------------------------------------

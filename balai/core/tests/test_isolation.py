@@ -35,10 +35,11 @@ from PIL import Image
 from balai.akun.models import Peran, User
 from balai.core.tenancy import DESA, KABUPATEN, KECAMATAN
 from balai.core.tests import routes
+from balai.kehadiran.models import Izin, Kehadiran, PengaturanKehadiran
 from balai.media.models import Gambar
 from balai.media.services import simpan_gambar
 from balai.publikasi.models import Dokumen
-from balai.website.models import PengaturanSitus
+from balai.website.models import PengaturanSitus, Perangkat
 from balai.wilayah.models import Desa
 
 # Models that carry a `desa` link but are looked up before any tenant is known, with the reason.
@@ -71,12 +72,50 @@ def _dokumen_recipe(desa):
     return baker.make(Dokumen, desa=desa, berkas=ContentFile(b"%PDF-1.4 uji", name="uji.pdf"))
 
 
+def _pengaturan_kehadiran_recipe(desa):
+    # Checks in the database: a radius within bounds, a proof of presence.
+    return PengaturanKehadiran.objects.create(desa=desa)
+
+
+def _kehadiran_recipe(desa):
+    # A day's record: check-out after check-in, each with its proof.
+    masuk = timezone.now() - timedelta(hours=8)
+    return baker.make(
+        Kehadiran,
+        desa=desa,
+        perangkat=make_for_desa(Perangkat, desa),
+        masuk=masuk,
+        metode="qr",
+        pulang=masuk + timedelta(hours=8),
+        metode_pulang="qr",
+    )
+
+
+def _izin_recipe(desa):
+    # A leave request waiting for a decision, over a range that runs forwards (also once
+    # _publish moves `mulai` to tomorrow).
+    hari = timezone.localdate()
+    return baker.make(
+        Izin,
+        desa=desa,
+        perangkat=make_for_desa(Perangkat, desa),
+        mulai=hari,
+        sampai=hari + timedelta(days=30),
+        status="menunggu",
+        lampiran="",
+        lampiran_jenis="",
+    )
+
+
 # Builders for models model_bakery cannot fill on its own: {Model: callable(desa) -> instance}.
 ISOLATION_RECIPES = {
     User: _user_recipe,
     PengaturanSitus: _pengaturan_situs_recipe,
     Gambar: _gambar_recipe,
     Dokumen: _dokumen_recipe,
+    PengaturanKehadiran: _pengaturan_kehadiran_recipe,
+    Kehadiran: _kehadiran_recipe,
+    Izin: _izin_recipe,
 }
 
 
