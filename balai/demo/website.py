@@ -322,7 +322,6 @@ def _pemegang_akun(villages):
     return {(u.desa_id, u.jabatan): u for u in akun if u.get_full_name()}
 
 
-
 KOMENTAR = [
     ("Terima kasih infonya, semoga kegiatannya lancar terus.", Komentar.Status.DISETUJUI, ""),
     ("Alhamdulillah, jalan ke sawah sekarang sudah bagus.", Komentar.Status.DISETUJUI, ""),

@@ -18,12 +18,12 @@ from faker import Faker
 from balai.akun.models import Keanggotaan, Peran, User
 from balai.akun.services import buat_tautan_2fa, generate_password
 from balai.core.tenancy import forget_hosts, site_url
-from balai.demo import penduduk, publikasi, website
+from balai.demo import kehadiran, penduduk, publikasi, website
 from balai.demo.nama import nama_orang
 from balai.wilayah.models import RT, RW, Desa, Dusun, Kabupaten
 from balai.wilayah.services import load_wilayah
 
-BUILDERS = [website, publikasi, penduduk]
+BUILDERS = [website, publikasi, penduduk, kehadiran]
 SHOWCASE_KODE = "33.03.04.2006"  # Desa Selakambang, Kecamatan Kaligondang
 DUSUN_NAMES = [
     "Krajan",
