@@ -262,7 +262,7 @@ def ajukan_izin(*, desa, actor, perangkat, izin, lampiran=None, request=None):
 
 @transaction.atomic
 def putuskan_izin(*, desa, actor, izin, setujui, catatan="", request=None):
-    izin = Izin.objects.select_for_update().select_related("perangkat__pengguna").get(desa=desa, pk=izin.pk)
+    izin = Izin.objects.select_for_update(of=("self",)).select_related("perangkat__pengguna").get(desa=desa, pk=izin.pk)
     if not boleh_memutus(actor, izin):
         raise ValidationError(
             "Pengajuan ini diputus oleh kepala desa; pengajuan kepala desa sendiri diputus oleh sekretaris desa."
@@ -292,7 +292,7 @@ def putuskan_izin(*, desa, actor, izin, setujui, catatan="", request=None):
 @transaction.atomic
 def batalkan_izin(*, desa, actor, izin, request=None):
     """The requester withdraws a request not yet decided."""
-    izin = Izin.objects.select_for_update().select_related("perangkat").get(desa=desa, pk=izin.pk)
+    izin = Izin.objects.select_for_update(of=("self",)).select_related("perangkat").get(desa=desa, pk=izin.pk)
     if izin.perangkat.pengguna_id != actor.pk or izin.status != Izin.Status.MENUNGGU:
         raise ValidationError("Hanya pengajuan Anda sendiri yang belum diputus yang dapat dibatalkan.")
     audit.record(
