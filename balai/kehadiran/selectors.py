@@ -260,7 +260,8 @@ def izin_desa(*, desa, status=None):
 
 
 def papan_hari_ini(*, desa):
-    """Today's board: who is in, who is away on approved leave, who has not come (three queries)."""
+    """Today's board: who is in, who is away on approved leave, who has not come (three queries,
+    and the calendar's when its cache is cold)."""
     hari = timezone.localdate()
     orang = list(Perangkat.objects.filter(desa=desa, pengguna__isnull=False).order_by("urutan", "nama"))
     catatan = {k.perangkat_id: k for k in Kehadiran.objects.filter(desa=desa, tanggal=hari)}
@@ -282,7 +283,7 @@ def papan_hari_ini(*, desa):
 
 
 def widget_hari_ini(request):
-    """Dashboard card: today's attendance (four queries)."""
+    """Dashboard card: today's attendance."""
     return papan_hari_ini(desa=request.desa)
 
 
