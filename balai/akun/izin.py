@@ -34,6 +34,9 @@ IZIN = {
     "kehadiran.catat": _("Mencatat kehadiran sendiri"),
     # APBDes: lines, realisation, imports, publishing (the treasurer works with an operator account).
     "keuangan.kelola": _("Mengelola APBDes: anggaran, realisasi, impor, terbitkan"),
+    # Attendance rules, the office QR screen, leave decisions (the kepala desa; the sekdes for
+    # the kepala desa's own requests) and monthly recaps.
+    "kehadiran.kelola": _("Mengelola kehadiran perangkat: pengaturan, layar kode QR, izin dan rekap"),
     "kecamatan.pantau": _("Memantau desa-desa di kecamatan"),
     "kabupaten.kelola": _("Mengelola seluruh desa, akun dan pengaturan kabupaten"),
     # Keamanan digital (balai.keamanan): the village's own security check, and the kabupaten's
@@ -64,6 +67,8 @@ _OPERATOR = _PENANDA_TANGAN | {
     "surat.proses",
 }
 
+_KELOLA_KEHADIRAN = {"kehadiran.kelola"}
+
 PERAN_IZIN = {
     # The kabupaten may work in any village's back office, but never sees full NIK/KK numbers,
     # health data or document numbers (balai.penduduk.privasi).
@@ -77,6 +82,10 @@ PERAN_IZIN = {
     Peran.SEKDES: frozenset(
         _PENANDA_TANGAN | {"keuangan.kelola", "mandiri.kelola", "surat.proses", "surat.tandatangan"}
     ),
+    Peran.ADMIN_DESA: frozenset(_OPERATOR | {"desa.kelola", "ppid.kelola"} | _KELOLA_KEHADIRAN),
+    Peran.OPERATOR_DESA: frozenset(_OPERATOR),
+    Peran.KEPALA_DESA: frozenset(_PENANDA_TANGAN | {"surat.tandatangan"} | _KELOLA_KEHADIRAN),
+    Peran.SEKDES: frozenset(_PENANDA_TANGAN | {"surat.tandatangan", "surat.proses"} | _KELOLA_KEHADIRAN),
     Peran.PERANGKAT_DESA: frozenset(_PERANGKAT | {"penduduk.lihat"}),
     Peran.PPID_DESA: frozenset(_PERANGKAT | {"dokumen.kelola", "pengumuman.kelola", "ppid.kelola"}),
 }

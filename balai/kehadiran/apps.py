@@ -1,7 +1,37 @@
 from django.apps import AppConfig
 
+from balai.core.registry import AuditLabels, MenuItem, Widget
+
 
 class KehadiranConfig(AppConfig):
     name = "balai.kehadiran"
     verbose_name = "Kehadiran perangkat desa"
-    extensions = []
+    extensions = [
+        AuditLabels("balai.kehadiran.services.AUDIT_LABELS"),
+        MenuItem("desa", "Kehadiran saya", "kehadiran:saya", izin="kehadiran.catat", order=5, icon="✓"),
+        MenuItem(
+            "desa",
+            "Kehadiran perangkat",
+            "kehadiran:rekap",
+            grup="pengaturan",
+            izin="kehadiran.kelola",
+            order=60,
+            icon="✓",
+        ),
+        MenuItem(
+            "kecamatan",
+            "Kehadiran perangkat desa",
+            "kehadiran:dasbor",
+            grup="pantau",
+            izin="kecamatan.pantau",
+            order=60,
+            icon="✓",
+        ),
+        Widget(
+            "desa",
+            "kehadiran/partials/widget.html",
+            "balai.kehadiran.selectors.widget_hari_ini",
+            izin="kehadiran.kelola",
+            order=40,
+        ),
+    ]

@@ -36,6 +36,7 @@ from balai.akun.models import Peran, User
 from balai.core.tenancy import DESA, KABUPATEN, KECAMATAN
 from balai.core.tests import routes
 from balai.lapak.models import Kategori, Pelapak, Produk
+from balai.kehadiran.models import Izin, Kehadiran, PengaturanKehadiran
 from balai.media.models import Gambar
 from balai.media.services import simpan_gambar
 from balai.pembangunan.models import Progres, Proyek
@@ -44,6 +45,7 @@ from balai.ppid.models import InformasiPublik, Keberatan, Permohonan
 from balai.publikasi.models import Dokumen
 from balai.surat.models import LampiranSurat, PengaturanSurat, Surat
 from balai.website.models import PengaturanSitus
+from balai.website.models import PengaturanSitus, Perangkat
 from balai.wilayah.models import Desa
 
 # Models that carry a `desa` link but are looked up before any tenant is known, with the reason.
@@ -250,6 +252,41 @@ def _pengaturan_surat_recipe(desa):
     return baker.make(PengaturanSurat, desa=desa, format_nomor=f"{{kode}}/{{nomor}}/{desa.slug}/{{tahun}}")
 
 
+def _pengaturan_kehadiran_recipe(desa):
+    # Checks in the database: a radius within bounds, a proof of presence.
+    return PengaturanKehadiran.objects.create(desa=desa)
+
+
+def _kehadiran_recipe(desa):
+    # A day's record: check-out after check-in, each with its proof.
+    masuk = timezone.now() - timedelta(hours=8)
+    return baker.make(
+        Kehadiran,
+        desa=desa,
+        perangkat=make_for_desa(Perangkat, desa),
+        masuk=masuk,
+        metode="qr",
+        pulang=masuk + timedelta(hours=8),
+        metode_pulang="qr",
+    )
+
+
+def _izin_recipe(desa):
+    # A leave request waiting for a decision, over a range that runs forwards (also once
+    # _publish moves `mulai` to tomorrow).
+    hari = timezone.localdate()
+    return baker.make(
+        Izin,
+        desa=desa,
+        perangkat=make_for_desa(Perangkat, desa),
+        mulai=hari,
+        sampai=hari + timedelta(days=30),
+        status="menunggu",
+        lampiran="",
+        lampiran_jenis="",
+    )
+
+
 # Builders for models model_bakery cannot fill on its own: {Model: callable(desa) -> instance}.
 ISOLATION_RECIPES = {
     **_keuangan_recipes(),
@@ -267,6 +304,9 @@ ISOLATION_RECIPES = {
     Surat: _surat_recipe,
     LampiranSurat: _lampiran_surat_recipe,
     PengaturanSurat: _pengaturan_surat_recipe,
+    PengaturanKehadiran: _pengaturan_kehadiran_recipe,
+    Kehadiran: _kehadiran_recipe,
+    Izin: _izin_recipe,
 }
 
 

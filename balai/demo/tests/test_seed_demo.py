@@ -56,3 +56,13 @@ def test_seed_demo_builds_every_village_and_prints_logins(db, settings):
     assert kepala.pengguna == kades and kades.punya_izin("surat.tandatangan")
     assert sekdes.pengguna == User.objects.get(username="sekdes.selakambang")
     assert sekdes.nama == sekdes.pengguna.get_full_name()
+    # Attendance: a month and more for Selakambang's officials, with late days and approved leave.
+    from balai.kehadiran.models import Izin, Kehadiran
+
+    with scopes_disabled():
+        assert Kehadiran.objects.filter(desa=desa).count() > 100
+        assert Kehadiran.objects.filter(desa=desa, terlambat_menit__gt=0).exists()
+        assert Kehadiran.objects.filter(desa=desa, pulang_cepat_menit__gt=0).exists()
+        assert set(Izin.objects.filter(desa=desa, status="disetujui").values_list("jenis", flat=True)) == {
+            "sakit", "cuti", "dinas_luar"
+        }  # fmt: skip
