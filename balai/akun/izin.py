@@ -75,17 +75,15 @@ PERAN_IZIN = {
     Peran.ADMIN_KABUPATEN: frozenset(IZIN) - {"penduduk.lihat_nik"},
     Peran.OPERATOR_KECAMATAN: frozenset({"kecamatan.pantau", "statistik.lihat", "audit.lihat"}),
     Peran.ADMIN_DESA: frozenset(
-        _OPERATOR | {"desa.kelola", "keuangan.kelola", "lapak.kelola", "mandiri.kelola", "ppid.kelola"}
+        _OPERATOR
+        | {"desa.kelola", "keuangan.kelola", "lapak.kelola", "mandiri.kelola", "ppid.kelola"}
+        | _KELOLA_KEHADIRAN
     ),
     Peran.OPERATOR_DESA: frozenset(_OPERATOR | {"keuangan.kelola", "lapak.kelola", "mandiri.kelola"}),
-    Peran.KEPALA_DESA: frozenset(_PENANDA_TANGAN | {"ppid.atasan", "surat.tandatangan"}),
+    Peran.KEPALA_DESA: frozenset(_PENANDA_TANGAN | {"ppid.atasan", "surat.tandatangan"} | _KELOLA_KEHADIRAN),
     Peran.SEKDES: frozenset(
-        _PENANDA_TANGAN | {"keuangan.kelola", "mandiri.kelola", "surat.proses", "surat.tandatangan"}
+        _PENANDA_TANGAN | {"keuangan.kelola", "mandiri.kelola", "surat.proses", "surat.tandatangan"} | _KELOLA_KEHADIRAN
     ),
-    Peran.ADMIN_DESA: frozenset(_OPERATOR | {"desa.kelola", "ppid.kelola"} | _KELOLA_KEHADIRAN),
-    Peran.OPERATOR_DESA: frozenset(_OPERATOR),
-    Peran.KEPALA_DESA: frozenset(_PENANDA_TANGAN | {"surat.tandatangan"} | _KELOLA_KEHADIRAN),
-    Peran.SEKDES: frozenset(_PENANDA_TANGAN | {"surat.tandatangan", "surat.proses"} | _KELOLA_KEHADIRAN),
     Peran.PERANGKAT_DESA: frozenset(_PERANGKAT | {"penduduk.lihat"}),
     Peran.PPID_DESA: frozenset(_PERANGKAT | {"dokumen.kelola", "pengumuman.kelola", "ppid.kelola"}),
 }

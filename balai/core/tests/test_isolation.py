@@ -35,8 +35,8 @@ from PIL import Image
 from balai.akun.models import Peran, User
 from balai.core.tenancy import DESA, KABUPATEN, KECAMATAN
 from balai.core.tests import routes
-from balai.lapak.models import Kategori, Pelapak, Produk
 from balai.kehadiran.models import Izin, Kehadiran, PengaturanKehadiran
+from balai.lapak.models import Kategori, Pelapak, Produk
 from balai.media.models import Gambar
 from balai.media.services import simpan_gambar
 from balai.pembangunan.models import Progres, Proyek
@@ -44,7 +44,6 @@ from balai.penduduk.models import Penduduk
 from balai.ppid.models import InformasiPublik, Keberatan, Permohonan
 from balai.publikasi.models import Dokumen
 from balai.surat.models import LampiranSurat, PengaturanSurat, Surat
-from balai.website.models import PengaturanSitus
 from balai.website.models import PengaturanSitus, Perangkat
 from balai.wilayah.models import Desa
 

@@ -7,7 +7,7 @@ from django_scopes import scope
 
 from balai.akun.izin import PERAN_IZIN
 from balai.akun.models import Peran
-from balai.kehadiran import kode, services, selectors
+from balai.kehadiran import kode, selectors, services
 
 
 @pytest.mark.parametrize(

@@ -19,9 +19,11 @@ def _surat(desa, nomor, *, jam, kanal=Surat.Kanal.KANTOR, sekarang):
     with scopes_disabled():
         surat = make_for_desa(Surat, desa)
         Surat.objects.filter(pk=surat.pk).update(
-            kanal=kanal, diajukan=sekarang - timedelta(hours=jam + 1), ditandatangani_pada=sekarang - timedelta(hours=1),
+            kanal=kanal,
+            diajukan=sekarang - timedelta(hours=jam + 1),
+            ditandatangani_pada=sekarang - timedelta(hours=1),
             nomor_lengkap=f"470/{nomor}/x/2026",
-        )  # fmt: skip
+        )
 
 
 def test_letters_signed_their_median_time_and_mandiri_requests(desa_a, desa_b):

@@ -18,13 +18,39 @@ from faker import Faker
 from balai.akun.models import Keanggotaan, Peran, User
 from balai.akun.services import buat_tautan_2fa, generate_password
 from balai.core.tenancy import forget_hosts, site_url
-from balai.demo import (, kehadiran, mandiri, penduduk, pengawasan, publikasi, surat, website
+from balai.demo import (
+    keamanan,
+    kehadiran,
+    keuangan,
+    lapak,
+    mandiri,
+    pembangunan,
+    penduduk,
+    pengawasan,
+    ppid,
+    publikasi,
+    surat,
+    website,
+)
 from balai.demo.nama import nama_orang
 from balai.wilayah.models import RT, RW, Desa, Dusun, Kabupaten
 from balai.wilayah.services import load_wilayah
 
 # `pengawasan` scores what the others made: it stays last.
-BUILDERS = [website, publikasi, penduduk, surat, mandiri, lapak, keuangan, pembangunan, ppid, kehadiran, keamanan, pengawasan]
+BUILDERS = [
+    website,
+    publikasi,
+    penduduk,
+    surat,
+    mandiri,
+    lapak,
+    keuangan,
+    pembangunan,
+    ppid,
+    kehadiran,
+    keamanan,
+    pengawasan,
+]
 SHOWCASE_KODE = "33.03.04.2006"  # Desa Selakambang, Kecamatan Kaligondang
 DUSUN_NAMES = [
     "Krajan",
