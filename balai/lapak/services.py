@@ -13,7 +13,7 @@ from django.utils import timezone
 from django.utils.text import slugify
 from django_scopes import scopes_disabled
 
-from balai.core import audit, sitecache
+from balai.core import audit, konten, sitecache
 from balai.media.services import simpan_gambar
 from balai.wilayah.models import Desa
 
@@ -35,10 +35,12 @@ AUDIT_LABELS = {
     "lapak.produk_dijeda": "Produk dijeda",
     "lapak.produk_dilanjutkan": "Produk ditayangkan lagi",
     "lapak.foto_dihapus": "Foto produk dihapus",
+    "lapak.produk_dilepas_pemeriksaan": "Produk tayang setelah ditinjau pemeriksaan konten",
 }
 
 MAKS_FOTO = 5  # photos per product
 P, S = Produk.Status, Pelapak.Status
+TERBITKAN = "balai.lapak.services.terbitkan_setelah_tinjau"
 
 
 def _bump(desa):
@@ -55,6 +57,18 @@ def _slug_unik(*, desa, nama, produk):
     while slug in taken:
         slug, n = f"{base}-{n}", n + 1
     return slug
+
+
+def _ditahan(*, desa, actor, produk, tayang_pada, request):
+    """A product about to show whose public text the content check (balai.core.konten) holds
+    waits instead (the author is told why); the kabupaten's release shows it. True when held."""
+    if produk.status != P.TAYANG or not konten.periksa(
+        desa=desa, obj=produk, teks={"pelapak": produk.pelapak.nama}, actor=actor, terbitkan=TERBITKAN, request=request
+    ):
+        return False
+    produk.status, produk.tayang_pada = P.MENUNGGU, tayang_pada
+    produk.save(update_fields=["status", "tayang_pada"])
+    return True
 
 
 def _record(action, *, actor, desa, obj, before=None, request=None, oleh_warga=False):
@@ -206,10 +220,12 @@ def simpan_produk(*, desa, actor, produk, foto_baru=(), oleh_warga=False, reques
             produk.status = P.MENUNGGU
     elif before is None:
         produk.status = P.TAYANG
+    tayang_pada = produk.tayang_pada
     if produk.status == P.TAYANG and produk.tayang_pada is None:
         produk.tayang_pada = timezone.now()
     produk.full_clean()
     produk.save()
+    _ditahan(desa=desa, actor=actor, produk=produk, tayang_pada=tayang_pada, request=request)
     foto_baru = [f for f in foto_baru if f]  # an empty file input gives [None]
     _simpan_foto(desa=desa, actor=actor, produk=produk, foto_baru=foto_baru, request=request)
     action = "lapak.produk_diubah" if before is not None else "lapak.produk_dibuat"
@@ -244,12 +260,25 @@ def ubah_status_produk(*, desa, actor, produk, aksi, catatan="", oleh_warga=Fals
     produk.status = ke
     if aksi in ("tolak", "setujui"):
         produk.catatan = catatan[:300]
+    tayang_pada = produk.tayang_pada
     if ke == P.TAYANG and produk.tayang_pada is None:
         produk.tayang_pada = timezone.now()
     produk.save(update_fields=["status", "catatan", "tayang_pada", "diperbarui"])
+    _ditahan(desa=desa, actor=actor, produk=produk, tayang_pada=tayang_pada, request=request)
     _record(action, actor=actor, desa=desa, obj=produk, before=before, request=request, oleh_warga=oleh_warga)
     _bump(desa)
     return produk
+
+
+@transaction.atomic
+def terbitkan_setelah_tinjau(*, obj, actor):
+    """Show a product the content check held, once the kabupaten released it."""
+    before = audit.snapshot(obj)
+    obj.status = P.TAYANG
+    obj.tayang_pada = obj.tayang_pada or timezone.now()
+    obj.save(update_fields=["status", "tayang_pada", "diperbarui"])
+    _record("lapak.produk_dilepas_pemeriksaan", actor=actor, desa=obj.desa, obj=obj, before=before)
+    _bump(obj.desa)
 
 
 @transaction.atomic
