@@ -10,7 +10,7 @@ from django.db import transaction
 from django.db.models import Max
 from django.utils import timezone
 
-from balai.core import audit, sitecache
+from balai.core import audit, konten, sitecache
 from balai.wilayah.models import Desa
 
 from . import tenggat as tg
@@ -33,7 +33,9 @@ AUDIT_LABELS = {
     "ppid.spt_dicetak": "Surat pemberitahuan tertulis PPID dicetak",
     "ppid.register_diunduh": "Register PPID diunduh",
     "ppid.pengingat_dikirim": "Pengingat tenggat PPID dikirim",
+    "ppid.informasi_dilepas_pemeriksaan": "Informasi publik (DIP) terbit setelah ditinjau pemeriksaan konten",
 }
+TERBITKAN = "balai.ppid.services.terbitkan_setelah_tinjau"
 
 # Answers that need the exception's legal basis and its consequence test, and answers that need
 # an explanation for the requester.
@@ -308,6 +310,11 @@ def simpan_informasi(*, desa, actor, informasi, berkas=None, hapus_berkas=False,
         informasi.berkas, informasi.jenis_berkas, informasi.ukuran = "", "", 0
     informasi.full_clean(exclude=["berkas"])
     informasi.save()
+    if informasi.terbit and konten.periksa(
+        desa=desa, obj=informasi, teks={"tautan": informasi.tautan}, actor=actor, terbitkan=TERBITKAN, request=request
+    ):
+        informasi.terbit = False  # held for the kabupaten's review; its release publishes it
+        informasi.save(update_fields=["terbit"])
     if lama and lama != informasi.berkas.name:
         transaction.on_commit(lambda: informasi.berkas.storage.delete(lama))
     audit.record(
@@ -320,6 +327,22 @@ def simpan_informasi(*, desa, actor, informasi, berkas=None, hapus_berkas=False,
     )
     _bump_nanti(desa)
     return informasi
+
+
+@transaction.atomic
+def terbitkan_setelah_tinjau(*, obj, actor):
+    """Publish a DIP entry the content check held (balai.core.konten), once the kabupaten released it."""
+    before = audit.snapshot(obj)
+    obj.terbit = True
+    obj.save(update_fields=["terbit", "diperbarui"])
+    audit.record(
+        action="ppid.informasi_dilepas_pemeriksaan",
+        actor=actor,
+        desa=obj.desa,
+        obj=obj,
+        changes=audit.diff(before, audit.snapshot(obj)),
+    )
+    _bump_nanti(obj.desa)
 
 
 @transaction.atomic
