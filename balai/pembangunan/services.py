@@ -7,7 +7,7 @@ from django.db import transaction
 from django.urls import reverse
 from django.utils.text import slugify
 
-from balai.core import audit, sitecache
+from balai.core import audit, konten, sitecache
 from balai.media.services import hapus_gambar, simpan_gambar
 from balai.website.models import Artikel, Kategori
 from balai.website.services import simpan_artikel
@@ -24,7 +24,9 @@ AUDIT_LABELS = {
     "pembangunan.progres_dicatat": "Progres pembangunan dicatat",
     "pembangunan.progres_dihapus": "Progres pembangunan dihapus",
     "pembangunan.berita_dibuat": "Draf berita dibuat dari progres pembangunan",
+    "pembangunan.proyek_dilepas_pemeriksaan": "Kegiatan pembangunan terbit setelah ditinjau pemeriksaan konten",
 }
+TERBITKAN = "balai.pembangunan.services.terbitkan_setelah_tinjau"
 
 MAKS_FOTO_PROGRES = 10
 
@@ -71,6 +73,9 @@ def simpan_proyek(*, desa, actor, proyek, request=None):
         proyek.slug = _slug_unik(desa=desa, nama=proyek.nama, proyek=proyek)
     proyek.full_clean()
     proyek.save()
+    if proyek.terbit and konten.periksa(desa=desa, obj=proyek, actor=actor, terbitkan=TERBITKAN, request=request):
+        proyek.terbit = False  # held for the kabupaten's review; its release publishes it
+        proyek.save(update_fields=["terbit"])
     audit.record(
         action="pembangunan.proyek_diubah" if before else "pembangunan.proyek_dibuat",
         actor=actor,
@@ -82,6 +87,22 @@ def simpan_proyek(*, desa, actor, proyek, request=None):
     if proyek.terbit or (before or {}).get("terbit"):
         _bump_later(desa)
     return proyek
+
+
+@transaction.atomic
+def terbitkan_setelah_tinjau(*, obj, actor):
+    """Publish a project the content check held (balai.core.konten), once the kabupaten released it."""
+    before = audit.snapshot(obj)
+    obj.terbit = True
+    obj.save(update_fields=["terbit", "diperbarui"])
+    audit.record(
+        action="pembangunan.proyek_dilepas_pemeriksaan",
+        actor=actor,
+        desa=obj.desa,
+        obj=obj,
+        changes=audit.diff(before, audit.snapshot(obj)),
+    )
+    _bump_later(obj.desa)
 
 
 def _gambar_bebas(fotos):
@@ -173,6 +194,12 @@ def catat_progres(*, desa, actor, proyek, tanggal, persen, catatan="", foto=(), 
     )
     if proyek.terbit:
         _bump_later(desa)
+        # The note shows on the project's public page: held, the whole project waits for review.
+        if konten.periksa(
+            desa=desa, obj=proyek, teks={"catatan": progres.catatan}, actor=actor, terbitkan=TERBITKAN, request=request
+        ):
+            proyek.terbit = False
+            proyek.save(update_fields=["terbit"])
     return progres, peringatan
 
 
