@@ -1,6 +1,6 @@
 from django.apps import AppConfig
 
-from balai.core.registry import AuditLabels, MenuItem
+from balai.core.registry import AuditLabels, MenuItem, PublicTextSource
 
 
 class PemerintahanConfig(AppConfig):
@@ -8,6 +8,8 @@ class PemerintahanConfig(AppConfig):
     verbose_name = "Pemerintahan desa"
     extensions = [
         AuditLabels("balai.pemerintahan.services.AUDIT_LABELS"),
+        # The profile shows on the village site's contact page and footer.
+        PublicTextSource("wilayah.Desa", ("alamat_kantor", "nama_kepala", "email", "telepon")),
         MenuItem(
             "desa", "Wilayah", "pemerintahan:daftar", grup="kependudukan", izin="wilayah.kelola", order=80, icon="◫"
         ),

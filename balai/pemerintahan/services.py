@@ -1,6 +1,6 @@
 from django.db import transaction
 
-from balai.core import audit
+from balai.core import audit, konten
 from balai.core.models import HariLibur
 from balai.wilayah.models import RT, RW, Dusun
 
@@ -33,6 +33,9 @@ def ubah_profil_desa(*, desa, actor, data, request=None):
     for name in PROFIL_FIELDS:
         setattr(desa, name, data[name])
     desa.full_clean()
+    # The profile shows on the village site: its text goes through the content check, and a
+    # held text is refused (KontenDitahan) since the profile has no unpublished state.
+    konten.periksa(desa=desa, obj=desa, actor=actor, request=request)
     desa.save()
     audit.record(
         action="desa.profil_diubah",

@@ -15,9 +15,13 @@ from .forms import FORMS, ProfilDesaForm
 def profil(request):
     form = ProfilDesaForm(request.POST or None, instance=request.desa)
     if request.method == "POST" and form.is_valid():
-        services.ubah_profil_desa(desa=request.desa, actor=request.user, data=form.cleaned_data, request=request)
-        messages.success(request, "Profil desa disimpan.")
-        return redirect("pemerintahan:profil")
+        try:
+            services.ubah_profil_desa(desa=request.desa, actor=request.user, data=form.cleaned_data, request=request)
+        except ValidationError as e:
+            form.add_error(None, e)
+        else:
+            messages.success(request, "Profil desa disimpan.")
+            return redirect("pemerintahan:profil")
     return render(request, "pemerintahan/profil.html", {"form": form})
 
 

@@ -123,3 +123,16 @@ def test_project_and_progress_note_held_normal_project_publishes_release_publish
             )
     normal.refresh_from_db()
     assert normal.terbit is False and _hold(normal)
+
+
+def test_a_village_profile_with_gambling_text_is_refused_and_nothing_changes(client_for, admin_a, desa_a):
+    client = client_for(desa_a, admin_a)
+    data = {"alamat_kantor": "Jl. Raya 1, daftar slot gacor maxwin di mahkota88 sekarang", "lat": "", "lng": ""}
+    jawab = client.post("/admin-desa/profil/", data)
+    assert jawab.status_code == 200 and "Ditahan untuk ditinjau kabupaten" in jawab.content.decode()
+    desa_a.refresh_from_db()
+    assert "gacor" not in desa_a.alamat_kantor
+    data["alamat_kantor"] = "Jl. Raya Selakambang No. 12"
+    assert client.post("/admin-desa/profil/", data).status_code == 302
+    desa_a.refresh_from_db()
+    assert desa_a.alamat_kantor == "Jl. Raya Selakambang No. 12"
