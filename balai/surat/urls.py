@@ -21,6 +21,7 @@ urlpatterns = [
     path("admin-desa/surat/<int:pk>/pdf/", views.unduh_pdf, name="pdf"),
     path("admin-desa/surat/<int:pk>/cetak/", views.cetak, name="cetak"),
     path("admin-desa/surat/lampiran/<int:pk>/", views.unduh_lampiran, name="lampiran"),
+    path("admin-desa/surat/agenda/", views.agenda, name="agenda"),
     path("admin-desa/surat/templat/", views.templat_daftar, name="templat_daftar"),
     path("admin-desa/surat/templat/<slug:jenis>/", views.templat_ubah, name="templat_ubah"),
     path("admin-desa/surat/templat/<slug:jenis>/pratinjau/", views.templat_pratinjau, name="templat_pratinjau"),

@@ -9,6 +9,7 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import FileResponse, Http404, HttpResponse, HttpResponseNotAllowed
 from django.shortcuts import get_object_or_404, redirect, render
 from django.template.loader import render_to_string
+from django.utils import timezone
 from django.views.decorators.cache import never_cache
 
 from balai.akun.access import staff_view
@@ -18,7 +19,7 @@ from balai.penduduk import privasi
 from balai.penduduk.models import Penduduk
 from balai.penduduk.selectors import cari_calon_anggota
 
-from . import isi, katalog, nomor, pembatas, selectors, services, templat
+from . import ekspor, isi, katalog, nomor, pembatas, selectors, services, templat
 from .forms import (
     AlasanForm,
     CamatForm,
@@ -524,3 +525,37 @@ def verifikasi_publik(request, token):
 def samarkan_nama(nama: str) -> str:
     """'Siti Aminah Rahayu' -> 'Si** Am**** Ra****': enough to recognise, not to read off."""
     return " ".join(k[:2] + "*" * max(len(k) - 2, 0) for k in nama.split())
+
+
+# Registers: Buku Agenda Surat Keluar and surat masuk ---------------------------------------
+
+
+def _tahun(request, tersedia):
+    """The year asked for (?tahun=), else the newest with entries, else this year."""
+    try:
+        tahun = int(request.GET.get("tahun", ""))
+    except ValueError:
+        tahun = None
+    if tahun is None or not 2000 <= tahun <= 2100:
+        tahun = tersedia[0] if tersedia else timezone.localdate().year
+    return tahun
+
+
+@staff_view(DESA, izin="surat.proses")
+def agenda(request):
+    tersedia = selectors.tahun_agenda(request.desa)
+    tahun = _tahun(request, tersedia)
+    data = selectors.agenda_keluar(desa=request.desa, tahun=tahun)
+    bentuk = request.GET.get("unduh")
+    if bentuk in ("xlsx", "pdf"):
+        reg = ekspor.agenda_keluar(request.desa, tahun, data["surat"])
+        nama = f"agenda-surat-keluar-{request.desa.slug}-{tahun}.{bentuk}"
+        return ekspor.xlsx_response(reg, nama) if bentuk == "xlsx" else ekspor.pdf_response(reg, nama)
+    tahun_pilihan = sorted(set(tersedia) | {tahun}, reverse=True)
+    return render(
+        request, "surat/register/agenda.html",
+        {**data, "tahun": tahun, "tahun_pilihan": tahun_pilihan, "bulan": BULAN_SINGKAT},
+    )  # fmt: skip
+
+
+BULAN_SINGKAT = ["Jan", "Feb", "Mar", "Apr", "Mei", "Jun", "Jul", "Agu", "Sep", "Okt", "Nov", "Des"]
