@@ -7,7 +7,7 @@ from django.db.models import Count, Min, Q
 from django.utils import timezone
 
 from . import isi, katalog
-from .models import PesanSurat, Surat, TemplatSurat
+from .models import PesanSurat, Surat, SuratMasuk, TemplatSurat
 
 
 def jenis_untuk_warga(desa):
@@ -183,3 +183,23 @@ def agenda_keluar(*, desa, tahun):
         "per_jenis": dict(sorted(per_jenis.items())),
         "median_jam": round(median(jam), 1) if jam else None,
     }
+
+
+# --- registers: surat masuk --------------------------------------------------------------------
+
+
+def tahun_surat_masuk(desa):
+    """The years that have incoming mail, newest first (one query)."""
+    return list(SuratMasuk.objects.filter(desa=desa).order_by("-tahun").values_list("tahun", flat=True).distinct())
+
+
+def surat_masuk(*, desa, tahun, status=None, q=None):
+    """The year's incoming mail in agenda order, optionally by status or a word in the sender,
+    subject or letter number (one query)."""
+    qs = SuratMasuk.objects.filter(desa=desa, tahun=tahun).select_related("disposisi_kepada")
+    if status:
+        qs = qs.filter(status=status)
+    if q:
+        q = q.strip()
+        qs = qs.filter(Q(pengirim__icontains=q) | Q(perihal__icontains=q) | Q(nomor_surat__icontains=q))
+    return qs.order_by("nomor_agenda")

@@ -43,7 +43,7 @@ from balai.pembangunan.models import Progres, Proyek
 from balai.penduduk.models import Penduduk
 from balai.ppid.models import InformasiPublik, Keberatan, Permohonan
 from balai.publikasi.models import Dokumen
-from balai.surat.models import LampiranSurat, PengaturanSurat, Surat
+from balai.surat.models import LampiranSurat, PengaturanSurat, Surat, SuratMasuk
 from balai.website.models import PengaturanSitus, Perangkat
 from balai.wilayah.models import Desa
 
@@ -174,6 +174,8 @@ def _keberatan_recipe(desa):
         status="diproses",
         putusan="",
     )
+
+
 # APBDes: a published budget with lines, kegiatan and realisation; a new year on each call, so
 # a village may get several, and years apart from another village's (its name, "APBDes 2030", is
 # the text the leak checks look for).
@@ -211,6 +213,8 @@ def _keuangan_recipes():
             ImporApbdes, desa=desa, tahun=2099 - desa.pk, jenis="xlsx", nama_berkas=f"uji-{desa.slug}.xlsx"
         ),
     }
+
+
 def _pelapak_recipe(desa):
     # The WhatsApp number has a format constraint; the seller is approved so its products show.
     return baker.make(
@@ -244,6 +248,14 @@ def _lampiran_surat_recipe(desa):
     return baker.make(
         LampiranSurat, desa=desa, surat=surat, jenis_berkas="pdf", berkas=ContentFile(b"%PDF-1.4 uji", name="l.pdf")
     )
+
+
+def _surat_masuk_recipe(desa):
+    # The scan download needs a file; the agenda number must be unique per village and year.
+    return baker.make(
+        SuratMasuk, desa=desa, tahun=2026, nomor_agenda=random.randint(1, 10**6),
+        jenis_berkas="pdf", berkas=ContentFile(b"%PDF-1.4 uji", name="m.pdf"), disposisi_kepada=None,
+    )  # fmt: skip
 
 
 def _pengaturan_surat_recipe(desa):
@@ -302,6 +314,7 @@ ISOLATION_RECIPES = {
     Produk: _produk_recipe,
     Surat: _surat_recipe,
     LampiranSurat: _lampiran_surat_recipe,
+    SuratMasuk: _surat_masuk_recipe,
     PengaturanSurat: _pengaturan_surat_recipe,
     PengaturanKehadiran: _pengaturan_kehadiran_recipe,
     Kehadiran: _kehadiran_recipe,
