@@ -4,13 +4,16 @@ import datetime
 import io
 
 import pytest
+from django.core.files.uploadedfile import SimpleUploadedFile
 from django_scopes import scope
 from openpyxl import load_workbook
-from pypdf import PdfReader
+from pypdf import PdfReader, PdfWriter
 
 from balai.akun.models import Peran
+from balai.core.models import AuditEntry
 from balai.surat import selectors, services
-from balai.surat.models import Surat
+from balai.surat.models import PenghitungNomor, Surat, SuratMasuk
+from balai.website.models import Perangkat
 
 pytestmark = pytest.mark.django_db
 
@@ -76,3 +79,84 @@ def test_agenda_summary_counts_and_median(desa_a, tiga_surat, django_assert_max_
 def test_agenda_needs_permission(client_for, desa_a, make_user):
     ppid = client_for(desa_a, make_user(Peran.PPID_DESA, desa=desa_a))
     assert ppid.get("/admin-desa/surat/agenda/").status_code == 403
+
+
+def _pdf():
+    out = io.BytesIO()
+    writer = PdfWriter()
+    writer.add_blank_page(width=595, height=842)
+    writer.write(out)
+    return out.getvalue()
+
+
+PDF = _pdf()
+
+
+def _isian(**kw):
+    return {
+        "tanggal_terima": "2026-03-02", "nomor_surat": "005/123/2026", "tanggal_surat": "2026-02-27",
+        "pengirim": "Kecamatan Kaligondang", "perihal": "Undangan rapat koordinasi", **kw,
+    }  # fmt: skip
+
+
+def test_surat_masuk_create_disposisi_selesai_audited(client_for, desa_a, operator_a, sekdes_a):
+    op = client_for(desa_a, operator_a)
+    r = op.post("/admin-desa/surat/masuk/baru/", _isian(berkas=SimpleUploadedFile("s.pdf", PDF)))
+    assert r.status_code == 302, r.content.decode()[-2000:]
+    op.post("/admin-desa/surat/masuk/baru/", _isian(perihal="Surat kedua"))
+    with scope(desa=desa_a):
+        pertama, kedua = SuratMasuk.objects.filter(desa=desa_a).order_by("nomor_agenda")
+        sekdes = Perangkat.objects.get(pengguna=sekdes_a)
+    assert (pertama.nomor_agenda, kedua.nomor_agenda, pertama.tahun) == (1, 2, 2026)
+    berkas = op.get(f"/admin-desa/surat/masuk/{pertama.pk}/berkas/")
+    assert b"".join(berkas.streaming_content) == PDF
+    r = op.post(
+        f"/admin-desa/surat/masuk/{pertama.pk}/", {"aksi": "disposisi", "kepada": sekdes.pk, "isi": "Mohon hadir"}
+    )
+    assert r.status_code == 302
+    pertama.refresh_from_db()
+    assert pertama.status == "didisposisi" and pertama.disposisi_kepada_id == sekdes.pk
+    op.post(f"/admin-desa/surat/masuk/{pertama.pk}/", {"aksi": "selesai", "tindak_lanjut": "Sekdes hadir"})
+    pertama.refresh_from_db()
+    assert pertama.status == "selesai" and pertama.tindak_lanjut == "Sekdes hadir"
+    with scope(desa=desa_a):
+        aksi = list(
+            AuditEntry.objects.filter(object_id=str(pertama.pk), action__startswith="surat_masuk.")
+            .order_by("id")
+            .values_list("action", flat=True)
+        )
+    assert aksi == ["surat_masuk.dicatat", "surat_masuk.disposisi", "surat_masuk.selesai"]
+    daftar = op.get("/admin-desa/surat/masuk/?tahun=2026").content.decode()
+    assert "Undangan rapat koordinasi" in daftar and "Surat kedua" in daftar
+    ws = load_workbook(io.BytesIO(op.get("/admin-desa/surat/masuk/?tahun=2026&unduh=xlsx").content)).active
+    rows = list(ws.iter_rows(values_only=True))
+    assert [r[0] for r in rows[2:]] == [1, 2] and rows[2][6] == "Sri Wahyuni"
+    halaman = PdfReader(io.BytesIO(op.get("/admin-desa/surat/masuk/?tahun=2026&unduh=pdf").content)).pages[0]
+    assert halaman.mediabox.width > halaman.mediabox.height  # landscape
+    teks = halaman.extract_text()
+    assert "Surat kedua" in teks and "005/123/2026" in teks and "Sekdes hadir" in teks
+
+
+@pytest.mark.parametrize("isi", [b"MZ\x90\x00 program", b"ini cuma teks biasa"])
+def test_surat_masuk_refuses_non_pdf_scan(client_for, desa_a, operator_a, isi):
+    r = client_for(desa_a, operator_a).post(
+        "/admin-desa/surat/masuk/baru/", _isian(berkas=SimpleUploadedFile("surat.pdf", isi))
+    )
+    assert r.status_code == 200
+    html = r.content.decode()
+    assert "Program atau skrip tidak diterima" in html or "bukan keduanya" in html
+    with scope(desa=desa_a):
+        assert not SuratMasuk.objects.filter(desa=desa_a).exists()
+        assert not PenghitungNomor.objects.filter(desa=desa_a).exists()
+
+
+def test_other_village_surat_masuk_is_404(client_for, desa_a, desa_b, operator_a):
+    with scope(desa=desa_b):
+        item = services.catat_surat_masuk(
+            desa=desa_b, actor=None, tanggal_terima=datetime.date(2026, 1, 5), nomor_surat="1/2026",
+            tanggal_surat=datetime.date(2026, 1, 4), pengirim="Dinas", perihal="Rahasia desa B",
+        )  # fmt: skip
+    op = client_for(desa_a, operator_a)
+    assert op.get(f"/admin-desa/surat/masuk/{item.pk}/").status_code == 404
+    assert op.get(f"/admin-desa/surat/masuk/{item.pk}/berkas/").status_code == 404
+    assert "Rahasia desa B" not in op.get("/admin-desa/surat/masuk/?tahun=2026").content.decode()
