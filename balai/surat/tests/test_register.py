@@ -16,6 +16,7 @@ from balai.surat.models import PenghitungNomor, Surat, SuratMasuk
 from balai.website.models import Perangkat
 
 pytestmark = pytest.mark.django_db
+LIMIT = 8  # session, user, menu and the one or two register queries: not per row
 
 
 @pytest.fixture
@@ -160,3 +161,17 @@ def test_other_village_surat_masuk_is_404(client_for, desa_a, desa_b, operator_a
     assert op.get(f"/admin-desa/surat/masuk/{item.pk}/").status_code == 404
     assert op.get(f"/admin-desa/surat/masuk/{item.pk}/berkas/").status_code == 404
     assert "Rahasia desa B" not in op.get("/admin-desa/surat/masuk/?tahun=2026").content.decode()
+
+
+def test_register_pages_have_bounded_queries(client_for, desa_a, operator_a, tiga_surat, django_assert_max_num_queries):
+    op = client_for(desa_a, operator_a)
+    with scope(desa=desa_a):
+        for i in range(5):
+            services.catat_surat_masuk(
+                desa=desa_a, actor=operator_a, tanggal_terima=datetime.date(2026, 1, 5 + i), nomor_surat=f"{i}/2026",
+                tanggal_surat=datetime.date(2026, 1, 4), pengirim="Dinas", perihal=f"Perihal {i}",
+            )  # fmt: skip
+    tahun = tiga_surat[0].tanggal_surat.year
+    for url in (f"/admin-desa/surat/agenda/?tahun={tahun}", "/admin-desa/surat/masuk/?tahun=2026"):
+        with django_assert_max_num_queries(LIMIT):
+            assert op.get(url).status_code == 200
