@@ -29,6 +29,12 @@ class SuratConfig(AppConfig):
             "desa", "Templat surat", "surat:templat_daftar", grup="layanan", izin="desa.kelola", order=12, icon="✎",
         ),
         MenuItem(
+            "desa", "Agenda surat keluar", "surat:agenda", grup="layanan", izin="surat.proses", order=13, icon="☰",
+        ),
+        MenuItem(
+            "desa", "Surat masuk", "surat:masuk_daftar", grup="layanan", izin="surat.proses", order=14, icon="✉",
+        ),
+        MenuItem(
             "kecamatan", "Surat perlu camat", "surat:camat_antrean", grup="pantau", izin="kecamatan.pantau", order=35,
             icon="✉",
         ),

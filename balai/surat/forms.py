@@ -113,3 +113,27 @@ class PengaturanForm(forms.ModelForm):
 
     def clean_format_nomor(self):
         return nomor.periksa_format(self.cleaned_data["format_nomor"])
+
+
+class SuratMasukForm(forms.Form):
+    tanggal_terima = forms.DateField(label="Tanggal diterima", widget=forms.DateInput(attrs={"type": "date"}))
+    nomor_surat = forms.CharField(label="Nomor surat", max_length=120)
+    tanggal_surat = forms.DateField(label="Tanggal surat", widget=forms.DateInput(attrs={"type": "date"}))
+    pengirim = forms.CharField(label="Pengirim", max_length=200)
+    perihal = forms.CharField(label="Perihal", max_length=300)
+    berkas = forms.FileField(
+        label="Pindaian surat", required=False, help_text="PDF, JPEG atau PNG; diperiksa dari isinya."
+    )
+
+
+class DisposisiForm(forms.Form):
+    kepada = forms.ModelChoiceField(queryset=Perangkat.objects.none(), label="Disposisi kepada")
+    isi = forms.CharField(label="Isi disposisi", max_length=2000, widget=forms.Textarea(attrs={"rows": 3}))
+
+    def __init__(self, *args, desa, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["kepada"].queryset = Perangkat.objects.filter(desa=desa, aktif=True).order_by("urutan")
+
+
+class TindakLanjutForm(forms.Form):
+    tindak_lanjut = forms.CharField(label="Tindak lanjut", max_length=2000, widget=forms.Textarea(attrs={"rows": 3}))

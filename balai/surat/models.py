@@ -319,3 +319,63 @@ class PesanSurat(models.Model):
 
     def __str__(self):
         return f"{self.pengirim}: {self.teks[:40]}"
+
+
+def nama_berkas_masuk(instance, filename):
+    return path_for(instance.desa_id, "surat", f"masuk/{uuid.uuid4().hex}.{instance.jenis_berkas}")
+
+
+class SuratMasuk(models.Model):
+    """Incoming mail in the village's Buku Agenda Surat Masuk: numbered per village per year on
+    arrival (services.catat_surat_masuk), its scan kept privately, handed to an official
+    (disposisi) and closed with what was done."""
+
+    class Status(models.TextChoices):
+        BARU = "baru", _("Baru")
+        DIDISPOSISI = "didisposisi", _("Didisposisi")
+        SELESAI = "selesai", _("Selesai")
+
+    desa = _desa_fk()
+    tahun = models.PositiveSmallIntegerField(_("tahun"))
+    nomor_agenda = models.PositiveIntegerField(_("nomor agenda"))
+    tanggal_terima = models.DateField(_("tanggal diterima"))
+    nomor_surat = models.CharField(_("nomor surat"), max_length=120)
+    tanggal_surat = models.DateField(_("tanggal surat"))
+    pengirim = models.CharField(_("pengirim"), max_length=200)
+    perihal = models.CharField(_("perihal"), max_length=300)
+    berkas = models.FileField(
+        _("pindaian surat"), upload_to=nama_berkas_masuk, storage=private_storage, blank=True, max_length=200
+    )
+    jenis_berkas = models.CharField(max_length=4, blank=True)  # pdf, jpg, png: read from the content
+    disposisi_kepada = models.ForeignKey(
+        "website.Perangkat", verbose_name=_("disposisi kepada"), on_delete=models.SET_NULL, null=True, blank=True,
+        related_name="+",
+    )  # fmt: skip
+    isi_disposisi = models.TextField(_("isi disposisi"), blank=True)
+    tindak_lanjut = models.TextField(_("tindak lanjut"), blank=True)
+    status = models.CharField(_("status"), max_length=12, choices=Status.choices, default=Status.BARU)
+    dicatat_oleh = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
+    dibuat = models.DateTimeField(auto_now_add=True)
+    diperbarui = models.DateTimeField(auto_now=True)
+
+    objects = ScopedManager(desa="desa")
+
+    class Meta:
+        ordering = ["-tahun", "-nomor_agenda"]
+        verbose_name = _("surat masuk")
+        verbose_name_plural = _("surat masuk")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["desa", "tahun", "nomor_agenda"], name="surat_masuk_agenda_unik_per_desa",
+                violation_error_message=_("Nomor agenda ini sudah dipakai surat masuk lain tahun ini."),
+            ),
+        ]  # fmt: skip
+
+    def __str__(self):
+        return f"{self.nomor_agenda}/{self.tahun} {self.perihal}"
+
+    @property
+    def content_type(self):
+        return {"pdf": "application/pdf", "jpg": "image/jpeg", "png": "image/png"}[self.jenis_berkas]

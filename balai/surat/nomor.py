@@ -16,6 +16,7 @@ from .models import PengaturanSurat, PenghitungNomor
 BAGIAN = re.compile(r"\{([a-z_]+)(?::(0[1-9]))?\}")
 NAMA_BAGIAN = {"kode", "nomor", "kode_desa", "bulan", "bulan_romawi", "tahun"}
 BERSAMA = "*"
+SURAT_MASUK = "surat-masuk"  # the incoming-mail register's counter; no letter type has this code
 
 
 def periksa_format(teks: str) -> str:
@@ -66,12 +67,22 @@ def ambil_nomor(*, desa, jenis: str, tanggal) -> int:
     if not transaction.get_connection().in_atomic_block:
         raise RuntimeError("ambil_nomor harus dipanggil di dalam transaksi.")
     kunci = jenis if pengaturan(desa).penomoran == PengaturanSurat.Penomoran.PER_JENIS else BERSAMA
+    return _naikkan(desa, tanggal.year, kunci)
+
+
+def ambil_nomor_agenda_masuk(*, desa, tahun: int) -> int:
+    """The next number of the village's Buku Agenda Surat Masuk for `tahun` (its own counter,
+    locked like the letters' one; same transaction rule)."""
+    if not transaction.get_connection().in_atomic_block:
+        raise RuntimeError("ambil_nomor_agenda_masuk harus dipanggil di dalam transaksi.")
+    return _naikkan(desa, tahun, SURAT_MASUK)
+
+
+def _naikkan(desa, tahun, kunci) -> int:
     # Create the row if this is the year's first letter; a concurrent creator makes this a
     # no-op (the unique constraint), and both then lock the same row.
-    PenghitungNomor.objects.bulk_create(
-        [PenghitungNomor(desa=desa, tahun=tanggal.year, kunci=kunci)], ignore_conflicts=True
-    )
-    row = PenghitungNomor.objects.select_for_update().get(desa=desa, tahun=tanggal.year, kunci=kunci)
+    PenghitungNomor.objects.bulk_create([PenghitungNomor(desa=desa, tahun=tahun, kunci=kunci)], ignore_conflicts=True)
+    row = PenghitungNomor.objects.select_for_update().get(desa=desa, tahun=tahun, kunci=kunci)
     row.terakhir += 1
     row.save(update_fields=["terakhir"])
     return row.terakhir

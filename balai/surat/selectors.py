@@ -7,7 +7,7 @@ from django.db.models import Count, Min, Q
 from django.utils import timezone
 
 from . import isi, katalog
-from .models import PesanSurat, Surat, TemplatSurat
+from .models import PesanSurat, Surat, SuratMasuk, TemplatSurat
 
 
 def jenis_untuk_warga(desa):
@@ -137,3 +137,69 @@ def ukuran_permohonan_mandiri(desa_ids, awal, akhir):
         .annotate(n=Count("id"))
     )
     return {r["desa_id"]: r["n"] for r in rows}
+
+
+# --- registers: Buku Agenda Surat Keluar ----------------------------------------------------
+
+
+def tahun_agenda(desa):
+    """The years that have numbered letters, newest first (one query)."""
+    tanggal = Surat.objects.filter(desa=desa).exclude(nomor_lengkap="").dates("tanggal_surat", "year", order="DESC")
+    return [d.year for d in tanggal]
+
+
+def agenda_keluar(*, desa, tahun):
+    """Every numbered letter dated in `tahun`, in number order, with a summary: letters per type
+    per month ({jenis nama: [12 counts]}) and the median hours from request to signature
+    (None when nothing was signed). One query; the summary is counted from the same rows."""
+    rows = list(
+        Surat.objects.filter(desa=desa, tanggal_surat__year=tahun)
+        .exclude(nomor_lengkap="")
+        .select_related("penduduk", "penanda_tangan")
+        .only(
+            "desa_id",
+            "jenis",
+            "nomor",
+            "nomor_lengkap",
+            "tanggal_surat",
+            "status",
+            "atas_nama",
+            "diajukan",
+            "ditandatangani_pada",
+            "penduduk__nama",
+            "penanda_tangan__nama",
+            "penanda_tangan__jabatan",
+        )
+        .order_by("nomor", "tanggal_surat", "id")
+    )
+    per_jenis = {}
+    jam = []
+    for s in rows:
+        per_jenis.setdefault(s.spec.nama, [0] * 12)[s.tanggal_surat.month - 1] += 1
+        if s.ditandatangani_pada:
+            jam.append((s.ditandatangani_pada - s.diajukan).total_seconds() / 3600)
+    return {
+        "surat": rows,
+        "per_jenis": dict(sorted(per_jenis.items())),
+        "median_jam": round(median(jam), 1) if jam else None,
+    }
+
+
+# --- registers: surat masuk --------------------------------------------------------------------
+
+
+def tahun_surat_masuk(desa):
+    """The years that have incoming mail, newest first (one query)."""
+    return list(SuratMasuk.objects.filter(desa=desa).order_by("-tahun").values_list("tahun", flat=True).distinct())
+
+
+def surat_masuk(*, desa, tahun, status=None, q=None):
+    """The year's incoming mail in agenda order, optionally by status or a word in the sender,
+    subject or letter number (one query)."""
+    qs = SuratMasuk.objects.filter(desa=desa, tahun=tahun).select_related("disposisi_kepada")
+    if status:
+        qs = qs.filter(status=status)
+    if q:
+        q = q.strip()
+        qs = qs.filter(Q(pengirim__icontains=q) | Q(perihal__icontains=q) | Q(nomor_surat__icontains=q))
+    return qs.order_by("nomor_agenda")

@@ -25,7 +25,7 @@ from balai.core import audit
 from . import isi, katalog, nomor, pdf, templat
 from .berkas import periksa_lampiran
 from .katalog import ANGKA, PILIHAN, TANGGAL, UANG
-from .models import LampiranSurat, PengaturanSurat, PesanSurat, Surat, TemplatSurat
+from .models import LampiranSurat, PengaturanSurat, PesanSurat, Surat, SuratMasuk, TemplatSurat
 
 AUDIT_LABELS = {
     "surat.diajukan": "Permohonan surat diajukan",
@@ -41,6 +41,9 @@ AUDIT_LABELS = {
     "surat.pesan": "Pesan surat dikirim",
     "surat.templat_disimpan": "Templat surat disimpan",
     "surat.pengaturan_disimpan": "Pengaturan surat disimpan",
+    "surat_masuk.dicatat": "Surat masuk dicatat",
+    "surat_masuk.disposisi": "Surat masuk didisposisi",
+    "surat_masuk.selesai": "Surat masuk selesai ditindaklanjuti",
 }
 
 Status = Surat.Status
@@ -465,3 +468,62 @@ def _kirim_email(surat, subject, body):
 def _beri_tahu(surat):
     if surat.email and surat.status in PESAN_STATUS:
         _kirim_email(surat, f"{surat.spec.nama}: {surat.get_status_display()}", pesan_status(surat))
+
+
+# Surat masuk (incoming mail) ----------------------------------------------------------------
+
+
+def catat_surat_masuk(
+    *, desa, actor, tanggal_terima, nomor_surat, tanggal_surat, pengirim, perihal, berkas=None, request=None
+) -> SuratMasuk:
+    """Record an arrived letter under the next agenda number of its year of arrival. A scan, if
+    given, must be a PDF/JPEG/PNG by content (the attachment check); otherwise nothing is saved."""
+    jenis = periksa_lampiran(berkas) if berkas else ""
+    with transaction.atomic():
+        item = SuratMasuk(
+            desa=desa, tahun=tanggal_terima.year, tanggal_terima=tanggal_terima, nomor_surat=nomor_surat,
+            tanggal_surat=tanggal_surat, pengirim=pengirim, perihal=perihal, jenis_berkas=jenis, dicatat_oleh=actor,
+            nomor_agenda=nomor.ambil_nomor_agenda_masuk(desa=desa, tahun=tanggal_terima.year),
+        )  # fmt: skip
+        item.full_clean(exclude=["berkas"])
+        if berkas:
+            berkas.seek(0)
+            item.berkas.save(f"masuk.{jenis}", ContentFile(berkas.read()), save=False)
+        item.save()
+        audit.record(action="surat_masuk.dicatat", actor=actor, desa=desa, obj=item, request=request)
+    return item
+
+
+def disposisi_surat_masuk(*, surat_masuk, actor, kepada, isi: str, request=None) -> SuratMasuk:
+    """Hand the letter to an official of the same village with an instruction."""
+    if kepada.desa_id != surat_masuk.desa_id:
+        raise ValidationError({"disposisi_kepada": "Perangkat ini bukan perangkat desa ini."})
+    if surat_masuk.status == SuratMasuk.Status.SELESAI:
+        raise ValidationError("Surat masuk ini sudah selesai; disposisi tidak bisa diubah.")
+    with transaction.atomic():
+        item = SuratMasuk.objects.select_for_update().get(pk=surat_masuk.pk, desa=surat_masuk.desa)
+        lama = item.disposisi_kepada.nama if item.disposisi_kepada_id else None
+        item.disposisi_kepada, item.isi_disposisi = kepada, isi.strip()
+        item.status = SuratMasuk.Status.DIDISPOSISI
+        item.save(update_fields=["disposisi_kepada", "isi_disposisi", "status", "diperbarui"])
+        audit.record(
+            action="surat_masuk.disposisi", actor=actor, desa=item.desa, obj=item, request=request,
+            changes={"disposisi_kepada": [lama, kepada.nama]},
+        )  # fmt: skip
+    return item
+
+
+def selesaikan_surat_masuk(*, surat_masuk, actor, tindak_lanjut: str, request=None) -> SuratMasuk:
+    """Close the letter with what was done about it."""
+    if not tindak_lanjut.strip():
+        raise ValidationError({"tindak_lanjut": "Tuliskan tindak lanjut surat ini."})
+    with transaction.atomic():
+        item = SuratMasuk.objects.select_for_update().get(pk=surat_masuk.pk, desa=surat_masuk.desa)
+        lama = item.status
+        item.tindak_lanjut, item.status = tindak_lanjut.strip(), SuratMasuk.Status.SELESAI
+        item.save(update_fields=["tindak_lanjut", "status", "diperbarui"])
+        audit.record(
+            action="surat_masuk.selesai", actor=actor, desa=item.desa, obj=item, request=request,
+            changes={"status": [lama, item.status]},
+        )  # fmt: skip
+    return item

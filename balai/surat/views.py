@@ -9,6 +9,7 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import FileResponse, Http404, HttpResponse, HttpResponseNotAllowed
 from django.shortcuts import get_object_or_404, redirect, render
 from django.template.loader import render_to_string
+from django.utils import timezone
 from django.views.decorators.cache import never_cache
 
 from balai.akun.access import staff_view
@@ -18,18 +19,21 @@ from balai.penduduk import privasi
 from balai.penduduk.models import Penduduk
 from balai.penduduk.selectors import cari_calon_anggota
 
-from . import isi, katalog, nomor, pembatas, selectors, services, templat
+from . import ekspor, isi, katalog, nomor, pembatas, selectors, services, templat
 from .forms import (
     AlasanForm,
     CamatForm,
+    DisposisiForm,
     IsianSuratForm,
     KontakForm,
     PengaturanForm,
     PesanForm,
+    SuratMasukForm,
     TemplatForm,
+    TindakLanjutForm,
     VerifikasiForm,
 )
-from .models import LampiranSurat, Surat
+from .models import LampiranSurat, Surat, SuratMasuk
 
 LIHAT = ("surat.proses", "surat.tandatangan")
 PER_HALAMAN = 30
@@ -524,3 +528,125 @@ def verifikasi_publik(request, token):
 def samarkan_nama(nama: str) -> str:
     """'Siti Aminah Rahayu' -> 'Si** Am**** Ra****': enough to recognise, not to read off."""
     return " ".join(k[:2] + "*" * max(len(k) - 2, 0) for k in nama.split())
+
+
+# Registers: Buku Agenda Surat Keluar and surat masuk ---------------------------------------
+
+
+def _tahun(request, tersedia):
+    """The year asked for (?tahun=), else the newest with entries, else this year."""
+    try:
+        tahun = int(request.GET.get("tahun", ""))
+    except ValueError:
+        tahun = None
+    if tahun is None or not 2000 <= tahun <= 2100:
+        tahun = tersedia[0] if tersedia else timezone.localdate().year
+    return tahun
+
+
+@staff_view(DESA, izin="surat.proses")
+def agenda(request):
+    tersedia = selectors.tahun_agenda(request.desa)
+    tahun = _tahun(request, tersedia)
+    data = selectors.agenda_keluar(desa=request.desa, tahun=tahun)
+    bentuk = request.GET.get("unduh")
+    if bentuk in ("xlsx", "pdf"):
+        reg = ekspor.agenda_keluar(request.desa, tahun, data["surat"])
+        nama = f"agenda-surat-keluar-{request.desa.slug}-{tahun}.{bentuk}"
+        return ekspor.xlsx_response(reg, nama) if bentuk == "xlsx" else ekspor.pdf_response(reg, nama)
+    tahun_pilihan = sorted(set(tersedia) | {tahun}, reverse=True)
+    return render(
+        request, "surat/register/agenda.html",
+        {**data, "tahun": tahun, "tahun_pilihan": tahun_pilihan, "bulan": BULAN_SINGKAT},
+    )  # fmt: skip
+
+
+BULAN_SINGKAT = ["Jan", "Feb", "Mar", "Apr", "Mei", "Jun", "Jul", "Agu", "Sep", "Okt", "Nov", "Des"]
+
+
+@staff_view(DESA, izin="surat.proses")
+def masuk_daftar(request):
+    tersedia = selectors.tahun_surat_masuk(request.desa)
+    tahun = _tahun(request, tersedia)
+    status = request.GET.get("status") or ""
+    if status not in SuratMasuk.Status.values:
+        status = ""
+    q = (request.GET.get("q") or "")[:100]
+    daftar = selectors.surat_masuk(desa=request.desa, tahun=tahun, status=status, q=q)
+    bentuk = request.GET.get("unduh")
+    if bentuk in ("xlsx", "pdf"):
+        reg = ekspor.surat_masuk(request.desa, tahun, selectors.surat_masuk(desa=request.desa, tahun=tahun))
+        nama = f"agenda-surat-masuk-{request.desa.slug}-{tahun}.{bentuk}"
+        return ekspor.xlsx_response(reg, nama) if bentuk == "xlsx" else ekspor.pdf_response(reg, nama)
+    return render(
+        request, "surat/register/masuk_daftar.html",
+        {
+            "page": halaman_dari(daftar, PER_HALAMAN, request.GET.get("hal")), "tahun": tahun, "status": status, "q": q,
+            "tahun_pilihan": sorted(set(tersedia) | {tahun}, reverse=True), "pilihan_status": SuratMasuk.Status.choices,
+        },
+    )  # fmt: skip
+
+
+@staff_view(DESA, izin="surat.proses")
+def masuk_baru(request):
+    form = SuratMasukForm(request.POST or None, request.FILES or None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            item = services.catat_surat_masuk(
+                desa=request.desa, actor=request.user, request=request, **form.cleaned_data
+            )
+        except ValidationError as exc:
+            _error_ke_form(form, exc)
+        else:
+            messages.success(request, f"Surat masuk dicatat dengan nomor agenda {item.nomor_agenda}/{item.tahun}.")
+            return redirect("surat:masuk_detail", pk=item.pk)
+    return render(request, "surat/register/masuk_baru.html", {"form": form})
+
+
+def _surat_masuk(request, pk):
+    return get_object_or_404(SuratMasuk.objects.select_related("disposisi_kepada"), pk=pk, desa=request.desa)
+
+
+@staff_view(DESA, izin="surat.proses", model=SuratMasuk)
+def masuk_detail(request, pk):
+    item = _surat_masuk(request, pk)
+    disposisi_form = DisposisiForm(desa=request.desa, initial={"kepada": item.disposisi_kepada_id})
+    selesai_form = TindakLanjutForm()
+    if request.method == "POST":
+        aksi = request.POST.get("aksi")
+        try:
+            if aksi == "disposisi":
+                disposisi_form = DisposisiForm(request.POST, desa=request.desa)
+                if disposisi_form.is_valid():
+                    services.disposisi_surat_masuk(
+                        surat_masuk=item, actor=request.user, request=request,
+                        kepada=disposisi_form.cleaned_data["kepada"], isi=disposisi_form.cleaned_data["isi"],
+                    )  # fmt: skip
+                    messages.success(request, "Disposisi disimpan.")
+                    return redirect("surat:masuk_detail", pk=item.pk)
+            elif aksi == "selesai":
+                selesai_form = TindakLanjutForm(request.POST)
+                if selesai_form.is_valid():
+                    services.selesaikan_surat_masuk(
+                        surat_masuk=item, actor=request.user, request=request,
+                        tindak_lanjut=selesai_form.cleaned_data["tindak_lanjut"],
+                    )  # fmt: skip
+                    messages.success(request, "Surat masuk ditandai selesai.")
+                    return redirect("surat:masuk_detail", pk=item.pk)
+        except ValidationError as exc:
+            _error_ke_form(disposisi_form if aksi == "disposisi" else selesai_form, exc)
+    return render(
+        request, "surat/register/masuk_detail.html",
+        {"item": item, "disposisi_form": disposisi_form, "selesai_form": selesai_form},
+    )  # fmt: skip
+
+
+@staff_view(DESA, izin="surat.proses", model=SuratMasuk)
+def masuk_berkas(request, pk):
+    item = _surat_masuk(request, pk)
+    if not item.berkas:
+        raise Http404
+    return FileResponse(
+        item.berkas.open("rb"), content_type=item.content_type, as_attachment=True,
+        filename=f"surat-masuk-{item.tahun}-{item.nomor_agenda}.{item.jenis_berkas}",
+    )  # fmt: skip
