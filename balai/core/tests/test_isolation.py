@@ -176,47 +176,6 @@ def _keberatan_recipe(desa):
     )
 
 
-
-
-# APBDes: a published budget with lines, kegiatan and realisation; a new year on each call, so
-# a village may get several, and years apart from another village's (its name, "APBDes 2030", is
-# the text the leak checks look for).
-def _apbdes_recipe(desa):
-    from balai.keuangan.models import Apbdes
-    from balai.keuangan.tests.fabrik import apbdes_contoh
-
-    tahun = 2016 + desa.pk * 7 % 70 + Apbdes.objects.filter(desa=desa).count()
-    return apbdes_contoh(desa, tahun=tahun, label=f"khusus {desa.slug}")
-
-
-def _apbdes_child_recipe(model):
-    return lambda desa: model.objects.filter(desa=desa, **_apbdes_child_filter(model, _apbdes_recipe(desa))).first()
-
-
-def _apbdes_child_filter(model, apbdes):
-    from balai.keuangan.models import Baris, Kegiatan
-
-    if model is Kegiatan:
-        return {"tahun": apbdes.tahun}
-    if model is Baris:
-        return {"apbdes": apbdes}
-    return {"baris__apbdes": apbdes}
-
-
-def _keuangan_recipes():
-    from balai.keuangan.models import Apbdes, Baris, ImporApbdes, Kegiatan, Realisasi
-
-    return {
-        Apbdes: _apbdes_recipe,
-        Kegiatan: _apbdes_child_recipe(Kegiatan),
-        Baris: _apbdes_child_recipe(Baris),
-        Realisasi: _apbdes_child_recipe(Realisasi),
-        ImporApbdes: lambda desa: baker.make(
-            ImporApbdes, desa=desa, tahun=2099 - desa.pk, jenis="xlsx", nama_berkas=f"uji-{desa.slug}.xlsx"
-        ),
-    }
-
-
 def _pelapak_recipe(desa):
     # The WhatsApp number has a format constraint; the seller is approved so its products show.
     return baker.make(
