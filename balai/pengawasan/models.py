@@ -4,6 +4,8 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 from django_scopes import ScopedManager
 
+from balai.core.registry import SCORE_PARTS
+
 # The kabupaten's starting weights (percent per part of balai.core.registry.SCORE_PARTS).
 BOBOT_AWAL = {"konten": 25, "ppid": 20, "layanan": 20, "register": 15, "transparansi": 10, "keamanan": 10}
 
@@ -55,6 +57,11 @@ class SkorDesa(models.Model):
 
     def __str__(self):
         return f"{self.desa_id} {self.bulan:%Y-%m}: {self.total}"
+
+    @property
+    def bagian_berlabel(self):
+        """[(readable part name, 0..100 or None)] in the order of SCORE_PARTS."""
+        return [(label, self.bagian.get(part)) for part, label in SCORE_PARTS.items()]
 
 
 class KecamatanSipande(models.Model):

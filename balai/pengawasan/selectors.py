@@ -52,8 +52,9 @@ def tren(*, kabupaten, kecamatan=None, bulan_n=12):
 
 
 def grafik_tren(baris, *, lebar=600, tinggi=160, pad=28):
-    """Geometry of the trend line (average score per month, 0..100) for an SVG in the template."""
-    if not baris:
+    """Geometry of the trend line (average score per month, 0..100) for an SVG in the template;
+    None until there are two months to draw a line between."""
+    if len(baris) < 2:
         return None
     langkah = (lebar - 2 * pad) / max(len(baris) - 1, 1)
     titik = [
