@@ -58,7 +58,7 @@ def prepare(args):
     from django_otp.plugins.otp_totp.models import TOTPDevice
     from django_scopes import scopes_disabled
 
-    from balai.akun.models import User
+    from balai.akun.models import Keanggotaan, User
     from balai.penduduk.models import Keluarga, Penduduk
     from balai.website.models import Artikel
     from balai.wilayah.models import Desa, Dusun
@@ -97,10 +97,12 @@ def prepare(args):
                     for i in range(300)
                 )
 
-        def user(username, **fields):
-            u, _ = User.objects.get_or_create(
+        def user(username, peran, **fields):
+            u, dibuat = User.objects.get_or_create(
                 username=username, defaults={**fields, "kabupaten": besar.kecamatan.kabupaten}
             )
+            if dibuat:
+                Keanggotaan.objects.create(user=u, peran=peran)
             return u
 
         def session(u):

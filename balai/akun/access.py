@@ -7,11 +7,11 @@ from django.core.exceptions import PermissionDenied
 from django.http import Http404
 from django.shortcuts import redirect
 from django.utils.cache import patch_cache_control
-from django_otp import user_has_device
 
 from balai.core.tenancy import DESA, KECAMATAN
 
 from .izin import periksa_nama
+from .perangkat import punya_perangkat
 
 
 def can_use_host(user, tenant) -> bool:
@@ -34,7 +34,7 @@ def pending_step(request):
     user = request.user
     if user.is_verified():
         pass  # a confirmed device verified in this session: no need to look the devices up again
-    elif user_has_device(user, confirmed=True):
+    elif punya_perangkat(user):
         return "akun:verifikasi"
     elif user.wajib_2fa:
         return "akun:atur_2fa"

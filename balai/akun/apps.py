@@ -9,4 +9,4 @@ class AkunConfig(AppConfig):
     extensions = [AuditLabels("balai.akun.services.AUDIT_LABELS")]
 
     def ready(self):
-        from . import signals  # noqa: F401  (login/logout events into the audit log)
+        from . import perangkat, signals  # noqa: F401  (cached 2FA state; login/logout events into the audit log)

@@ -9,8 +9,7 @@ def balai(request):
     tenant = getattr(request, "tenant", None)
     return {
         "tenant": tenant,
-        # Built only by the layout that shows them (the back office or the public site), not both.
-        "menu_items": SimpleLazyObject(lambda: menu.items_for(request) if tenant else []),
+        # Built only by the layout that shows it (the back office's menu is the tag `menu_kantor`).
         "public_menu": SimpleLazyObject(lambda: menu.public_items(request) if tenant else []),
         "base_domain": settings.BALAI_BASE_DOMAIN,
         # scheme://host[:port] of this site from settings, for canonical and shared links.

@@ -76,8 +76,9 @@ def _cursor(text, width):
 
 
 def _encode(number, row, fields):
-    """A cursor: the page number it leads to (0: not known) and the row's ordering values."""
-    values = [number or 0, *(getattr(row, f) for f in fields)]
+    """A cursor: the page number it leads to (0: not known) and the row's ordering values
+    (`row` a model instance, or a dict from a `.values()` list)."""
+    values = [number or 0, *((row[f] if isinstance(row, dict) else getattr(row, f)) for f in fields)]
     return json.dumps(values, ensure_ascii=False, separators=(",", ":"))
 
 

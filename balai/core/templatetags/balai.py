@@ -17,6 +17,12 @@ def kecamatan_url(context, kecamatan, path="/"):
     return site_url(context["request"], f"kec-{kecamatan.slug}") + path
 
 
+@register.simple_tag(takes_context=True)
+def menu_kantor(context):
+    """The back-office menu's groups of links for the signed-in user (balai.core.menu)."""
+    return menu.nav_html(context["request"])
+
+
 @register.simple_tag
 def menu_area(area):
     """The links modules declare for `area` (`{% menu_area "mandiri" as items %}`)."""
