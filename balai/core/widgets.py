@@ -8,8 +8,24 @@ writes the same markup in Python, and keeps the escaped options of the choice li
 from functools import lru_cache
 
 from django import forms
+from django.utils.choices import BaseChoiceIterator
 from django.utils.html import conditional_escape
 from django.utils.safestring import mark_safe
+
+
+class Pilihan(BaseChoiceIterator):
+    """Choices already in their final form, (value, label) pairs: a field given these keeps them
+    as they are, where a list would be walked and copied again by every form that sets it (a
+    village's few hundred RT, on every page of the resident list)."""
+
+    def __init__(self, pairs):
+        self.pairs = list(pairs)
+
+    def __iter__(self):
+        return iter(self.pairs)
+
+    def __len__(self):
+        return len(self.pairs)
 
 
 @lru_cache(maxsize=256)

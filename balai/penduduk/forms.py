@@ -4,7 +4,7 @@ from django.db.models import Q
 from django.utils import timezone
 from django.utils.text import capfirst
 
-from balai.core.widgets import FastSelect
+from balai.core.widgets import FastSelect, Pilihan
 from balai.wilayah.models import RT, Dusun
 
 from . import choices, kode, privasi
@@ -489,9 +489,9 @@ class PendudukFilter(forms.Form):
         super().__init__(*args, **kwargs)
         self.user = user
         tempat = pilihan_tempat(desa=desa)
-        self.fields["dusun"].choices = [("", "Semua dusun"), *tempat["dusun"]]
-        self.fields["rw"].choices = [("", "Semua RW"), *tempat["rw"]]
-        self.fields["rt"].choices = [("", "Semua RT"), *tempat["rt"]]
+        self.fields["dusun"].choices = Pilihan([("", "Semua dusun"), *tempat["dusun"]])
+        self.fields["rw"].choices = Pilihan([("", "Semua RW"), *tempat["rw"]])
+        self.fields["rt"].choices = Pilihan([("", "Semua RT"), *tempat["rt"]])
         self.fields["jenis_kelamin"].choices = kode.pilihan("jenis_kelamin", kosong="Semua")
         self.fields["status_dasar"].choices = (
             [("", "Hidup")]

@@ -78,7 +78,15 @@ PDF_URI_AMAN = ("http://", "https://", "mailto:")
 MAX_OBJEK_PDF = 200_000
 # What pypdf raises on a malformed file.
 PDF_TAK_TERBACA = (
-    PdfReadError, DependencyError, ValueError, KeyError, TypeError, AttributeError, IndexError, RecursionError, OSError
+    PdfReadError,
+    DependencyError,
+    ValueError,
+    KeyError,
+    TypeError,
+    AttributeError,
+    IndexError,
+    RecursionError,
+    OSError,
 )
 MAX_ZIP_ENTRIES = 5000
 

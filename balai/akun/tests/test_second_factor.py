@@ -80,3 +80,14 @@ def test_authenticator_secret_page_is_not_stored(client_for, make_user, kabupate
     response = client.get("/akun/2fa/")
     assert response.status_code == 200 and "no-store" in response["Cache-Control"]
     assert "no-store" in client.get("/akun/sandi/")["Cache-Control"]
+
+
+def test_an_authenticator_added_later_is_asked_for_on_the_next_page(client_for, operator_a, desa_a):
+    """Whether a person has an authenticator is cached (asked on every page); adding one for them,
+    from anywhere, makes their other sessions ask for a code at once, and removing it stops that."""
+    client = client_for(desa_a, operator_a)
+    assert client.get("/admin-desa/").status_code == 200  # answered and cached: no authenticator
+    device = TOTPDevice.objects.create(user=operator_a, name="hp", confirmed=True)
+    assert client.get("/admin-desa/")["Location"] == "/masuk/verifikasi/"
+    device.delete()
+    assert client.get("/admin-desa/").status_code == 200

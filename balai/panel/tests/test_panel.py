@@ -224,3 +224,14 @@ def test_audit_log_shows_pairs_as_changes_and_facts_as_values(desa_a, admin_a, c
     body = client_for(desa_a, admin_a).get("/admin-desa/log/").content.decode()
     assert "Lama → Baru" in body
     assert "Buku Induk Penduduk" in body and "B → u" not in body
+
+
+def test_the_menu_marks_the_page_being_shown_and_only_it(make_user, desa_a, client_for):
+    """The menu's markup is built once per set of permissions; the current page is marked per request."""
+    user = make_user(Peran.ADMIN_DESA, desa=desa_a)
+    client = client_for(desa_a, user)
+    for path in ("/admin-desa/pengguna/", "/admin-desa/log/"):
+        html = client.get(path).content.decode()
+        nav = html[html.index('<nav id="sidenav"') : html.index("</nav>")]
+        assert nav.count('aria-current="page"') == 1
+        assert f'<a href="{path}" aria-current="page">' in nav

@@ -191,3 +191,22 @@ def test_rows_written_in_python_mask_and_escape(desa_a, operator_a, make_user, c
     body = client_for(desa_a, perangkat).post(LIST, {"status_dasar": "0"}).content.decode()
     assert p.nik not in body and f"{p.nik[:4]}••••••••{p.nik[-4:]}" in body
     assert '<span class="badge off">MATI</span>' in body
+
+
+@pytest.mark.skipif(connection.vendor != "postgresql", reason="the trigram index is PostgreSQL's")
+def test_a_search_by_part_of_a_name_can_use_the_trigram_index(desa_a, operator_a, tempat):
+    """The index is over the very expression Django writes for the list's search (`nama__icontains`,
+    see PendudukFilter.filter); were they to drift apart, PostgreSQL would fall back to reading
+    every living resident of the village."""
+    _isi(desa_a, 3, tempat)
+    with scopes_disabled():
+        sql, params = Penduduk.objects.filter(nama__icontains="arg").values("id").query.sql_with_params()
+    with connection.cursor() as cursor:
+        # Tiny tables are read whole; forbid that (and walking a whole index) to see whether an
+        # index answers the condition itself.
+        cursor.execute("SET LOCAL enable_seqscan = off")
+        cursor.execute("SET LOCAL enable_indexscan = off")
+        cursor.execute("SET LOCAL enable_indexonlyscan = off")
+        cursor.execute("EXPLAIN " + sql, params)
+        plan = "\n".join(row[0] for row in cursor.fetchall())
+    assert "penduduk_nama_trigram" in plan, plan
