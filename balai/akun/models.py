@@ -6,6 +6,13 @@ from django.db.models import Q
 from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 
+KEADAAN_TTL = 60 * 10
+
+
+def lupakan_keadaan(user_id):
+    """Drop the cached roles and 2FA state of an account (User.keadaan)."""
+    cache.delete(f"akun:keadaan:{user_id}")
+
 
 class Peran(models.TextChoices):
     ADMIN_KABUPATEN = "admin_kabupaten", _("Admin kabupaten")
@@ -70,10 +77,27 @@ class User(AbstractUser):
         return "kecamatan" if self.kecamatan_id else "kabupaten"
 
     @cached_property
+    def keadaan(self):
+        """What every back-office request asks of the account, from one cache entry (one round
+        trip): its roles (`peran`) and whether it has a confirmed authenticator (`perangkat`,
+        the 2FA step). `lupakan_keadaan` drops it on any change of either (memberships here,
+        authenticators in balai.akun.perangkat); the expiry is belt and braces."""
+        key = f"akun:keadaan:{self.pk}"
+        keadaan = cache.get(key)
+        if keadaan is None:
+            from django_otp import user_has_device
+
+            keadaan = {
+                "peran": frozenset(self.keanggotaan.values_list("peran", flat=True)),
+                "perangkat": user_has_device(self, confirmed=True),
+            }
+            cache.set(key, keadaan, KEADAAN_TTL)
+        return keadaan
+
+    @cached_property
     def peran(self):
-        """The roles this person holds, as a frozenset of `Peran` values. Read on every
-        back-office request, so kept in the cache (`lupakan_peran` drops it on every change); a
-        prefetched `keanggotaan` is used when present.
+        """The roles this person holds, as a frozenset of `Peran` values (from `keadaan`, or a
+        prefetched `keanggotaan` when present).
 
         Only roles of the account's own level count: a membership written past
         `balai.akun.services.atur_peran` (the admin site, a hand-made fix) never lifts a village
@@ -82,17 +106,14 @@ class User(AbstractUser):
         if "keanggotaan" in getattr(self, "_prefetched_objects_cache", {}):
             semua = frozenset(k.peran for k in self.keanggotaan.all())
         else:
-            key = f"akun:peran:{self.pk}"
-            semua = cache.get(key)
-            if semua is None:
-                semua = frozenset(self.keanggotaan.values_list("peran", flat=True))
-                cache.set(key, semua, 3600)
+            semua = self.keadaan["peran"]
         return semua & PERAN_TINGKAT[self.tingkat]
 
-    def lupakan_peran(self):
-        """After the roles changed: read them afresh, here and in every other process."""
-        cache.delete(f"akun:peran:{self.pk}")
-        for cached in ("peran", "izin"):
+    def lupakan_keadaan(self):
+        """After the roles or authenticators changed: read them afresh, here and in every other
+        process."""
+        lupakan_keadaan(self.pk)
+        for cached in ("keadaan", "peran", "izin"):
             self.__dict__.pop(cached, None)
 
     @cached_property
@@ -150,7 +171,7 @@ class Keanggotaan(models.Model):
 
 
 def _peran_berubah(sender, instance, **kwargs):
-    instance.user.lupakan_peran()
+    instance.user.lupakan_keadaan()
 
 
 models.signals.post_save.connect(_peran_berubah, sender=Keanggotaan, dispatch_uid="keanggotaan_simpan")

@@ -89,7 +89,7 @@ def buat_pengguna(
     user.full_clean()
     user.save()
     Keanggotaan.objects.bulk_create([Keanggotaan(user=user, peran=p) for p in peran])
-    user.lupakan_peran()
+    user.lupakan_keadaan()
     audit.record(
         action="akun.dibuat",
         actor=actor,
@@ -115,8 +115,8 @@ def atur_peran(*, actor, user, peran, request=None):
         return
     user.keanggotaan.exclude(peran__in=baru).delete()
     Keanggotaan.objects.bulk_create([Keanggotaan(user=user, peran=p) for p in baru - lama])
-    transaction.on_commit(user.lupakan_peran)
-    user.lupakan_peran()
+    transaction.on_commit(user.lupakan_keadaan)
+    user.lupakan_keadaan()
     _catat_akun(
         action="akun.peran_diubah",
         actor=actor,

@@ -188,7 +188,7 @@ def test_kabupaten_admin_never_holds_lihat_nik(user_with, desa_a, client_for):
     # Not even through a village role's membership written past the services (the admin site,
     # a hand-made fix in the database): roles of another level grant nothing.
     Keanggotaan.objects.create(user=admin, peran=Peran.OPERATOR_DESA)
-    admin.lupakan_peran()
+    admin.lupakan_keadaan()
     assert admin.peran == {Peran.ADMIN_KABUPATEN}
     assert not admin.punya_izin("penduduk.lihat_nik")
     assert client_for(desa_a, admin).post(reverse("penduduk:ekspor"), {"format": "csv"}).status_code == 403
@@ -197,7 +197,7 @@ def test_kabupaten_admin_never_holds_lihat_nik(user_with, desa_a, client_for):
 def test_village_account_with_a_stray_kabupaten_role_stays_in_its_village(user_with, desa_a, desa_b, client_for):
     operator = user_with(Peran.OPERATOR_DESA)
     Keanggotaan.objects.create(user=operator, peran=Peran.ADMIN_KABUPATEN)
-    operator.lupakan_peran()
+    operator.lupakan_keadaan()
     assert operator.peran == {Peran.OPERATOR_DESA}
     assert not operator.is_admin_kabupaten
     assert client_for(desa_b, operator).get(reverse("panel:desa_dasbor")).status_code == 403

@@ -1,6 +1,7 @@
+from html import escape
+
 from django import template
 from django.urls import reverse
-from django.utils.html import escape
 from django.utils.safestring import mark_safe
 
 from balai.penduduk import kode, privasi
@@ -23,7 +24,8 @@ def kode_nama(value, jenis):
 def baris_penduduk(context, rows):
     """The <tr> rows of the resident list (dicts of selectors.KOLOM_DAFTAR), written in Python:
     the list is opened all day, and eight cells of fifty rows through the template engine cost
-    more than the rest of the page. Same markup as a template loop would give; every value is escaped."""
+    more than the rest of the page. Same markup as a template loop would give; every value is
+    escaped (the standard library's escape: Django's, the same, first checks for lazy text)."""
     user = context["request"].user
     lihat = privasi.boleh_lihat_nik(user)
     detail = reverse("penduduk:detail", args=[0]).removesuffix("0/")
