@@ -483,12 +483,13 @@ class PendudukFilter(forms.Form):
         label="Status", required=False, coerce=int, empty_value=None, choices=[], widget=FastSelect
     )
 
-    def __init__(self, *args, desa, user, **kwargs):
+    def __init__(self, *args, desa, user, tempat=None, **kwargs):
+        """`tempat`: the village's place choices when the caller has them (selectors.untuk_daftar)."""
         from .selectors import pilihan_tempat
 
         super().__init__(*args, **kwargs)
         self.user = user
-        tempat = pilihan_tempat(desa=desa)
+        tempat = tempat or pilihan_tempat(desa=desa)
         self.fields["dusun"].choices = Pilihan([("", "Semua dusun"), *tempat["dusun"]])
         self.fields["rw"].choices = Pilihan([("", "Semua RW"), *tempat["rw"]])
         self.fields["rt"].choices = Pilihan([("", "Semua RT"), *tempat["rt"]])

@@ -36,17 +36,31 @@ def daftar_penduduk(*, desa):
 RINGKASAN_TTL = 60 * 10
 
 
+def _kunci_ringkasan(desa_id):
+    return f"penduduk:ringkasan:{desa_id}"
+
+
 def ringkasan(*, desa):
     """Counts for the list page header and the dashboard card: one query over the village's
     register, then cached under the village's site version, which every change of the register
     bumps (a resident saved or deleted, a household formed or dissolved, an import: see
     balai.statistik.apps and balai.penduduk.apps). The ten-minute expiry is belt and braces."""
-    key = f"penduduk:ringkasan:{desa.pk}:{sitecache.version(desa.pk)}"
-    figures = cache.get(key)
+    return untuk_daftar(desa=desa)[0]
+
+
+def untuk_daftar(*, desa):
+    """(header counts, place choices) of the resident list, in one cache round trip when both
+    are cached (see `ringkasan` and `pilihan_tempat`)."""
+    key, key_tempat = _kunci_ringkasan(desa.pk), _kunci_pilihan(desa.pk)
+    version, current, plain = sitecache.get_under_version(desa.pk, [key], plain=[key_tempat])
+    figures = current.get(key)
     if figures is None:
         figures = _ringkasan(desa=desa)
-        cache.set(key, figures, RINGKASAN_TTL)
-    return figures
+        sitecache.set_under_version(key, version, figures, RINGKASAN_TTL)
+    tempat = plain.get(key_tempat)
+    if tempat is None:
+        tempat = pilihan_tempat(desa=desa)
+    return figures, tempat
 
 
 def _ringkasan(*, desa):

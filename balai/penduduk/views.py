@@ -73,10 +73,10 @@ def _boleh_kelola(user):
 @staff_view("desa", izin="penduduk.lihat")
 def daftar(request):
     data = _data_filter(request)
-    filtr = PendudukFilter(data or None, desa=request.desa, user=request.user)
-    qs = filtr.filter(selectors.daftar_penduduk(desa=request.desa))
     # Counted once per register change (cached); a filtered list is not counted at all.
-    ringkasan = selectors.ringkasan(desa=request.desa)
+    ringkasan, tempat = selectors.untuk_daftar(desa=request.desa)
+    filtr = PendudukFilter(data or None, desa=request.desa, user=request.user, tempat=tempat)
+    qs = filtr.filter(selectors.daftar_penduduk(desa=request.desa))
     total = ringkasan["hidup"] if filtr.tanpa_saring() else None
     page = keyset.paginate(qs, data, fields=("nama", "id"), total=total, upper=ringkasan["semua"], per_page=PER_HALAMAN)
     context = {

@@ -216,3 +216,21 @@ def test_signed_in_staff_never_get_the_anonymous_page(desa_a, operator_a, client
     staff = client_for(desa_a, operator_a)
     assert staff.get("/").status_code == 200
     assert len(middleware_calls) == 2  # the signed-in request went through sessions and auth
+
+
+def test_values_under_a_version_are_read_with_it_and_dropped_by_a_bump(
+    desa_a, desa_b, django_capture_on_commit_callbacks
+):
+    from django.core.cache import cache
+
+    version, current, plain = sitecache.get_under_version(desa_a.pk, ["k"], plain=["p"])
+    assert current == {} and plain == {}
+    sitecache.set_under_version("k", version, {"n": 1}, 60)
+    cache.set("p", "as is", 60)
+    again, current, plain = sitecache.get_under_version(desa_a.pk, ["k"], plain=["p"])
+    assert again == version and current == {"k": {"n": 1}} and plain == {"p": "as is"}
+    sitecache.bump(desa_b.pk)  # another village: nothing changes here
+    assert sitecache.get_under_version(desa_a.pk, ["k"])[1] == {"k": {"n": 1}}
+    sitecache.bump(desa_a.pk)
+    newer, current, _ = sitecache.get_under_version(desa_a.pk, ["k"])
+    assert newer != version and current == {}
