@@ -97,7 +97,17 @@ def get_under_version(desa_id, keys, plain=()):
     version (`set_under_version`; one stored under an older version is left out), and the values
     of the `plain` keys as they are. For back-office pages opened all day, whose cached pieces
     would otherwise each cost a trip of their own."""
-    vkey = _version_key("desa", desa_id)
+    return _get_under(_version_key("desa", desa_id), keys, plain)
+
+
+def get_under_tenant_version(tenant, keys):
+    """As `get_under_version`, under the version of `tenant`'s site: a village's own, or the
+    portal version of a kecamatan or the kabupaten (bumped by every change in its villages)."""
+    version, current, _ = _get_under(_versions(tenant)[0], keys, ())
+    return version, current
+
+
+def _get_under(vkey, keys, plain):
     values = cache.get_many([vkey, *keys, *plain])
     version = values.pop(vkey, None)
     if version is None:
@@ -108,6 +118,10 @@ def get_under_version(desa_id, keys, plain=()):
 
 def set_under_version(key, version, value, timeout):
     cache.set(key, (version, value), timeout)
+
+
+def set_many_under_version(values, version, timeout):
+    cache.set_many({key: (version, value) for key, value in values.items()}, timeout)
 
 
 def region_version(*, kabupaten_id=None, kecamatan_id=None) -> int:

@@ -29,6 +29,7 @@ class KeamananConfig(AppConfig):
             "balai.keamanan.selectors.widget_kabupaten",
             izin="keamanan.tinjau",
             order=15,
+            cache=True,
         ),
         Widget(
             "desa",
@@ -36,5 +37,6 @@ class KeamananConfig(AppConfig):
             "balai.keamanan.selectors.widget_desa",
             izin="keamanan.lihat",
             order=6,
+            cache=True,
         ),
     ]

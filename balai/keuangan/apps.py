@@ -63,6 +63,14 @@ class KeuanganConfig(AppConfig):
             izin="keuangan.kelola",
             order=40,
         ),
-        Widget("kecamatan", "keuangan/partials/widget_wilayah.html", "balai.keuangan.dasbor.widget_wilayah", order=40),
-        Widget("kabupaten", "keuangan/partials/widget_wilayah.html", "balai.keuangan.dasbor.widget_wilayah", order=40),
+        *(
+            Widget(
+                area,
+                "keuangan/partials/widget_wilayah.html",
+                "balai.keuangan.dasbor.widget_wilayah",
+                order=40,
+                cache=True,
+            )
+            for area in ("kecamatan", "kabupaten")
+        ),
     ]

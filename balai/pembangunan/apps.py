@@ -54,7 +54,13 @@ class PembangunanConfig(AppConfig):
             stylesheet="pembangunan/pembangunan.css",
         ),
         *(
-            Widget(area, "pembangunan/partials/widget_rekap.html", "balai.pembangunan.selectors.widget_rekap", order=50)
+            Widget(
+                area,
+                "pembangunan/partials/widget_rekap.html",
+                "balai.pembangunan.selectors.widget_rekap",
+                order=50,
+                cache=True,
+            )
             for area in ("kecamatan", "kabupaten")
         ),
         PublicTextSource("pembangunan.Proyek", ("nama", "uraian", "lokasi", "pelaksana", "satuan")),

@@ -22,8 +22,8 @@ class PengawasanConfig(AppConfig):
         ),
         AlertSource("situs_basi", "Situs basi", "balai.pengawasan.ukuran.situs_basi"),
         AlertSource("tanpa_akun_aktif", "Tidak ada petugas aktif", "balai.pengawasan.ukuran.tanpa_akun_aktif"),
-        Widget("kecamatan", "pengawasan/partials/widget.html", _SKOR, order=5),
-        Widget("kabupaten", "pengawasan/partials/widget.html", _SKOR, order=5),
+        Widget("kecamatan", "pengawasan/partials/widget.html", _SKOR, order=5, cache=True),
+        Widget("kabupaten", "pengawasan/partials/widget.html", _SKOR, order=5, cache=True),
         Widget("desa", "pengawasan/partials/siaran_widget.html", "balai.pengawasan.selectors.widget_siaran", order=1),
         # Oversight
         MenuItem(

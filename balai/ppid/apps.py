@@ -62,8 +62,12 @@ class PpidConfig(AppConfig):
             izin=("ppid.kelola", "ppid.atasan"),
             order=40,
         ),
-        Widget("kecamatan", "ppid/partials/widget_wilayah.html", "balai.ppid.selectors.widget_wilayah", order=40),
-        Widget("kabupaten", "ppid/partials/widget_wilayah.html", "balai.ppid.selectors.widget_wilayah", order=40),
+        *(
+            Widget(
+                area, "ppid/partials/widget_wilayah.html", "balai.ppid.selectors.widget_wilayah", order=40, cache=True
+            )
+            for area in ("kecamatan", "kabupaten")
+        ),
         # What the village site already publishes, in its Daftar Informasi Publik.
         DipSource("berkala", _S + "halaman", wajib="profil", terbaru=_S + "halaman_terbaru", order=10),
         DipSource("berkala", _S + "perangkat", wajib="struktur", terbaru=_S + "perangkat_terbaru", order=20),

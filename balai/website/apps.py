@@ -61,12 +61,14 @@ class WebsiteConfig(AppConfig):
             "website/partials/widget_kesegaran_wilayah.html",
             "balai.website.selectors.widget_kesegaran_wilayah",
             order=20,
+            cache=True,
         ),
         Widget(
             "kecamatan",
             "website/partials/widget_kesegaran_wilayah.html",
             "balai.website.selectors.widget_kesegaran_wilayah",
             order=20,
+            cache=True,
         ),
         Widget(
             "desa",
