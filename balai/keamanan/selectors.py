@@ -12,6 +12,7 @@ from django_scopes import scopes_disabled
 
 from balai.akun.models import Peran, User
 from balai.core import kesegaran
+from balai.core.hitung import hitung_per_desa
 from balai.core.models import AuditEntry
 from balai.wilayah.models import Desa
 
@@ -101,8 +102,7 @@ def _bersama(user_ids, now):
 
 def _hitung(model, desa_ids, status):
     with scopes_disabled():
-        rows = model.objects.filter(desa_id__in=desa_ids, status=status).values("desa_id").annotate(n=Count("id"))
-        return {r["desa_id"]: r["n"] for r in rows}
+        return hitung_per_desa(model.objects.filter(status=status), desa_ids)
 
 
 def skor_keamanan(villages, *, now=None):
