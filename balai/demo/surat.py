@@ -62,8 +62,11 @@ def seed(*, villages, showcase, rng, fake, stdout):
     letters = []
     for desa, plan in [(showcase, SHOWCASE)] + [(d, OTHERS) for d in tetangga]:
         letters += _letters(desa, plan, rng, now)
-    Surat.objects.bulk_create(letters)
-    Surat.objects.bulk_update(letters, ["diajukan"])  # bulk_create stamps auto_now_add with now
+    diajukan = [s.diajukan for s in letters]
+    Surat.objects.bulk_create(letters)  # stamps auto_now_add (diajukan) with now, on the objects too
+    for s, waktu in zip(letters, diajukan, strict=True):
+        s.diajukan = waktu
+    Surat.objects.bulk_update(letters, ["diajukan"])
     _correction(showcase, letters, now)
     _threads(showcase, letters, rng)
     stdout.write(f"Surat: {len(letters)} surat di {len(tetangga) + 1} desa (PDF dibuat saat pertama diunduh).")
