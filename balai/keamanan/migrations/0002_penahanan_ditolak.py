@@ -4,15 +4,25 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('keamanan', '0001_awal'),
+        ("keamanan", "0001_awal"),
     ]
 
     operations = [
         migrations.AlterField(
-            model_name='penahanan',
-            name='status',
-            field=models.CharField(choices=[('ditahan', 'Ditahan'), ('dilepas', 'Dilepas (diterbitkan)'), ('positif_palsu', 'Positif palsu (dilepas, masuk daftar izin)'), ('diperbaiki', 'Diperbaiki penulis'), ('ditolak', 'Ditolak saat disimpan (tidak terbit)')], default='ditahan', max_length=15, verbose_name='status'),
+            model_name="penahanan",
+            name="status",
+            field=models.CharField(
+                choices=[
+                    ("ditahan", "Ditahan"),
+                    ("dilepas", "Dilepas (diterbitkan)"),
+                    ("positif_palsu", "Positif palsu (dilepas, masuk daftar izin)"),
+                    ("diperbaiki", "Diperbaiki penulis"),
+                    ("ditolak", "Ditolak saat disimpan (tidak terbit)"),
+                ],
+                default="ditahan",
+                max_length=15,
+                verbose_name="status",
+            ),
         ),
     ]
