@@ -98,6 +98,8 @@ MIDDLEWARE = [
     "csp.middleware.CSPMiddleware",
     "django_htmx.middleware.HtmxMiddleware",
     "axes.middleware.AxesMiddleware",
+    # Records of texts the content check refused, once the view's transactions are over.
+    "balai.core.konten.PenolakanMiddleware",
 ]
 
 ROOT_URLCONF = "balai.urls"

@@ -10,6 +10,7 @@ from functools import lru_cache
 
 import holidays
 from django.core.cache import cache
+from django.db import transaction
 
 _CACHE_KEY = "kalender:libur-tambahan:v1"
 
@@ -31,7 +32,11 @@ def _libur_tambahan() -> dict:
 
 
 def lupakan_libur_tambahan():
+    """Forget the cached extra days off; whatever changes `HariLibur` calls this. At once, for
+    what the changing transaction reads itself, and again when it commits, for what another
+    request may have cached from the old rows in between."""
     cache.delete(_CACHE_KEY)
+    transaction.on_commit(lambda: cache.delete(_CACHE_KEY))
 
 
 def nama_libur(tanggal: date) -> str | None:

@@ -27,9 +27,16 @@ Two ways to call it, by whether the object has an unpublished state:
 `teks` holds the raw values as the author sent them, before sanitising (hidden text and links
 only show there); the other public fields of the model, as declared by its app's
 `PublicTextSource`, are read from the object. The check passes `request` on so the author sees
-a message."""
+a message.
+
+A refused text leaves a record too (the check's, through `setelah_penolakan`): refusing raises,
+which rolls the caller's transaction back, so the record is written once that transaction is
+over, at the end of the request (`PenolakanMiddleware`)."""
+
+import logging
 
 from django.core.exceptions import ValidationError
+from django.db import transaction
 
 from .registry import ContentCheck, PublicTextSource, extensions
 
@@ -68,3 +75,34 @@ def periksa(*, desa, obj, teks=None, actor=None, terbitkan=None, request=None):
     if terbitkan is None:
         raise KontenDitahan(putusan.pesan())
     return putusan
+
+
+def setelah_penolakan(request, catat):
+    """Run `catat()`, which records a refused text, where the refusal cannot undo it: at once
+    outside a transaction; inside one (the caller's, which the refusal rolls back), when the
+    request is over (PenolakanMiddleware). Without a request (a task, a command) it is written
+    only if the transaction commits after all."""
+    if not transaction.get_connection().in_atomic_block:
+        catat()
+    elif request is not None:
+        request.__dict__.setdefault("_konten_ditolak", []).append(catat)
+    else:
+        transaction.on_commit(catat)
+
+
+class PenolakanMiddleware:
+    """Writes the records of texts refused during the request (see `setelah_penolakan`), after
+    the view, whose transactions are over by then. A failing record is logged, never the
+    visitor's problem."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        response = self.get_response(request)
+        for catat in request.__dict__.pop("_konten_ditolak", ()):
+            try:
+                catat()
+            except Exception:  # noqa: BLE001 - the answer is already made; the log tells
+                logging.getLogger(__name__).exception("Catatan konten yang ditolak gagal disimpan")
+        return response

@@ -73,8 +73,9 @@ def jenis_objek_label(object_type):
 
 class HariLibur(models.Model):
     """A non-working day the national calendar (`holidays`) does not know: cuti bersama, which
-    the government sets each year by SKB, or a regional holiday. Edited by the kabupaten; read
-    by `balai.core.kalender` for every working-day deadline (PPID) and for attendance."""
+    the government sets each year by SKB, or a regional holiday. Edited by the kabupaten through
+    `balai.pemerintahan.services` (which forgets the cached calendar); read by
+    `balai.core.kalender` for every working-day deadline (PPID) and for attendance."""
 
     class Jenis(models.TextChoices):
         CUTI_BERSAMA = "cuti_bersama", _("Cuti bersama")
@@ -91,18 +92,3 @@ class HariLibur(models.Model):
 
     def __str__(self):
         return f"{self.tanggal:%Y-%m-%d} {self.nama}"
-
-    def save(self, *args, **kwargs):
-        super().save(*args, **kwargs)
-        self._lupakan()
-
-    def delete(self, *args, **kwargs):
-        hasil = super().delete(*args, **kwargs)
-        self._lupakan()
-        return hasil
-
-    @staticmethod
-    def _lupakan():
-        from .kalender import lupakan_libur_tambahan
-
-        lupakan_libur_tambahan()

@@ -1,6 +1,9 @@
 """Demo letters: the showcase village's office in full swing (requests waiting, letters to sign,
 issued, taken, rejected, cancelled, one corrected, message threads), a few letters in the other
 villages of its kecamatan, and Surat Keterangan Ahli Waris waiting in Kaligondang's camat queue.
+The same villages get their Buku Agenda Surat Masuk: mail from the kecamatan, the kabupaten's
+offices and local groups, the older handed to an official (disposisi) and closed, the newest
+still waiting.
 
 Bulk writes only. Signed letters get their number, frozen values and body as if signed, but no
 PDF: it is rendered and signed on first download (balai.surat.services.pastikan_pdf), which keeps
@@ -14,7 +17,7 @@ from balai.penduduk.kode import HIDUP
 from balai.penduduk.models import Penduduk
 from balai.surat import isi, nomor
 from balai.surat.katalog import JENIS
-from balai.surat.models import PenghitungNomor, PesanSurat, Surat
+from balai.surat.models import PenghitungNomor, PesanSurat, Surat, SuratMasuk
 from balai.website.models import Perangkat
 
 S = Surat.Status
@@ -54,12 +57,16 @@ def seed(*, villages, showcase, rng, fake, stdout):
     if Surat.objects.filter(desa=showcase).exists():
         return
     tetangga = [d for d in villages if d.kecamatan_id == showcase.kecamatan_id and d != showcase][:3]
+    _surat_masuk([showcase] + tetangga, showcase, rng, stdout)
     now = timezone.now()
     letters = []
     for desa, plan in [(showcase, SHOWCASE)] + [(d, OTHERS) for d in tetangga]:
         letters += _letters(desa, plan, rng, now)
-    Surat.objects.bulk_create(letters)
-    Surat.objects.bulk_update(letters, ["diajukan"])  # bulk_create stamps auto_now_add with now
+    diajukan = [s.diajukan for s in letters]
+    Surat.objects.bulk_create(letters)  # stamps auto_now_add (diajukan) with now, on the objects too
+    for s, waktu in zip(letters, diajukan, strict=True):
+        s.diajukan = waktu
+    Surat.objects.bulk_update(letters, ["diajukan"])
     _correction(showcase, letters, now)
     _threads(showcase, letters, rng)
     stdout.write(f"Surat: {len(letters)} surat di {len(tetangga) + 1} desa (PDF dibuat saat pertama diunduh).")
@@ -157,3 +164,94 @@ def _threads(desa, letters, rng):
                        teks="Sedang kami periksa. Mohon bawa KTP asli saat mengambil."),
         ]  # fmt: skip
     PesanSurat.objects.bulk_create(pesan)
+
+
+# --- Buku Agenda Surat Masuk -------------------------------------------------------------------
+
+# (sender, its code for the letter number, subject, official it goes to, instruction, what was done)
+MASUK = [
+    ("Camat {kecamatan}", "005/{n}/Kec/{tahun}", "Undangan rapat koordinasi penyusunan RKP Desa tahun {depan}",
+     "Kaur Perencanaan", "Mohon hadir, bawa draf RKP Desa dan daftar usulan musdus.",
+     "Kaur Perencanaan hadir; notulen rapat diarsipkan bersama draf RKP Desa."),
+    ("Dinas Pemberdayaan Masyarakat dan Desa {kabupaten}", "412/{n}/Dinpermasdes/{tahun}",
+     "Penyampaian pagu indikatif Dana Desa dan ADD tahun anggaran {depan}", "Kaur Keuangan",
+     "Pelajari dan sesuaikan rancangan APBDes {depan}.", "Pagu dimasukkan ke rancangan APBDes {depan}."),
+    ("Puskesmas {kecamatan}", "440/{n}/PKM/{tahun}", "Jadwal posyandu balita dan pemberian vitamin A",
+     "Kasi Kesejahteraan", "Umumkan ke kader posyandu setiap dusun.",
+     "Jadwal dibagikan ke kader dan diumumkan di situs desa."),
+    ("Kepolisian Sektor {kecamatan}", "B/{n}/{tahun}/Sek", "Dukungan pengamanan perayaan Natal dan Tahun Baru",
+     "Kasi Pemerintahan", "Koordinasikan jadwal ronda dengan Linmas dan ketua RT.",
+     "Jadwal ronda Linmas dikirim ke Polsek."),
+    ("BPBD {kabupaten}", "360/{n}/BPBD/{tahun}",
+     "Peningkatan kesiapsiagaan menghadapi banjir dan tanah longsor pada musim hujan", "Kasi Pemerintahan",
+     "Data titik rawan longsor per dusun, laporkan paling lambat akhir bulan.",
+     "Daftar 4 titik rawan dikirim ke BPBD."),
+    ("Dinas Sosial {kabupaten}", "460/{n}/Dinsos/{tahun}",
+     "Verifikasi dan validasi Data Terpadu Kesejahteraan Sosial (DTKS)", "Kasi Kesejahteraan",
+     "Siapkan operator dan jadwal musyawarah desa untuk DTKS.", "Musdes DTKS dilaksanakan; berita acara dikirim."),
+    ("Karang Taruna Desa {desa}", "07/KT/{tahun}", "Permohonan izin pemakaian balai desa untuk turnamen bola voli",
+     "Sekretaris Desa", "Cek jadwal balai desa; izinkan bila tidak bentrok.", "Izin diberikan untuk akhir pekan."),
+    ("Kantor Urusan Agama Kecamatan {kecamatan}", "B-{n}/Kua.11.03/PW.01/{tahun}",
+     "Jadwal bimbingan perkawinan calon pengantin", "Kasi Pelayanan",
+     "Sampaikan ke calon pengantin yang mengurus surat pengantar nikah.", ""),
+    ("PT PLN (Persero) ULP Purbalingga", "{n}/DIS.01.03/ULP-PBG/{tahun}",
+     "Pemberitahuan pemeliharaan jaringan dan pemadaman listrik terencana", "Sekretaris Desa",
+     "Umumkan di situs desa dan grup RT.", ""),
+    ("Badan Pusat Statistik {kabupaten}", "B-{n}/33030/VS.200/{tahun}",
+     "Dukungan pendataan Survei Sosial Ekonomi Nasional", "Kasi Pemerintahan",
+     "Dampingi petugas BPS; siapkan peta dusun.", ""),
+    ("Inspektorat {kabupaten}", "700/{n}/Insp/{tahun}", "Jadwal pemeriksaan reguler pengelolaan keuangan desa",
+     "Kaur Keuangan", "Siapkan buku kas umum, SPJ dan dokumen APBDes.", ""),
+    ("Dinas Pertanian {kabupaten}", "521/{n}/Dinpertan/{tahun}", "Alokasi pupuk bersubsidi dan pemutakhiran e-RDKK",
+     "", "", ""),
+    ("Kelompok Tani Sidomakmur", "03/KT-SM/{tahun}", "Permohonan rekomendasi bantuan alat dan mesin pertanian",
+     "", "", ""),
+    ("SD Negeri 1 {desa}", "421.2/{n}/SD/{tahun}", "Undangan peringatan Hari Guru Nasional", "", "", ""),
+]  # fmt: skip
+
+
+def _surat_masuk(villages, showcase, rng, stdout):
+    """Fourteen letters for the showcase over the last ten weeks and five for each neighbour,
+    numbered in order of arrival as the register would (agenda numbers per year), the counter set
+    to the last number so the next one recorded follows on."""
+    if SuratMasuk.objects.filter(desa=showcase).exists():
+        return
+    hari_ini = timezone.localdate()
+    items, counters = [], []
+    for desa in villages:
+        rencana = MASUK if desa == showcase else rng.sample(MASUK, 5)
+        perangkat = {p.jabatan: p for p in Perangkat.objects.filter(desa=desa).order_by("-urutan")}
+        sekdes = perangkat.get("Sekretaris Desa") or next(iter(perangkat.values()), None)
+        ctx = {
+            "desa": desa.nama,
+            "kecamatan": desa.kecamatan.nama,
+            "kabupaten": desa.kecamatan.kabupaten.nama,
+            "depan": hari_ini.year + 1,
+        }
+        terima = sorted(hari_ini - datetime.timedelta(days=rng.randint(0, 70)) for _ in rencana)
+        nomor_tahun, baru = {}, len(rencana) - (3 if desa == showcase else 1)
+        for i, ((pengirim, nomor_surat, perihal, jabatan, isi_disposisi, tindak), tanggal) in enumerate(
+            zip(rencana, terima, strict=True)
+        ):
+            tanggal_surat = tanggal - datetime.timedelta(days=rng.randint(1, 5))
+            nomor_tahun[tanggal.year] = nomor_tahun.get(tanggal.year, 0) + 1
+            item = SuratMasuk(
+                desa=desa, tahun=tanggal.year, nomor_agenda=nomor_tahun[tanggal.year], tanggal_terima=tanggal,
+                tanggal_surat=tanggal_surat, pengirim=pengirim.format(**ctx), perihal=perihal.format(**ctx),
+                nomor_surat=nomor_surat.format(n=rng.randint(100, 1400), tahun=tanggal_surat.year),
+                dicatat_oleh=sekdes.pengguna if sekdes else None,
+            )  # fmt: skip
+            kepada = perangkat.get(jabatan) or sekdes
+            if i < baru and isi_disposisi and kepada is not None:
+                item.disposisi_kepada, item.isi_disposisi = kepada, isi_disposisi.format(**ctx)
+                item.status = SuratMasuk.Status.DIDISPOSISI
+                if tindak and i < baru - 3:
+                    item.tindak_lanjut, item.status = tindak.format(**ctx), SuratMasuk.Status.SELESAI
+            items.append(item)
+        counters += [
+            PenghitungNomor(desa=desa, tahun=tahun, kunci=nomor.SURAT_MASUK, terakhir=n)
+            for tahun, n in nomor_tahun.items()
+        ]
+    SuratMasuk.objects.bulk_create(items)
+    PenghitungNomor.objects.bulk_create(counters)
+    stdout.write(f"Surat masuk: {len(items)} surat di {len(villages)} desa, dengan disposisi.")

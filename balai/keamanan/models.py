@@ -81,13 +81,16 @@ class Izin(models.Model):
 
 class Penahanan(models.Model):
     """A public text held at saving: not published until a reviewer of the kabupaten releases it
-    (or its author edits it into a text that passes)."""
+    (or its author edits it into a text that passes). A text whose object cannot wait
+    unpublished (a village profile, a menu link) is refused instead: recorded as DITOLAK, the
+    evidence kept, nothing to release."""
 
     class Status(models.TextChoices):
         DITAHAN = "ditahan", _("Ditahan")
         DILEPAS = "dilepas", _("Dilepas (diterbitkan)")
         POSITIF_PALSU = "positif_palsu", _("Positif palsu (dilepas, masuk daftar izin)")
         DIPERBAIKI = "diperbaiki", _("Diperbaiki penulis")
+        DITOLAK = "ditolak", _("Ditolak saat disimpan (tidak terbit)")
 
     desa = models.ForeignKey("wilayah.Desa", on_delete=models.PROTECT, related_name="+")
     jenis = models.ForeignKey(ContentType, on_delete=models.CASCADE, related_name="+")

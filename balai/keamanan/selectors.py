@@ -12,6 +12,7 @@ from django_scopes import scopes_disabled
 
 from balai.akun.models import Peran, User
 from balai.core import kesegaran
+from balai.core.hitung import hitung_per_desa
 from balai.core.models import AuditEntry
 from balai.wilayah.models import Desa
 
@@ -99,10 +100,9 @@ def _bersama(user_ids, now):
         return set(rows)
 
 
-def _hitung(model, desa_ids, status):
+def _hitung(model, desa_ids, status, **filters):
     with scopes_disabled():
-        rows = model.objects.filter(desa_id__in=desa_ids, status=status).values("desa_id").annotate(n=Count("id"))
-        return {r["desa_id"]: r["n"] for r in rows}
+        return hitung_per_desa(model.objects.filter(status=status, **filters), desa_ids)
 
 
 def skor_keamanan(villages, *, now=None):
@@ -269,15 +269,26 @@ def ukuran_skor(desa_ids, awal, akhir):
     return {s.desa.pk: s.skor for s in skor_keamanan(villages, now=akhir)}
 
 
+HARI_PENOLAKAN = 7  # refused texts stay in the alert this many days: a sign of misuse, nothing to review
+
+
 def peringatan_temuan(desa_ids):
-    """Alert: open findings of the scan and texts held for review, per village (two queries)."""
-    temuan, ditahan = (
+    """Alert: open findings of the scan, texts held for review and texts refused in the last
+    week, per village (three queries)."""
+    sejak = timezone.now() - timedelta(days=HARI_PENOLAKAN)
+    temuan, ditahan, ditolak = (
         _hitung(Temuan, desa_ids, Temuan.Status.TERBUKA),
         _hitung(Penahanan, desa_ids, Penahanan.Status.DITAHAN),
+        _hitung(Penahanan, desa_ids, Penahanan.Status.DITOLAK, dibuat__gte=sejak),
     )
     hasil = []
-    for desa_id in set(temuan) | set(ditahan):
+    for desa_id in set(temuan) | set(ditahan) | set(ditolak):
         bagian = [f"{temuan[desa_id]} temuan pemindaian terbuka"] if temuan.get(desa_id) else []
         bagian += [f"{ditahan[desa_id]} konten ditahan menunggu tinjauan"] if ditahan.get(desa_id) else []
+        bagian += (
+            [f"{ditolak[desa_id]} teks ditolak pemeriksaan judi online dalam {HARI_PENOLAKAN} hari terakhir"]
+            if ditolak.get(desa_id)
+            else []
+        )
         hasil.append((desa_id, "; ".join(bagian) + "."))
     return hasil

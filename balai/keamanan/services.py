@@ -19,7 +19,7 @@ from django.utils.module_loading import import_string
 from django_scopes import scope, scopes_disabled
 
 from balai.akun.models import Peran, User
-from balai.core import audit
+from balai.core import audit, konten
 from balai.wilayah.models import Desa
 
 from . import deteksi
@@ -29,6 +29,7 @@ logger = logging.getLogger("balai.keamanan")
 
 AUDIT_LABELS = {
     "keamanan.konten_ditahan": "Konten ditahan pemeriksaan judi online",
+    "keamanan.konten_ditolak": "Konten ditolak pemeriksaan judi online",
     "keamanan.konten_dilepas": "Konten ditahan dilepas (diterbitkan)",
     "keamanan.positif_palsu": "Konten ditahan ditandai positif palsu",
     "keamanan.konten_diperbaiki": "Konten ditahan diperbaiki penulis",
@@ -113,8 +114,9 @@ def _open_holds(obj):
 
 def periksa_simpan(*, desa, obj, teks, actor=None, terbitkan=None, request=None):
     """The ContentCheck: check `teks` of `obj`. Held with `terbitkan`: record (or refresh) the
-    hold, alert the kabupaten, tell the author. Passing: an earlier hold of the object is closed
-    as corrected by its author."""
+    hold, alert the kabupaten, tell the author. Held without (the caller refuses the save):
+    record the refusal the same way, once the caller's transaction is rolled back. Passing: an
+    earlier hold of the object is closed as corrected by its author."""
     putusan = deteksi.periksa(teks, daftar_untuk(desa))
     if not putusan.tahan:
         # Most saves never had a hold: the cache marks the objects that have one, so a save
@@ -128,7 +130,47 @@ def periksa_simpan(*, desa, obj, teks, actor=None, terbitkan=None, request=None)
         messages.warning(request, putusan.pesan() + " Perbaiki teksnya atau tunggu peninjauan kabupaten.")
     if terbitkan:
         _tahan(desa=desa, obj=obj, teks=teks, putusan=putusan, actor=actor, terbitkan=terbitkan, request=request)
+    else:
+        bukti = {
+            "desa": desa,
+            "jenis": ContentType.objects.get_for_model(obj),
+            "objek_id": "" if obj.pk is None else str(obj.pk),
+            "judul": str(obj)[:200],
+            "teks": {k: v[:20_000] for k, v in teks.items()},
+            "putusan": putusan,
+            "actor": actor,
+            "request": request,
+        }
+        konten.setelah_penolakan(request, lambda: _catat_penolakan(**bukti))
     return putusan
+
+
+def _catat_penolakan(*, desa, jenis, objek_id, judul, teks, putusan, actor, request):
+    """A refused text on the kabupaten's list (status ditolak), audited, and mailed like a held
+    one when a staff account wrote it."""
+    with scope(desa=desa), transaction.atomic():
+        tolak = Penahanan.objects.create(
+            desa=desa, jenis=jenis, objek_id=objek_id, judul=judul, teks=teks, aturan=putusan.aturan[:200],
+            temuan=_temuan_json(putusan), skor=putusan.skor, terbitkan="", status=Penahanan.Status.DITOLAK,
+            penulis=actor if getattr(actor, "pk", None) else None,
+        )  # fmt: skip
+        audit.record(
+            action="keamanan.konten_ditolak",
+            actor=actor,
+            desa=desa,
+            obj=tolak,
+            request=request,
+            changes={"aturan": [None, tolak.aturan]},
+        )
+        if tolak.penulis is not None:
+            _kabari_kabupaten(
+                desa,
+                f"Konten ditolak di Desa {desa.nama}",
+                f"{tolak.judul}\nAturan: {tolak.aturan}\nPenulis: {tolak.penulis}\n"
+                f"Kutipan: {tolak.temuan[0]['kutipan'] if tolak.temuan else ''}\n\n"
+                "Teksnya tidak disimpan. Lihat di dasbor kabupaten: Keamanan digital, konten ditahan (status ditolak).",
+            )
+    return tolak
 
 
 def _temuan_json(putusan):

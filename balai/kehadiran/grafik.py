@@ -1,6 +1,8 @@
-"""The recap as a server-side SVG chart (in the style of balai.statistik.chart): one stacked bar
-per official or village, a segment per kind of day. Geometry here, drawing in
-templates/kehadiran/partials/grafik.html; colours by CSS class (strict CSP)."""
+"""The recap as a server-side SVG chart: one stacked bar per official or village, a segment per
+kind of day. Geometry from balai.core.grafik, drawing in templates/kehadiran/partials/grafik.html;
+colours by CSS class (strict CSP)."""
+
+from balai.core.grafik import Skala, baris, legenda, maksimum, tinggi_grafik, ujung
 
 LEBAR = 640
 TINGGI_BARIS = 24
@@ -16,29 +18,28 @@ SEGMEN = [
 
 
 def batang_bertumpuk(rekap, *, lebar=LEBAR, label_w=LABEL_W):
-    area = lebar - label_w - 50
-    maks = max([b.hari_kerja for b in rekap.baris] + [1])
+    skala = Skala(maksimum((b.hari_kerja for b in rekap.baris), paling_kecil=1), lebar - label_w - 50)
     bars = []
     for i, b in enumerate(rekap.baris):
-        y, x, segmen = i * TINGGI_BARIS, label_w, []
-        for key, label in SEGMEN:
-            n = getattr(b, key)
-            if n:
-                w = round(area * n / maks, 1)
-                segmen.append({"kelas": key, "x": x, "w": w, "judul": f"{label}: {n} hari"})
-                x += w
+        y, ty = baris(i, tinggi=TINGGI_BARIS, teks=16)
+        hari = [getattr(b, key) for key, _ in SEGMEN]
+        potong = skala.tumpuk(hari, x=label_w)
+        segmen = [
+            {"kelas": key, "x": s.x, "w": s.w, "judul": f"{label}: {n} hari"}
+            for (key, label), n, s in zip(SEGMEN, hari, potong, strict=True)
+            if n
+        ]
         bars.append(
             {
                 "label": b.label,
                 "y": y,
-                "ty": y + 16,
+                "ty": ty,
                 "segmen": segmen,
-                "x_teks": round(x + 6, 1),
+                "x_teks": round(ujung(potong, x=label_w) + 6, 1),
                 "teks": f"{b.persen_hadir}%",
             }
         )
-    legend_y = len(bars) * TINGGI_BARIS + 18
-    legend = [{"kelas": k, "label": lbl, "x": 8 + i * 104, "tx": 8 + i * 104 + 16} for i, (k, lbl) in enumerate(SEGMEN)]
+    legend_y = tinggi_grafik(len(bars), tinggi_baris=TINGGI_BARIS, tepi=18)
     return {
         "lebar": lebar,
         "tinggi": legend_y + 10,
@@ -47,5 +48,5 @@ def batang_bertumpuk(rekap, *, lebar=LEBAR, label_w=LABEL_W):
         "bars": bars,
         "legend_y": legend_y,
         "legend_kotak_y": legend_y - 10,
-        "legend": legend,
+        "legend": legenda(SEGMEN),
     }

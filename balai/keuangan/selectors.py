@@ -7,6 +7,7 @@ from django.db.models import Count, Exists, Max, OuterRef, Q, Sum
 from django.utils import timezone
 from django_scopes import scopes_disabled
 
+from balai.core.hitung import hitung_per_desa
 from balai.wilayah.models import Desa
 
 from . import kode as k
@@ -162,24 +163,13 @@ def beranda(request):
 def terbitan_terakhir(desa_ids):
     """{desa_id: when its APBDes was last published} (one query): how current the PPID list's
     APBDes entry is. Not a FreshnessSource: a budget comes once a year, freshness is daily news."""
-    rows = (
-        Apbdes.objects.filter(desa_id__in=desa_ids, terbit=True)
-        .values("desa_id")
-        .annotate(t=Max("diterbitkan"))
-        .values_list("desa_id", "t")
-    )
-    return {desa_id: t for desa_id, t in rows if t is not None}
+    rows = hitung_per_desa(Apbdes.objects.filter(terbit=True), desa_ids, t=Max("diterbitkan"))
+    return {desa_id: t for desa_id, t in rows.items() if t is not None}
 
 
 def realisasi_terakhir(desa_ids):
     """{desa_id: when realisation of a published version was last recorded} (one query)."""
-    rows = (
-        Realisasi.objects.filter(desa_id__in=desa_ids, baris__apbdes__terbit=True)
-        .values("desa_id")
-        .annotate(t=Max("dicatat"))
-        .values_list("desa_id", "t")
-    )
-    return dict(rows)
+    return hitung_per_desa(Realisasi.objects.filter(baris__apbdes__terbit=True), desa_ids, t=Max("dicatat"))
 
 
 def dip_data(*, desa):

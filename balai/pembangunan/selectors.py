@@ -6,6 +6,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django_scopes import scopes_disabled
 
+from balai.core.hitung import hitung_per_desa
 from balai.media.models import Gambar
 from balai.wilayah.models import Desa
 
@@ -115,48 +116,32 @@ def sitemap_entries(*, desa):
 def terbitan_terakhir(desa_ids):
     """Freshness source: {desa_id: latest change of a published project} (a progress update
     touches its project), one query."""
-    rows = (
-        Proyek.objects.filter(desa_id__in=desa_ids, terbit=True)
-        .order_by()
-        .values("desa_id")
-        .annotate(t=Max("diperbarui"))
-    )
-    return {r["desa_id"]: r["t"] for r in rows}
+    return hitung_per_desa(Proyek.objects.filter(terbit=True), desa_ids, t=Max("diperbarui"))
 
 
 def ukuran_progres(desa_ids, awal, akhir):
     """Activity measure: progress updates of published projects the village recorded in
     [awal, akhir) (one query)."""
-    rows = (
-        Progres.objects.filter(desa_id__in=desa_ids, proyek__terbit=True, dibuat__gte=awal, dibuat__lt=akhir)
-        .order_by()
-        .values("desa_id")
-        .annotate(n=Count("id"))
-    )
-    return {r["desa_id"]: r["n"] for r in rows}
+    return hitung_per_desa(Progres.objects.filter(proyek__terbit=True, dibuat__gte=awal, dibuat__lt=akhir), desa_ids)
 
 
 def proyek_terlambat(desa_ids):
     """Alert: villages with projects past their planned end, neither finished nor postponed or
     cancelled (one query)."""
     hari_ini = timezone.localdate()
-    rows = (
-        Proyek.objects.filter(
-            desa_id__in=desa_ids,
-            rencana_selesai__lt=hari_ini,
-            status__in=[Status.RENCANA, Status.BERJALAN],
-        )
-        .order_by()
-        .values("desa_id")
-        .annotate(n=Count("pk"), paling_lama=Min("rencana_selesai"))
+    rows = hitung_per_desa(
+        Proyek.objects.filter(rencana_selesai__lt=hari_ini, status__in=[Status.RENCANA, Status.BERJALAN]),
+        desa_ids,
+        n=Count("pk"),
+        paling_lama=Min("rencana_selesai"),
     )
     return [
         (
-            r["desa_id"],
+            desa_id,
             f"{r['n']} kegiatan pembangunan melewati rencana selesai tanpa dilaporkan selesai "
             f"(paling lama {(hari_ini - r['paling_lama']).days} hari).",
         )
-        for r in rows
+        for desa_id, r in rows.items()
     ]
 
 
@@ -172,20 +157,15 @@ def rekap_desa(*, kabupaten, kecamatan=None, tahun=None):
         villages = villages.filter(kecamatan=kecamatan)
     villages = list(villages)
     with scopes_disabled():
-        rows = (
-            Proyek.objects.filter(desa_id__in=[d.pk for d in villages], tahun=tahun)
-            .exclude(status=Status.BATAL)
-            .order_by()
-            .values("desa_id")
-            .annotate(
-                jumlah=Count("pk"),
-                selesai=Count("pk", filter=Q(status=Status.SELESAI)),
-                berjalan=Count("pk", filter=Q(status=Status.BERJALAN)),
-                anggaran=Sum("anggaran"),
-                persen_total=Sum("persen"),
-            )
+        per_desa = hitung_per_desa(
+            Proyek.objects.filter(tahun=tahun).exclude(status=Status.BATAL),
+            [d.pk for d in villages],
+            jumlah=Count("pk"),
+            selesai=Count("pk", filter=Q(status=Status.SELESAI)),
+            berjalan=Count("pk", filter=Q(status=Status.BERJALAN)),
+            anggaran=Sum("anggaran"),
+            persen_total=Sum("persen"),
         )
-        per_desa = {r["desa_id"]: r for r in rows}
     for d in villages:
         r = per_desa.get(d.pk, {})
         d.jumlah = r.get("jumlah", 0)

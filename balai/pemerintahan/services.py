@@ -1,6 +1,6 @@
 from django.db import transaction
 
-from balai.core import audit, konten
+from balai.core import audit, kalender, konten
 from balai.core.models import HariLibur
 from balai.wilayah.models import RT, RW, Dusun
 
@@ -63,11 +63,13 @@ def atur_desa_aktif(*, desa, actor, aktif, request=None):
     return desa
 
 
+@transaction.atomic
 def catat_hari_libur(*, tanggal, nama, jenis, actor, request=None) -> HariLibur:
     """Record a cuti bersama or regional holiday: every working-day deadline counts it from now."""
     libur = HariLibur(tanggal=tanggal, nama=nama, jenis=jenis)
     libur.full_clean()
     libur.save()
+    kalender.lupakan_libur_tambahan()
     audit.record(
         action="kalender.libur_ditambah",
         actor=actor,
@@ -78,9 +80,11 @@ def catat_hari_libur(*, tanggal, nama, jenis, actor, request=None) -> HariLibur:
     return libur
 
 
+@transaction.atomic
 def hapus_hari_libur(*, libur, actor, request=None):
     audit.record(action="kalender.libur_dihapus", actor=actor, obj=libur, request=request)
     libur.delete()
+    kalender.lupakan_libur_tambahan()
 
 
 def _save(*, instance, actor, action, request, before=None):

@@ -5,6 +5,7 @@ from django.db.models import Count, Q
 from django.utils import timezone
 
 from balai.core import sitecache
+from balai.core.hitung import hitung_per_desa
 from balai.wilayah.models import RT, RW, Dusun
 
 from .forms import cari_nomor_penuh
@@ -278,10 +279,4 @@ def isi_register(*, desa):
 
 def ukuran_peristiwa(desa_ids, awal, akhir):
     """Activity measure: births, deaths and moves the village recorded in [awal, akhir) (one query)."""
-    rows = (
-        Peristiwa.objects.filter(desa_id__in=desa_ids, dicatat__gte=awal, dicatat__lt=akhir)
-        .order_by()
-        .values("desa_id")
-        .annotate(n=Count("id"))
-    )
-    return {r["desa_id"]: r["n"] for r in rows}
+    return hitung_per_desa(Peristiwa.objects.filter(dicatat__gte=awal, dicatat__lt=akhir), desa_ids)

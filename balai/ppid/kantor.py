@@ -34,6 +34,29 @@ def _galat_ke_form(form, exc):
         form.add_error(None, exc)
 
 
+GAGAL = object()
+
+
+def _simpan(form, simpan):
+    """A posted form and the one service that takes it: `simpan(cleaned_data)` when the form is
+    valid. Returns what the service returned, or GAGAL when the form was invalid or the service
+    refused it (its ValidationError is then on the form, on the field it names)."""
+    if not form.is_valid():
+        return GAGAL
+    try:
+        return simpan(form.cleaned_data)
+    except ValidationError as exc:
+        _galat_ke_form(form, exc)
+        return GAGAL
+
+
+def _tampil_ulang(halaman, request, pk, **forms):
+    """The detail page a form was posted from, again, with the form and its errors (400)."""
+    response = halaman.__wrapped__(request, pk, **forms)
+    response.status_code = 400
+    return response
+
+
 # --- requests ------------------------------------------------------------------------------------
 
 
@@ -53,19 +76,19 @@ def kantor(request):
 def permohonan_baru(request):
     """A request brought to the office in person or by letter, recorded by the PPID."""
     form = PermohonanForm(request.POST or None, request.FILES or None, wajib_identitas=False)
-    if request.method == "POST" and form.is_valid():
-        try:
-            item = services.ajukan_permohonan(
+    if request.method == "POST":
+        item = _simpan(
+            form,
+            lambda data: services.ajukan_permohonan(
                 desa=request.desa,
                 data=form.data_pemohon(),
-                berkas_identitas=form.cleaned_data.get("berkas_identitas"),
+                berkas_identitas=data.get("berkas_identitas"),
                 daring=False,
                 actor=request.user,
                 request=request,
-            )
-        except ValidationError as exc:
-            _galat_ke_form(form, exc)
-        else:
+            ),
+        )
+        if item is not GAGAL:
             messages.success(request, f"Permohonan {item.nomor} dicatat; tenggat jawaban {item.tenggat:%d-%m-%Y}.")
             return redirect("ppid:kantor_permohonan", pk=item.pk)
     return render(request, "ppid/kantor/permohonan_baru.html", {"form": form})
@@ -93,28 +116,25 @@ def permohonan_jawab(request, pk):
     if request.method != "POST":
         return HttpResponseNotAllowed(["POST"])
     form = JawabForm(request.POST)
-    if form.is_valid():
-        try:
-            services.jawab_permohonan(
-                desa=request.desa,
-                actor=request.user,
-                permohonan=item,
-                jawaban=form.cleaned_data["jawaban"],
-                uraian=form.cleaned_data["uraian_jawaban"],
-                dasar_pengecualian=form.cleaned_data["dasar_pengecualian"],
-                uji_konsekuensi=form.cleaned_data["uji_konsekuensi"],
-                penguasa_lain=form.cleaned_data["penguasa_lain"],
-                biaya=form.cleaned_data["biaya"] or 0,
-                request=request,
-            )
-        except ValidationError as exc:
-            _galat_ke_form(form, exc)
-        else:
-            messages.success(request, f"Permohonan {item.nomor} dijawab. Cetak surat pemberitahuan tertulisnya.")
-            return redirect("ppid:kantor_permohonan", pk=item.pk)
-    response = permohonan_detail.__wrapped__(request, pk, jawab_form=form)
-    response.status_code = 400
-    return response
+    hasil = _simpan(
+        form,
+        lambda data: services.jawab_permohonan(
+            desa=request.desa,
+            actor=request.user,
+            permohonan=item,
+            jawaban=data["jawaban"],
+            uraian=data["uraian_jawaban"],
+            dasar_pengecualian=data["dasar_pengecualian"],
+            uji_konsekuensi=data["uji_konsekuensi"],
+            penguasa_lain=data["penguasa_lain"],
+            biaya=data["biaya"] or 0,
+            request=request,
+        ),
+    )
+    if hasil is GAGAL:
+        return _tampil_ulang(permohonan_detail, request, pk, jawab_form=form)
+    messages.success(request, f"Permohonan {item.nomor} dijawab. Cetak surat pemberitahuan tertulisnya.")
+    return redirect("ppid:kantor_permohonan", pk=item.pk)
 
 
 @staff_view(DESA, izin=KELOLA, model=Permohonan)
@@ -123,23 +143,16 @@ def permohonan_perpanjang(request, pk):
     if request.method != "POST":
         return HttpResponseNotAllowed(["POST"])
     form = PerpanjangForm(request.POST)
-    if form.is_valid():
-        try:
-            item = services.perpanjang_permohonan(
-                desa=request.desa,
-                actor=request.user,
-                permohonan=item,
-                alasan=form.cleaned_data["alasan"],
-                request=request,
-            )
-        except ValidationError as exc:
-            _galat_ke_form(form, exc)
-        else:
-            messages.success(request, f"Tenggat {item.nomor} diperpanjang sampai {item.tenggat:%d-%m-%Y}.")
-            return redirect("ppid:kantor_permohonan", pk=item.pk)
-    response = permohonan_detail.__wrapped__(request, pk, perpanjang_form=form)
-    response.status_code = 400
-    return response
+    item = _simpan(
+        form,
+        lambda data: services.perpanjang_permohonan(
+            desa=request.desa, actor=request.user, permohonan=item, alasan=data["alasan"], request=request
+        ),
+    )
+    if item is GAGAL:
+        return _tampil_ulang(permohonan_detail, request, pk, perpanjang_form=form)
+    messages.success(request, f"Tenggat {item.nomor} diperpanjang sampai {item.tenggat:%d-%m-%Y}.")
+    return redirect("ppid:kantor_permohonan", pk=item.pk)
 
 
 @staff_view(DESA, izin=KELOLA, model=Permohonan)
@@ -213,24 +226,21 @@ def keberatan_tanggapi(request, pk):
     if request.method != "POST":
         return HttpResponseNotAllowed(["POST"])
     form = TanggapanForm(request.POST)
-    if form.is_valid():
-        try:
-            services.tanggapi_keberatan(
-                desa=request.desa,
-                actor=request.user,
-                keberatan=item,
-                putusan=form.cleaned_data["putusan"],
-                tanggapan=form.cleaned_data["tanggapan"],
-                request=request,
-            )
-        except ValidationError as exc:
-            _galat_ke_form(form, exc)
-        else:
-            messages.success(request, f"Keberatan {item.nomor} ditanggapi.")
-            return redirect("ppid:kantor_keberatan", pk=item.pk)
-    response = keberatan_detail.__wrapped__(request, pk, form=form)
-    response.status_code = 400
-    return response
+    hasil = _simpan(
+        form,
+        lambda data: services.tanggapi_keberatan(
+            desa=request.desa,
+            actor=request.user,
+            keberatan=item,
+            putusan=data["putusan"],
+            tanggapan=data["tanggapan"],
+            request=request,
+        ),
+    )
+    if hasil is GAGAL:
+        return _tampil_ulang(keberatan_detail, request, pk, form=form)
+    messages.success(request, f"Keberatan {item.nomor} ditanggapi.")
+    return redirect("ppid:kantor_keberatan", pk=item.pk)
 
 
 # --- the DIP editor --------------------------------------------------------------------------------
@@ -250,19 +260,19 @@ def informasi_ubah(request, pk=None):
     else:
         instance = get_object_or_404(InformasiPublik.objects.filter(desa=request.desa), pk=pk)
     form = InformasiForm(request.POST or None, request.FILES or None, instance=instance)
-    if request.method == "POST" and form.is_valid():
-        try:
-            obj = services.simpan_informasi(
+    if request.method == "POST":
+        obj = _simpan(
+            form,
+            lambda data: services.simpan_informasi(
                 desa=request.desa,
                 actor=request.user,
                 informasi=form.instance,
-                berkas=form.cleaned_data.get("berkas_baru"),
-                hapus_berkas=form.cleaned_data.get("hapus_berkas", False),
+                berkas=data.get("berkas_baru"),
+                hapus_berkas=data.get("hapus_berkas", False),
                 request=request,
-            )
-        except ValidationError as exc:
-            _galat_ke_form(form, exc)
-        else:
+            ),
+        )
+        if obj is not GAGAL:
             messages.success(request, f"Informasi “{obj}” disimpan.")
             return redirect("ppid:kantor_informasi")
     return render(request, "ppid/kantor/informasi_form.html", {"form": form, "instance": instance})

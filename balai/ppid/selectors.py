@@ -11,6 +11,7 @@ from django.utils import timezone
 from django_scopes import scopes_disabled
 
 from balai.core import pencarian
+from balai.core.hitung import hitung_per_desa
 from balai.core.kalender import hari_kerja_antara, tambah_hari_kerja
 from balai.core.registry import DipSource, extensions
 from balai.wilayah.models import Desa
@@ -321,18 +322,15 @@ def ringkasan_per_desa(desa_qs, *, hari=None, rata_rata=True):
     ids = [d.pk for d in desa_list]
     hasil = {d.pk: RingkasanDesa(d) for d in desa_list}
     with scopes_disabled():
-        terbuka = (
-            Permohonan.objects.filter(desa_id__in=ids)
-            .exclude(status=StatusPermohonan.SELESAI)
-            .values("desa_id")
-            .annotate(
-                n=Count("pk"),
-                segera=Count("pk", filter=Q(tenggat__gte=hari, tenggat__lte=batas)),
-                terlambat=Count("pk", filter=Q(tenggat__lt=hari)),
-            )
+        terbuka = hitung_per_desa(
+            Permohonan.objects.exclude(status=StatusPermohonan.SELESAI),
+            ids,
+            n=Count("pk"),
+            segera=Count("pk", filter=Q(tenggat__gte=hari, tenggat__lte=batas)),
+            terlambat=Count("pk", filter=Q(tenggat__lt=hari)),
         )
-        for r in terbuka:
-            h = hasil[r["desa_id"]]
+        for desa_id, r in terbuka.items():
+            h = hasil[desa_id]
             h.terbuka, h.segera, h.terlambat = r["n"], r["segera"], r["terlambat"]
         dijawab = defaultdict(list)
         if rata_rata:
@@ -342,14 +340,8 @@ def ringkasan_per_desa(desa_qs, *, hari=None, rata_rata=True):
         for desa_id, pasangan in dijawab.items():
             hasil[desa_id].dijawab = len(pasangan)
             hasil[desa_id].rata_rata_hari = _rata_rata_hari_kerja(pasangan)
-        keberatan = (
-            Keberatan.objects.filter(desa_id__in=ids)
-            .exclude(status=StatusKeberatan.SELESAI)
-            .values("desa_id")
-            .annotate(n=Count("pk"))
-        )
-        for r in keberatan:
-            hasil[r["desa_id"]].keberatan_terbuka = r["n"]
+        for desa_id, n in hitung_per_desa(Keberatan.objects.exclude(status=StatusKeberatan.SELESAI), ids).items():
+            hasil[desa_id].keberatan_terbuka = n
     for desa_id, k in kelengkapan_banyak(ids, hari=hari).items():
         hasil[desa_id].kelengkapan = k.persen
     return [hasil[d.pk] for d in desa_list]
@@ -405,16 +397,13 @@ def ukuran_tepat_waktu(desa_ids, awal, akhir):
 
 
 def peringatan_terlambat(desa_ids):
-    """Alert: requests and objections past their deadline, per village (two queries)."""
+    """Alert: requests and objections past their deadline, per village (one query)."""
     hari = _hari_ini()
-    jumlah = defaultdict(int)
-    for model, selesai in ((Permohonan, StatusPermohonan.SELESAI), (Keberatan, StatusKeberatan.SELESAI)):
-        rows = (
-            model.objects.filter(desa_id__in=desa_ids, tenggat__lt=hari)
-            .exclude(status=selesai)
-            .values("desa_id")
-            .annotate(n=Count("id"))
-        )
-        for r in rows:
-            jumlah[r["desa_id"]] += r["n"]
+    jumlah = hitung_per_desa(
+        [
+            Permohonan.objects.filter(tenggat__lt=hari).exclude(status=StatusPermohonan.SELESAI),
+            Keberatan.objects.filter(tenggat__lt=hari).exclude(status=StatusKeberatan.SELESAI),
+        ],
+        desa_ids,
+    )
     return [(d, f"{n} permohonan informasi atau keberatan melewati tenggat.") for d, n in jumlah.items()]

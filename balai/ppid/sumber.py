@@ -13,6 +13,7 @@ from django.utils import timezone
 from django.utils.html import strip_tags
 from django.utils.text import Truncator
 
+from balai.core.hitung import hitung_per_desa
 from balai.core.registry import DipEntry
 from balai.publikasi.models import Dokumen, Pengumuman
 from balai.website.models import Halaman, Perangkat
@@ -40,12 +41,7 @@ def halaman(*, desa):
 
 
 def halaman_terbaru(desa_ids):
-    qs = (
-        Halaman.objects.filter(desa_id__in=desa_ids, terbit=True)
-        .values("desa_id")
-        .annotate(t=Max(TruncDate("diperbarui")))
-    )
-    return {r["desa_id"]: r["t"] for r in qs}
+    return hitung_per_desa(Halaman.objects.filter(terbit=True), desa_ids, t=Max(TruncDate("diperbarui")))
 
 
 def perangkat(*, desa):
@@ -92,12 +88,7 @@ def _dokumen(desa, kategori):
 
 
 def _dokumen_terbaru(desa_ids, kategori):
-    qs = (
-        Dokumen.objects.filter(desa_id__in=desa_ids, terbit=True, kategori=kategori)
-        .values("desa_id")
-        .annotate(t=Max(TruncDate("dibuat")))
-    )
-    return {r["desa_id"]: r["t"] for r in qs}
+    return hitung_per_desa(Dokumen.objects.filter(terbit=True, kategori=kategori), desa_ids, t=Max(TruncDate("dibuat")))
 
 
 def dokumen_apbdes(*, desa):

@@ -88,5 +88,5 @@ class PublikasiConfig(AppConfig):
         PublicTextSource("publikasi.Pengumuman", ("judul", "isi")),
         PublicTextSource("publikasi.Album", ("judul", "uraian")),
         PublicTextSource("publikasi.Foto", ("keterangan",)),
-        PublicTextSource("publikasi.Dokumen", ("judul", "uraian", "berkas")),
+        PublicTextSource("publikasi.Dokumen", ("judul", "berkas")),
     ]

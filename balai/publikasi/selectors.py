@@ -7,6 +7,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from balai.core import pencarian, sitecache
+from balai.core.hitung import hitung_per_desa
 
 from .models import Agenda, Album, Dokumen, Foto, Pengumuman
 
@@ -181,19 +182,15 @@ def terbitan_terakhir(desa_ids):
 def ukuran_publikasi_baru(desa_ids, awal, akhir):
     """Activity measure: agenda, announcements, albums and documents first published in
     [awal, akhir), per village (one query)."""
-    parts = [
-        model.objects.filter(desa_id__in=desa_ids, dibuat__gte=awal, dibuat__lt=akhir, **filters)
-        .order_by()
-        .values("desa_id")
-        .annotate(n=Count("id"))
-        for model, filters in (
-            (Agenda, {"status": Agenda.Status.TERBIT}),
-            (Pengumuman, {"terbit": True}),
-            (Album, {"terbit": True}),
-            (Dokumen, {"terbit": True}),
-        )
-    ]
-    hasil = {}
-    for row in parts[0].union(*parts[1:], all=True):
-        hasil[row["desa_id"]] = hasil.get(row["desa_id"], 0) + row["n"]
-    return hasil
+    return hitung_per_desa(
+        [
+            model.objects.filter(dibuat__gte=awal, dibuat__lt=akhir, **filters)
+            for model, filters in (
+                (Agenda, {"status": Agenda.Status.TERBIT}),
+                (Pengumuman, {"terbit": True}),
+                (Album, {"terbit": True}),
+                (Dokumen, {"terbit": True}),
+            )
+        ],
+        desa_ids,
+    )

@@ -1,12 +1,11 @@
-"""Server-side SVG charts: geometry computed here, drawn by templates in partials/. No
-JavaScript, prints in PDF, and nothing a strict CSP would block (SVG attributes, CSS classes)."""
+"""Server-side SVG charts of the population tables: geometry from balai.core.grafik, drawn by
+templates in partials/. No JavaScript, prints in PDF, and nothing a strict CSP would block (SVG
+attributes, CSS classes)."""
+
+from balai.core.grafik import Skala, baris, maksimum, tinggi_grafik, ujung
 
 LEBAR = 640
 TINGGI_BARIS = 22
-
-
-def _w(value, maks, area):
-    return round(area * value / maks, 1) if maks and value else 0
 
 
 def batang(tabel, *, lebar=LEBAR, label_w=230):
@@ -19,37 +18,34 @@ def batang(tabel, *, lebar=LEBAR, label_w=230):
     samar = tabel.disamarkan
     if samar:
         rows = [b for b in tabel.baris if b.jumlah or b.sisa]
-        maks = tabel.total.jumlah
+        skala = Skala(tabel.total.jumlah, area)
     else:
         rows = [b for b in tabel.baris if b.jumlah]
-        maks = max([b.jumlah for b in rows] + [1])
+        skala = Skala(maksimum((b.jumlah for b in rows), paling_kecil=1), area)
     bars = []
     for i, b in enumerate(rows):
-        y = i * TINGGI_BARIS
-        if samar:
-            w_lk, w_pr = _w(b.jumlah, maks, area), 0
-        else:
-            w_lk, w_pr = _w(b.laki_laki, maks, area), _w(b.perempuan, maks, area)
+        y, ty = baris(i, tinggi=TINGGI_BARIS, teks=15)
+        lk, pr = skala.tumpuk([b.jumlah, 0] if samar else [b.laki_laki, b.perempuan], x=label_w)
         bars.append(
             {
                 "label": b.label,
                 "y": y,
-                "ty": y + 15,
-                "x_lk": label_w,
-                "w_lk": w_lk,
-                "x_pr": label_w + w_lk,
-                "w_pr": w_pr,
-                "x_teks": label_w + w_lk + w_pr + 6,
+                "ty": ty,
+                "x_lk": lk.x,
+                "w_lk": lk.w,
+                "x_pr": pr.x,
+                "w_pr": pr.w,
+                "x_teks": ujung([lk, pr]) + 6,
                 "teks": b.sel_jumlah,
                 "judul": f"{b.label}: {b.sel_jumlah}",
             }
         )
     return {
         "lebar": lebar,
-        "tinggi": max(len(bars), 1) * TINGGI_BARIS + 24,
+        "tinggi": tinggi_grafik(len(bars), tinggi_baris=TINGGI_BARIS, tepi=24, minimal_baris=1),
         "label_w": label_w,
         "bars": bars,
-        "legend_y": len(bars) * TINGGI_BARIS + 16,
+        "legend_y": tinggi_grafik(len(bars), tinggi_baris=TINGGI_BARIS, tepi=16),
         "samar": samar,
     }
 
@@ -59,17 +55,16 @@ def piramida(tabel, *, lebar=420, tengah=60):
     Narrow by design: it fits a phone screen (about 360 px) without scrolling and with its
     labels still readable, and is drawn no wider than 1.4 times that on a large screen."""
     half = (lebar - tengah) / 2
-    area = half - 50
-    maks = max([max(b.laki_laki, b.perempuan) for b in tabel.baris] + [1])
+    skala = Skala(maksimum((max(b.laki_laki, b.perempuan) for b in tabel.baris), paling_kecil=1), half - 50)
     bars = []
     for i, b in enumerate(reversed(tabel.baris)):
-        y = i * TINGGI_BARIS
-        w_lk, w_pr = _w(b.laki_laki, maks, area), _w(b.perempuan, maks, area)
+        y, ty = baris(i, tinggi=TINGGI_BARIS, teks=15)
+        w_lk, w_pr = skala(b.laki_laki), skala(b.perempuan)
         bars.append(
             {
                 "label": b.label.replace(" tahun", "").replace(" ke atas", "+"),
                 "y": y,
-                "ty": y + 15,
+                "ty": ty,
                 "x_lk": round(half - w_lk, 1),
                 "w_lk": w_lk,
                 "x_pr": half + tengah,
@@ -83,10 +78,10 @@ def piramida(tabel, *, lebar=420, tengah=60):
     n = len(bars)
     return {
         "lebar": lebar,
-        "tinggi": n * TINGGI_BARIS + 30,
+        "tinggi": tinggi_grafik(n, tinggi_baris=TINGGI_BARIS, tepi=30),
         "tengah_x": half + tengah / 2,
         "bars": bars,
-        "legend_y": n * TINGGI_BARIS + 20,
+        "legend_y": tinggi_grafik(n, tinggi_baris=TINGGI_BARIS, tepi=20),
         "lk_x": half - 4,
         "pr_x": half + tengah + 4,
     }

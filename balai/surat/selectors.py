@@ -6,6 +6,8 @@ from statistics import median
 from django.db.models import Count, Min, Q
 from django.utils import timezone
 
+from balai.core.hitung import hitung_per_desa
+
 from . import isi, katalog
 from .models import PesanSurat, Surat, SuratMasuk, TemplatSurat
 
@@ -107,13 +109,7 @@ def templat(desa, jenis):
 
 def ukuran_surat_terbit(desa_ids, awal, akhir):
     """Activity measure: letters signed in [awal, akhir), per village (one query)."""
-    rows = (
-        Surat.objects.filter(desa_id__in=desa_ids, ditandatangani_pada__gte=awal, ditandatangani_pada__lt=akhir)
-        .order_by()
-        .values("desa_id")
-        .annotate(n=Count("id"))
-    )
-    return {r["desa_id"]: r["n"] for r in rows}
+    return hitung_per_desa(Surat.objects.filter(ditandatangani_pada__gte=awal, ditandatangani_pada__lt=akhir), desa_ids)
 
 
 def ukuran_waktu_layanan(desa_ids, awal, akhir):
@@ -130,13 +126,9 @@ def ukuran_waktu_layanan(desa_ids, awal, akhir):
 
 def ukuran_permohonan_mandiri(desa_ids, awal, akhir):
     """Activity measure: letters residents asked for through Layanan Mandiri in [awal, akhir)."""
-    rows = (
-        Surat.objects.filter(desa_id__in=desa_ids, kanal=Surat.Kanal.MANDIRI, diajukan__gte=awal, diajukan__lt=akhir)
-        .order_by()
-        .values("desa_id")
-        .annotate(n=Count("id"))
+    return hitung_per_desa(
+        Surat.objects.filter(kanal=Surat.Kanal.MANDIRI, diajukan__gte=awal, diajukan__lt=akhir), desa_ids
     )
-    return {r["desa_id"]: r["n"] for r in rows}
 
 
 # --- registers: Buku Agenda Surat Keluar ----------------------------------------------------

@@ -610,7 +610,9 @@ def _surat_masuk(request, pk):
 @staff_view(DESA, izin="surat.proses", model=SuratMasuk)
 def masuk_detail(request, pk):
     item = _surat_masuk(request, pk)
-    disposisi_form = DisposisiForm(desa=request.desa, initial={"kepada": item.disposisi_kepada_id})
+    disposisi_form = DisposisiForm(
+        desa=request.desa, initial={"kepada": item.disposisi_kepada_id, "isi": item.isi_disposisi}
+    )
     selesai_form = TindakLanjutForm()
     if request.method == "POST":
         aksi = request.POST.get("aksi")

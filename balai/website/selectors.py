@@ -5,12 +5,13 @@ from datetime import UTC, datetime
 
 from django.contrib.postgres.search import SearchQuery, SearchRank, SearchVector
 from django.db import connection
-from django.db.models import Case, Count, F, Max, Q, When
+from django.db.models import Case, F, Max, Q, When
 from django.utils import timezone
 from django_scopes import scopes_disabled
 
 from balai.core import kesegaran as sumber_kesegaran
 from balai.core import pencarian
+from balai.core.hitung import hitung_per_desa
 from balai.core.registry import SearchSource, SitemapSource, extensions
 from balai.wilayah.models import Desa
 
@@ -197,8 +198,7 @@ def antrean_komentar(*, desa, status=Komentar.Status.MENUNGGU):
 
 def artikel_terakhir(desa_ids):
     """Freshness source (balai.core.kesegaran): {desa_id: latest published article} (one query)."""
-    rows = artikel_terbit().filter(desa_id__in=desa_ids).values("desa_id").annotate(t=Max("terbit_pada"))
-    return {r["desa_id"]: r["t"] for r in rows}
+    return hitung_per_desa(artikel_terbit(), desa_ids, t=Max("terbit_pada"))
 
 
 def kesegaran(*, desa, kabupaten):
@@ -269,13 +269,7 @@ def direktori(*, kabupaten):
         Desa.objects.filter(kecamatan__kabupaten=kabupaten, aktif=True).select_related("kecamatan").order_by("nama")
     )
     with scopes_disabled():
-        counts = dict(
-            artikel_terbit()
-            .filter(desa__in=[d.pk for d in villages])
-            .values("desa_id")
-            .annotate(n=Count("id"))
-            .values_list("desa_id", "n")
-        )
+        counts = hitung_per_desa(artikel_terbit(), [d.pk for d in villages])
     groups = {}
     for d in villages:
         d.jumlah_artikel = counts.get(d.pk, 0)
@@ -342,10 +336,6 @@ def widget_kesegaran_wilayah(request):
 
 def ukuran_artikel_terbit(desa_ids, awal, akhir):
     """Activity measure: news articles published in [awal, akhir), per village (one query)."""
-    rows = (
-        Artikel.objects.filter(desa_id__in=desa_ids, status=S.TERBIT, terbit_pada__gte=awal, terbit_pada__lt=akhir)
-        .order_by()
-        .values("desa_id")
-        .annotate(n=Count("id"))
+    return hitung_per_desa(
+        Artikel.objects.filter(status=S.TERBIT, terbit_pada__gte=awal, terbit_pada__lt=akhir), desa_ids
     )
-    return {r["desa_id"]: r["n"] for r in rows}

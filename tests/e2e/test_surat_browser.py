@@ -59,3 +59,46 @@ def test_letter_from_request_to_verification(page, site, client_for, make_user, 
     assert visitor.get_by_text("Surat ini sah").is_visible()
     assert visitor.get_by_text(surat.nomor_lengkap).is_visible()
     visitor.context.close()
+
+
+def _tidak_terpotong(page):
+    """No table of the page hides columns in a sideways scroll, but a count matrix (whose row
+    names stay in view)."""
+    terpotong = page.evaluate(
+        "[...document.querySelectorAll('.table-wrap')].filter(w => !w.querySelector('table.matriks'))"
+        ".filter(w => w.scrollWidth > w.clientWidth + 1).length"
+    )
+    assert terpotong == 0
+
+
+def test_letter_registers_fit_a_phone(page, site, client_for, make_user, desa_a):
+    """Buku Agenda Surat Masuk and Keluar at 390 px: one card per letter, nothing cut off."""
+    import io
+    import random
+
+    from django.utils import timezone
+
+    from balai.demo import surat as demo
+
+    operator = make_user(Peran.OPERATOR_DESA, desa=desa_a)
+    hari = timezone.localdate()
+    with scopes_disabled():
+        for i, jabatan in enumerate(["Kepala Desa", "Sekretaris Desa", "Kasi Pemerintahan", "Kaur Keuangan"]):
+            Perangkat.objects.create(desa=desa_a, nama=f"Perangkat {i}", jabatan=jabatan, urutan=i)
+        demo._surat_masuk([desa_a], desa_a, random.Random(2), io.StringIO())
+        warga = make_kk(desa_a, nama="Sumarni Wulandari", anggota=1)[1][0]
+        for n in (1, 2):
+            Surat.objects.create(
+                desa=desa_a, jenis="domisili", klasifikasi="470", penduduk=warga, status=Surat.Status.SELESAI,
+                nomor=n, nomor_lengkap=f"470/{n:03}/2006/XII/{hari.year}", tanggal_surat=hari,
+                ditandatangani_pada=timezone.now(), penanda_tangan=Perangkat.objects.get(desa=desa_a, urutan=0),
+            )  # fmt: skip
+    signed_in(page, client_for(desa_a, operator), "selakambang.localhost")
+    look(page, site("selakambang", f"/admin-desa/surat/masuk/?tahun={hari.year}"), "surat-masuk")
+    _tidak_terpotong(page)
+    assert page.get_by_text("Camat Kaligondang").is_visible()
+    page.get_by_role("link", name=f"1/{hari.year}", exact=True).click()
+    look(page, page.url, "surat-masuk-detail")
+    look(page, site("selakambang", f"/admin-desa/surat/agenda/?tahun={hari.year}"), "surat-agenda")
+    _tidak_terpotong(page)
+    assert page.get_by_text("Sumarni Wulandari").first.is_visible()

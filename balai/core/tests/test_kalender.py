@@ -36,14 +36,30 @@ def test_cuti_bersama_and_christmas_push_the_deadline_across_the_year_end():
     assert hasil == hari_kerja[9] == date(2027, 1, 7)
 
 
-def test_a_new_cuti_bersama_is_seen_at_once_and_forgotten_when_deleted():
+def test_extra_days_off_are_cached_until_forgotten():
+    """Read once, then from the cache; the service that changes them forgets it
+    (balai.pemerintahan.services, tested there)."""
     selasa = date(2026, 12, 22)
     assert kalender.hari_kerja(selasa)
     libur = HariLibur.objects.create(tanggal=selasa, nama="Cuti bersama")
+    assert kalender.hari_kerja(selasa)  # still the cached calendar
+    kalender.lupakan_libur_tambahan()
     assert not kalender.hari_kerja(selasa)
     assert kalender.nama_libur(selasa) == "Cuti bersama"
     libur.delete()
+    kalender.lupakan_libur_tambahan()
     assert kalender.hari_kerja(selasa)
+
+
+def test_the_cache_is_forgotten_again_when_the_change_commits(django_capture_on_commit_callbacks):
+    """Another request may cache the old rows while the change is not yet committed."""
+    with django_capture_on_commit_callbacks(execute=False) as callbacks:
+        kalender.lupakan_libur_tambahan()
+    assert kalender.hari_kerja(date(2026, 12, 22))  # cached again before the commit
+    HariLibur.objects.create(tanggal=date(2026, 12, 22), nama="Cuti bersama")
+    for callback in callbacks:
+        callback()
+    assert not kalender.hari_kerja(date(2026, 12, 22))
 
 
 def test_negative_count_is_refused():

@@ -7,7 +7,7 @@ from django.db import close_old_connections, connection, transaction
 from django_scopes import scope, scopes_disabled
 
 from balai.surat import nomor, services
-from balai.surat.models import FORMAT_NOMOR_BAKU, PengaturanSurat, PenghitungNomor, Surat
+from balai.surat.models import FORMAT_NOMOR_BAKU, PengaturanSurat, PenghitungNomor, Surat, SuratMasuk
 
 
 def test_default_format():
@@ -82,3 +82,39 @@ def test_fifty_concurrent_signatures_get_fifty_consecutive_numbers(desa_a, ajuka
         full = set(Surat.objects.filter(desa=desa_a).values_list("nomor_lengkap", flat=True))
         assert PenghitungNomor.objects.get(desa=desa_a).terakhir == 50
     assert numbers == list(range(1, 51)) and len(full) == 50
+
+
+@pytest.mark.skipif(connection.vendor != "postgresql", reason="row locks are PostgreSQL's; SQLite serialises writers")
+@pytest.mark.django_db(transaction=True)
+def test_twenty_concurrent_arrivals_get_twenty_consecutive_agenda_numbers(desa_a, operator_a):
+    """Incoming mail recorded at the same moment (two clerks, one counter) never shares an agenda
+    number and leaves no gap, including the year's first letter, whose counter row is created then."""
+    n = 20
+    barrier = threading.Barrier(n)
+    errors = []
+    hari = datetime.date(2026, 3, 2)
+
+    def catat(i):
+        try:
+            with scope(desa=desa_a):
+                barrier.wait(timeout=30)
+                services.catat_surat_masuk(
+                    desa=desa_a, actor=operator_a, tanggal_terima=hari, nomor_surat=f"005/{i}/2026",
+                    tanggal_surat=hari, pengirim="Camat Kaligondang", perihal=f"Undangan {i}",
+                )  # fmt: skip
+        except Exception as e:  # noqa: BLE001 - reported below
+            errors.append(e)
+        finally:
+            close_old_connections()
+            connection.close()
+
+    threads = [threading.Thread(target=catat, args=(i,)) for i in range(n)]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join()
+    assert not errors, errors[:3]
+    with scopes_disabled():
+        numbers = sorted(SuratMasuk.objects.filter(desa=desa_a, tahun=2026).values_list("nomor_agenda", flat=True))
+        assert PenghitungNomor.objects.get(desa=desa_a, kunci=nomor.SURAT_MASUK, tahun=2026).terakhir == n
+    assert numbers == list(range(1, n + 1))
