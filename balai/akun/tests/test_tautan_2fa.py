@@ -172,8 +172,11 @@ def test_new_account_that_must_use_2fa_comes_with_its_link(kominfo, kaligondang,
     page = client_for(None, kominfo).post(
         "/dasbor/pengguna/",
         {
-            "username": "op.baru", "nama": "Operator Baru", "email": "op@contoh.id",
-            "peran": Peran.OPERATOR_KECAMATAN, "kecamatan": kaligondang.pk,
+            "username": "op.baru",
+            "nama": "Operator Baru",
+            "email": "op@contoh.id",
+            "peran": Peran.OPERATOR_KECAMATAN,
+            "kecamatan": kaligondang.pk,
         },  # fmt: skip
     )
     body = page.content.decode()
