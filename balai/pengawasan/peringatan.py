@@ -174,6 +174,13 @@ def _surel(*, user, wilayah, host, butir, jumlah_terbuka, tanggal):
     return EmailMessage(subjek, render_to_string("pengawasan/surel/peringatan.txt", context), None, [user.email])
 
 
+def catat_peringatan(*, kabupaten, sekarang=None) -> tuple[int, int]:
+    """Record today's alerts without mailing them (the demo; they are mailed as new by the next
+    run): returns (open, closed)."""
+    _desa, terbuka, _label, _baru, selesai = _rekam(kabupaten=kabupaten, sekarang=sekarang or timezone.now())
+    return len(terbuka), selesai
+
+
 def kirim_peringatan(*, kabupaten, sekarang=None) -> HasilKirim:
     """The daily run: record today's alerts, mail what is new (or still open after ULANG_HARI
     days) to whoever wants it, and write one audit entry. A fixed number of queries whatever
