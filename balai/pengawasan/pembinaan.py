@@ -58,13 +58,15 @@ def simpan_butir(*, butir: ButirPembinaan, actor, request=None) -> ButirPembinaa
     if kembar.exists():
         raise ValidationError({"judul": "Butir dengan judul ini sudah ada."})
     butir.full_clean()
+    medan = ("judul", "uraian", "urutan", "aktif")
+    lama = {} if baru else ButirPembinaan.objects.filter(pk=butir.pk).values(*medan).first() or {}
     butir.save()
     audit.record(
         action="pembinaan.butir_dibuat" if baru else "pembinaan.butir_diubah",
         actor=actor,
         obj=butir,
         request=request,
-        changes={"aktif": [None, butir.aktif], "urutan": [None, butir.urutan]},
+        changes=audit.diff(lama, {m: getattr(butir, m) for m in medan}),
     )
     return butir
 
