@@ -38,6 +38,8 @@ IZIN = {
     # the kepala desa's own requests) and monthly recaps.
     "kehadiran.kelola": _("Mengelola kehadiran perangkat: pengaturan, layar kode QR, izin dan rekap"),
     "kecamatan.pantau": _("Memantau desa-desa di kecamatan"),
+    # Pembinaan is done by the kecamatan and the kabupaten: they tick a village's checklist.
+    "pembinaan.catat": _("Mencatat capaian daftar periksa pembinaan desa"),
     "kabupaten.kelola": _("Mengelola seluruh desa, akun dan pengaturan kabupaten"),
     # Keamanan digital (balai.keamanan): the village's own security check, and the kabupaten's
     # review of held texts, findings of the scan, blocklist and allow-list.
@@ -73,7 +75,7 @@ PERAN_IZIN = {
     # The kabupaten may work in any village's back office, but never sees full NIK/KK numbers,
     # health data or document numbers (balai.penduduk.privasi).
     Peran.ADMIN_KABUPATEN: frozenset(IZIN) - {"penduduk.lihat_nik"},
-    Peran.OPERATOR_KECAMATAN: frozenset({"kecamatan.pantau", "statistik.lihat", "audit.lihat"}),
+    Peran.OPERATOR_KECAMATAN: frozenset({"kecamatan.pantau", "pembinaan.catat", "statistik.lihat", "audit.lihat"}),
     Peran.ADMIN_DESA: frozenset(
         _OPERATOR
         | {"desa.kelola", "keuangan.kelola", "lapak.kelola", "mandiri.kelola", "ppid.kelola"}

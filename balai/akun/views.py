@@ -19,6 +19,7 @@ from django_otp import login as otp_login
 from django_otp import user_has_device
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
+from balai.core import dashboard
 from balai.core.audit import client_ip
 from balai.core.tenancy import DESA, request_origin
 
@@ -136,6 +137,10 @@ def atur_2fa(request):
 @method_decorator([never_cache, second_factor_done], name="dispatch")
 class GantiSandiView(auth_views.PasswordChangeView):
     template_name = "akun/ganti_sandi.html"
+
+    def get_context_data(self, **kwargs):
+        # Other modules' account settings (Widgets of area "akun"), each checking its permission.
+        return super().get_context_data(**kwargs) | {"widgets": dashboard.render_widgets(self.request, area="akun")}
 
     def form_valid(self, form):
         response = super().form_valid(form)

@@ -64,8 +64,9 @@ class MenuItem:
 
 @dataclass(frozen=True)
 class Widget(_Lazy):
-    """A section of a dashboard ("desa", "kecamatan", "kabupaten") or of a public page
-    ("beranda-desa": the village front page). `target(request)` returns the template's context
+    """A section of a dashboard ("desa", "kecamatan", "kabupaten"), of a public page
+    ("beranda-desa": the village front page) or of the signed-in person's account page ("akun":
+    their own settings of a module, e.g. which mails they get). `target(request)` returns the template's context
     in a bounded number of queries."""
 
     area: str
@@ -97,6 +98,7 @@ SCORE_PARTS = {
     "register": "Pemutakhiran data penduduk",
     "transparansi": "Transparansi",
     "keamanan": "Keamanan digital",
+    "pembinaan": "Pembinaan",
 }
 
 

@@ -1,14 +1,17 @@
 """Demo data: the seven kecamatan that run Sipande, the kabupaten's guides, proposals from
-villages with the kabupaten's answers, a broadcast, and the activity score of every village
-computed from what the other builders made (so this builder runs last)."""
+villages with the kabupaten's answers, a broadcast, the pembinaan checklist ticked for a
+believable share of villages, the alerts recorded a few days ago (so the alerts page says since
+when), and the activity score of every village computed from what the other builders made (so
+this builder runs last)."""
 
 from datetime import timedelta
 
 from django.utils import timezone
+from django_scopes import scopes_disabled
 
 from balai.akun.models import User
-from balai.pengawasan import services
-from balai.pengawasan.models import KecamatanSipande, Panduan, Siaran, Usulan
+from balai.pengawasan import pembinaan, peringatan, services
+from balai.pengawasan.models import ButirPembinaan, CapaianPembinaan, KecamatanSipande, Panduan, Siaran, Usulan
 from balai.wilayah.models import Kecamatan
 
 SIPANDE = ["Kaligondang", "Mrebet", "Rembang", "Karangmoncol", "Karanganyar", "Bojongsari", "Pengadegan"]
@@ -74,6 +77,41 @@ PANDUAN = [
     ),
 ]
 
+# Share of villages that have done each default checklist item (in BUTIR_AWAL's order): most
+# operators went to a bimtek, fewer villages have introduced Layanan Mandiri or set up 2FA.
+# Villages of a Sipande kecamatan are further along (their kecamatan accompanies them).
+PELUANG_BUTIR = [0.85, 0.6, 0.7, 0.55, 0.3, 0.4]
+TAMBAHAN_SIPANDE = 0.15
+
+
+def _centang_pembinaan(*, kabupaten, villages, showcase, rng):
+    pembinaan.pastikan_butir_awal(kabupaten=kabupaten)
+    butir = list(ButirPembinaan.objects.filter(kabupaten=kabupaten, aktif=True))
+    operator = {u.kecamatan_id: u for u in User.objects.filter(username__startswith="op.", kecamatan__isnull=False)}
+    admin = User.objects.filter(username="admin.kabupaten").first()
+    hari_ini = timezone.localdate()
+    baris = []
+    for desa in villages:
+        tambahan = TAMBAHAN_SIPANDE if desa.kecamatan.nama in SIPANDE else 0
+        for b, peluang in zip(butir, PELUANG_BUTIR, strict=False):
+            if desa == showcase:
+                selesai = b.judul != butir[-1].judul  # the showcase still has its 2FA to do
+            else:
+                selesai = rng.random() < peluang + tambahan
+            if selesai:
+                baris.append(
+                    CapaianPembinaan(
+                        desa=desa,
+                        butir=b,
+                        selesai_pada=hari_ini - timedelta(days=rng.randint(3, 200)),
+                        dicatat_oleh=operator.get(desa.kecamatan_id, admin),
+                    )
+                )
+    with scopes_disabled():
+        CapaianPembinaan.objects.bulk_create(baris, ignore_conflicts=True)
+    return len(baris)
+
+
 USULAN = [
     ("Surat keterangan dengan tanda tangan camat lewat aplikasi", "Agar warga tidak bolak-balik ke kecamatan."),
     ("Presensi perangkat desa dengan kode QR", "Pengganti buku hadir yang sering terlambat diisi."),
@@ -114,5 +152,10 @@ def seed(*, villages, showcase, rng, fake, stdout):
             "dibuat_oleh": admin,
         },
     )
+    centang = _centang_pembinaan(kabupaten=kabupaten, villages=villages, showcase=showcase, rng=rng)
+    terbuka, _ = peringatan.catat_peringatan(kabupaten=kabupaten, sekarang=timezone.now() - timedelta(days=3))
     n = services.hitung_skor(kabupaten=kabupaten)
-    stdout.write(f"Skor aktivitas {n} desa dihitung; {len(SIPANDE)} kecamatan memakai Sipande.")
+    stdout.write(
+        f"Skor aktivitas {n} desa dihitung; {len(SIPANDE)} kecamatan memakai Sipande; "
+        f"{centang} butir pembinaan ditandai selesai; {terbuka} peringatan tercatat."
+    )

@@ -20,6 +20,16 @@ class PengawasanConfig(AppConfig):
             satuan="hari",
             order=10,
         ),
+        ActivityMeasure(
+            "pembinaan.checklist",
+            "Daftar periksa pembinaan selesai",
+            "pembinaan",
+            "balai.pengawasan.pembinaan.persen_selesai",
+            penuh=100,
+            nol=0,
+            satuan="%",
+            order=10,
+        ),
         AlertSource("situs_basi", "Situs basi", "balai.pengawasan.ukuran.situs_basi"),
         AlertSource("tanpa_akun_aktif", "Tidak ada petugas aktif", "balai.pengawasan.ukuran.tanpa_akun_aktif"),
         Widget("kecamatan", "pengawasan/partials/widget.html", _SKOR, order=5, cache=True),
@@ -39,7 +49,20 @@ class PengawasanConfig(AppConfig):
         MenuItem(
             "kecamatan", "Bukti SPBE dan KIP", "pengawasan:bukti", grup="laporan", izin="kecamatan.pantau", order=50
         ),
+        # The officer's own choice of the daily alert mail, on the account page.
+        Widget(
+            "akun",
+            "pengawasan/partials/surel_peringatan.html",
+            "balai.pengawasan.selectors.widget_surel_peringatan",
+            izin=("kabupaten.kelola", "kecamatan.pantau"),
+        ),
         # Pembinaan
+        MenuItem(
+            "kabupaten", "Daftar periksa pembinaan", "pengawasan:pembinaan", grup="pembinaan", izin="kabupaten.kelola"
+        ),
+        MenuItem(
+            "kecamatan", "Daftar periksa pembinaan", "pengawasan:pembinaan", grup="pembinaan", izin="kecamatan.pantau"
+        ),
         MenuItem("desa", "Panduan", "pengawasan:panduan_desa", grup="pembinaan", order=10, icon="?"),
         MenuItem("desa", "Usulan layanan", "pengawasan:usulan_desa", grup="pembinaan", order=20, icon="✎"),
         MenuItem("kecamatan", "Siaran ke desa", "pengawasan:siaran", grup="pembinaan", izin="kecamatan.pantau"),

@@ -1,9 +1,10 @@
 from django import forms
+from django.utils import timezone
 
 from balai.core.registry import SCORE_PARTS
 from balai.wilayah.models import Kecamatan
 
-from .models import Panduan, Siaran, Usulan
+from .models import ButirPembinaan, Panduan, Siaran, Usulan
 
 
 class PengaturanSkorForm(forms.Form):
@@ -95,3 +96,53 @@ class BuktiForm(forms.Form):
         if dari and sampai and (sampai.year - dari.year) * 12 + sampai.month - dari.month >= 24:
             raise forms.ValidationError("Periode paling panjang 24 bulan.")
         return data
+
+
+class SurelPeringatanForm(forms.Form):
+    surel = forms.BooleanField(label="Kirim surel setiap pagi bila ada peringatan desa baru", required=False)
+
+
+class ButirPembinaanForm(forms.ModelForm):
+    class Meta:
+        model = ButirPembinaan
+        fields = ["judul", "uraian", "urutan", "aktif"]
+        labels = {"judul": "Butir", "aktif": "Dihitung (masuk daftar periksa dan skor)"}
+        widgets = {"uraian": forms.Textarea(attrs={"rows": 3})}
+
+
+class CapaianForm(forms.Form):
+    """Tick (aksi=selesai) or untick (aksi=batal) one item of a village's checklist."""
+
+    butir = forms.ModelChoiceField(
+        queryset=ButirPembinaan.objects.none(),
+        error_messages={
+            "required": "Pilih butir pembinaan.",
+            "invalid_choice": "Butir pembinaan tidak dikenal atau tidak lagi dihitung.",
+        },
+    )
+    aksi = forms.ChoiceField(
+        choices=[("selesai", "Tandai selesai"), ("batal", "Batalkan")],
+        error_messages={"invalid_choice": "Tindakan tidak dikenal.", "required": "Tindakan tidak dikenal."},
+    )
+    selesai_pada = forms.DateField(
+        label="Selesai pada",
+        required=False,
+        widget=forms.DateInput(attrs={"type": "date"}),
+        error_messages={"invalid": "Tanggal selesai tidak valid (tahun-bulan-tanggal)."},
+    )
+    catatan = forms.CharField(
+        label="Catatan",
+        max_length=300,
+        required=False,
+        error_messages={"max_length": "Catatan paling panjang 300 huruf."},
+    )
+
+    def __init__(self, *args, kabupaten, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["butir"].queryset = ButirPembinaan.objects.filter(kabupaten=kabupaten, aktif=True)
+
+    def clean_selesai_pada(self):
+        tanggal = self.cleaned_data.get("selesai_pada")
+        if tanggal and tanggal > timezone.localdate():
+            raise forms.ValidationError("Tanggal selesai tidak boleh setelah hari ini.")
+        return tanggal

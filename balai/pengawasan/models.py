@@ -6,8 +6,18 @@ from django_scopes import ScopedManager
 
 from balai.core.registry import SCORE_PARTS
 
-# The kabupaten's starting weights (percent per part of balai.core.registry.SCORE_PARTS).
-BOBOT_AWAL = {"konten": 25, "ppid": 20, "layanan": 20, "register": 15, "transparansi": 10, "keamanan": 10}
+# The kabupaten's starting weights (percent per part of balai.core.registry.SCORE_PARTS). Weights
+# saved before a part existed give it 0 (services.skor_total reads a missing part as 0), so they
+# still add up to 100 and nobody's score moves until the kabupaten sets the new part's weight.
+BOBOT_AWAL = {
+    "konten": 20,
+    "ppid": 20,
+    "layanan": 20,
+    "register": 10,
+    "transparansi": 10,
+    "keamanan": 10,
+    "pembinaan": 10,
+}
 
 
 class PengaturanSkor(models.Model):
@@ -211,3 +221,95 @@ class Pengingat(models.Model):
 
     def __str__(self):
         return f"Pengingat {self.desa_id} {self.waktu:%Y-%m-%d}"
+
+
+class PeringatanTercatat(models.Model):
+    """An alert (balai.core.registry.AlertSource) as the daily run `manage.py kirim_peringatan`
+    saw it: open from `pertama` until a run no longer finds it (`selesai`). An alert is one
+    source about one village, not one wording: messages carry counts that change daily ("23
+    hari", "2 permohonan") and must not make it new. `dikirim`: when it was last mailed."""
+
+    desa = models.ForeignKey("wilayah.Desa", on_delete=models.CASCADE, related_name="+")
+    sumber = models.CharField(_("jenis"), max_length=50)  # AlertSource.key
+    pesan = models.CharField(_("pesan terakhir"), max_length=500)
+    pertama = models.DateTimeField(_("terbuka sejak"))
+    terakhir = models.DateTimeField(_("terakhir terlihat"))
+    dikirim = models.DateTimeField(_("terakhir dikirim"), null=True, blank=True)
+    selesai = models.DateTimeField(_("selesai"), null=True, blank=True)
+
+    objects = ScopedManager(desa="desa")
+
+    class Meta:
+        ordering = ["-pertama"]
+        verbose_name = _("peringatan tercatat")
+        verbose_name_plural = _("peringatan tercatat")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["desa", "sumber"], condition=models.Q(selesai__isnull=True), name="peringatan_terbuka_sekali"
+            )
+        ]
+        indexes = [models.Index(fields=["selesai", "desa"], name="peringatan_selesai_desa")]
+
+    def __str__(self):
+        return f"{self.sumber} {self.desa_id} sejak {self.pertama:%Y-%m-%d}"
+
+
+class PreferensiPeringatan(models.Model):
+    """Whether a kabupaten or kecamatan officer wants the daily alert mail. No row: yes (the
+    people who oversee villages get their alerts unless they say otherwise)."""
+
+    user = models.OneToOneField(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="+")
+    surel = models.BooleanField(_("kirim surel peringatan harian"), default=True)
+    diubah = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        verbose_name = _("preferensi surel peringatan")
+        verbose_name_plural = _("preferensi surel peringatan")
+
+    def __str__(self):
+        return f"Surel peringatan {self.user_id}: {'ya' if self.surel else 'tidak'}"
+
+
+class ButirPembinaan(models.Model):
+    """One item of the kabupaten's pembinaan checklist, the same for every village (bimtek
+    attended, SK PPID uploaded, ...). An item switched off stays in the villages' records but
+    is no longer counted."""
+
+    kabupaten = models.ForeignKey("wilayah.Kabupaten", on_delete=models.CASCADE, related_name="+")
+    judul = models.CharField(_("butir"), max_length=150)
+    uraian = models.TextField(_("uraian"), max_length=1000, blank=True)
+    urutan = models.PositiveSmallIntegerField(_("urutan"), default=10)
+    aktif = models.BooleanField(_("dihitung"), default=True)
+    dibuat = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["urutan", "pk"]
+        verbose_name = _("butir pembinaan")
+        verbose_name_plural = _("butir pembinaan")
+        constraints = [models.UniqueConstraint(fields=["kabupaten", "judul"], name="butir_pembinaan_unik")]
+
+    def __str__(self):
+        return self.judul
+
+
+class CapaianPembinaan(models.Model):
+    """A checklist item done by one village, ticked by its kecamatan or the kabupaten (who do
+    the pembinaan). No row: not done yet."""
+
+    desa = models.ForeignKey("wilayah.Desa", on_delete=models.CASCADE, related_name="+")
+    butir = models.ForeignKey(ButirPembinaan, on_delete=models.CASCADE, related_name="capaian")
+    selesai_pada = models.DateField(_("selesai pada"))
+    dicatat_oleh = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+")
+    dicatat_pada = models.DateTimeField(auto_now=True)
+    catatan = models.CharField(_("catatan"), max_length=300, blank=True)
+
+    objects = ScopedManager(desa="desa")
+
+    class Meta:
+        ordering = ["butir_id"]
+        verbose_name = _("capaian pembinaan")
+        verbose_name_plural = _("capaian pembinaan")
+        constraints = [models.UniqueConstraint(fields=["desa", "butir"], name="capaian_pembinaan_sekali")]
+
+    def __str__(self):
+        return f"{self.desa_id}: {self.butir_id}"

@@ -13,6 +13,8 @@ from balai.core.tenancy import KECAMATAN
 from balai.wilayah.models import Desa, Kecamatan
 
 from .models import DukunganUsulan, KecamatanSipande, Panduan, Pengingat, Siaran, SkorDesa, Usulan
+from .peringatan import ULANG_HARI, mau_surel
+from .peringatan import sejak as sejak_peringatan
 from .services import pengaturan
 
 
@@ -112,7 +114,7 @@ def status_sipande(*, kabupaten, bulan, kecamatan=None):
     return list(status.values()), ambang
 
 
-def rincian(*, desa, bulan):
+def rincian(*, desa, bulan, bobot=None):
     """A village's score explained: each part with its measures, raw number and marks."""
     with scopes_disabled():
         skor = SkorDesa.objects.filter(desa=desa, bulan=bulan).first()
@@ -133,7 +135,15 @@ def rincian(*, desa, bulan):
             for u in ukuran
             if u.part == part
         ]
-        bagian.append({"key": part, "label": label, "nilai": skor.bagian.get(part), "ukuran": baris})
+        bagian.append(
+            {
+                "key": part,
+                "label": label,
+                "nilai": skor.bagian.get(part),
+                "ukuran": baris,
+                "bobot": None if bobot is None else bobot.get(part, 0),
+            }
+        )
     return {"skor": skor, "bagian": bagian}
 
 
@@ -216,7 +226,13 @@ def panduan_untuk(*, kabupaten, user):
 class PeringatanDesa:
     desa: Desa
     pesan: list = field(default_factory=list)  # [(label, message)]
+    sejak: list = field(default_factory=list)  # since when each is open (None: not recorded yet)
     diingatkan: object = None  # time of the latest reminder
+
+    @property
+    def rinci(self):
+        """[(label, message, since)] for the page."""
+        return [(label, pesan, t) for (label, pesan), t in zip(self.pesan, self.sejak, strict=True)]
 
 
 def peringatan(*, kabupaten, kecamatan=None):
@@ -227,9 +243,15 @@ def peringatan(*, kabupaten, kecamatan=None):
     desa = {d.pk: d for d in desa_qs}
     hasil = {}
     with scopes_disabled():
+        kunci = []
         for sumber in extensions(AlertSource):
             for desa_id, pesan in sumber(list(desa)):
                 hasil.setdefault(desa_id, PeringatanDesa(desa[desa_id])).pesan.append((sumber.label, pesan))
+                kunci.append((desa_id, sumber.key))
+        # Since when, as the daily mail run recorded it (alerts newer than its last run: not yet).
+        sejak = sejak_peringatan(desa_ids=hasil)
+        for desa_id, key in kunci:
+            hasil[desa_id].sejak.append(sejak.get((desa_id, key)))
         terakhir = dict(
             Pengingat.objects.filter(desa_id__in=list(hasil))
             .values("desa_id")
@@ -239,6 +261,11 @@ def peringatan(*, kabupaten, kecamatan=None):
     for desa_id, p in hasil.items():
         p.diingatkan = terakhir.get(desa_id)
     return sorted(hasil.values(), key=lambda p: (-len(p.pesan), p.desa.kecamatan.nama, p.desa.nama))
+
+
+def widget_surel_peringatan(request):
+    """The account page's section on the daily alert mail."""
+    return {"surel": mau_surel(request.user), "ulang_hari": ULANG_HARI, "form_id": "surel-peringatan"}
 
 
 def pengingat_untuk_desa(*, desa, hari=14):

@@ -40,6 +40,12 @@ AUDIT_LABELS = {
     "panduan.dibuat": "Panduan ditulis",
     "panduan.diubah": "Panduan diubah",
     "pengingat.dikirim": "Desa diingatkan",
+    "peringatan.surel_dikirim": "Surel peringatan harian dikirim",
+    "peringatan.preferensi_diubah": "Pilihan surel peringatan diubah",
+    "pembinaan.butir_dibuat": "Butir daftar periksa pembinaan ditambahkan",
+    "pembinaan.butir_diubah": "Butir daftar periksa pembinaan diubah",
+    "pembinaan.dicentang": "Butir pembinaan desa ditandai selesai",
+    "pembinaan.dibatalkan": "Tanda selesai butir pembinaan desa dibatalkan",
 }
 
 JENDELA_HARI = 30

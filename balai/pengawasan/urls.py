@@ -24,4 +24,9 @@ urlpatterns = [
     path("dasbor/peringatan/", views.peringatan, name="peringatan"),
     path("dasbor/peringatan/<int:pk>/ingatkan/", views.ingatkan, name="ingatkan"),
     path("dasbor/bukti/", views.bukti, name="bukti"),
+    path("akun/surel-peringatan/", views.surel_peringatan, name="surel_peringatan"),
+    path("dasbor/pembinaan/", views.pembinaan_ringkas, name="pembinaan"),
+    path("dasbor/pembinaan/butir/", views.pembinaan_butir, name="pembinaan_butir"),
+    path("dasbor/pembinaan/butir/<int:nomor>/", views.pembinaan_butir, name="pembinaan_butir_ubah"),
+    path("dasbor/pembinaan/desa/<int:pk>/", views.pembinaan_desa, name="pembinaan_desa"),
 ]

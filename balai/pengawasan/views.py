@@ -1,21 +1,35 @@
 import io
 
 from django.contrib import messages
+from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import Http404, HttpResponse, HttpResponseNotAllowed
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
+from django.views.decorators.cache import never_cache
 from openpyxl import Workbook
 
-from balai.akun.access import per_host, staff_view
+from balai.akun.access import can_use_host, pending_step, per_host, staff_view
 from balai.core.registry import SCORE_PARTS
 from balai.core.spreadsheet import xlsx_row
 from balai.core.tenancy import DESA, KABUPATEN, KECAMATAN
 from balai.wilayah.models import Desa, Kecamatan
 
-from . import bukti_ekspor, selectors, services
-from .forms import BuktiForm, JawabUsulanForm, PanduanForm, PengaturanSkorForm, PengingatForm, SiaranForm, UsulanForm
-from .models import Panduan, Usulan
+from . import bukti_ekspor, pembinaan, selectors, services
+from .forms import (
+    BuktiForm,
+    ButirPembinaanForm,
+    CapaianForm,
+    JawabUsulanForm,
+    PanduanForm,
+    PengaturanSkorForm,
+    PengingatForm,
+    SiaranForm,
+    SurelPeringatanForm,
+    UsulanForm,
+)
+from .models import ButirPembinaan, Panduan, Usulan
+from .peringatan import atur_surel
 
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 
@@ -88,15 +102,19 @@ def skor_pengaturan(request):
                 request, "Bobot disimpan. Skor dihitung ulang dengan bobot baru pada perhitungan berikutnya."
             )
             return redirect("pengawasan:skor")
-    return render(request, "pengawasan/pengaturan.html", {"form": form, "bagian": SCORE_PARTS})
+    # Parts added after the weights were saved count 0 until the kabupaten gives them a weight.
+    belum_diatur = [label for part, label in SCORE_PARTS.items() if part not in atur.bobot]
+    context = {"form": form, "bagian": SCORE_PARTS, "belum_diatur": belum_diatur}
+    return render(request, "pengawasan/pengaturan.html", context)
 
 
 def _rincian(request, desa):
     bulan = selectors.bulan_terakhir(kabupaten=request.kabupaten)
+    atur = services.pengaturan(request.kabupaten)
     context = {
         "desa": desa,
-        "rincian": selectors.rincian(desa=desa, bulan=bulan) if bulan else None,
-        "atur": services.pengaturan(request.kabupaten),
+        "rincian": selectors.rincian(desa=desa, bulan=bulan, bobot=atur.bobot) if bulan else None,
+        "atur": atur,
     }
     return render(request, "pengawasan/rincian.html", context)
 
@@ -257,7 +275,13 @@ def siaran_kecamatan(request):
 @staff_view(DESA)
 def panduan_desa(request):
     daftar = selectors.panduan_untuk(kabupaten=request.kabupaten, user=request.user)
-    context = {"daftar": daftar, "bisa_ubah": False, "url_baca": "pengawasan:panduan_desa_baca"}
+    context = {
+        "daftar": daftar,
+        "bisa_ubah": False,
+        "url_baca": "pengawasan:panduan_desa_baca",
+        # The village reads its own pembinaan checklist; its kecamatan and the kabupaten tick it.
+        "periksa": pembinaan.daftar_periksa(desa=request.desa),
+    }
     return render(request, "pengawasan/panduan_daftar.html", context)
 
 
@@ -362,6 +386,124 @@ def ingatkan_kecamatan(request, pk):
 
 peringatan = per_host(kecamatan=peringatan_kecamatan, kabupaten=peringatan_kabupaten)
 ingatkan = per_host(kecamatan=ingatkan_kecamatan, kabupaten=ingatkan_kabupaten)
+
+
+@never_cache
+@login_required
+def surel_peringatan(request):
+    """The signed-in officer's own choice of the daily alert mail (a section of the account
+    page, declared as an "akun" Widget)."""
+    if request.method != "POST":
+        return HttpResponseNotAllowed(["POST"])
+    if not can_use_host(request.user, request.tenant):
+        raise PermissionDenied("Akun Anda tidak terdaftar untuk situs ini.")
+    step = pending_step(request)
+    if step:
+        return redirect(step)
+    if not request.user.punya_izin("kabupaten.kelola", "kecamatan.pantau"):
+        raise PermissionDenied("Peran Anda tidak menerima surel peringatan.")
+    form = SurelPeringatanForm(request.POST)
+    form.is_valid()  # a checkbox: absent means no
+    surel = bool(form.cleaned_data.get("surel"))
+    atur_surel(user=request.user, surel=surel, request=request)
+    if surel:
+        messages.success(request, "Surel peringatan harian akan dikirim bila ada peringatan baru.")
+    else:
+        messages.success(request, "Surel peringatan harian dihentikan untuk akun Anda.")
+    return redirect("akun:ganti_sandi")
+
+
+# --- pembinaan checklist -----------------------------------------------------------------------
+
+
+def _pembinaan(request, kecamatan):
+    pembinaan.pastikan_butir_awal(kabupaten=request.kabupaten)
+    context = {
+        "data": pembinaan.ringkasan(kabupaten=request.kabupaten, kecamatan=kecamatan),
+        "kecamatan": kecamatan,
+        "satu_kecamatan": request.tenant.kind == KECAMATAN,
+        "kecamatan_list": Kecamatan.objects.filter(kabupaten=request.kabupaten)
+        if request.tenant.kind == KABUPATEN
+        else [],
+    }
+    return render(request, "pengawasan/pembinaan.html", context)
+
+
+@staff_view(KABUPATEN, izin="kabupaten.kelola")
+def pembinaan_kabupaten(request):
+    return _pembinaan(request, _kecamatan_dipilih(request))
+
+
+@staff_view(KECAMATAN, izin="kecamatan.pantau")
+def pembinaan_kecamatan(request):
+    return _pembinaan(request, request.tenant.kecamatan)
+
+
+@staff_view(KABUPATEN, izin="kabupaten.kelola")
+def pembinaan_butir(request, nomor=None):
+    """The kabupaten's checklist items: the list, and the form for a new one or one to edit."""
+    pembinaan.pastikan_butir_awal(kabupaten=request.kabupaten)
+    butir = (
+        get_object_or_404(ButirPembinaan, kabupaten=request.kabupaten, pk=nomor)
+        if nomor
+        else ButirPembinaan(kabupaten=request.kabupaten)
+    )
+    form = ButirPembinaanForm(request.POST or None, instance=butir)
+    if request.method == "POST" and form.is_valid():
+        try:
+            pembinaan.simpan_butir(butir=form.save(commit=False), actor=request.user, request=request)
+        except ValidationError as e:
+            form.add_error(None, e)
+        else:
+            messages.success(request, f"Butir “{butir.judul}” disimpan.")
+            return redirect("pengawasan:pembinaan_butir")
+    context = {"form": form, "butir": butir, "daftar": ButirPembinaan.objects.filter(kabupaten=request.kabupaten)}
+    return render(request, "pengawasan/pembinaan_butir.html", context)
+
+
+def _pembinaan_desa(request, desa):
+    pembinaan.pastikan_butir_awal(kabupaten=request.kabupaten)
+    if request.method == "POST":
+        form = CapaianForm(request.POST, kabupaten=request.kabupaten)
+        if form.is_valid():
+            data = form.cleaned_data
+            butir = data["butir"]
+            try:
+                if data["aksi"] == "selesai":
+                    pembinaan.centang(
+                        desa=desa,
+                        butir=butir,
+                        selesai_pada=data["selesai_pada"],
+                        catatan=data["catatan"],
+                        actor=request.user,
+                        request=request,
+                    )
+                    messages.success(request, f"“{butir.judul}” ditandai selesai untuk {desa}.")
+                else:
+                    pembinaan.batalkan(desa=desa, butir=butir, actor=request.user, request=request)
+                    messages.success(request, f"Tanda selesai “{butir.judul}” untuk {desa} dibatalkan.")
+            except ValidationError as e:
+                messages.error(request, " ".join(e.messages))
+        else:
+            messages.error(request, " ".join(m for errs in form.errors.values() for m in errs))
+        return redirect("pengawasan:pembinaan_desa", pk=desa.pk)
+    context = {"desa": desa, "periksa": pembinaan.daftar_periksa(desa=desa), "hari_ini": timezone.localdate()}
+    return render(request, "pengawasan/pembinaan_desa.html", context)
+
+
+@staff_view(KABUPATEN, izin="pembinaan.catat", model=Desa)
+def pembinaan_desa_kabupaten(request, pk):
+    return _pembinaan_desa(request, get_object_or_404(Desa, kecamatan__kabupaten=request.kabupaten, pk=pk))
+
+
+@staff_view(KECAMATAN, izin="pembinaan.catat", model=Desa)
+def pembinaan_desa_kecamatan(request, pk):
+    # Only the kecamatan's own villages: any other id is "not found".
+    return _pembinaan_desa(request, get_object_or_404(Desa, kecamatan=request.tenant.kecamatan, pk=pk))
+
+
+pembinaan_ringkas = per_host(kecamatan=pembinaan_kecamatan, kabupaten=pembinaan_kabupaten)
+pembinaan_desa = per_host(kecamatan=pembinaan_desa_kecamatan, kabupaten=pembinaan_desa_kabupaten)
 
 
 # --- SPBE / KIP evidence -------------------------------------------------------------------------

@@ -30,6 +30,13 @@ def test_seed_demo_builds_every_village_and_prints_logins(db, settings):
 
         assert SkorDesa.objects.values("desa").distinct().count() == 239
         assert KecamatanSipande.objects.count() == 7
+        # The pembinaan checklist is partly done, the showcase nearly all; alerts are open since
+        # a few days.
+        from balai.pengawasan.models import CapaianPembinaan, PeringatanTercatat
+
+        assert 239 < CapaianPembinaan.objects.count() < 239 * 6
+        assert CapaianPembinaan.objects.filter(desa__slug="selakambang").count() == 5
+        assert PeringatanTercatat.objects.filter(selesai__isnull=True).exists()
         # Development projects: a photo timeline in the showcase, projects in every village.
         from balai.pembangunan.models import FotoProgres, Proyek
 

@@ -114,6 +114,7 @@ def test_the_weights_form_says_what_is_wrong(client_for, kabupaten, make_user):
         "bobot_register": 30,
         "bobot_transparansi": 0,
         "bobot_keamanan": 0,
+        "bobot_pembinaan": 0,
     }
     jawab = client.post("/dasbor/skor/pengaturan/", data)
     assert jawab.status_code == 200
