@@ -75,8 +75,8 @@ class Widget(_Lazy):
     izin: str | tuple | None = None
     order: int = 100
     stylesheet: str | None = None  # a static path the markup needs, linked once per page
-    # The markup depends on the site alone (no forms, nothing per person): kept under the site's
-    # version for up to balai.core.dashboard.WIDGET_TTL seconds.
+    # The markup depends on the site alone (no forms, no script nonce, nothing per person):
+    # kept under the site's version for up to balai.core.dashboard.WIDGET_TTL seconds.
     cache: bool = False
 
 
