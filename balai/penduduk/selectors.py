@@ -123,12 +123,11 @@ def riwayat(*, desa, penduduk):
 
 
 def daftar_keluarga(*, desa):
-    """Families with their place, the columns the list shows; their heads and member counts come
-    per page from `kepala_dan_jumlah` (two queries per page, whatever the village's size)."""
+    """Families as dicts of the columns the list shows (with their place); their heads and member
+    counts come per page from `kepala_dan_jumlah` (two queries per page, whatever the village's size)."""
     return (
         Keluarga.objects.filter(desa=desa)
-        .select_related("dusun", "rw", "rt")
-        .only("id", "no_kk", "alamat", "dusun__nama", "rw__nomor", "rt__nomor")
+        .values("id", "no_kk", "alamat", "dusun__nama", "rw__nomor", "rt__nomor")
         .order_by("no_kk", "id")
     )
 

@@ -398,8 +398,8 @@ def keluarga_daftar(request):
     elif q:
         qs = qs.filter(anggota__nama__icontains=q, anggota__shdk=kode.KEPALA_KELUARGA).distinct()
     page = keyset.paginate(qs, data, fields=("no_kk", "id"), per_page=PER_HALAMAN)
-    kepala = selectors.kepala_dan_jumlah(desa=request.desa, keluarga_ids=[k.pk for k in page])
-    rows = [(k, *kepala.get(k.pk, ("", 0))) for k in page]
+    kepala = selectors.kepala_dan_jumlah(desa=request.desa, keluarga_ids=[k["id"] for k in page])
+    rows = [(k, *kepala.get(k["id"], ("", 0))) for k in page]
     return render(request, "penduduk/keluarga_daftar.html", {"page": page, "rows": rows, "q": q})
 
 

@@ -49,3 +49,23 @@ def baris_penduduk(context, rows):
             f"\n  <td>{status}</td>\n</tr>\n"
         )
     return mark_safe("".join(out))
+
+
+@register.simple_tag(takes_context=True)
+def baris_keluarga(context, rows):
+    """The <tr> rows of the KK list ((dict of selectors.daftar_keluarga, head's name, living
+    members) per family), written in Python as `baris_penduduk` is, for the same reason."""
+    lihat = privasi.boleh_lihat_nik(context["request"].user)
+    detail = reverse("penduduk:keluarga_detail", args=[0]).removesuffix("0/")
+    out = []
+    for k, kepala, jumlah in rows:
+        no_kk = k["no_kk"] if lihat else privasi.samarkan(k["no_kk"])
+        rt, rw = k["rt__nomor"], k["rw__nomor"]
+        tempat = f"{rt:03d}/{rw:03d}" if rt is not None and rw is not None else "—"
+        out.append(
+            f'<tr><td><a href="{detail}{k["id"]}/"><code>{escape(no_kk)}</code></a></td>'
+            f"<td>{escape(kepala) if kepala else '(belum ada)'}</td><td>{jumlah}</td>"
+            f"<td>{escape(k['alamat']) if k['alamat'] else '—'}</td>"
+            f"<td>{escape(k['dusun__nama']) if k['dusun__nama'] else '—'}</td><td>{tempat}</td></tr>\n"
+        )
+    return mark_safe("".join(out))

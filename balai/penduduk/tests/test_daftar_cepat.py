@@ -210,3 +210,21 @@ def test_a_search_by_part_of_a_name_can_use_the_trigram_index(desa_a, operator_a
         cursor.execute("EXPLAIN " + sql, params)
         plan = "\n".join(row[0] for row in cursor.fetchall())
     assert "penduduk_nama_trigram" in plan, plan
+
+
+def test_kk_rows_written_in_python_mask_and_escape(desa_a, operator_a, make_user, client_for, tempat):
+    from balai.akun.models import Peran
+
+    with scopes_disabled():
+        kk = make_keluarga(desa_a, rt=tempat, rw=tempat.rw, dusun=tempat.rw.dusun, alamat="Jl. <Mawar> & Melati")
+        make_penduduk(desa_a, nama="<i>Kepala</i>", keluarga=kk, shdk=kode.KEPALA_KELUARGA)
+        make_penduduk(desa_a, keluarga=kk, shdk=3)
+        kosong = make_keluarga(desa_a)
+    body = client_for(desa_a, operator_a).get(KK).content.decode()
+    assert "&lt;i&gt;Kepala&lt;/i&gt;" in body and "<i>Kepala" not in body
+    assert "Jl. &lt;Mawar&gt; &amp; Melati" in body and "<td>2</td>" in body and "003/001" in body
+    assert f'href="/admin-desa/penduduk/keluarga/{kk.pk}/"><code>{kk.no_kk}</code>' in body
+    assert f'href="/admin-desa/penduduk/keluarga/{kosong.pk}/"' in body and "(belum ada)" in body
+    perangkat = make_user(Peran.PERANGKAT_DESA, desa=desa_a)
+    body = client_for(desa_a, perangkat).get(KK).content.decode()
+    assert kk.no_kk not in body and f"{kk.no_kk[:4]}••••••••{kk.no_kk[-4:]}" in body
