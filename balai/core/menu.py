@@ -24,6 +24,21 @@ def _reverse(name, urlconf, prefix):
     return reverse(name, urlconf=urlconf)
 
 
+_ID = 987654321  # an id no row has, replaced by the real one
+
+
+def url_id(name, pk):
+    """`reverse(name, args=[pk])` for a URL taking one integer id, with the pattern reversed once
+    per URL configuration: a list of fifty rows with three links each would reverse 150 times."""
+    pattern = _reverse_id(name, get_urlconf() or settings.ROOT_URLCONF, get_script_prefix())
+    return pattern.replace(str(_ID), str(int(pk)), 1)
+
+
+@lru_cache(maxsize=1024)
+def _reverse_id(name, urlconf, prefix):
+    return reverse(name, args=[_ID], urlconf=urlconf)
+
+
 def public_items(request):
     """Links in a public site's navigation (area "publik-desa", "publik-kecamatan", ...)."""
     if request.tenant is None:
