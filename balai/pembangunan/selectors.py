@@ -171,9 +171,23 @@ def rekap_desa(*, kabupaten, kecamatan=None, tahun=None):
     if kecamatan is not None:
         villages = villages.filter(kecamatan=kecamatan)
     villages = list(villages)
+    per_desa = _rekap_per_desa([d.pk for d in villages], tahun)
+    for d in villages:
+        r = per_desa.get(d.pk, {})
+        d.jumlah = r.get("jumlah", 0)
+        d.selesai = r.get("selesai", 0)
+        d.berjalan = r.get("berjalan", 0)
+        d.anggaran = r.get("anggaran") or 0
+        d.rata_persen = round(r["persen_total"] / r["jumlah"]) if r.get("jumlah") else None
+    return villages
+
+
+def _rekap_per_desa(desa_ids, tahun):
+    """{desa_id: {jumlah, selesai, berjalan, anggaran, persen_total}} of the year's projects,
+    cancelled ones left out (one query)."""
     with scopes_disabled():
         rows = (
-            Proyek.objects.filter(desa_id__in=[d.pk for d in villages], tahun=tahun)
+            Proyek.objects.filter(desa_id__in=desa_ids, tahun=tahun)
             .exclude(status=Status.BATAL)
             .order_by()
             .values("desa_id")
@@ -185,15 +199,37 @@ def rekap_desa(*, kabupaten, kecamatan=None, tahun=None):
                 persen_total=Sum("persen"),
             )
         )
-        per_desa = {r["desa_id"]: r for r in rows}
-    for d in villages:
-        r = per_desa.get(d.pk, {})
-        d.jumlah = r.get("jumlah", 0)
-        d.selesai = r.get("selesai", 0)
-        d.berjalan = r.get("berjalan", 0)
-        d.anggaran = r.get("anggaran") or 0
-        d.rata_persen = round(r["persen_total"] / r["jumlah"]) if r.get("jumlah") else None
-    return villages
+        return {r["desa_id"]: r for r in rows}
+
+
+def kolom_proyek(desa_ids, awal, akhir):
+    """Village columns: projects of the year the period ends in (cancelled ones left out, as
+    `rekap_desa` counts them) and their mean progress, and when a published project last
+    changed (the freshness source `terbitan_terakhir`). Two queries."""
+    from datetime import timedelta
+
+    tahun = timezone.localdate(akhir - timedelta(microseconds=1)).year
+    hasil = {
+        desa_id: {"jumlah": r["jumlah"], "rata_persen": round(r["persen_total"] / r["jumlah"]) if r["jumlah"] else None}
+        for desa_id, r in _rekap_per_desa(desa_ids, tahun).items()
+    }
+    for desa_id, t in terbitan_terakhir(desa_ids).items():
+        hasil.setdefault(desa_id, {})["terakhir"] = t
+    return hasil
+
+
+def bagian_desa(*, desa, awal, akhir):
+    """The kecamatan's read-only page of a village: the year's projects (cancelled ones too,
+    marked) with status, progress and last change, newest change first (one query)."""
+    from datetime import timedelta
+
+    tahun = timezone.localdate(akhir - timedelta(microseconds=1)).year
+    proyek = list(
+        Proyek.objects.filter(desa=desa, tahun=tahun)
+        .only("nama", "status", "persen", "terbit", "diperbarui", "anggaran", "desa_id")
+        .order_by("-diperbarui", "-pk")
+    )
+    return {"tahun": tahun, "proyek": proyek}
 
 
 def total_rekap(villages):

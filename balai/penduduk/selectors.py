@@ -272,3 +272,18 @@ def ukuran_peristiwa(desa_ids, awal, akhir):
         .annotate(n=Count("id"))
     )
     return {r["desa_id"]: r["n"] for r in rows}
+
+
+def kolom_penduduk(desa_ids, awal, akhir):
+    """Village column: living residents and families (a KK with a living head) of each village
+    now, counted as the register's summary counts them (`ringkasan`); one query."""
+    rows = (
+        Penduduk.objects.filter(desa_id__in=desa_ids)
+        .order_by()
+        .values("desa_id")
+        .annotate(
+            hidup=Count("id", filter=Q(status_dasar=HIDUP)),
+            keluarga=Count("keluarga", filter=Q(status_dasar=HIDUP, shdk=KEPALA_KELUARGA)),
+        )
+    )
+    return {r["desa_id"]: {"hidup": r["hidup"], "keluarga": r["keluarga"]} for r in rows}

@@ -349,3 +349,9 @@ def ukuran_artikel_terbit(desa_ids, awal, akhir):
         .annotate(n=Count("id"))
     )
     return {r["desa_id"]: r["n"] for r in rows}
+
+
+def kolom_kesegaran(desa_ids, awal, akhir):
+    """Village column: when the village last published anything on its site, any module
+    (balai.core.kesegaran, the one definition of freshness)."""
+    return sumber_kesegaran.terakhir(desa_ids)
