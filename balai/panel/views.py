@@ -6,7 +6,7 @@ from django.http import HttpResponse, HttpResponseNotAllowed
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils import timezone
-from django.utils.http import url_has_allowed_host_and_scheme
+from django.utils.http import url_has_allowed_host_and_scheme, urlencode
 from django.views.decorators.http import require_POST
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
@@ -173,23 +173,22 @@ def _bulan_diminta(request):
     return bulan
 
 
-@staff_view(KECAMATAN, izin="kecamatan.pantau")
-def kecamatan_dasbor(request):
-    """Every village of the kecamatan in one table, one column per module's figure, for a month;
-    sorted on the server (?urut=<column>&arah=naik|turun) and exportable (?format=xlsx)."""
+def _tabel_desa(request, villages, *, nama_wilayah, slug, dasar=None):
+    """The table of `villages` for the month asked (?bulan=), sorted as asked (?urut=&arah=):
+    its template context, or the xlsx download when ?format=xlsx. `dasar`: the query the sort
+    links keep besides the month."""
     bulan = _bulan_diminta(request)
     urut = request.GET.get("urut", "")
     arah = request.GET.get("arah") if request.GET.get("arah") in tabel_desa.ARAH else "naik"
-    villages = Desa.objects.filter(kecamatan=request.kecamatan).order_by("kode")
     columns, rows = tabel_desa.tabel(villages, bulan, urut=urut, arah=arah)
     if request.GET.get("format") == "xlsx":
-        isi = tabel_desa.xlsx(columns, rows, bulan, f"Kecamatan {request.kecamatan.nama}")
-        response = HttpResponse(isi, content_type=XLSX)
-        response["Content-Disposition"] = f'attachment; filename="desa-{request.kecamatan.slug}-{bulan.kode}.xlsx"'
+        response = HttpResponse(tabel_desa.xlsx(columns, rows, bulan, nama_wilayah), content_type=XLSX)
+        response["Content-Disposition"] = f'attachment; filename="desa-{slug}-{bulan.kode}.xlsx"'
         return response
     query = request.GET.copy()
     query.pop("format", None)
-    context = {
+    query.pop("halaman", None)
+    return {
         "columns": columns,
         "rows": rows,
         "bulan": bulan,
@@ -197,6 +196,22 @@ def kecamatan_dasbor(request):
         "urut": urut if urut == "nama" or any(c.key == urut for c in columns) else "",
         "arah": arah,
         "query": query.urlencode(),
+        "dasar": urlencode({**(dasar or {}), "bulan": bulan.kode}),
+    }
+
+
+@staff_view(KECAMATAN, izin="kecamatan.pantau")
+def kecamatan_dasbor(request):
+    """Every village of the kecamatan in one table, one column per module's figure, for a month;
+    sorted on the server (?urut=<column>&arah=naik|turun) and exportable (?format=xlsx)."""
+    kec = request.kecamatan
+    tabel = _tabel_desa(
+        request, Desa.objects.filter(kecamatan=kec).order_by("kode"), nama_wilayah=str(kec), slug=kec.slug
+    )
+    if isinstance(tabel, HttpResponse):
+        return tabel
+    context = {
+        **tabel,
         "widgets": dashboard.render_widgets(request),
         "ambang": request.kabupaten.ambang_kesegaran_hari,
     }
@@ -240,9 +255,23 @@ def kab_desa(request):
     kecamatan = Kecamatan.objects.filter(kabupaten=request.kabupaten, slug=request.GET.get("kecamatan", "")).first()
     q = request.GET.get("q", "").strip()
     qs = selectors.direktori_desa(kabupaten=request.kabupaten, kecamatan=kecamatan, q=q)
+    tabel = {}
+    if kecamatan is not None and request.GET.get("angka") == "1":
+        # On request, the kecamatan's own table of figures, the same as on its dashboard (one
+        # kecamatan at a time: a bounded number of villages, a fixed number of queries).
+        tabel = _tabel_desa(
+            request,
+            Desa.objects.filter(kecamatan=kecamatan).order_by("kode"),
+            nama_wilayah=str(kecamatan),
+            slug=kecamatan.slug,
+            dasar={"kecamatan": kecamatan.slug, "angka": "1"},
+        )
+        if isinstance(tabel, HttpResponse):
+            return tabel
     page = halaman_dari(qs, 50, request.GET.get("halaman"))
     page.object_list = selectors.baris_desa(page.object_list, kabupaten=request.kabupaten)
     context = {
+        **tabel,
         "page": page,
         "kecamatan_cocok": [] if kecamatan else selectors.kecamatan_cocok(kabupaten=request.kabupaten, q=q),
         "kecamatan_list": Kecamatan.objects.filter(kabupaten=request.kabupaten),

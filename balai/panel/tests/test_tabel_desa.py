@@ -225,3 +225,17 @@ def test_the_village_page_costs_a_bounded_number_of_queries(client_for, op_kec, 
     client.get(f"/dasbor/desa/{desa_a.pk}/")
     with django_assert_max_num_queries(60):
         assert client.get(f"/dasbor/desa/{desa_a.pk}/?bulan=2026-13").status_code == 200
+
+
+def test_the_kabupaten_directory_shows_a_kecamatans_table_on_request(client_for, make_user, desa_a, desa_c, desa_b):
+    _surat(desa_a, jam=3, ditandatangani=timezone.now() - timedelta(minutes=5))
+    client = client_for(None, make_user(Peran.ADMIN_KABUPATEN))
+    biasa = client.get("/dasbor/desa/?kecamatan=kaligondang")
+    assert "columns" not in biasa.context and "angka=1" in biasa.content.decode()
+    response = client.get("/dasbor/desa/?kecamatan=kaligondang&angka=1&urut=surat.terbit&arah=turun")
+    assert [r.desa for r in response.context["rows"]] == [desa_a, desa_c]
+    body = response.content.decode()
+    assert "urut=penduduk.hidup" in body and "kecamatan=kaligondang" in body
+    xlsx = client.get("/dasbor/desa/?kecamatan=kaligondang&angka=1&format=xlsx")
+    baris = list(load_workbook(BytesIO(xlsx.content)).active.iter_rows(values_only=True))
+    assert [b[1] for b in baris[2:]] == ["Arenan", "Selakambang"]  # by code without ?urut
