@@ -47,6 +47,15 @@ def test_the_village_table_and_a_village_page_fit_a_phone(page, site, client_for
     look(page, page.url, "kec-desa")
 
 
+def test_the_kabupatens_table_of_a_kecamatan_fits_a_phone(page, site, client_for, make_user, kecamatan):
+    signed_in(page, client_for(None, make_user(Peran.ADMIN_KABUPATEN)), "localhost")
+    look(page, site(None, "/dasbor/desa/?kecamatan=kaligondang"), "kab-desa-kecamatan")
+    page.get_by_role("link", name="Tampilkan angka setiap desa").click()
+    page.wait_for_url("**angka=1**")
+    look(page, page.url, "kab-desa-angka")
+    assert page.locator("table.tabel-desa td.nama").count() == 5
+
+
 def test_on_a_desktop_the_table_scrolls_in_its_frame_with_names_in_view(
     browser, site, client_for, kaligondang, desa_a, kecamatan
 ):
