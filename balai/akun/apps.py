@@ -9,7 +9,7 @@ class AkunConfig(AppConfig):
     extensions = [
         AuditLabels("balai.akun.services.AUDIT_LABELS"),
         VillageColumn(
-            "akun.aktif", "Akun aktif", "balai.akun.selectors.kolom_akun", field="aktif", order=80,
+            "akun.aktif", "Akun aktif", "balai.akun.selectors.kolom_akun", field="aktif", kosong=0, order=80,
             keterangan="Akun petugas desa yang aktif.",
         ),
         VillageColumn(

@@ -130,14 +130,16 @@ class VillageColumn(_Lazy):
     figure is also an `ActivityMeasure`, the target is the measure's own function, so the table
     and the score never disagree. Several columns may share one target that returns
     {desa_id: {field: value}}; `field` picks theirs and the target runs once for all of them.
-    A village missing from the result has no value (shown as "—", sorted last). `kind` is one
-    of JENIS_KOLOM; `keterangan` says in a sentence what is counted."""
+    A village missing from the result has the value `kosong`: None (no value, shown as "—",
+    sorted last) unless missing means none was counted (0). `kind` is one of JENIS_KOLOM;
+    `keterangan` says in a sentence what is counted."""
 
     key: str
     label: str
     target: object
     kind: str = "angka"
     field: str = ""
+    kosong: object = None
     keterangan: str = ""
     sort: bool = True
     order: int = 100

@@ -80,7 +80,7 @@ def nilai_per_desa(desa_ids, bulan, columns=None):
                 dipanggil[c.target] = c(desa_ids, bulan.awal, bulan.akhir) if desa_ids else {}
             data = dipanggil[c.target]
             if c.field:
-                hasil[c.key] = {d: v.get(c.field) for d, v in data.items() if isinstance(v, dict)}
+                hasil[c.key] = {d: v.get(c.field, c.kosong) for d, v in data.items() if isinstance(v, dict)}
             else:
                 hasil[c.key] = data
     return hasil
@@ -104,7 +104,7 @@ def tabel(villages, bulan, *, urut="", arah="naik"):
     columns = kolom()
     villages = list(villages)
     data = nilai_per_desa([d.pk for d in villages], bulan, columns)
-    rows = [Baris(d, [data[c.key].get(d.pk) for c in columns], columns) for d in villages]
+    rows = [Baris(d, [data[c.key].get(d.pk, c.kosong) for c in columns], columns) for d in villages]
     return columns, urutkan(rows, columns, urut, arah)
 
 

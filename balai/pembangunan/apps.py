@@ -39,6 +39,7 @@ class PembangunanConfig(AppConfig):
                 "balai.pembangunan.selectors.kolom_proyek",
                 field=field,
                 kind=kind,
+                kosong=0 if field == "jumlah" else None,  # no project this year: none counted
                 order=order,
                 keterangan=keterangan,
             )

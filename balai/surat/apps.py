@@ -23,7 +23,7 @@ class SuratConfig(AppConfig):
         ),
         # The village table reads the activity measures' own functions: one definition.
         VillageColumn(
-            "surat.terbit", "Surat ditandatangani", _S + "ukuran_surat_terbit", order=20,
+            "surat.terbit", "Surat ditandatangani", _S + "ukuran_surat_terbit", kosong=0, order=20,
             keterangan="Surat yang ditandatangani pada bulan ini.",
         ),
         VillageColumn(

@@ -87,7 +87,8 @@ def test_the_dashboard_shows_each_villages_figures_and_links_its_page(client_for
     keys = [c.key for c in columns]
     assert [r.desa for r in rows] == [desa_c, desa_a]  # by code; the other kecamatan's village absent
     baris = {r.desa: dict(zip(keys, r.nilai, strict=True)) for r in rows}
-    assert baris[desa_a]["surat.terbit"] == 1 and baris[desa_c]["surat.terbit"] is None
+    assert baris[desa_a]["surat.terbit"] == 1 and baris[desa_c]["surat.terbit"] == 0  # none signed: 0
+    assert baris[desa_a]["surat.waktu"] == 4.0 and baris[desa_c]["surat.waktu"] is None  # no median: none
     assert baris[desa_c]["ppid.terbuka"] == 1 and baris[desa_c]["ppid.terlambat"] == 1
     body = response.content.decode()
     assert f'href="/dasbor/desa/{desa_a.pk}/?bulan=' in body and "Karangpetir" not in body
@@ -100,14 +101,18 @@ def test_sorting_by_any_column_keeps_villages_without_a_value_last(client_for, o
     sekarang = timezone.now()
     _surat(desa_a, jam=1, ditandatangani=sekarang - timedelta(minutes=5))
     for menit in (6, 7, 8):
-        _surat(desa_d, jam=1, ditandatangani=sekarang - timedelta(minutes=menit))
+        _surat(desa_d, jam=3, ditandatangani=sekarang - timedelta(minutes=menit))
     client = client_for(kaligondang, op_kec)
 
     def urutan(query):
         return [r.desa.nama for r in client.get(f"/dasbor/?{query}").context["rows"]]
 
-    assert urutan("urut=surat.terbit&arah=naik") == ["Selakambang", "Brecek", "Arenan"]
+    _surat(desa_d, jam=20, ditandatangani=sekarang - timedelta(minutes=9))
+    assert urutan("urut=surat.terbit&arah=naik") == ["Arenan", "Selakambang", "Brecek"]
     assert urutan("urut=surat.terbit&arah=turun") == ["Brecek", "Selakambang", "Arenan"]
+    # Arenan signed nothing, so has no median time: last in both directions.
+    assert urutan("urut=surat.waktu&arah=naik") == ["Selakambang", "Brecek", "Arenan"]
+    assert urutan("urut=surat.waktu&arah=turun") == ["Brecek", "Selakambang", "Arenan"]
     assert urutan("urut=nama&arah=naik") == ["Arenan", "Brecek", "Selakambang"]
     assert urutan("urut=tidak-ada&arah=miring") == ["Arenan", "Selakambang", "Brecek"]  # by code
 
@@ -150,7 +155,7 @@ def test_a_past_month_counts_that_months_letters(client_for, op_kec, desa_a):
     keys = [c.key for c in client.get("/dasbor/").context["columns"]]
     assert rows[0].nilai[keys.index("surat.terbit")] == 1
     rows_now = client.get("/dasbor/").context["rows"]
-    assert rows_now[0].nilai[keys.index("surat.terbit")] is None
+    assert rows_now[0].nilai[keys.index("surat.terbit")] == 0
 
 
 def test_the_xlsx_holds_the_same_table(client_for, op_kec, desa_a, desa_c):
