@@ -86,7 +86,7 @@ def bulan_dari(teks, hari_ini=None):
     try:
         tahun, bulan = (int(x) for x in (teks or "").split("-"))
         date(tahun, bulan, 1)
-    except ValueError:
+    except (ValueError, OverflowError):  # "99999999999999999999-01" overflows date()
         return hari_ini.year, hari_ini.month
     if not 2000 <= tahun <= hari_ini.year + 1:
         return hari_ini.year, hari_ini.month

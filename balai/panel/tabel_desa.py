@@ -53,7 +53,7 @@ def bulan_dari(teks, sekarang=None):
     try:
         tahun, bulan = (int(x) for x in teks.split("-"))
         hari = date(tahun, bulan, 1)
-    except ValueError:
+    except (ValueError, OverflowError):
         return _bulan(
             ini, sekarang
         ), f"Bulan “{teks[:20]}” tidak dikenali (tulis seperti 2026-11); ditampilkan bulan ini."
@@ -125,15 +125,6 @@ def urutkan(rows, columns, urut, arah):
     if columns[index].kind in WAKTU and not turun:
         return kosong + ada
     return ada + kosong
-
-
-def teks_sel(value, kind):
-    """A cell as text (the xlsx keeps numbers as numbers; this is for the page)."""
-    if value is None:
-        return "—"
-    if kind == "yatidak":
-        return "ya" if value else "belum"
-    return value
 
 
 def xlsx(columns, rows, bulan, nama_wilayah):
