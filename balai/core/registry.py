@@ -121,6 +121,49 @@ class ActivityMeasure(_Lazy):
     order: int = 100
 
 
+# Kinds of value a `VillageColumn` holds, which decide how a cell is shown and sorted.
+JENIS_KOLOM = ("angka", "persen", "jam", "tanggal", "waktu", "yatidak", "teks")
+
+
+@dataclass(frozen=True)
+class VillageColumn(_Lazy):
+    """One column of the table of villages on the kecamatan dashboard (and its xlsx export and
+    the read-only page of one village): a figure per village, from the module that owns it.
+    `target(desa_ids, awal, akhir)` -> {desa_id: value} for the month [awal, akhir) (aware
+    datetimes; `akhir` is never later than now), in a fixed number of queries whatever the
+    number of villages; runs with scopes disabled and filters by `desa_ids` itself. Where a
+    figure is also an `ActivityMeasure`, the target is the measure's own function, so the table
+    and the score never disagree. Several columns may share one target that returns
+    {desa_id: {field: value}}; `field` picks theirs and the target runs once for all of them.
+    A village missing from the result has the value `kosong`: None (no value, shown as "—",
+    sorted last) unless missing means none was counted (0). `kind` is one of JENIS_KOLOM;
+    `keterangan` says in a sentence what is counted."""
+
+    key: str
+    label: str
+    target: object
+    kind: str = "angka"
+    field: str = ""
+    kosong: object = None
+    keterangan: str = ""
+    sort: bool = True
+    order: int = 100
+
+
+@dataclass(frozen=True)
+class VillageSection(_Lazy):
+    """A read-only section of the kecamatan's page of one of its villages. `target(*, desa,
+    awal, akhir)` -> the template's context (None: nothing to show), read inside the village's
+    own scope in a bounded number of queries; never names of residents, NIK or KK. `izin`: the
+    permission (or tuple) the viewer needs besides the page's own."""
+
+    label: str
+    template: str
+    target: object
+    izin: str | tuple | None = None
+    order: int = 100
+
+
 @dataclass(frozen=True)
 class AlertSource(_Lazy):
     """Something about a village the kecamatan and kabupaten should act on (a stale site, an

@@ -62,10 +62,11 @@ def seed(*, villages, showcase, rng, fake, stdout):
     letters = []
     for desa, plan in [(showcase, SHOWCASE)] + [(d, OTHERS) for d in tetangga]:
         letters += _letters(desa, plan, rng, now)
+    # bulk_create stamps auto_now_add with now, on the objects too: put the planned times back.
     diajukan = [s.diajukan for s in letters]
-    Surat.objects.bulk_create(letters)  # stamps auto_now_add (diajukan) with now, on the objects too
-    for s, waktu in zip(letters, diajukan, strict=True):
-        s.diajukan = waktu
+    Surat.objects.bulk_create(letters)
+    for surat, waktu in zip(letters, diajukan, strict=True):
+        surat.diajukan = waktu
     Surat.objects.bulk_update(letters, ["diajukan"])
     _correction(showcase, letters, now)
     _threads(showcase, letters, rng)
@@ -150,6 +151,8 @@ def _correction(desa, letters, now):
     baru.data = isi.data_beku(baru)
     baru.isi_final = isi.isi_html(baru)
     baru.save()
+    # The correction was asked for an hour before it was signed (auto_now_add stamped the save).
+    Surat.objects.filter(pk=baru.pk).update(diajukan=now - datetime.timedelta(hours=1))
     Surat.objects.filter(pk=lama.pk).update(status=S.DIGANTI)
 
 

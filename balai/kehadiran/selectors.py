@@ -86,7 +86,7 @@ def bulan_dari(teks, hari_ini=None):
     try:
         tahun, bulan = (int(x) for x in (teks or "").split("-"))
         date(tahun, bulan, 1)
-    except ValueError:
+    except (ValueError, OverflowError):  # "99999999999999999999-01" overflows date()
         return hari_ini.year, hari_ini.month
     if not 2000 <= tahun <= hari_ini.year + 1:
         return hari_ini.year, hari_ini.month
@@ -181,9 +181,14 @@ def rekap_kecamatan(*, kecamatan, tahun, bulan, sekarang=None):
     scopes disabled (the kecamatan host); filters by the kecamatan's villages itself."""
     from balai.wilayah.models import Desa
 
+    desa_list = list(Desa.objects.filter(kecamatan=kecamatan).order_by("nama").only("pk", "nama"))
+    return rekap_banyak(desa_list, tahun=tahun, bulan=bulan, sekarang=sekarang)
+
+
+def rekap_banyak(desa_list, *, tahun, bulan, sekarang=None):
+    """The month per village of `desa_list`, summed over its officials (four queries)."""
     sekarang = sekarang or timezone.now()
     awal, akhir = _batas(tahun, bulan)
-    desa_list = list(Desa.objects.filter(kecamatan=kecamatan).order_by("nama").only("pk", "nama"))
     ids = [d.pk for d in desa_list]
     aturan = {a.desa_id: a for a in PengaturanKehadiran.objects.filter(desa_id__in=ids)}
     orang = defaultdict(list)
@@ -202,6 +207,25 @@ def rekap_kecamatan(*, kecamatan, tahun, bulan, sekarang=None):
         rekap.baris.append(b)
         rekap.total.tambah(b)
     return rekap
+
+
+def kolom_kehadiran(desa_ids, awal, akhir):
+    """Village column: the share of working days its officials were present in the month the
+    period starts in (up to the last working day that has ended), as the kecamatan's
+    attendance recap counts it; villages without officials counted are left out."""
+    from balai.wilayah.models import Desa
+
+    hari = timezone.localdate(awal)
+    desa_list = list(Desa.objects.filter(pk__in=desa_ids).only("pk", "nama"))
+    rekap = rekap_banyak(desa_list, tahun=hari.year, bulan=hari.month)
+    return {b.pk: b.persen_hadir for b in rekap.baris if b.hari_kerja}
+
+
+def bagian_desa(*, desa, awal, akhir):
+    """The kecamatan's read-only page of a village: the month per official (names and posts of
+    officials are public; four queries)."""
+    hari = timezone.localdate(awal)
+    return {"rekap": rekap_desa(desa=desa, tahun=hari.year, bulan=hari.month), "kolom": KOLOM}
 
 
 @dataclass

@@ -7,6 +7,8 @@ from balai.core.registry import (
     MenuItem,
     PublicTextSource,
     SitemapSource,
+    VillageColumn,
+    VillageSection,
     Widget,
 )
 
@@ -41,6 +43,27 @@ class KeuanganConfig(AppConfig):
             "balai.keuangan.selectors.ukuran_apbdes_terbit",
             penuh=1,
             satuan="(1 = ya)",
+        ),
+        VillageColumn(
+            "keuangan.terbit",
+            "APBDes terbit",
+            "balai.keuangan.selectors.kolom_apbdes",
+            field="terbit",
+            kind="yatidak",
+            order=40,
+            keterangan="APBDes tahun berjalan sudah diterbitkan di situs desa.",
+        ),
+        VillageColumn(
+            "keuangan.realisasi",
+            "Realisasi belanja",
+            "balai.keuangan.selectors.kolom_apbdes",
+            field="realisasi",
+            kind="persen",
+            order=41,
+            keterangan="Realisasi belanja APBDes tahun berjalan terhadap anggarannya.",
+        ),
+        VillageSection(
+            "APBDes", "keuangan/partials/bagian_desa.html", "balai.keuangan.selectors.bagian_desa", order=40
         ),
         PublicTextSource("keuangan.Apbdes", ("nomor_perdes",)),
         PublicTextSource("keuangan.Kegiatan", ("nama", "lokasi", "keluaran")),

@@ -323,7 +323,12 @@ def rekap_wilayah(*, tahun, kecamatan=None, kabupaten=None):
             desa_qs = desa_qs.filter(kecamatan=kecamatan)
         else:
             desa_qs = desa_qs.filter(kecamatan__kabupaten=kabupaten)
-        rekap = {d.pk: RekapDesa(d) for d in desa_qs}
+        return _isi_rekap({d.pk: RekapDesa(d) for d in desa_qs}, tahun)
+
+
+def _isi_rekap(rekap, tahun):
+    """Fill {desa_id: RekapDesa} with the year's figures (three queries, scopes disabled)."""
+    with scopes_disabled():
         ids = list(rekap)
         versi = Apbdes.objects.filter(desa_id__in=ids, tahun=tahun)
         for r in versi.values("desa_id").annotate(
@@ -361,8 +366,42 @@ def ringkas_rekap(rekap):
     }
 
 
+def _tahun_periode(akhir):
+    """The year of the period's last instant: a period ending at 1 January 00:00 is the old year's."""
+    from datetime import timedelta
+
+    return timezone.localdate(akhir - timedelta(microseconds=1)).year
+
+
 def ukuran_apbdes_terbit(desa_ids, awal, akhir):
-    """Activity measure: 1 when the village published its APBDes of the year `akhir` falls in."""
-    tahun = timezone.localdate(akhir).year
+    """Activity measure: 1 when the village published its APBDes of the year the period ends in."""
+    tahun = _tahun_periode(akhir)
     terbit = Apbdes.objects.filter(desa_id__in=desa_ids, tahun=tahun, terbit=True).values_list("desa_id", flat=True)
     return dict.fromkeys(set(terbit), 1)
+
+
+def kolom_apbdes(desa_ids, awal, akhir):
+    """Village columns: the APBDes of the year the period ends in, published (1) or not (0), and
+    the realisation of its belanja in percent, as `rekap_wilayah` counts them (four queries).
+    Kelurahan have no APBDes and are left out."""
+    with scopes_disabled():
+        desa_list = Desa.objects.filter(pk__in=desa_ids, jenis=Desa.Jenis.DESA)
+        rekap = _isi_rekap({d.pk: RekapDesa(d) for d in desa_list}, _tahun_periode(akhir))
+    return {r.desa.pk: {"terbit": int(r.terbit), "realisasi": r.persen_belanja} for r in rekap}
+
+
+def bagian_desa(*, desa, awal, akhir):
+    """The kecamatan's read-only page of a village: the current version of the year's APBDes,
+    whether it is published, and budget against realisation (three queries). None for a
+    kelurahan, which has no APBDes of its own."""
+    if desa.jenis != Desa.Jenis.DESA:
+        return None
+    tahun = _tahun_periode(akhir)
+    apbdes = Apbdes.objects.filter(desa=desa, tahun=tahun, aktif=True).first()
+    terbit = Apbdes.objects.filter(desa=desa, tahun=tahun, terbit=True).exists()
+    return {
+        "tahun": tahun,
+        "apbdes": apbdes,
+        "terbit": terbit,
+        "rekap": rekap_desa(desa=desa, tahun=tahun) if apbdes else None,
+    }

@@ -1,12 +1,20 @@
 from django.apps import AppConfig
 
-from balai.core.registry import MenuItem
+from balai.core.registry import MenuItem, VillageColumn
 
 
 class PanelConfig(AppConfig):
     name = "balai.panel"
     verbose_name = "Kantor belakang"
     extensions = [
+        VillageColumn(
+            "panel.aktivitas",
+            "Petugas terakhir bekerja",
+            "balai.panel.selectors.kolom_aktivitas",
+            kind="waktu",
+            order=90,
+            keterangan="Tindakan terakhir petugas desa yang tercatat di log audit (selain masuk dan keluar).",
+        ),
         MenuItem("desa", "Dasbor", "panel:desa_dasbor", order=0, icon="▦"),
         MenuItem("desa", "Pengguna", "panel:desa_pengguna", grup="pengaturan", izin="desa.kelola", order=90, icon="☺"),
         MenuItem("desa", "Log audit", "panel:desa_log", grup="laporan", izin="audit.lihat", order=95, icon="≡"),

@@ -46,6 +46,11 @@ def aktivitas_terakhir_per_desa(desa_ids):
         return {r["desa_id"]: r["terakhir"] for r in rows}
 
 
+def kolom_aktivitas(desa_ids, awal, akhir):
+    """Village column: the last time a village's staff did anything recorded (one query)."""
+    return aktivitas_terakhir_per_desa(desa_ids)
+
+
 def baris_desa(villages, *, kabupaten=None):
     """Villages decorated with dusun count and last staff activity (two extra queries in total),
     and, given the kabupaten, their freshness as balai.core.kesegaran defines it (`terakhir`,

@@ -2,11 +2,11 @@ from django.conf import settings
 from django.contrib import messages
 from django.db.models import Exists, OuterRef, Subquery
 from django.db.models.functions import Now
-from django.http import HttpResponseNotAllowed
+from django.http import HttpResponse, HttpResponseNotAllowed
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils import timezone
-from django.utils.http import url_has_allowed_host_and_scheme
+from django.utils.http import url_has_allowed_host_and_scheme, urlencode
 from django.views.decorators.http import require_POST
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
@@ -21,12 +21,13 @@ from balai.pemerintahan import services as pemerintahan_services
 from balai.wilayah.models import Desa, Kecamatan
 from balai.wilayah.selectors import jumlah_wilayah
 
-from . import selectors
+from . import selectors, tabel_desa
 from .forms import PERAN_DESA_CHOICES, AuditFilterForm, HariLiburForm, OperatorKecamatanForm, PenggunaForm, PeranForm
 
 # --- village back office -------------------------------------------------------------------
 
 LOG_PER_HALAMAN = 50
+XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 
 
 @staff_view("desa")
@@ -96,7 +97,7 @@ def _ke_daftar_pengguna(request, user):
     if request.tenant.kind == "desa":
         return redirect("panel:desa_pengguna")
     if user.desa_id:
-        return redirect("panel:kab_desa_detail", pk=user.desa_id)
+        return redirect("panel:desa_detail", pk=user.desa_id)
     return redirect("panel:kab_pengguna")
 
 
@@ -165,18 +166,73 @@ def _tautan_2fa_sampai():
     )
 
 
+def _bulan_diminta(request):
+    bulan, salah = tabel_desa.bulan_dari(request.GET.get("bulan"))
+    if salah:
+        messages.warning(request, salah)
+    return bulan
+
+
+def _tabel_desa(request, villages, *, nama_wilayah, slug, dasar=None):
+    """The table of `villages` for the month asked (?bulan=), sorted as asked (?urut=&arah=):
+    its template context, or the xlsx download when ?format=xlsx. `dasar`: the query the sort
+    links keep besides the month."""
+    bulan = _bulan_diminta(request)
+    urut = request.GET.get("urut", "")
+    arah = request.GET.get("arah") if request.GET.get("arah") in tabel_desa.ARAH else "naik"
+    columns, rows = tabel_desa.tabel(villages, bulan, urut=urut, arah=arah)
+    if request.GET.get("format") == "xlsx":
+        response = HttpResponse(tabel_desa.xlsx(columns, rows, bulan, nama_wilayah), content_type=XLSX)
+        response["Content-Disposition"] = f'attachment; filename="desa-{slug}-{bulan.kode}.xlsx"'
+        return response
+    query = request.GET.copy()
+    query.pop("format", None)
+    query.pop("halaman", None)
+    return {
+        "columns": columns,
+        "rows": rows,
+        "bulan": bulan,
+        "bulan_ini": timezone.localdate().strftime("%Y-%m"),
+        "urut": urut if urut == "nama" or any(c.key == urut for c in columns) else "",
+        "arah": arah,
+        "query": query.urlencode(),
+        "dasar": urlencode({**(dasar or {}), "bulan": bulan.kode}),
+    }
+
+
 @staff_view(KECAMATAN, izin="kecamatan.pantau")
 def kecamatan_dasbor(request):
-    villages = selectors.baris_desa(
-        selectors.direktori_desa(kabupaten=request.kabupaten, kecamatan=request.kecamatan),
-        kabupaten=request.kabupaten,
+    """Every village of the kecamatan in one table, one column per module's figure, for a month;
+    sorted on the server (?urut=<column>&arah=naik|turun) and exportable (?format=xlsx)."""
+    kec = request.kecamatan
+    tabel = _tabel_desa(
+        request, Desa.objects.filter(kecamatan=kec).order_by("kode"), nama_wilayah=str(kec), slug=kec.slug
     )
+    if isinstance(tabel, HttpResponse):
+        return tabel
     context = {
-        "villages": villages,
+        **tabel,
         "widgets": dashboard.render_widgets(request),
         "ambang": request.kabupaten.ambang_kesegaran_hari,
     }
     return render(request, "panel/kecamatan_dasbor.html", context)
+
+
+@staff_view(KECAMATAN, izin="kecamatan.pantau", model=Desa)
+def kecamatan_desa(request, pk):
+    """One village of the kecamatan, read only: its figures from the dashboard's columns and
+    each module's section. A village of another kecamatan is 404."""
+    desa = get_object_or_404(Desa.objects.select_related("kecamatan"), kecamatan=request.kecamatan, pk=pk)
+    bulan = _bulan_diminta(request)
+    columns, rows = tabel_desa.tabel([desa], bulan)
+    context = {
+        "desa": desa,
+        "bulan": bulan,
+        "bulan_ini": timezone.localdate().strftime("%Y-%m"),
+        "angka": list(zip(columns, rows[0].nilai, strict=True)),
+        "bagian": tabel_desa.bagian(request, desa, bulan),
+    }
+    return render(request, "panel/kecamatan_desa.html", context)
 
 
 @staff_view(KECAMATAN, izin="kecamatan.pantau")
@@ -199,9 +255,23 @@ def kab_desa(request):
     kecamatan = Kecamatan.objects.filter(kabupaten=request.kabupaten, slug=request.GET.get("kecamatan", "")).first()
     q = request.GET.get("q", "").strip()
     qs = selectors.direktori_desa(kabupaten=request.kabupaten, kecamatan=kecamatan, q=q)
+    tabel = {}
+    if kecamatan is not None and request.GET.get("angka") == "1":
+        # On request, the kecamatan's own table of figures, the same as on its dashboard (one
+        # kecamatan at a time: a bounded number of villages, a fixed number of queries).
+        tabel = _tabel_desa(
+            request,
+            Desa.objects.filter(kecamatan=kecamatan).order_by("kode"),
+            nama_wilayah=str(kecamatan),
+            slug=kecamatan.slug,
+            dasar={"kecamatan": kecamatan.slug, "angka": "1"},
+        )
+        if isinstance(tabel, HttpResponse):
+            return tabel
     page = halaman_dari(qs, 50, request.GET.get("halaman"))
     page.object_list = selectors.baris_desa(page.object_list, kabupaten=request.kabupaten)
     context = {
+        **tabel,
         "page": page,
         "kecamatan_cocok": [] if kecamatan else selectors.kecamatan_cocok(kabupaten=request.kabupaten, q=q),
         "kecamatan_list": Kecamatan.objects.filter(kabupaten=request.kabupaten),
@@ -232,7 +302,7 @@ def kab_desa_aktif(request, pk):
                 messages.success(
                     request, f"Situs {desa} dinonaktifkan. Warga kini melihat halaman “situs sedang tidak aktif”."
                 )
-        return redirect("panel:kab_desa_detail", pk=desa.pk)
+        return redirect("panel:desa_detail", pk=desa.pk)
     return render(request, "panel/kab_desa_aktif.html", {"desa": desa, "aktif_baru": not desa.aktif})
 
 
@@ -327,7 +397,7 @@ def kab_pengguna_2fa(request, pk):
 
 def _tampilkan_tautan_2fa(request, user, *, direset=False):
     tautan = akun_services.buat_tautan_2fa(actor=request.user, user=user, request=request)
-    kembali = reverse("panel:kab_desa_detail", args=[user.desa_id]) if user.desa_id else reverse("panel:kab_pengguna")
+    kembali = reverse("panel:desa_detail", args=[user.desa_id]) if user.desa_id else reverse("panel:kab_pengguna")
     context = {
         "pengguna": user,
         "tautan": tautan,
@@ -365,6 +435,7 @@ def kabupaten_log(request):
 
 
 dasbor = per_host(kecamatan=kecamatan_dasbor, kabupaten=kabupaten_dasbor)
+desa_detail = per_host(kecamatan=kecamatan_desa, kabupaten=kab_desa_detail)
 log = per_host(kecamatan=kecamatan_log, kabupaten=kabupaten_log)
 
 

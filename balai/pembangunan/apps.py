@@ -9,6 +9,8 @@ from balai.core.registry import (
     PublicTextSource,
     SearchSource,
     SitemapSource,
+    VillageColumn,
+    VillageSection,
     Widget,
 )
 
@@ -30,6 +32,32 @@ class PembangunanConfig(AppConfig):
             satuan="laporan progres",
         ),
         FreshnessSource("balai.pembangunan.selectors.terbitan_terakhir"),
+        *(
+            VillageColumn(
+                f"pembangunan.{field}",
+                label,
+                "balai.pembangunan.selectors.kolom_proyek",
+                field=field,
+                kind=kind,
+                kosong=0 if field == "jumlah" else None,  # no project this year: none counted
+                order=order,
+                keterangan=keterangan,
+            )
+            for field, label, kind, order, keterangan in (
+                (
+                    "jumlah",
+                    "Kegiatan pembangunan",
+                    "angka",
+                    50,
+                    "Kegiatan pembangunan tahun berjalan, tanpa yang batal.",
+                ),
+                ("rata_persen", "Rata-rata progres", "persen", 51, "Rata-rata progres kegiatan tahun berjalan."),
+                ("terakhir", "Pembangunan diperbarui", "waktu", 52, "Perubahan terakhir kegiatan yang terbit."),
+            )
+        ),
+        VillageSection(
+            "Pembangunan", "pembangunan/partials/bagian_desa.html", "balai.pembangunan.selectors.bagian_desa", order=50
+        ),
         SitemapSource("balai.pembangunan.selectors.sitemap_entries"),
         SearchSource("pembangunan", "Pembangunan", "balai.pembangunan.selectors.cari_proyek", order=55),
         MenuItem(

@@ -156,16 +156,7 @@ def rekap_desa(*, kabupaten, kecamatan=None, tahun=None):
     if kecamatan is not None:
         villages = villages.filter(kecamatan=kecamatan)
     villages = list(villages)
-    with scopes_disabled():
-        per_desa = hitung_per_desa(
-            Proyek.objects.filter(tahun=tahun).exclude(status=Status.BATAL),
-            [d.pk for d in villages],
-            jumlah=Count("pk"),
-            selesai=Count("pk", filter=Q(status=Status.SELESAI)),
-            berjalan=Count("pk", filter=Q(status=Status.BERJALAN)),
-            anggaran=Sum("anggaran"),
-            persen_total=Sum("persen"),
-        )
+    per_desa = _rekap_per_desa([d.pk for d in villages], tahun)
     for d in villages:
         r = per_desa.get(d.pk, {})
         d.jumlah = r.get("jumlah", 0)
@@ -174,6 +165,51 @@ def rekap_desa(*, kabupaten, kecamatan=None, tahun=None):
         d.anggaran = r.get("anggaran") or 0
         d.rata_persen = round(r["persen_total"] / r["jumlah"]) if r.get("jumlah") else None
     return villages
+
+
+def _rekap_per_desa(desa_ids, tahun):
+    """{desa_id: {jumlah, selesai, berjalan, anggaran, persen_total}} of the year's projects,
+    cancelled ones left out (one query)."""
+    with scopes_disabled():
+        return hitung_per_desa(
+            Proyek.objects.filter(tahun=tahun).exclude(status=Status.BATAL),
+            desa_ids,
+            jumlah=Count("pk"),
+            selesai=Count("pk", filter=Q(status=Status.SELESAI)),
+            berjalan=Count("pk", filter=Q(status=Status.BERJALAN)),
+            anggaran=Sum("anggaran"),
+            persen_total=Sum("persen"),
+        )
+
+
+def kolom_proyek(desa_ids, awal, akhir):
+    """Village columns: projects of the year the period ends in (cancelled ones left out, as
+    `rekap_desa` counts them) and their mean progress, and when a published project last
+    changed (the freshness source `terbitan_terakhir`). Two queries."""
+    from datetime import timedelta
+
+    tahun = timezone.localdate(akhir - timedelta(microseconds=1)).year
+    hasil = {
+        desa_id: {"jumlah": r["jumlah"], "rata_persen": round(r["persen_total"] / r["jumlah"]) if r["jumlah"] else None}
+        for desa_id, r in _rekap_per_desa(desa_ids, tahun).items()
+    }
+    for desa_id, t in terbitan_terakhir(desa_ids).items():
+        hasil.setdefault(desa_id, {})["terakhir"] = t
+    return hasil
+
+
+def bagian_desa(*, desa, awal, akhir):
+    """The kecamatan's read-only page of a village: the year's projects (cancelled ones too,
+    marked) with status, progress and last change, newest change first (one query)."""
+    from datetime import timedelta
+
+    tahun = timezone.localdate(akhir - timedelta(microseconds=1)).year
+    proyek = list(
+        Proyek.objects.filter(desa=desa, tahun=tahun)
+        .only("nama", "status", "persen", "terbit", "diperbarui", "anggaran", "desa_id")
+        .order_by("-diperbarui", "-pk")
+    )
+    return {"tahun": tahun, "proyek": proyek}
 
 
 def total_rekap(villages):

@@ -1,6 +1,6 @@
 from django.apps import AppConfig
 
-from balai.core.registry import ActivityMeasure, AuditLabels, MenuItem, Widget
+from balai.core.registry import ActivityMeasure, AuditLabels, MenuItem, VillageColumn, Widget
 
 
 def _rumah_tangga_berubah(sender, instance, **kwargs):
@@ -36,6 +36,24 @@ class PendudukConfig(AppConfig):
             "balai.penduduk.selectors.ukuran_peristiwa",
             penuh=4,
             satuan="peristiwa",
+        ),
+        VillageColumn(
+            "penduduk.hidup",
+            "Penduduk",
+            "balai.penduduk.selectors.kolom_penduduk",
+            field="hidup",
+            kosong=0,
+            order=10,
+            keterangan="Penduduk hidup yang tercatat di register desa saat ini.",
+        ),
+        VillageColumn(
+            "penduduk.keluarga",
+            "Keluarga",
+            "balai.penduduk.selectors.kolom_penduduk",
+            field="keluarga",
+            kosong=0,
+            order=11,
+            keterangan="Kartu keluarga dengan kepala keluarga yang masih hidup.",
         ),
         AuditLabels("balai.penduduk.services.AUDIT_LABELS"),
         MenuItem("desa", "Penduduk", "penduduk:daftar", grup="kependudukan", izin="penduduk.lihat", order=20, icon="☺"),

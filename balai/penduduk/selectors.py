@@ -279,3 +279,14 @@ def isi_register(*, desa):
 def ukuran_peristiwa(desa_ids, awal, akhir):
     """Activity measure: births, deaths and moves the village recorded in [awal, akhir) (one query)."""
     return hitung_per_desa(Peristiwa.objects.filter(dicatat__gte=awal, dicatat__lt=akhir), desa_ids)
+
+
+def kolom_penduduk(desa_ids, awal, akhir):
+    """Village column: living residents and families (a KK with a living head) of each village
+    now, counted as the register's summary counts them (`ringkasan`); one query."""
+    return hitung_per_desa(
+        Penduduk.objects.all(),
+        desa_ids,
+        hidup=Count("id", filter=Q(status_dasar=HIDUP)),
+        keluarga=Count("keluarga", filter=Q(status_dasar=HIDUP, shdk=KEPALA_KELUARGA)),
+    )

@@ -310,12 +310,12 @@ class RingkasanDesa:
     keberatan_terbuka: int = 0
 
 
-def ringkasan_per_desa(desa_qs, *, hari=None, rata_rata=True):
+def ringkasan_per_desa(desa_qs, *, hari=None, rata_rata=True, kelengkapan=True):
     """[RingkasanDesa, ...] for the villages of `desa_qs` (a kecamatan's or the kabupaten's):
     DIP completeness, open / due-soon / overdue requests, average response time over the last
     12 months (skipped with `rata_rata=False`: the dashboards' totals need no working-day
-    arithmetic), open objections. Six queries plus one per declared source, for any number of
-    villages."""
+    arithmetic), open objections; `kelengkapan=False` skips the completeness. Six queries plus
+    one per declared source, for any number of villages."""
     hari = hari or _hari_ini()
     batas = tambah_hari_kerja(hari, tg.HARI_SEGERA)
     desa_list = list(desa_qs.select_related("kecamatan").order_by("kecamatan__nama", "nama"))
@@ -342,8 +342,9 @@ def ringkasan_per_desa(desa_qs, *, hari=None, rata_rata=True):
             hasil[desa_id].rata_rata_hari = _rata_rata_hari_kerja(pasangan)
         for desa_id, n in hitung_per_desa(Keberatan.objects.exclude(status=StatusKeberatan.SELESAI), ids).items():
             hasil[desa_id].keberatan_terbuka = n
-    for desa_id, k in kelengkapan_banyak(ids, hari=hari).items():
-        hasil[desa_id].kelengkapan = k.persen
+    if kelengkapan:
+        for desa_id, k in kelengkapan_banyak(ids, hari=hari).items():
+            hasil[desa_id].kelengkapan = k.persen
     return [hasil[d.pk] for d in desa_list]
 
 
@@ -394,6 +395,40 @@ def ukuran_tepat_waktu(desa_ids, awal, akhir):
         jatuh[desa_id] += 1
         tepat[desa_id] += dijawab is not None and dijawab <= tenggat
     return {d: round(100 * tepat[d] / jatuh[d]) if jatuh[d] else 100 for d in desa_ids}
+
+
+def kolom_permohonan(desa_ids, awal, akhir):
+    """Village columns: requests open now and those of them past their deadline, as the
+    kecamatan's PPID page counts them (`ringkasan_per_desa`)."""
+    baris = ringkasan_per_desa(Desa.objects.filter(pk__in=desa_ids), rata_rata=False, kelengkapan=False)
+    return {b.desa.pk: {"terbuka": b.terbuka, "terlambat": b.terlambat} for b in baris}
+
+
+BAGIAN_BATAS = 50
+
+
+def bagian_desa(*, desa, awal, akhir):
+    """The kecamatan's read-only page of a village: requests received in the month and every
+    request still open (number, dates, status; never who asked), newest first, and the DIP
+    checklist. Three queries plus one per declared source."""
+    qs = (
+        Permohonan.objects.filter(desa=desa)
+        .filter(
+            Q(diterima__range=(timezone.localdate(awal), timezone.localdate(akhir - timedelta(microseconds=1))))
+            | ~Q(status=StatusPermohonan.SELESAI)
+        )
+        .only("nomor", "diterima", "tenggat", "status", "jawaban_tanggal", "desa_id")
+        .order_by("-diterima", "-pk")
+    )
+    permohonan = list(qs[: BAGIAN_BATAS + 1])
+    hari = _hari_ini()
+    for p in permohonan:
+        p.lewat = p.status != StatusPermohonan.SELESAI and p.tenggat < hari
+    return {
+        "permohonan": permohonan[:BAGIAN_BATAS],
+        "lebih": len(permohonan) > BAGIAN_BATAS,
+        "kelengkapan": kelengkapan_banyak([desa.pk], hari=timezone.localdate(akhir))[desa.pk],
+    }
 
 
 def peringatan_terlambat(desa_ids):

@@ -1,6 +1,6 @@
 from django.apps import AppConfig
 
-from balai.core.registry import MenuItem, Widget
+from balai.core.registry import MenuItem, VillageSection, Widget
 
 
 def _situs_berubah(sender, instance, **kwargs):
@@ -18,6 +18,13 @@ class StatistikConfig(AppConfig):
     name = "balai.statistik"
     verbose_name = "Statistik"
     extensions = [
+        VillageSection(
+            "Penduduk",
+            "statistik/partials/bagian_desa.html",
+            "balai.statistik.selectors.bagian_desa",
+            izin="statistik.lihat",
+            order=10,
+        ),
         MenuItem(
             "desa", "Statistik", "statistik:desa", grup="kependudukan", izin="statistik.lihat", order=30, icon="▤"
         ),

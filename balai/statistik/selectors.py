@@ -291,3 +291,12 @@ def widget_wilayah(request):
 def beranda_context(request):
     """The village front page widget: key figures only."""
     return {"ringkasan": ringkasan(desa=request.desa)}
+
+
+def bagian_desa(*, desa, awal, akhir):
+    """The kecamatan's read-only page of a village: key figures, residents per dusun and by
+    working age (counts only; the village's own cached tables)."""
+    return {
+        "ringkasan": ringkasan(desa=desa),
+        "tabel": [penduduk_stats(desa=desa, dimensi=d) for d in ("dusun", "umur_produktif")],
+    }

@@ -1,6 +1,6 @@
 from django.apps import AppConfig
 
-from balai.core.registry import ActivityMeasure, AuditLabels, MenuItem, Widget
+from balai.core.registry import ActivityMeasure, AuditLabels, MenuItem, VillageColumn, VillageSection, Widget
 
 _S = "balai.surat.selectors."
 
@@ -21,6 +21,16 @@ class SuratConfig(AppConfig):
             "layanan.mandiri", "Permohonan surat lewat Layanan Mandiri", "layanan", _S + "ukuran_permohonan_mandiri",
             penuh=3, satuan="permohonan",
         ),
+        # The village table reads the activity measures' own functions: one definition.
+        VillageColumn(
+            "surat.terbit", "Surat ditandatangani", _S + "ukuran_surat_terbit", kosong=0, order=20,
+            keterangan="Surat yang ditandatangani pada bulan ini.",
+        ),
+        VillageColumn(
+            "surat.waktu", "Median waktu surat", _S + "ukuran_waktu_layanan", kind="jam", order=21,
+            keterangan="Median jam dari permohonan sampai surat ditandatangani, atas surat bulan ini.",
+        ),
+        VillageSection("Surat bulan ini", "surat/partials/bagian_desa.html", _S + "bagian_desa", order=20),
         MenuItem(
             "desa", "Surat", "surat:daftar", grup="layanan", izin=("surat.proses", "surat.tandatangan"), order=10,
             icon="✉",

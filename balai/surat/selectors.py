@@ -131,6 +131,38 @@ def ukuran_permohonan_mandiri(desa_ids, awal, akhir):
     )
 
 
+def bagian_desa(*, desa, awal, akhir):
+    """The kecamatan's read-only page of a village: the month's letters per type, as counts
+    (requests received, letters signed) and the median hours from request to signature over
+    the letters signed, the same rule as `ukuran_waktu_layanan`. Two queries; no names."""
+    diajukan = dict(
+        Surat.objects.filter(desa=desa, diajukan__gte=awal, diajukan__lt=akhir)
+        .order_by()
+        .values_list("jenis")
+        .annotate(n=Count("id"))
+    )
+    jam = {}
+    rows = Surat.objects.filter(desa=desa, ditandatangani_pada__gte=awal, ditandatangani_pada__lt=akhir)
+    for jenis, masuk, ttd in rows.values_list("jenis", "diajukan", "ditandatangani_pada"):
+        jam.setdefault(jenis, []).append((ttd - masuk).total_seconds() / 3600)
+    baris = [
+        {
+            "nama": katalog.JENIS[kode].nama if kode in katalog.JENIS else kode,
+            "diajukan": diajukan.get(kode, 0),
+            "ditandatangani": len(jam.get(kode, [])),
+            "median_jam": round(median(jam[kode]), 1) if jam.get(kode) else None,
+        }
+        for kode in sorted(set(diajukan) | set(jam), key=lambda k: katalog.JENIS[k].nama if k in katalog.JENIS else k)
+    ]
+    semua = [j for daftar in jam.values() for j in daftar]
+    total = {
+        "diajukan": sum(diajukan.values()),
+        "ditandatangani": len(semua),
+        "median_jam": round(median(semua), 1) if semua else None,
+    }
+    return {"baris": baris, "total": total}
+
+
 # --- registers: Buku Agenda Surat Keluar ----------------------------------------------------
 
 

@@ -7,6 +7,7 @@ from balai.core.registry import (
     MenuItem,
     PublicTextSource,
     SearchSource,
+    VillageColumn,
     Widget,
 )
 
@@ -27,6 +28,14 @@ class WebsiteConfig(AppConfig):
     extensions = [
         AuditLabels("balai.website.services.AUDIT_LABELS"),
         FreshnessSource("balai.website.selectors.artikel_terakhir"),
+        VillageColumn(
+            "situs.terakhir",
+            "Terbitan terakhir",
+            "balai.website.selectors.kolom_kesegaran",
+            kind="waktu",
+            order=70,
+            keterangan="Terbitan terakhir di situs desa, dari modul mana pun.",
+        ),
         ActivityMeasure(
             "konten.artikel",
             "Berita terbit",

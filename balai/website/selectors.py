@@ -339,3 +339,9 @@ def ukuran_artikel_terbit(desa_ids, awal, akhir):
     return hitung_per_desa(
         Artikel.objects.filter(status=S.TERBIT, terbit_pada__gte=awal, terbit_pada__lt=akhir), desa_ids
     )
+
+
+def kolom_kesegaran(desa_ids, awal, akhir):
+    """Village column: when the village last published anything on its site, any module
+    (balai.core.kesegaran, the one definition of freshness)."""
+    return sumber_kesegaran.terakhir(desa_ids)

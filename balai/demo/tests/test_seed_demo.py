@@ -73,3 +73,19 @@ def test_seed_demo_builds_every_village_and_prints_logins(db, settings):
         assert set(Izin.objects.filter(desa=desa, status="disetujui").values_list("jenis", flat=True)) == {
             "sakit", "cuti", "dinas_luar"
         }  # fmt: skip
+    # The kecamatan's table of villages has a figure in every column for Kaligondang, and the
+    # letters' median time is a real one (requests come before their signature).
+    import datetime
+
+    from balai.panel import tabel_desa
+
+    bulan, _ = tabel_desa.bulan_dari("")
+    lalu, _ = tabel_desa.bulan_dari((bulan.hari - datetime.timedelta(days=1)).strftime("%Y-%m"))
+    kaligondang = Desa.objects.filter(kecamatan__slug="kaligondang")
+    columns, rows = tabel_desa.tabel(kaligondang, bulan)
+    rows += tabel_desa.tabel(kaligondang, lalu)[1]  # early in a month, last month has the figures
+    assert len(rows) == 36
+    for i, c in enumerate(columns):
+        assert any(r.nilai[i] is not None for r in rows), c.key
+    waktu = next(i for i, c in enumerate(columns) if c.key == "surat.waktu")
+    assert all(r.nilai[waktu] is None or r.nilai[waktu] >= 0 for r in rows)

@@ -19,6 +19,7 @@ from balai.akun.models import Keanggotaan, Peran, User
 from balai.akun.services import buat_tautan_2fa, generate_password
 from balai.core.tenancy import forget_hosts, site_url
 from balai.demo import (
+    dasbor_kecamatan,
     keamanan,
     kehadiran,
     keuangan,
@@ -49,6 +50,7 @@ BUILDERS = [
     ppid,
     kehadiran,
     keamanan,
+    dasbor_kecamatan,
     pengawasan,
 ]
 SHOWCASE_KODE = "33.03.04.2006"  # Desa Selakambang, Kecamatan Kaligondang
