@@ -30,6 +30,7 @@ CPU time (median; PostgreSQL's time is not in it) and the queries of one request
 bare view (baseline: no database or template work, behind the same middleware) measured in the
 same run. Goals: kabupaten dashboard < 300 ms and <= 20 queries, kecamatan dashboard < 150 ms.
 
+`--widgets` also times each widget of the cold dashboards (wall, CPU, queries, SQL time).
 `--gunicorn` also measures the two dashboards under `gunicorn -w 2` with `--concurrency`
 clients (bench/kantor.py's client), warm."""
 
@@ -410,7 +411,7 @@ def prepare(args):
         start = time.perf_counter()
         if not Desa.objects.exists():
             print("Loading the demo kabupaten (seed_demo) ...", flush=True)
-            with open(os.devnull, "w") as quiet:
+            with open(os.devnull, "w") as quiet, contextlib.redirect_stdout(quiet):  # and its mails
                 call_command("seed_demo", seed=1, stdout=quiet)
             step("seed_demo", start)
         if not Artikel.objects.filter(slug__startswith=MARK).exists():
@@ -628,12 +629,65 @@ def gunicorn(info, args):
         proc.wait(10)
 
 
+def widgets(info, args):
+    """Where a cold dashboard's time goes: each widget's data (`Widget.__call__`, the template
+    rendering is negligible) timed with its queries, median of `--n` cold requests."""
+    from collections import defaultdict
+
+    from django.db import connection
+    from django.test import Client
+    from django.test.utils import CaptureQueriesContext
+
+    from balai.core import sitecache
+    from balai.core.registry import Widget
+
+    original, seen = Widget.__call__, []
+
+    def timed(self, request):
+        first, start, cpu = len(connection.queries), time.perf_counter(), time.process_time()
+        try:
+            return original(self, request)
+        finally:
+            done = connection.queries[first:]
+            sql = sum(float(q["time"]) for q in done) * 1000
+            wall, cpu = (time.perf_counter() - start) * 1000, (time.process_time() - cpu) * 1000
+            seen.append((self.target if isinstance(self.target, str) else self.template, wall, cpu, len(done), sql))
+
+    Widget.__call__ = timed
+    try:
+        for who, host in (("kab", "localhost"), ("kec", f"kec-{info['kecamatan'].slug}.localhost")):
+            client = Client()
+            client.cookies["sessionid"] = info[who]
+            client.get("/dasbor/", HTTP_HOST=host)
+            per, total = defaultdict(list), []
+            for _ in range(args.n):
+                sitecache.bump(info["desa_kec"].pk)
+                seen.clear()
+                with CaptureQueriesContext(connection) as q:
+                    start = time.perf_counter()
+                    client.get("/dasbor/", HTTP_HOST=host)
+                    total.append(((time.perf_counter() - start) * 1000, len(q)))
+                for name, *figures in seen:
+                    per[name].append(figures)
+            print(
+                f"\n{who} dashboard, cold: {statistics.median(t for t, _q in total):.1f} ms, {total[0][1]} queries; "
+                f"per widget (median of {args.n}):"
+            )
+            print(f"  {'widget data':58} {'wall ms':>7} {'CPU ms':>7} {'queries':>7} {'SQL ms':>7}")
+            for name, rows in per.items():
+                wall, cpu, n, sql = (statistics.median(col) for col in zip(*rows, strict=True))
+                print(f"  {name:58} {wall:7.1f} {cpu:7.1f} {n:7.0f} {sql:7.1f}")
+    finally:
+        Widget.__call__ = original
+
+
 def main():
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--n", type=int, default=20, help="requests per row (median and p95)")
     parser.add_argument("--only", default="", help="measure only rows whose name contains this text")
     parser.add_argument("--muat-ulang", action="store_true", help="empty the database and load it again")
     parser.add_argument("--counts", action="store_true", help="print rows per table")
+    parser.add_argument("--widgets", action="store_true", help="also time each widget of the cold dashboards")
     parser.add_argument("--gunicorn", action="store_true", help="also measure the dashboards under gunicorn")
     parser.add_argument("--concurrency", type=int, default=4)
     parser.add_argument("--duration", type=float, default=5.0, help="seconds per row under gunicorn")
@@ -647,6 +701,8 @@ def main():
             print(f"{name:28} {n:>9,}")
     results, skipped = measure(info, args)
     report(results, skipped, info, args)
+    if args.widgets:
+        widgets(info, args)
     if args.gunicorn:
         gunicorn(info, args)
 
