@@ -107,6 +107,13 @@ def get_under_tenant_version(tenant, keys):
     return version, current
 
 
+def get_under_region_version(keys, *, kabupaten_id=None, kecamatan_id=None):
+    """As `get_under_version`, under the portal version of a kecamatan (or else the kabupaten)."""
+    vkey = _version_key("kec", kecamatan_id) if kecamatan_id is not None else _version_key("kab", kabupaten_id)
+    version, current, _ = _get_under(vkey, keys, ())
+    return version, current
+
+
 def _get_under(vkey, keys, plain):
     values = cache.get_many([vkey, *keys, *plain])
     version = values.pop(vkey, None)

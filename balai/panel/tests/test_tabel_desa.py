@@ -254,3 +254,30 @@ def test_the_kabupaten_directory_shows_a_kecamatans_table_on_request(client_for,
     xlsx = client.get("/dasbor/desa/?kecamatan=kaligondang&angka=1&format=xlsx")
     baris = list(load_workbook(BytesIO(xlsx.content)).active.iter_rows(values_only=True))
     assert [b[1] for b in baris[2:]] == ["Arenan", "Selakambang"]  # by code without ?urut
+
+
+def test_the_kabupaten_dashboard_stays_within_20_queries_for_any_number_of_villages(
+    client_for, make_user, kaligondang, desa_a, desa_b
+):
+    """Warm (widgets and the per-kecamatan figures kept under the kabupaten's version): at most
+    20 queries, the same for 3 or 13 villages; cold (just after a change) the same for both too."""
+    from balai.core import sitecache
+    from balai.core.tenancy import forget_hosts
+
+    client = client_for(None, make_user(Peran.ADMIN_KABUPATEN))
+
+    def hitung():
+        client.get("/dasbor/")
+        sitecache.bump(desa_a.pk)
+        with CaptureQueriesContext(connection) as dingin:
+            assert client.get("/dasbor/").status_code == 200
+        with CaptureQueriesContext(connection) as hangat:
+            assert client.get("/dasbor/").status_code == 200
+        return len(dingin.captured_queries), len(hangat.captured_queries)
+
+    dingin, hangat = hitung()
+    assert hangat <= 20 and hangat < dingin
+    for i in range(10):
+        Desa.objects.create(kecamatan=kaligondang, kode=f"33.03.04.28{i:02d}", nama=f"Baru {i}", slug=f"baru-{i}")
+    forget_hosts()
+    assert hitung() == (dingin, hangat)
