@@ -436,37 +436,15 @@ def prepare(args):
 
 
 def sessions(kecamatan):
-    from django.contrib.auth import BACKEND_SESSION_KEY, HASH_SESSION_KEY, SESSION_KEY
-    from django.contrib.sessions.backends.db import SessionStore
-    from django_otp import DEVICE_ID_SESSION_KEY
-    from django_otp.plugins.otp_totp.models import TOTPDevice
     from django_scopes import scopes_disabled
 
-    from balai.akun.models import Keanggotaan, User
+    from bench.kantor import bench_user, signed_in_session
 
-    def user(username, peran, **fields):
-        u, dibuat = User.objects.get_or_create(username=username, defaults={**fields, "kabupaten": kecamatan.kabupaten})
-        if dibuat:
-            Keanggotaan.objects.create(user=u, peran=peran)
-        return u
-
-    def session(u):
-        s = SessionStore()
-        s[SESSION_KEY] = str(u.pk)
-        s[BACKEND_SESSION_KEY] = "django.contrib.auth.backends.ModelBackend"
-        s[HASH_SESSION_KEY] = u.get_session_auth_hash()
-        if u.wajib_2fa:
-            device = TOTPDevice.objects.filter(user=u).first() or TOTPDevice.objects.create(
-                user=u, name="bench", confirmed=True
-            )
-            s[DEVICE_ID_SESSION_KEY] = device.persistent_id
-        s.create()
-        return s.session_key
-
+    kabupaten = kecamatan.kabupaten
     with scopes_disabled():
-        kec = user("bench-dasbor-kec", peran="operator_kecamatan", kecamatan=kecamatan)
-        kab = user("bench-dasbor-kab", peran="admin_kabupaten")
-        return {"kec": session(kec), "kab": session(kab)}
+        kec = bench_user("bench-dasbor-kec", "operator_kecamatan", kabupaten=kabupaten, kecamatan=kecamatan)
+        kab = bench_user("bench-dasbor-kab", "admin_kabupaten", kabupaten=kabupaten)
+        return {"kec": signed_in_session(kec), "kab": signed_in_session(kab)}
 
 
 def counts():

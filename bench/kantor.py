@@ -45,20 +45,46 @@ OPERATORS = 16
 CSRF = "benchcsrfsecretbenchcsrfsecret32"  # a 32-character CSRF secret, sent as cookie and header
 
 
+def bench_user(username, peran, *, kabupaten, **fields):
+    """A staff account holding the role `peran` (created once, reused by later runs)."""
+    from balai.akun.models import Keanggotaan, User
+
+    u, dibuat = User.objects.get_or_create(username=username, defaults={**fields, "kabupaten": kabupaten})
+    if dibuat:
+        Keanggotaan.objects.create(user=u, peran=peran)
+    return u
+
+
+def signed_in_session(u):
+    """The key of a new session signed in as `u`, 2FA verified as django-otp marks it after a
+    code (the 2FA roles get a TOTP device first)."""
+    from django.contrib.auth import BACKEND_SESSION_KEY, HASH_SESSION_KEY, SESSION_KEY
+    from django.contrib.sessions.backends.db import SessionStore
+    from django_otp import DEVICE_ID_SESSION_KEY
+    from django_otp.plugins.otp_totp.models import TOTPDevice
+
+    s = SessionStore()
+    s[SESSION_KEY] = str(u.pk)
+    s[BACKEND_SESSION_KEY] = "django.contrib.auth.backends.ModelBackend"
+    s[HASH_SESSION_KEY] = u.get_session_auth_hash()
+    if u.wajib_2fa:
+        device = TOTPDevice.objects.filter(user=u).first() or TOTPDevice.objects.create(
+            user=u, name="bench", confirmed=True
+        )
+        s[DEVICE_ID_SESSION_KEY] = device.persistent_id
+    s.create()
+    return s.session_key
+
+
 def prepare(args):
     import django
 
     django.setup()
-    from django.contrib.auth import BACKEND_SESSION_KEY, HASH_SESSION_KEY, SESSION_KEY
-    from django.contrib.sessions.backends.db import SessionStore
     from django.core.cache import cache
     from django.core.management import call_command
     from django.utils import timezone
-    from django_otp import DEVICE_ID_SESSION_KEY
-    from django_otp.plugins.otp_totp.models import TOTPDevice
     from django_scopes import scopes_disabled
 
-    from balai.akun.models import Keanggotaan, User
     from balai.penduduk.models import Keluarga, Penduduk
     from balai.website.models import Artikel
     from balai.wilayah.models import Desa, Dusun
@@ -98,25 +124,9 @@ def prepare(args):
                 )
 
         def user(username, peran, **fields):
-            u, dibuat = User.objects.get_or_create(
-                username=username, defaults={**fields, "kabupaten": besar.kecamatan.kabupaten}
-            )
-            if dibuat:
-                Keanggotaan.objects.create(user=u, peran=peran)
-            return u
+            return bench_user(username, peran, kabupaten=besar.kecamatan.kabupaten, **fields)
 
-        def session(u):
-            s = SessionStore()
-            s[SESSION_KEY] = str(u.pk)
-            s[BACKEND_SESSION_KEY] = "django.contrib.auth.backends.ModelBackend"
-            s[HASH_SESSION_KEY] = u.get_session_auth_hash()
-            if u.wajib_2fa:
-                device = TOTPDevice.objects.filter(user=u).first() or TOTPDevice.objects.create(
-                    user=u, name="bench", confirmed=True
-                )
-                s[DEVICE_ID_SESSION_KEY] = device.persistent_id
-            s.create()
-            return s.session_key
+        session = signed_in_session
 
         info = {}
         for key, desa in (("besar", besar), ("kecil", kecil)):
