@@ -21,9 +21,10 @@ with the most villages on `kec-<slug>.localhost`: `/dasbor/`, `/dasbor/skor/`,
 `/dasbor/peringatan/`, `/dasbor/sipande/` and `/dasbor/bukti/` (pages a role may not open are
 left out), each
 
-- warm: dashboard widgets cached under the site version (balai.core.dashboard, 120 s);
-- cold: `balai.core.sitecache.bump(<a village of the region>)` before each request (outside the
-  timing), which invalidates the region's cached widgets as any change in a village does;
+- warm: the region's dashboard widgets and village table cached (balai.core.dashboard, 120 s);
+- cold: the cache emptied before each request (outside the timing): the widgets and the table
+  are built again, and the host, session and role entries are read from the database too, as
+  on the first view after nobody looked for two minutes;
 
 with wall time (median and p95 of `--n` requests: Python and PostgreSQL together), the process's
 CPU time (median; PostgreSQL's time is not in it) and the queries of one request, against the
@@ -483,14 +484,12 @@ def counts():
 
 
 def measure(info, args):
+    from django.core.cache import cache
     from django.db import connection
     from django.test import Client
     from django.test.utils import CaptureQueriesContext
 
-    from balai.core import sitecache
-
     hosts = {"kab": "localhost", "kec": f"kec-{info['kecamatan'].slug}.localhost"}
-    bump_id = {"kab": info["desa_kec"].pk, "kec": info["desa_kec"].pk}
     clients = {}
     for who, key in (("kab", info["kab"]), ("kec", info["kec"])):
         c = Client()
@@ -508,7 +507,7 @@ def measure(info, args):
         ):
             for cold in (False, True):
                 if cold and path != "/dasbor/":
-                    continue  # only the dashboards cache widgets under the site version
+                    continue  # only the dashboards cache their widgets
                 rows.append((f"{label} {name}{', cold' if cold else ''}", who, path, cold))
     results, skipped = [], []
     for name, who, path, cold in rows:
@@ -516,9 +515,9 @@ def measure(info, args):
             continue
         client, host = clients[who], hosts[who]
 
-        def call(client=client, host=host, path=path, cold=cold, who=who):
+        def call(client=client, host=host, path=path, cold=cold):
             if cold:
-                sitecache.bump(bump_id[who])
+                cache.clear()
             start, cpu = time.perf_counter(), time.process_time()
             response = client.get(path, HTTP_HOST=host)
             return response, (time.perf_counter() - start) * 1000, (time.process_time() - cpu) * 1000
@@ -535,7 +534,7 @@ def measure(info, args):
             walls.append(wall)
             cpus.append(cpu_ms)
         if cold:
-            sitecache.bump(bump_id[who])
+            cache.clear()
         with CaptureQueriesContext(connection) as q:
             client.get(path, HTTP_HOST=host)
         walls.sort()
@@ -612,11 +611,11 @@ def widgets(info, args):
     rendering is negligible) timed with its queries, median of `--n` cold requests."""
     from collections import defaultdict
 
+    from django.core.cache import cache
     from django.db import connection
     from django.test import Client
     from django.test.utils import CaptureQueriesContext
 
-    from balai.core import sitecache
     from balai.core.registry import Widget
 
     original, seen = Widget.__call__, []
@@ -639,7 +638,7 @@ def widgets(info, args):
             client.get("/dasbor/", HTTP_HOST=host)
             per, total = defaultdict(list), []
             for _ in range(args.n):
-                sitecache.bump(info["desa_kec"].pk)
+                cache.clear()
                 seen.clear()
                 with CaptureQueriesContext(connection) as q:
                     start = time.perf_counter()

@@ -3,14 +3,16 @@
 see, in order; public areas ("beranda-desa") render for anonymous visitors too.
 
 A widget declared with `cache=True` (its markup depends on the site, not on who looks: no
-forms, no per-person figures) is kept under the site's version, which every change in the
-village (or, for a kecamatan or the kabupaten, in any of its villages) bumps, for at most
-WIDGET_TTL seconds: figures that move with the clock alone (a deadline passing, days since the
-last publication) lag by no more than that. All cached widgets of a page come in one cache
-round trip."""
+forms, no per-person figures) is kept for at most WIDGET_TTL seconds. On a village's dashboard
+it is also kept under the village's site version, which every change in the village bumps, so
+the village sees its own change at once. A kecamatan's or the kabupaten's summaries are kept by
+time alone: with 239 villages at work something changes every few minutes, which would leave
+them rebuilt on nearly every view; figures over a region at most two minutes old are what the
+dashboard says they are. All cached widgets of a page come in one cache round trip."""
 
 import hashlib
 
+from django.core.cache import cache
 from django.template.loader import render_to_string
 from django.templatetags.static import static
 from django.utils.html import format_html
@@ -18,6 +20,7 @@ from django.utils.safestring import mark_safe
 
 from . import sitecache
 from .registry import Widget, boleh, extensions
+from .tenancy import DESA
 
 WIDGET_TTL = 120
 
@@ -33,7 +36,11 @@ def render_widgets(request, area=None):
     tenant, area = request.tenant, area or request.tenant.kind
     shown = [w for w in extensions(Widget, area) if boleh(request.user, w.izin)]
     keys = {w: _key(w, area, tenant) for w in shown if w.cache}
-    version, cached = sitecache.get_under_tenant_version(tenant, list(keys.values())) if keys else (None, {})
+    version, cached = None, {}
+    if keys and tenant.kind == DESA:
+        version, cached, _ = sitecache.get_under_version(tenant.desa.pk, list(keys.values()))
+    elif keys:
+        cached = cache.get_many(list(keys.values()))
     html, sheets, fresh = [], [], {}
     for w in shown:
         if w.stylesheet and w.stylesheet not in sheets:
@@ -44,8 +51,10 @@ def render_widgets(request, area=None):
             if w in keys:
                 fresh[keys[w]] = piece
         html.append(piece)
-    if fresh:
+    if fresh and version is not None:
         sitecache.set_many_under_version(fresh, version, WIDGET_TTL)
+    elif fresh:
+        cache.set_many(fresh, WIDGET_TTL)
     # A stylesheet link is allowed in the body and keeps each module's CSS in its own app.
     links = [format_html('<link rel="stylesheet" href="{}">', static(path)) for path in sheets]
     return mark_safe("".join(links + html))  # each piece is rendered by a template with autoescaping

@@ -97,24 +97,7 @@ def get_under_version(desa_id, keys, plain=()):
     version (`set_under_version`; one stored under an older version is left out), and the values
     of the `plain` keys as they are. For back-office pages opened all day, whose cached pieces
     would otherwise each cost a trip of their own."""
-    return _get_under(_version_key("desa", desa_id), keys, plain)
-
-
-def get_under_tenant_version(tenant, keys):
-    """As `get_under_version`, under the version of `tenant`'s site: a village's own, or the
-    portal version of a kecamatan or the kabupaten (bumped by every change in its villages)."""
-    version, current, _ = _get_under(_versions(tenant)[0], keys, ())
-    return version, current
-
-
-def get_under_region_version(keys, *, kabupaten_id=None, kecamatan_id=None):
-    """As `get_under_version`, under the portal version of a kecamatan (or else the kabupaten)."""
-    vkey = _version_key("kec", kecamatan_id) if kecamatan_id is not None else _version_key("kab", kabupaten_id)
-    version, current, _ = _get_under(vkey, keys, ())
-    return version, current
-
-
-def _get_under(vkey, keys, plain):
+    vkey = _version_key("desa", desa_id)
     values = cache.get_many([vkey, *keys, *plain])
     version = values.pop(vkey, None)
     if version is None:

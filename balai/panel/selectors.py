@@ -3,12 +3,14 @@
 from collections import Counter
 from datetime import datetime, time, timedelta
 
+from django.core.cache import cache
 from django.db.models import Count, Max, Q
 from django.utils import timezone
 from django_scopes import scopes_disabled
 
 from balai.akun.models import User
-from balai.core import kesegaran, sitecache
+from balai.core import kesegaran
+from balai.core.dashboard import WIDGET_TTL
 from balai.core.models import AuditEntry
 from balai.penduduk.services import AKSI_CEK_NIK
 from balai.wilayah.models import Desa, Kecamatan
@@ -89,20 +91,17 @@ def ringkasan_kabupaten(*, kabupaten):
     return {**desa, **users, **audit, "aksi_cek_nik": AKSI_CEK_NIK}
 
 
-PER_KECAMATAN_TTL = 120
-
-
 def per_kecamatan(*, kabupaten):
     """Per kecamatan: villages, switched-off sites and stale sites (freshness as
-    balai.core.kesegaran defines it, over the active villages). Kept under the kabupaten's
-    portal version (every change in a village bumps it) for up to two minutes, as the
-    dashboard's widgets are: freshness reads every village's latest publication."""
+    balai.core.kesegaran defines it, over the active villages). Kept for up to two minutes, as
+    the dashboard's widgets are (balai.core.dashboard): freshness reads every village's latest
+    publication."""
     key = f"panel:per-kecamatan:{kabupaten.pk}"
-    version, cached = sitecache.get_under_region_version([key], kabupaten_id=kabupaten.pk)
-    if key not in cached:
-        cached[key] = _per_kecamatan(kabupaten)
-        sitecache.set_under_version(key, version, cached[key], PER_KECAMATAN_TTL)
-    return cached[key]
+    rows = cache.get(key)
+    if rows is None:
+        rows = _per_kecamatan(kabupaten)
+        cache.set(key, rows, WIDGET_TTL)
+    return rows
 
 
 def _per_kecamatan(kabupaten):

@@ -8,10 +8,10 @@ import io
 from dataclasses import dataclass
 from datetime import date, datetime, time
 
+from django.core.cache import cache as django_cache
 from django.utils import timezone
 from django_scopes import scopes_disabled
 
-from balai.core import sitecache
 from balai.core.dashboard import WIDGET_TTL
 from balai.core.registry import VillageColumn, extensions
 from balai.core.spreadsheet import xlsx_row
@@ -101,24 +101,20 @@ class Baris:
         return list(zip(self.columns, self.nilai, strict=True))
 
 
-def tabel(villages, bulan, *, urut="", arah="naik", tenant=None):
+def tabel(villages, bulan, *, urut="", arah="naik", cache=False):
     """(columns, rows) for `villages` in month `bulan`, sorted by column `urut` (a key; else
-    by village code) in direction `arah`. Given the `tenant` whose page shows them, the figures
-    are kept under its site version (bumped by every change in its villages) for up to
-    balai.core.dashboard.WIDGET_TTL seconds, as its dashboard's widgets are: another sort, the
-    export or the next operator reads them again without a query per module."""
+    by village code) in direction `arah`. With `cache`, the figures are kept for up to
+    balai.core.dashboard.WIDGET_TTL seconds, as a region dashboard's widgets are: another sort,
+    the export or the next operator reads them again without a query per module."""
     columns = kolom()
     villages = list(villages)
     ids = [d.pk for d in villages]
-    if tenant is None:
+    key = f"panel:tabel-desa:{bulan.kode}:" + hashlib.blake2s(repr(ids).encode(), digest_size=8).hexdigest()
+    data = django_cache.get(key) if cache else None
+    if data is None:
         data = nilai_per_desa(ids, bulan, columns)
-    else:
-        key = f"panel:tabel-desa:{bulan.kode}:" + hashlib.blake2s(repr(ids).encode(), digest_size=8).hexdigest()
-        version, cached = sitecache.get_under_tenant_version(tenant, [key])
-        data = cached.get(key)
-        if data is None:
-            data = nilai_per_desa(ids, bulan, columns)
-            sitecache.set_under_version(key, version, data, WIDGET_TTL)
+        if cache:
+            django_cache.set(key, data, WIDGET_TTL)
     rows = [Baris(d, [data[c.key].get(d.pk, c.kosong) for c in columns], columns) for d in villages]
     return columns, urutkan(rows, columns, urut, arah)
 

@@ -180,7 +180,7 @@ def _tabel_desa(request, villages, *, nama_wilayah, slug, dasar=None):
     bulan = _bulan_diminta(request)
     urut = request.GET.get("urut", "")
     arah = request.GET.get("arah") if request.GET.get("arah") in tabel_desa.ARAH else "naik"
-    columns, rows = tabel_desa.tabel(villages, bulan, urut=urut, arah=arah, tenant=request.tenant)
+    columns, rows = tabel_desa.tabel(villages, bulan, urut=urut, arah=arah, cache=True)
     if request.GET.get("format") == "xlsx":
         response = HttpResponse(tabel_desa.xlsx(columns, rows, bulan, nama_wilayah), content_type=XLSX)
         response["Content-Disposition"] = f'attachment; filename="desa-{slug}-{bulan.kode}.xlsx"'
