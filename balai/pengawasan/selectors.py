@@ -91,16 +91,19 @@ class StatusKecamatan:
         return self.jumlah_desa > 0 and self.aktif == self.jumlah_desa
 
 
-def status_sipande(*, kabupaten, bulan, kecamatan=None):
+def status_sipande(*, kabupaten, bulan, kecamatan=None, baris=None):
     """Per kecamatan: its active villages by the kabupaten's threshold, whether all are active
-    (Sipande's condition), and which villages hold it back and why (three queries)."""
+    (Sipande's condition), and which villages hold it back and why (three queries). `baris`:
+    the month's `peringkat` when the caller has read it already."""
     ambang = pengaturan(kabupaten).ambang_aktif
     kec_qs = Kecamatan.objects.filter(kabupaten=kabupaten).order_by("nama")
     if kecamatan is not None:
         kec_qs = kec_qs.filter(pk=kecamatan.pk)
     punya = set(KecamatanSipande.objects.values_list("kecamatan_id", flat=True))
     status = {k.pk: StatusKecamatan(k, k.pk in punya) for k in kec_qs}
-    skor = {s.desa_id: s for s in peringkat(kabupaten=kabupaten, bulan=bulan, kecamatan=kecamatan)} if bulan else {}
+    if baris is None:
+        baris = peringkat(kabupaten=kabupaten, bulan=bulan, kecamatan=kecamatan) if bulan else []
+    skor = {s.desa_id: s for s in baris}
     for desa in Desa.objects.filter(kecamatan_id__in=status, aktif=True).order_by("nama"):
         st = status[desa.kecamatan_id]
         st.jumlah_desa += 1
@@ -151,8 +154,8 @@ def widget_skor(request):
     """Dashboard summary on the kecamatan and kabupaten hosts, from the same rows as the pages."""
     kecamatan = request.tenant.kecamatan if request.tenant.kind == KECAMATAN else None
     bulan = bulan_terakhir(kabupaten=request.kabupaten)
-    status, ambang = status_sipande(kabupaten=request.kabupaten, bulan=bulan, kecamatan=kecamatan)
     baris = peringkat(kabupaten=request.kabupaten, bulan=bulan, kecamatan=kecamatan) if bulan else []
+    status, ambang = status_sipande(kabupaten=request.kabupaten, bulan=bulan, kecamatan=kecamatan, baris=baris)
     return {
         "skor": {
             "bulan": bulan,
