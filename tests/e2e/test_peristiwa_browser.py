@@ -27,6 +27,7 @@ def _masuk(page, site, slug, user):
 
 
 def _muat_layar(page, name):
+    page.wait_for_load_state("load")  # a form just sent: measure the page it led to, not a blank one
     if SCREENSHOTS:
         page.screenshot(path=os.path.join(SCREENSHOTS, f"{name}.png"), full_page=True)
     lebar = page.evaluate("document.documentElement.scrollWidth")
@@ -48,6 +49,7 @@ def test_birth_form_on_a_phone(page, site, desa_a, make_user):
     page.get_by_role("link", name="+ Kelahiran").click()
     page.get_by_label("Cari KK").fill("budi")
     page.get_by_label("Cari KK").press("Enter")
+    page.get_by_role("link", name="Pilih KK ini").wait_for()
     _muat_layar(page, "lahir-pilih-kk")
     page.get_by_role("link", name="Pilih KK ini").click()
     page.get_by_role("heading", name="Catat kelahiran").wait_for()
