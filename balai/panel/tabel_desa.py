@@ -95,11 +95,6 @@ class Baris:
     nilai: list  # one value per column, None when the village has none
     columns: list
 
-    @property
-    def sel(self):
-        """[(column, value)] for a template."""
-        return list(zip(self.columns, self.nilai, strict=True))
-
 
 def tabel(villages, bulan, *, urut="", arah="naik", cache=False):
     """(columns, rows) for `villages` in month `bulan`, sorted by column `urut` (a key; else

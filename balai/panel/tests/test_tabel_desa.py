@@ -283,3 +283,24 @@ def test_the_kabupaten_dashboard_stays_within_20_queries_for_any_number_of_villa
         Desa.objects.create(kecamatan=kaligondang, kode=f"33.03.04.28{i:02d}", nama=f"Baru {i}", slug=f"baru-{i}")
     forget_hosts()
     assert hitung() == (dingin, hangat)
+
+
+def test_cells_are_written_as_the_kind_of_column_says_and_escaped():
+    from datetime import date, datetime
+    from types import SimpleNamespace
+    from zoneinfo import ZoneInfo
+
+    from balai.panel.templatetags.tabel_desa import isi_sel
+
+    def c(kind):
+        return SimpleNamespace(kind=kind)
+
+    assert isi_sel(c("persen"), 27.5) == "27,5%" and isi_sel(c("jam"), 12.0) == "12,0 jam"
+    assert isi_sel(c("angka"), 12345) == "12.345" and isi_sel(c("angka"), None) == '<span class="muted">—</span>'
+    assert isi_sel(c("yatidak"), False) == '<span class="badge off">belum</span>'
+    utc = datetime(2026, 12, 3, 20, 30, tzinfo=ZoneInfo("UTC"))  # 4 Dec 03:30 in Purbalingga
+    assert isi_sel(c("waktu"), utc).endswith(">4 Des 2026</time>") and 'title="4 Des 2026 03:30"' in isi_sel(
+        c("waktu"), utc
+    )
+    assert isi_sel(c("tanggal"), date(2026, 1, 5)) == '<time datetime="2026-01-05">5 Jan 2026</time>'
+    assert isi_sel(c("teks"), "<b>Desa</b>") == "&lt;b&gt;Desa&lt;/b&gt;"
