@@ -85,6 +85,7 @@ class WebsiteConfig(AppConfig):
             "balai.website.selectors.widget_kesegaran",
             izin="situs.kelola",
             order=5,
+            cache=True,
         ),
         PublicTextSource("website.Artikel", ("judul", "ringkasan", "isi")),
         PublicTextSource("website.Halaman", ("judul", "isi")),
