@@ -1,7 +1,6 @@
-from django.db.models import Count, Prefetch, Subquery
-from django.db.models.functions import Coalesce
+from django.db.models import Count, Prefetch
 
-from .models import RT, RW, Desa, Dusun
+from .models import RT, RW, Dusun
 
 
 def pohon_wilayah(*, desa):
@@ -11,19 +10,12 @@ def pohon_wilayah(*, desa):
     return Dusun.objects.filter(desa=desa).prefetch_related(rw).order_by("nama")
 
 
-def _jumlah(model, desa):
-    counted = model.objects.filter(desa=desa).order_by().values("desa").annotate(n=Count("pk")).values("n")
-    return Coalesce(Subquery(counted), 0)
-
-
 def jumlah_wilayah(*, desa):
-    """The village's numbers of dusun, RW and RT (one query)."""
-    row = (
-        Desa.objects.filter(pk=desa.pk)
-        .values(n_dusun=_jumlah(Dusun, desa), n_rw=_jumlah(RW, desa), n_rt=_jumlah(RT, desa))
-        .get()
-    )
-    return {"dusun": row["n_dusun"], "rw": row["n_rw"], "rt": row["n_rt"]}
+    return {
+        "dusun": Dusun.objects.filter(desa=desa).count(),
+        "rw": RW.objects.filter(desa=desa).count(),
+        "rt": RT.objects.filter(desa=desa).count(),
+    }
 
 
 def jumlah_dusun_per_desa(desa_ids):
