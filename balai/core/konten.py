@@ -73,7 +73,7 @@ def periksa(*, desa, obj, teks=None, actor=None, terbitkan=None, request=None):
     if putusan is None or not putusan.tahan:
         return None
     if terbitkan is None:
-        raise KontenDitahan(putusan.pesan())
+        raise KontenDitahan(putusan.pesan(ditolak=True))
     return putusan
 
 

@@ -209,7 +209,8 @@ class PublicTextSource:
 class ContentCheck(_Lazy):
     """The check every public text goes through before it is published (one per project; see
     balai.core.konten, which modules call). `target(*, desa, obj, teks, actor, terbitkan,
-    request)` -> a verdict with `.tahan` and `.pesan()`, or None when the text passes."""
+    request)` -> a verdict with `.tahan` and `.pesan(ditolak=False)` (why it is held, or with
+    `ditolak` why it is refused), or None when the text passes."""
 
     target: object
 

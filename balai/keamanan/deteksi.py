@@ -64,11 +64,15 @@ class Putusan:
         """The codes of the rules that fired, in order, each once."""
         return ", ".join(dict.fromkeys(t.aturan for t in self.temuan))
 
-    def pesan(self):
-        """Why it was held, in a sentence for the author."""
+    def pesan(self, *, ditolak=False):
+        """Why it was held, in a sentence for the author; with `ditolak`, why it was not saved
+        at all (a text that has no unpublished state to wait in)."""
         if not self.tahan:
             return ""
-        return "Ditahan untuk ditinjau kabupaten: " + "; ".join(t.keterangan for t in self.temuan) + "."
+        alasan = "; ".join(t.keterangan for t in self.temuan)
+        if ditolak:
+            return f"Tidak disimpan: {alasan}. Perbaiki teksnya lalu simpan lagi."
+        return f"Ditahan untuk ditinjau kabupaten: {alasan}."
 
 
 @dataclass(frozen=True)

@@ -126,7 +126,8 @@ def periksa_simpan(*, desa, obj, teks, actor=None, terbitkan=None, request=None)
                 _tutup(hold, Penahanan.Status.DIPERBAIKI, actor, "keamanan.konten_diperbaiki", request)
             cache.delete(_tanda(obj))
         return None
-    if request is not None and getattr(request, "_messages", None) is not None:
+    # A refused save says why in the caller's form (KontenDitahan); a held one in a message.
+    if terbitkan and request is not None and getattr(request, "_messages", None) is not None:
         messages.warning(request, putusan.pesan() + " Perbaiki teksnya atau tunggu peninjauan kabupaten.")
     if terbitkan:
         _tahan(desa=desa, obj=obj, teks=teks, putusan=putusan, actor=actor, terbitkan=terbitkan, request=request)

@@ -136,7 +136,7 @@ def test_menu_link_to_gambling_is_refused(desa_a, operator_a):
         website.simpan_menu(
             desa=desa_a, actor=operator_a, data={"label": "Promo", "url": "https://mahkota88.example/daftar"}
         )
-    assert "Ditahan" in exc.value.messages[0]
+    assert exc.value.messages[0].startswith("Tidak disimpan: ") and "mahkota88" in exc.value.messages[0]
 
 
 def test_site_greeting_with_hidden_link_is_refused(desa_a, admin_a):
