@@ -32,6 +32,7 @@ from functools import wraps
 
 from django.conf import settings
 from django.core.cache import cache
+from django.db import transaction
 from django.http import HttpResponse, HttpResponseNotModified, QueryDict
 from django.urls import Resolver404, resolve
 from django.utils import timezone
@@ -119,6 +120,12 @@ def region_version(*, kabupaten_id=None, kecamatan_id=None) -> int:
     of its villages, so figures over the region can be cached under it."""
     key = _version_key("kec", kecamatan_id) if kecamatan_id is not None else _version_key("kab", kabupaten_id)
     return _current([key]).get(key, 0)
+
+
+def bump_on_commit(desa_id):
+    """`bump(desa_id)` once the current transaction commits: what every service that changes
+    a village's public content calls (a rolled-back change invalidates nothing)."""
+    transaction.on_commit(lambda: bump(desa_id))
 
 
 def bump(desa_id):

@@ -31,11 +31,6 @@ AUDIT_LABELS = {
 }
 
 
-def _bump_later(desa):
-    desa_id = desa.pk
-    transaction.on_commit(lambda: sitecache.bump(desa_id))
-
-
 def _pastikan_aktif(apbdes):
     if not apbdes.aktif:
         raise ValidationError("Versi ini sudah diganti perubahan berikutnya dan tidak dapat diubah lagi.")
@@ -80,7 +75,7 @@ def ubah_apbdes(*, desa, actor, apbdes, request=None):
         changes=audit.diff(before, audit.snapshot(apbdes)),
         request=request,
     )
-    _bump_later(desa)
+    sitecache.bump_on_commit(desa.pk)
     return apbdes
 
 
@@ -134,7 +129,7 @@ def terbitkan(*, desa, actor, apbdes, terbit=True, request=None):
     apbdes.save(update_fields=["terbit", "diterbitkan", "diperbarui"])
     action = "keuangan.apbdes_diterbitkan" if terbit else "keuangan.apbdes_ditarik"
     audit.record(action=action, actor=actor, desa=desa, obj=apbdes, request=request)
-    _bump_later(desa)
+    sitecache.bump_on_commit(desa.pk)
     return apbdes
 
 
@@ -156,7 +151,7 @@ def simpan_kegiatan(*, desa, actor, kegiatan, request=None):
         changes=audit.diff(before, audit.snapshot(kegiatan)),
         request=request,
     )
-    _bump_later(desa)
+    sitecache.bump_on_commit(desa.pk)
     return kegiatan
 
 
@@ -187,7 +182,7 @@ def simpan_baris(*, desa, actor, baris, request=None):
         changes=audit.diff(before, audit.snapshot(baris)),
         request=request,
     )
-    _bump_later(desa)
+    sitecache.bump_on_commit(desa.pk)
     return baris
 
 
@@ -205,7 +200,7 @@ def hapus_baris(*, desa, actor, baris, request=None):
     tahun = baris.apbdes.tahun
     baris.delete()
     segarkan_pagu(desa=desa, tahun=tahun)
-    _bump_later(desa)
+    sitecache.bump_on_commit(desa.pk)
 
 
 @transaction.atomic
@@ -237,7 +232,7 @@ def catat_realisasi(*, desa, actor, apbdes, nilai, request=None):
         audit.record(
             action="keuangan.realisasi_dicatat", actor=actor, desa=desa, obj=apbdes, changes=berubah, request=request
         )
-        _bump_later(desa)
+        sitecache.bump_on_commit(desa.pk)
     return peringatan_realisasi(apbdes=apbdes)
 
 
@@ -276,7 +271,7 @@ def catat_realisasi_bulan(*, desa, actor, apbdes, bulan, nilai, request=None):
         audit.record(
             action="keuangan.realisasi_dicatat", actor=actor, desa=desa, obj=apbdes, changes=berubah, request=request
         )
-        _bump_later(desa)
+        sitecache.bump_on_commit(desa.pk)
     return peringatan_realisasi(apbdes=apbdes)
 
 
@@ -358,7 +353,7 @@ def terapkan_rancangan(*, desa, actor, rancangan, sumber, request=None):
         changes={"sumber": [None, sumber], "baris": [None, len(lines)], "kegiatan": [None, len(rancangan.kegiatan)]},
         request=request,
     )
-    _bump_later(desa)
+    sitecache.bump_on_commit(desa.pk)
     return apbdes
 
 

@@ -43,11 +43,6 @@ P, S = Produk.Status, Pelapak.Status
 TERBITKAN = "balai.lapak.services.terbitkan_setelah_tinjau"
 
 
-def _bump(desa):
-    desa_id = desa.pk
-    transaction.on_commit(lambda: sitecache.bump(desa_id))
-
-
 def _slug_unik(*, desa, nama, produk):
     base = (slugify(nama) or "produk")[:120].strip("-")
     taken = set(
@@ -142,7 +137,7 @@ def simpan_pelapak(*, desa, actor, pelapak, request=None):
     pelapak.save()
     action = "lapak.pelapak_diubah" if before is not None else "lapak.pelapak_dibuat"
     _record(action, actor=actor, desa=desa, obj=pelapak, before=before, request=request)
-    _bump(desa)
+    sitecache.bump_on_commit(desa.pk)
     return pelapak
 
 
@@ -174,7 +169,7 @@ def ubah_status_pelapak(*, desa, actor, pelapak, aksi, catatan="", request=None)
     pelapak.catatan = catatan[:300]
     pelapak.save(update_fields=["status", "catatan", "diperbarui"])
     _record(action, actor=actor, desa=desa, obj=pelapak, before=before, request=request)
-    _bump(desa)
+    sitecache.bump_on_commit(desa.pk)
     return pelapak
 
 
@@ -230,7 +225,7 @@ def simpan_produk(*, desa, actor, produk, foto_baru=(), oleh_warga=False, reques
     _simpan_foto(desa=desa, actor=actor, produk=produk, foto_baru=foto_baru, request=request)
     action = "lapak.produk_diubah" if before is not None else "lapak.produk_dibuat"
     _record(action, actor=actor, desa=desa, obj=produk, before=before, request=request, oleh_warga=oleh_warga)
-    _bump(desa)
+    sitecache.bump_on_commit(desa.pk)
     return produk
 
 
@@ -266,7 +261,7 @@ def ubah_status_produk(*, desa, actor, produk, aksi, catatan="", oleh_warga=Fals
     produk.save(update_fields=["status", "catatan", "tayang_pada", "diperbarui"])
     _ditahan(desa=desa, actor=actor, produk=produk, tayang_pada=tayang_pada, request=request)
     _record(action, actor=actor, desa=desa, obj=produk, before=before, request=request, oleh_warga=oleh_warga)
-    _bump(desa)
+    sitecache.bump_on_commit(desa.pk)
     return produk
 
 
@@ -278,7 +273,7 @@ def terbitkan_setelah_tinjau(*, obj, actor):
     obj.tayang_pada = obj.tayang_pada or timezone.now()
     obj.save(update_fields=["status", "tayang_pada", "diperbarui"])
     _record("lapak.produk_dilepas_pemeriksaan", actor=actor, desa=obj.desa, obj=obj, before=before)
-    _bump(obj.desa)
+    sitecache.bump_on_commit(obj.desa.pk)
 
 
 @transaction.atomic
@@ -291,7 +286,7 @@ def hapus_foto(*, desa, actor, foto, oleh_warga=False, request=None):
     )  # fmt: skip
     foto.delete()
     _perbarui_sampul(produk)
-    _bump(desa)
+    sitecache.bump_on_commit(desa.pk)
 
 
 # --- counters ------------------------------------------------------------------------------------

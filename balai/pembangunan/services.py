@@ -31,11 +31,6 @@ TERBITKAN = "balai.pembangunan.services.terbitkan_setelah_tinjau"
 MAKS_FOTO_PROGRES = 10
 
 
-def _bump_later(desa):
-    desa_id = desa.pk
-    transaction.on_commit(lambda: sitecache.bump(desa_id))
-
-
 def _slug_unik(*, desa, nama, proyek):
     base = (slugify(nama) or "kegiatan")[:200].strip("-")
     taken = set(
@@ -85,7 +80,7 @@ def simpan_proyek(*, desa, actor, proyek, request=None):
         changes=audit.diff(before or {}, audit.snapshot(proyek)),
     )
     if proyek.terbit or (before or {}).get("terbit"):
-        _bump_later(desa)
+        sitecache.bump_on_commit(desa.pk)
     return proyek
 
 
@@ -102,7 +97,7 @@ def terbitkan_setelah_tinjau(*, obj, actor):
         obj=obj,
         changes=audit.diff(before, audit.snapshot(obj)),
     )
-    _bump_later(obj.desa)
+    sitecache.bump_on_commit(obj.desa.pk)
 
 
 def _gambar_bebas(fotos):
@@ -129,7 +124,7 @@ def hapus_proyek(*, desa, actor, proyek, request=None):
     proyek.delete()
     for g in gambar:
         hapus_gambar(gambar=g, actor=actor, request=request)
-    _bump_later(desa)
+    sitecache.bump_on_commit(desa.pk)
 
 
 def _terakhir(proyek):
@@ -193,7 +188,7 @@ def catat_progres(*, desa, actor, proyek, tanggal, persen, catatan="", foto=(), 
         action="pembangunan.progres_dicatat", actor=actor, desa=desa, obj=proyek, request=request, changes=changes
     )
     if proyek.terbit:
-        _bump_later(desa)
+        sitecache.bump_on_commit(desa.pk)
         # The note shows on the project's public page: held, the whole project waits for review.
         if konten.periksa(
             desa=desa, obj=proyek, teks={"catatan": progres.catatan}, actor=actor, terbitkan=TERBITKAN, request=request
@@ -226,7 +221,7 @@ def hapus_progres(*, desa, actor, progres, request=None):
     proyek.persen = terakhir.persen if terakhir else 0
     proyek.save(update_fields=["persen", "diperbarui"])
     if proyek.terbit:
-        _bump_later(desa)
+        sitecache.bump_on_commit(desa.pk)
 
 
 def _kategori_berita(desa):

@@ -287,11 +287,6 @@ def tanggapi_keberatan(*, desa, actor, keberatan, putusan, tanggapan, request=No
 # --- daftar informasi publik -----------------------------------------------------------------
 
 
-def _bump_nanti(desa):
-    desa_id = desa.pk
-    transaction.on_commit(lambda: sitecache.bump(desa_id))
-
-
 @transaction.atomic
 def simpan_informasi(*, desa, actor, informasi, berkas=None, hapus_berkas=False, request=None):
     """Create or update a DIP entry; a new file is checked by its content. Excluded information
@@ -325,7 +320,7 @@ def simpan_informasi(*, desa, actor, informasi, berkas=None, hapus_berkas=False,
         request=request,
         changes=audit.diff(before or {}, audit.snapshot(informasi)),
     )
-    _bump_nanti(desa)
+    sitecache.bump_on_commit(desa.pk)
     return informasi
 
 
@@ -342,7 +337,7 @@ def terbitkan_setelah_tinjau(*, obj, actor):
         obj=obj,
         changes=audit.diff(before, audit.snapshot(obj)),
     )
-    _bump_nanti(obj.desa)
+    sitecache.bump_on_commit(obj.desa.pk)
 
 
 @transaction.atomic
@@ -361,7 +356,7 @@ def hapus_informasi(*, desa, actor, informasi, request=None):
     informasi.delete()
     if nama:
         transaction.on_commit(lambda: storage.delete(nama))
-    _bump_nanti(desa)
+    sitecache.bump_on_commit(desa.pk)
 
 
 def catat_akses(*, desa, actor, obj, action, request=None, label=""):

@@ -54,11 +54,6 @@ def unique_slug(model, *, desa, judul, instance=None):
     return slug
 
 
-def bump_later(desa):
-    desa_id = desa.pk
-    transaction.on_commit(lambda: sitecache.bump(desa_id))
-
-
 def _before(instance):
     if instance.pk is None:
         return None
@@ -99,7 +94,7 @@ def _save(*, desa, actor, instance, action, before, request=None, public=True, t
         changes=audit.diff(before or {}, audit.snapshot(instance)),
     )
     if public:
-        bump_later(desa)
+        sitecache.bump_on_commit(desa.pk)
     return instance
 
 
@@ -115,7 +110,7 @@ def _delete(*, desa, actor, instance, action, request=None):
         changes=audit.diff(audit.snapshot(instance), {}),
     )
     instance.delete()
-    bump_later(desa)
+    sitecache.bump_on_commit(desa.pk)
 
 
 def terbitkan_setelah_tinjau(*, obj, actor):
@@ -132,7 +127,7 @@ def terbitkan_setelah_tinjau(*, obj, actor):
         label=f"{label}: {obj}",
         changes=audit.diff(before, audit.snapshot(obj)),
     )
-    bump_later(obj.desa)
+    sitecache.bump_on_commit(obj.desa.pk)
 
 
 # --- agenda --------------------------------------------------------------------------------
@@ -266,7 +261,7 @@ def periksa_ulang_dokumen(*, dokumen):
             obj=dokumen,
             changes={**audit.diff(before, audit.snapshot(dokumen)), "alasan": [None, alasan[:300]]},
         )
-        bump_later(dokumen.desa)
+        sitecache.bump_on_commit(dokumen.desa.pk)
     return alasan
 
 
@@ -340,7 +335,7 @@ def _setelah_unggah(*, desa, actor, album, baru, request):
         changes={"foto": [None, len(baru)]},
     )
     if album.terbit:
-        bump_later(desa)
+        sitecache.bump_on_commit(desa.pk)
 
 
 @transaction.atomic
@@ -359,7 +354,7 @@ def ubah_foto(*, desa, actor, foto, keterangan, urutan, request=None):
         changes=audit.diff(before, audit.snapshot(foto, ["keterangan", "urutan"])),
     )
     if foto.album.terbit:
-        bump_later(desa)
+        sitecache.bump_on_commit(desa.pk)
     return foto
 
 
@@ -370,7 +365,7 @@ def jadikan_sampul(*, desa, actor, foto, request=None):
     album.save(update_fields=["sampul", "diperbarui"])
     audit.record(action="galeri.sampul_diganti", actor=actor, desa=desa, obj=album, request=request)
     if album.terbit:
-        bump_later(desa)
+        sitecache.bump_on_commit(desa.pk)
     return album
 
 

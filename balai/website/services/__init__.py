@@ -1,7 +1,7 @@
 """Every change to a village website. Each function runs in one transaction, validates, writes
 one audit entry and invalidates the village's cached public pages after commit."""
 
-from balai.core import audit
+from balai.core import audit, sitecache
 
 from ..models import Artikel, Halaman, Komentar, Perangkat
 from .artikel import (
@@ -12,7 +12,6 @@ from .artikel import (
     terbitkan_jatuh_tempo,
     terbitkan_semua_jatuh_tempo,
 )
-from .common import site_changed
 from .komentar import kirim_komentar, moderasi_komentar
 from .situs import (
     atur_ambang_kesegaran,
@@ -69,7 +68,7 @@ def terbitkan_setelah_tinjau(*, obj, actor):
     audit.record(
         action="situs.dilepas_pemeriksaan", actor=actor, desa=obj.desa, obj=obj, changes={field: [False, True]}
     )
-    site_changed(obj.desa_id)
+    sitecache.bump_on_commit(obj.desa_id)
 
 
 __all__ = [

@@ -3,12 +3,12 @@ from django.utils import timezone
 from django.utils.text import slugify
 from django_scopes import scopes_disabled
 
-from balai.core import audit, konten, tasks
+from balai.core import audit, konten, sitecache, tasks
 from balai.core.html import clean_html, plain_text
 
 from ..models import Artikel, ArtikelRevisi, ArtikelTag, Tag
 from ..tasks import terbitkan_artikel_terjadwal
-from .common import TERBITKAN, site_changed, store_uploads, unique_slug
+from .common import TERBITKAN, store_uploads, unique_slug
 
 ARTIKEL_FIELDS = ["judul", "slug", "ringkasan", "isi", "gambar", "kategori", "status", "terbit_pada", "unggulan"]
 S = Artikel.Status
@@ -97,7 +97,7 @@ def _simpan(*, desa, actor, data, artikel, tags, request=None):
     _revise(artikel, actor)
     if artikel.status == S.TERJADWAL:
         _schedule(artikel)
-    site_changed(desa.pk)
+    sitecache.bump_on_commit(desa.pk)
     changes = audit.diff(before, audit.snapshot(artikel, ARTIKEL_FIELDS))
     return artikel, _action(before_status, artikel, created), changes
 
@@ -144,7 +144,7 @@ def terbitkan_ditinjau(*, artikel, actor):
     audit.record(
         action=action, actor=actor, desa=artikel.desa, obj=artikel, changes={"status": [S.DRAFT, artikel.status]}
     )
-    site_changed(artikel.desa_id)
+    sitecache.bump_on_commit(artikel.desa_id)
 
 
 @transaction.atomic
@@ -152,7 +152,7 @@ def hapus_artikel(*, artikel, actor, request=None):
     desa = artikel.desa
     audit.record(action="artikel.dihapus", actor=actor, desa=desa, obj=artikel, request=request)
     artikel.delete()
-    site_changed(desa.pk)
+    sitecache.bump_on_commit(desa.pk)
 
 
 @transaction.atomic
@@ -169,7 +169,7 @@ def terbitkan_jatuh_tempo(*, artikel_id, desa):
     artikel.status = S.TERBIT
     artikel.save(update_fields=["status", "diperbarui"])
     audit.record(action="artikel.diterbitkan", desa=desa, obj=artikel, changes={"status": [S.TERJADWAL, S.TERBIT]})
-    site_changed(desa.pk)
+    sitecache.bump_on_commit(desa.pk)
     return True
 
 

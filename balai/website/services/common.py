@@ -1,15 +1,7 @@
-from django.db import transaction
 from django.utils.text import slugify
-
-from balai.core import sitecache
 
 # Called by the content check's reviewer to publish what it held (see terbitkan_setelah_tinjau).
 TERBITKAN = "balai.website.services.terbitkan_setelah_tinjau"
-
-
-def site_changed(desa_id):
-    """The village's public pages (and its portals) change once this transaction commits."""
-    transaction.on_commit(lambda: sitecache.bump(desa_id))
 
 
 def unique_slug(model, desa, text, *, exclude_pk=None, max_length=200):

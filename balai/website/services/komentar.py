@@ -5,10 +5,9 @@ from django.core.cache import cache
 from django.core.exceptions import ValidationError
 from django.db import transaction
 
-from balai.core import audit, konten
+from balai.core import audit, konten, sitecache
 
 from ..models import Komentar
-from .common import site_changed
 
 LINK_RE = re.compile(
     r"https?://|www\.|\b[\w-]+\.(com|net|org|id|xyz|info|biz|top|site|online|link|ly|io|co|me)\b", re.I
@@ -61,7 +60,7 @@ def kirim_komentar(*, artikel, nama, isi, ip, otomatis=False):
         komentar.save(update_fields=["status", "alasan"])
     audit.record(action="komentar.dikirim", desa=artikel.desa, obj=komentar, label=f"Komentar pada {artikel}")
     if komentar.status == Komentar.Status.DISETUJUI:
-        site_changed(artikel.desa_id)
+        sitecache.bump_on_commit(artikel.desa_id)
     return komentar
 
 
@@ -81,5 +80,5 @@ def moderasi_komentar(*, komentar, actor, status, request=None):
         changes={"status": [before, status]},
         label=f"Komentar pada {komentar.artikel}",
     )
-    site_changed(komentar.desa_id)
+    sitecache.bump_on_commit(komentar.desa_id)
     return komentar

@@ -2,11 +2,11 @@
 
 from django.db import transaction
 
-from balai.core import audit, konten
+from balai.core import audit, konten, sitecache
 from balai.core.html import clean_html
 
 from ..models import Halaman, Kategori, MenuSitus, PengaturanSitus, Perangkat
-from .common import TERBITKAN, site_changed, store_uploads, unique_slug
+from .common import TERBITKAN, store_uploads, unique_slug
 
 # Models that can wait unpublished when the content check holds their text: the field that shows them.
 _TAMPIL = {Halaman: "terbit", Perangkat: "aktif"}
@@ -41,7 +41,7 @@ def _save(*, desa, actor, instance, data, prefix, request, teks=None):
         request=request,
         changes=audit.diff(before, audit.snapshot(instance, fields)),
     )
-    site_changed(desa.pk)
+    sitecache.bump_on_commit(desa.pk)
     return instance
 
 
@@ -49,7 +49,7 @@ def _delete(*, instance, actor, prefix, request):
     desa = instance.desa
     audit.record(action=f"{prefix}.dihapus", actor=actor, desa=desa, obj=instance, request=request)
     instance.delete()
-    site_changed(desa.pk)
+    sitecache.bump_on_commit(desa.pk)
 
 
 @transaction.atomic
