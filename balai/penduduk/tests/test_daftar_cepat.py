@@ -126,16 +126,23 @@ def test_bad_input_is_no_slower_than_a_normal_page(desa_a, operator_a, client_fo
     _isi(desa_a, 60, tempat)
     client = client_for(desa_a, operator_a)
 
-    def waktu(data):
+    def biaya(data):
         client.post(LIST, data)
-        start = time.perf_counter()
-        for _ in range(5):
+        with CaptureQueriesContext(connection) as queries:
             client.post(LIST, data)
-        return time.perf_counter() - start
+        times = []
+        for _ in range(7):
+            start = time.perf_counter()
+            client.post(LIST, data)
+            times.append(time.perf_counter() - start)
+        # the fastest run: other work on a shared machine only slows the rest
+        return len(queries), min(times)
 
-    normal = waktu({})
+    normal_queries, normal_time = biaya({})
     for data in ({"hal": "999999999"}, {"q": "x" * 5000}, {"hal": "-1"}):
-        assert waktu(data) < normal * 3 + 0.05
+        queries, took = biaya(data)
+        assert queries <= normal_queries, data
+        assert took < normal_time * 3 + 0.02, data
 
 
 def test_a_search_too_long_says_so_and_lists_nobody(desa_a, operator_a, client_for, tempat):
