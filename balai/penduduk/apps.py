@@ -6,16 +6,14 @@ from balai.core.registry import ActivityMeasure, AuditLabels, MenuItem, VillageC
 def _rumah_tangga_berubah(sender, instance, **kwargs):
     """A household formed or dissolved: the register's cached counts (selectors.ringkasan) are
     keyed on the village's site version, so bump it once the change is committed."""
-    from django.db import transaction
-
     from balai.core import sitecache
 
-    desa_id = instance.desa_id
-    transaction.on_commit(lambda: sitecache.bump(desa_id))
+    sitecache.bump_on_commit(instance.desa_id)
 
 
 def _tempat_berubah(sender, instance, **kwargs):
-    """A dusun, RW or RT saved or deleted: the list filters' cached choices are stale."""
+    """A dusun, RW or RT saved or deleted: the list filters' cached choices are stale, and so is
+    the resident list's cached first page, which shows them."""
     from django.db import transaction
 
     from .selectors import lupakan_pilihan_tempat

@@ -942,5 +942,5 @@ def kosongkan_register(*, desa, actor, request=None):
             label=f"Register penduduk {desa.nama} dikosongkan",
             changes={name: [n, 0] for name, n in jumlah.items()},
         )
-        transaction.on_commit(lambda: sitecache.bump(desa.pk))
+        sitecache.bump_on_commit(desa.pk)
     return jumlah

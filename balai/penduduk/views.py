@@ -8,7 +8,7 @@ from django.views.decorators.http import require_POST
 from django_scopes import scopes_disabled
 
 from balai.akun.access import staff_view
-from balai.core import keyset
+from balai.core import keyset, potongan
 from balai.core.halaman import halaman_dari
 
 from . import ekspor, kode, privasi, selectors, services
@@ -73,21 +73,38 @@ def _boleh_kelola(user):
 @staff_view("desa", izin="penduduk.lihat")
 def daftar(request):
     data = _data_filter(request)
+    if request.htmx and not request.htmx.boosted:
+        return render(request, "penduduk/partials/tabel.html", _konteks_daftar(request, data))
+    if not data:
+        return _daftar_polos(request)
+    return render(request, "penduduk/daftar.html", _konteks_daftar(request, data))
+
+
+def _daftar_polos(request):
+    """The plain list, as the register's first page: what operators open all day. Its content
+    is the same for everyone of the village with the same rights until the register changes, so
+    it is rendered once per site version (balai.core.potongan)."""
+    varian = (_boleh_kelola(request.user), privasi.boleh_lihat_nik(request.user))
+    isi = potongan.ambil(request, selectors.POTONGAN_DAFTAR, varian)
+    if isi is None:
+        context = _konteks_daftar(request, {})
+        isi = potongan.buat(request, selectors.POTONGAN_DAFTAR, varian, "penduduk/partials/daftar_isi.html", context)
+    return render(request, "penduduk/daftar.html", {"isi": isi})
+
+
+def _konteks_daftar(request, data):
     # Counted once per register change (cached); a filtered list is not counted at all.
     ringkasan, tempat = selectors.untuk_daftar(desa=request.desa)
     filtr = PendudukFilter(data or None, desa=request.desa, user=request.user, tempat=tempat)
     qs = filtr.filter(selectors.daftar_penduduk(desa=request.desa))
     total = ringkasan["hidup"] if filtr.tanpa_saring() else None
     page = keyset.paginate(qs, data, fields=("nama", "id"), total=total, upper=ringkasan["semua"], per_page=PER_HALAMAN)
-    context = {
+    return {
         "filter": filtr,
         "page": page,
         "ringkasan": ringkasan,
         "boleh_ekspor": privasi.boleh_lihat_nik(request.user),
     }
-    if request.htmx and not request.htmx.boosted:
-        return render(request, "penduduk/partials/tabel.html", context)
-    return render(request, "penduduk/daftar.html", context)
 
 
 @staff_view("desa", izin="penduduk.lihat", model=Penduduk)

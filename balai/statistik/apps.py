@@ -6,12 +6,9 @@ from balai.core.registry import MenuItem, VillageSection, Widget
 def _situs_berubah(sender, instance, **kwargs):
     """A resident saved or deleted one by one: the village's public statistics and front-page
     figures are stale. (Bulk imports send no signals; the importer bumps the cache itself.)"""
-    from django.db import transaction
-
     from balai.core import sitecache
 
-    desa_id = instance.desa_id
-    transaction.on_commit(lambda: sitecache.bump(desa_id))
+    sitecache.bump_on_commit(instance.desa_id)
 
 
 class StatistikConfig(AppConfig):

@@ -118,7 +118,7 @@ def _simpan(job, state, actor, progress):
         },
     )
     # Public statistics and front-page figures are cached per site version.
-    transaction.on_commit(lambda: sitecache.bump(job.desa_id))
+    sitecache.bump_on_commit(job.desa_id)
     return baru, diubah
 
 

@@ -235,3 +235,61 @@ def test_kk_rows_written_in_python_mask_and_escape(desa_a, operator_a, make_user
     perangkat = make_user(Peran.PERANGKAT_DESA, desa=desa_a)
     body = client_for(desa_a, perangkat).get(KK).content.decode()
     assert kk.no_kk not in body and f"{kk.no_kk[:4]}••••••••{kk.no_kk[-4:]}" in body
+
+
+def test_plain_list_is_rendered_once_per_register_version(
+    desa_a, operator_a, client_for, tempat, django_capture_on_commit_callbacks
+):
+    """The first page everyone opens is kept whole until the register changes."""
+    with django_capture_on_commit_callbacks(execute=True):
+        _isi(desa_a, 3, tempat)
+    client = client_for(desa_a, operator_a)
+    first = client.get(LIST).content.decode()
+    n, sql, again = _queries(client, "get", LIST)
+    assert not any("penduduk_penduduk" in s for s in sql), sql  # neither rows nor counts read
+    token = re.compile(r'name="csrfmiddlewaretoken" value="[^"]+"')
+    isi = [token.sub("", body.split("<main", 1)[1].split("</main>")[0]) for body in (first, again)]
+    assert isi[0] == isi[1] and "Warga 002" in again
+    with scopes_disabled(), django_capture_on_commit_callbacks(execute=True):
+        p = Penduduk.objects.get(nama="Warga 001")
+        p.nama = "Warga Berganti Nama"
+        p.save()
+    body = client.get(LIST).content.decode()
+    assert "Warga Berganti Nama" in body and "Warga 001" not in body
+    with django_capture_on_commit_callbacks(execute=True):
+        du = tempat.rw.dusun
+        du.nama = "Karangsari"
+        du.save()
+    body = client.get(LIST).content.decode()
+    assert ">Karangsari</option>" in body and ">Krajan</option>" not in body
+
+
+def test_cached_list_gives_each_browser_its_own_working_csrf_token(desa_a, operator_a, make_user, tempat):
+    """The cached page's forms carry the viewer's CSRF token: another browser's would be refused."""
+    from django.test import Client
+
+    from balai.akun.models import Peran
+
+    _isi(desa_a, 3, tempat)
+    kedua = make_user(Peran.OPERATOR_DESA, desa=desa_a, username="operator-dua")
+    for user in (operator_a, kedua):  # the first fills the cache, the second is served from it
+        client = Client(HTTP_HOST=f"{desa_a.slug}.localhost", enforce_csrf_checks=True)
+        client.force_login(user)
+        body = client.get(LIST).content.decode()
+        token = re.search(r'name="csrfmiddlewaretoken" value="([^"]+)"', body).group(1)
+        assert client.post(LIST, {"csrfmiddlewaretoken": token, "q": "warga"}).status_code == 200
+        assert client.post(LIST, {"csrfmiddlewaretoken": "x" * 64, "q": "warga"}).status_code == 403
+
+
+def test_cached_list_follows_the_viewers_rights(desa_a, operator_a, make_user, client_for, tempat):
+    """Someone who may only look gets neither the operator's buttons nor whole NIKs from the cache."""
+    from balai.akun.models import Peran
+
+    _isi(desa_a, 2, tempat)
+    with scopes_disabled():
+        nik = Penduduk.objects.filter(desa=desa_a).values_list("nik", flat=True).first()
+    operator = client_for(desa_a, operator_a).get(LIST).content.decode()
+    assert "+ Kelahiran" in operator and nik in operator
+    perangkat = make_user(Peran.PERANGKAT_DESA, desa=desa_a)
+    body = client_for(desa_a, perangkat).get(LIST).content.decode()
+    assert "Warga 001" in body and "+ Kelahiran" not in body and nik not in body
