@@ -11,8 +11,13 @@ def _request(desa):
     return request
 
 
+def _templat(settings, folder):
+    engine = settings.TEMPLATES[0]
+    settings.TEMPLATES = [{**engine, "DIRS": [*engine["DIRS"], folder]}, *settings.TEMPLATES[1:]]
+
+
 def test_a_piece_is_kept_per_variant_and_village_until_the_village_changes(desa_a, desa_b, tmp_path, settings):
-    settings.TEMPLATES[0]["DIRS"] = [*settings.TEMPLATES[0]["DIRS"], tmp_path]
+    _templat(settings, tmp_path)
     (tmp_path / "potongan_uji.html").write_text("<form>{% csrf_token %}{{ isi }}</form>")
     a = _request(desa_a)
     assert potongan.ambil(a, "uji", ("boleh",)) is None
@@ -30,7 +35,7 @@ def test_a_piece_is_kept_per_variant_and_village_until_the_village_changes(desa_
 
 
 def test_each_request_gets_its_own_csrf_token(desa_a, tmp_path, settings):
-    settings.TEMPLATES[0]["DIRS"] = [*settings.TEMPLATES[0]["DIRS"], tmp_path]
+    _templat(settings, tmp_path)
     (tmp_path / "potongan_uji.html").write_text("{% csrf_token %}")
     potongan.buat(_request(desa_a), "uji", (), "potongan_uji.html", {})
     tokens = {potongan.ambil(_request(desa_a), "uji", ()) for _ in range(3)}
