@@ -6,16 +6,41 @@ class CoreConfig(AppConfig):
     verbose_name = "Inti"
 
     def ready(self):
+        from django.apps import apps
         from django.db.models.signals import post_delete, post_save
 
         from balai.wilayah.models import Desa, Kabupaten, Kecamatan
 
         from . import checks  # noqa: F401  (registers the deployment checks)
+        from .models import AuditEntry
 
         # The host map (tenancy.py) is cached; any change to a region forgets it.
         for model in (Kabupaten, Kecamatan, Desa):
             post_save.connect(_forget_hosts, sender=model, dispatch_uid=f"forget-hosts-save-{model.__name__}")
             post_delete.connect(_forget_hosts, sender=model, dispatch_uid=f"forget-hosts-del-{model.__name__}")
+        # Any row of a village saved or deleted (its letters, attendance, places, ...): its
+        # back-office pieces (sitecache.bump_kantor) are stale once the change commits. Not the
+        # audit log: it grows with every look at a resident, and pages show it live.
+        for model in apps.get_models():
+            if _milik_desa(model, Desa) and model is not AuditEntry:
+                label = model._meta.label_lower
+                post_save.connect(_kantor_berubah, sender=model, dispatch_uid=f"kantor-save-{label}")
+                post_delete.connect(_kantor_berubah, sender=model, dispatch_uid=f"kantor-del-{label}")
+
+
+def _milik_desa(model, Desa):
+    field = next((f for f in model._meta.concrete_fields if f.name == "desa"), None)
+    return field is not None and field.is_relation and field.related_model is Desa
+
+
+def _kantor_berubah(sender, instance, **kwargs):
+    from django.db import transaction
+
+    from .sitecache import bump_kantor
+
+    desa_id = instance.desa_id
+    if desa_id is not None:
+        transaction.on_commit(lambda: bump_kantor(desa_id))
 
 
 def _forget_hosts(**kwargs):

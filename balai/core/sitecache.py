@@ -88,17 +88,20 @@ def _current(keys):
     return values
 
 
-def version(desa_id) -> int:
-    key = _version_key("desa", desa_id)
+def version(desa_id, *, kantor=False) -> int:
+    key = _version_key("kantor" if kantor else "desa", desa_id)
     return _current([key]).get(key, 0)
 
 
-def get_under_version(desa_id, keys, plain=()):
+def get_under_version(desa_id, keys, plain=(), *, kantor=False):
     """In one cache round trip: the village's version, the values of `keys` stored under that
     version (`set_under_version`; one stored under an older version is left out), and the values
     of the `plain` keys as they are. For back-office pages opened all day, whose cached pieces
-    would otherwise each cost a trip of their own."""
-    vkey = _version_key("desa", desa_id)
+    would otherwise each cost a trip of their own.
+
+    `kantor=True` reads the village's back-office version instead of its site version: it moves
+    with every change to any of the village's data, public or not (`bump_kantor`)."""
+    vkey = _version_key("kantor" if kantor else "desa", desa_id)
     values = cache.get_many([vkey, *keys, *plain])
     version = values.pop(vkey, None)
     if version is None:
@@ -128,8 +131,17 @@ def bump_on_commit(desa_id):
     transaction.on_commit(lambda: bump(desa_id))
 
 
+def bump_kantor(*desa_ids):
+    """Make every back-office piece kept under these villages' back-office version stale. The
+    keys are dropped (one round trip for any number of villages): a missing version starts again
+    at random, so nothing stored under the old one is read again."""
+    cache.delete_many([_version_key("kantor", pk) for pk in desa_ids])
+
+
 def bump(desa_id):
-    """Invalidate the cached public pages of a village and of its kecamatan and kabupaten portals."""
+    """Invalidate the cached public pages of a village and of its kecamatan and kabupaten portals
+    (and its back-office pieces: a site change is a change of the village's data)."""
+    bump_kantor(desa_id)
     desa = Desa.objects.select_related("kecamatan").get(pk=desa_id)
     for key in (
         _version_key("desa", desa.pk),

@@ -13,7 +13,7 @@ from django_otp.plugins.otp_totp.models import TOTPDevice
 from balai.akun import services as akun_services
 from balai.akun.access import per_host, staff_view
 from balai.akun.models import PERAN_TINGKAT, Peran, TautanDuaLangkah, User
-from balai.core import audit, dashboard, kalender
+from balai.core import audit, dashboard, kalender, potongan
 from balai.core.halaman import halaman_dari
 from balai.core.models import HariLibur
 from balai.core.tenancy import KABUPATEN, KECAMATAN
@@ -32,13 +32,22 @@ XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 
 @staff_view("desa")
 def desa_dasbor(request):
-    context = {
-        "wilayah": jumlah_wilayah(desa=request.desa),
-        "log": selectors.audit_entries(desa=request.desa)[:10] if request.user.punya_izin("audit.lihat") else None,
-        "jumlah_pengguna": User.objects.filter(desa=request.desa, is_active=True).count(),
-        "widgets": dashboard.render_widgets(request),
-    }
-    return render(request, "panel/desa_dasbor.html", context)
+    # The cards and widgets are kept per viewer (their rights, letters waiting for them) until
+    # any of the village's data changes; the activity log is read live.
+    isi = potongan.tampilkan(
+        request,
+        "dasbor",
+        (request.user.pk, *sorted(request.user.peran)),
+        "panel/partials/desa_dasbor_isi.html",
+        lambda: {
+            "wilayah": jumlah_wilayah(desa=request.desa),
+            "jumlah_pengguna": User.objects.filter(desa=request.desa, is_active=True).count(),
+            "widgets": dashboard.render_widgets(request),
+        },
+        kantor=True,
+    )
+    log = selectors.audit_entries(desa=request.desa)[:10] if request.user.punya_izin("audit.lihat") else None
+    return render(request, "panel/desa_dasbor.html", {"isi": isi, "log": log})
 
 
 @staff_view("desa", izin="desa.kelola")

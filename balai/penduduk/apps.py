@@ -13,13 +13,16 @@ def _rumah_tangga_berubah(sender, instance, **kwargs):
 
 def _tempat_berubah(sender, instance, **kwargs):
     """A dusun, RW or RT saved or deleted: the list filters' cached choices are stale, and so is
-    the resident list's cached first page, which shows them."""
+    every page that names the place (the resident list's first page, the public statistics)."""
     from django.db import transaction
+
+    from balai.core import sitecache
 
     from .selectors import lupakan_pilihan_tempat
 
     desa_id = instance.desa_id
     transaction.on_commit(lambda: lupakan_pilihan_tempat(desa_id=desa_id))
+    sitecache.bump_on_commit(desa_id)
 
 
 class PendudukConfig(AppConfig):

@@ -4,7 +4,7 @@ from django.core.cache import cache
 from django.db.models import Count, Q
 from django.utils import timezone
 
-from balai.core import potongan, sitecache
+from balai.core import sitecache
 from balai.core.hitung import hitung_per_desa
 from balai.wilayah.models import RT, RW, Dusun
 
@@ -106,14 +106,8 @@ def pilihan_tempat(*, desa):
     return pilihan
 
 
-# The resident list's first page, kept whole per site version (balai.core.potongan); it shows
-# the place choices, so it goes with them.
-POTONGAN_DAFTAR = "penduduk-daftar"
-
-
 def lupakan_pilihan_tempat(*, desa_id):
     cache.delete(_kunci_pilihan(desa_id))
-    potongan.lupakan(POTONGAN_DAFTAR, desa_id)
 
 
 def detail_penduduk(*, desa, pk):

@@ -85,10 +85,9 @@ def _daftar_polos(request):
     is the same for everyone of the village with the same rights until the register changes, so
     it is rendered once per site version (balai.core.potongan)."""
     varian = (_boleh_kelola(request.user), privasi.boleh_lihat_nik(request.user))
-    isi = potongan.ambil(request, selectors.POTONGAN_DAFTAR, varian)
-    if isi is None:
-        context = _konteks_daftar(request, {})
-        isi = potongan.buat(request, selectors.POTONGAN_DAFTAR, varian, "penduduk/partials/daftar_isi.html", context)
+    isi = potongan.tampilkan(
+        request, "penduduk-daftar", varian, "penduduk/partials/daftar_isi.html", lambda: _konteks_daftar(request, {})
+    )
     return render(request, "penduduk/daftar.html", {"isi": isi})
 
 

@@ -13,7 +13,7 @@ from django.utils import timezone
 from django_scopes import scopes_disabled
 
 from balai.akun.models import Peran, User
-from balai.core import audit
+from balai.core import audit, sitecache
 from balai.core.html import clean_html
 from balai.core.registry import SCORE_PARTS, ActivityMeasure, extensions
 from balai.wilayah.models import Desa
@@ -243,6 +243,12 @@ def kirim_siaran(
         dibuat_oleh=actor,
     )
     audit.record(action="siaran.dikirim", actor=actor, kecamatan=dari_kecamatan, obj=siaran, request=request)
+    # It shows on the dashboards of villages that have no row of their own changed by it.
+    penerima = Desa.objects.filter(kecamatan__kabupaten=kabupaten)
+    if untuk_kecamatan is not None:
+        penerima = penerima.filter(kecamatan=untuk_kecamatan)
+    desa_ids = list(penerima.values_list("pk", flat=True))
+    transaction.on_commit(lambda: sitecache.bump_kantor(*desa_ids))
     return siaran
 
 

@@ -476,3 +476,24 @@ def test_forms_speak_plainly_to_village_staff(path, client_for, desa_a, operator
     shown = re.sub(r"<[^>]+>", " ", response.content.decode().split("<main", 1)[1])  # visible text only
     for word in JARGON:
         assert word not in shown, (path, word)
+
+
+def test_article_list_first_page_is_kept_until_the_village_changes(
+    client_for, desa_a, desa_b, operator_a, operator_b, make_artikel, django_capture_on_commit_callbacks
+):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    make_artikel(desa_a, "Posyandu balita")
+    make_artikel(desa_b, "Berita desa lain")
+    staff = client_for(desa_a, operator_a)
+    assert "Posyandu balita" in staff.get("/admin-desa/artikel/").content.decode()
+    with CaptureQueriesContext(connection) as queries:
+        body = staff.get("/admin-desa/artikel/").content.decode()
+    assert "Posyandu balita" in body and "Berita desa lain" not in body
+    assert not any("website_artikel" in q["sql"] for q in queries.captured_queries)
+    with django_capture_on_commit_callbacks(execute=True):
+        make_artikel(desa_a, "Rapat BPD")  # saved without a service: the row's own signal is enough
+    assert "Rapat BPD" in staff.get("/admin-desa/artikel/").content.decode()
+    other = client_for(desa_b, operator_b).get("/admin-desa/artikel/").content.decode()
+    assert "Berita desa lain" in other and "Posyandu balita" not in other

@@ -6,6 +6,7 @@ from django.http import HttpResponseNotAllowed
 from django.shortcuts import get_object_or_404, redirect, render
 
 from balai.akun.access import staff_view
+from balai.core import potongan
 from balai.core.halaman import halaman_dari
 from balai.core.tenancy import KABUPATEN
 from balai.core.waktu import tanggal_jam
@@ -17,16 +18,31 @@ from ..models import Artikel, ArtikelRevisi, Halaman, Komentar, Tag
 
 @staff_view("desa", izin="situs.kelola")
 def artikel_list(request):
+    # A history restore (Back after the cached snapshot is gone) needs the whole page.
+    partial = request.htmx and not request.htmx.boosted and not request.htmx.history_restore_request
+    if partial:
+        return render(request, "website/kantor/partials/artikel_rows.html", _konteks_artikel(request))
+    if not request.GET:
+        # The newest articles, as the operator opens them all day: kept until the village changes.
+        isi = potongan.tampilkan(
+            request,
+            "artikel-daftar",
+            (),
+            "website/kantor/partials/artikel_isi.html",
+            lambda: _konteks_artikel(request),
+            kantor=True,
+        )
+        return render(request, "website/kantor/artikel_list.html", {"isi": isi})
+    return render(request, "website/kantor/artikel_list.html", _konteks_artikel(request))
+
+
+def _konteks_artikel(request):
     q, status = request.GET.get("q", ""), request.GET.get("status", "")
     if status not in Artikel.Status.values:
         status = ""  # unknown: every status
     qs = selectors.artikel_kantor(desa=request.desa, q=q, status=status)
     page = halaman_dari(qs, 25, request.GET.get("halaman"))
-    context = {"page": page, "q": q, "status": status, "status_choices": Artikel.Status.choices}
-    # A history restore (Back after the cached snapshot is gone) needs the whole page.
-    partial = request.htmx and not request.htmx.boosted and not request.htmx.history_restore_request
-    template = "website/kantor/partials/artikel_rows.html" if partial else "website/kantor/artikel_list.html"
-    return render(request, template, context)
+    return {"page": page, "q": q, "status": status, "status_choices": Artikel.Status.choices}
 
 
 @staff_view("desa", izin="situs.kelola")
