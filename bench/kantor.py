@@ -309,6 +309,9 @@ def run_rounds(rows, info, args):
                 sessions = info[key]["sessions"]
                 target = (host, *rest)
                 _client((args.port, target, sessions[0], 0.3))  # warm up caches and connections
+                method, path, body, htmx = rest
+                for session in dict.fromkeys(sessions[1:]):  # and what is kept per operator
+                    _request(args.port, host, method, path, session, htmx, body)
                 jobs = [
                     (args.port, target, sessions[i % len(sessions)], args.duration) for i in range(args.concurrency)
                 ]

@@ -25,7 +25,7 @@ from django_scopes import scopes_disabled
 
 from balai.core import audit
 
-from . import kode, validasi
+from . import kode, selectors, validasi
 from .choices import JenisPindah
 from .kode import HIDUP, KEPALA_KELUARGA, PINDAH
 from .models import Keluarga, Penduduk, Peristiwa, PindahAntarDesa
@@ -381,18 +381,14 @@ def riwayat_sebelumnya(*, penduduk, batas=5):
         for _ in range(batas):
             asal = (
                 PindahAntarDesa.objects.filter(penduduk_baru_id=pk, status=PindahAntarDesa.Status.SELESAI)
-                .select_related("desa_asal")
+                .values("desa_asal_id", "desa_asal__nama", "penduduk_asal_id")
                 .first()
             )
             if asal is None:
                 break
-            rows = list(
-                Peristiwa.objects.filter(desa_id=asal.desa_asal_id, penduduk_id=asal.penduduk_asal_id)
-                .select_related("dicatat_oleh")
-                .order_by("tanggal", "id")
-            )
+            rows = list(selectors.riwayat(desa=asal["desa_asal_id"], penduduk=asal["penduduk_asal_id"]))
             for r in rows:
-                r.nama_desa = asal.desa_asal.nama
+                r.nama_desa = asal["desa_asal__nama"]
             hasil = rows + hasil
-            pk = asal.penduduk_asal_id
+            pk = asal["penduduk_asal_id"]
     return hasil

@@ -1,7 +1,7 @@
 import datetime
 
 from django.core.cache import cache
-from django.db.models import Count, Q
+from django.db.models import Count, F, Q
 from django.utils import timezone
 
 from balai.core import sitecache
@@ -117,9 +117,13 @@ def detail_penduduk(*, desa, pk):
 
 
 def riwayat(*, desa, penduduk):
-    return (
-        Peristiwa.objects.filter(desa=desa, penduduk=penduduk).select_related("dicatat_oleh").order_by("tanggal", "id")
-    )
+    return _dengan_pencatat(Peristiwa.objects.filter(desa=desa, penduduk=penduduk))
+
+
+def _dengan_pencatat(qs):
+    """Mutations oldest first, each with `oleh`: the username of whoever recorded it (the only
+    part of the account a history shows)."""
+    return qs.annotate(oleh=F("dicatat_oleh__username")).order_by("tanggal", "id")
 
 
 def daftar_keluarga(*, desa):
