@@ -293,3 +293,19 @@ def test_cached_list_follows_the_viewers_rights(desa_a, operator_a, make_user, c
     perangkat = make_user(Peran.PERANGKAT_DESA, desa=desa_a)
     body = client_for(desa_a, perangkat).get(LIST).content.decode()
     assert "Warga 001" in body and "+ Kelahiran" not in body and nik not in body
+
+
+def test_history_names_who_recorded_each_mutation(desa_a, operator_a, client_for, tempat):
+    from datetime import date
+
+    from balai.penduduk.models import Peristiwa
+
+    _isi(desa_a, 1, tempat)
+    p = Penduduk.objects.get(nama="Warga 000")
+    Peristiwa.objects.create(desa=desa_a, penduduk=p, jenis=Peristiwa.Jenis.LAHIR, tanggal=date(2020, 1, 2))
+    Peristiwa.objects.create(
+        desa=desa_a, penduduk=p, jenis=Peristiwa.Jenis.LAHIR, tanggal=date(2020, 1, 3), dicatat_oleh=operator_a
+    )
+    body = client_for(desa_a, operator_a).get(f"{LIST}{p.pk}/").content.decode()
+    assert "oleh sistem)" in body and f"oleh {operator_a.username})" in body
+    assert body.index("oleh sistem)") < body.index(f"oleh {operator_a.username})")  # oldest first
