@@ -114,6 +114,8 @@ def detail(request, pk):
         raise Http404 from None
     services.catat_dilihat(desa=request.desa, actor=request.user, obj=p, request=request)
     lihat_khusus = privasi.boleh_lihat_nik(request.user)
+    riwayat = list(selectors.riwayat(desa=request.desa, penduduk=p))
+    datang = any(r.jenis == Peristiwa.Jenis.DATANG for r in riwayat)
     rows = [
         (f.verbose_name, kode.nama(jenis, getattr(p, f.name), "—"))
         for f, jenis in ((f, kode.jenis_field(f)) for f in Penduduk._meta.concrete_fields)
@@ -122,8 +124,10 @@ def detail(request, pk):
     context = {
         "p": p,
         "kode_rows": rows,
-        "riwayat": selectors.riwayat(desa=request.desa, penduduk=p),
-        "riwayat_sebelumnya": antar_desa.riwayat_sebelumnya(penduduk=p),
+        "riwayat": riwayat,
+        # Only a resident who arrived has records elsewhere: a move between villages records
+        # the arrival (DATANG) in the same transaction as the new record.
+        "riwayat_sebelumnya": antar_desa.riwayat_sebelumnya(penduduk=p) if datang else [],
         "umur": services.umur(p.tanggal_lahir),
         "lihat_khusus": lihat_khusus,
         "boleh_kelola": _boleh_kelola(request.user),
