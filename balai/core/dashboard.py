@@ -8,7 +8,11 @@ it is also kept under the village's site version, which every change in the vill
 the village sees its own change at once. A kecamatan's or the kabupaten's summaries are kept by
 time alone: with 239 villages at work something changes every few minutes, which would leave
 them rebuilt on nearly every view; figures over a region at most two minutes old are what the
-dashboard says they are. All cached widgets of a page come in one cache round trip."""
+dashboard says they are. All cached widgets of a page come in one cache round trip.
+
+A kecamatan's and the kabupaten's cached widgets are also computed ahead by `segarkan` (the
+timer's `manage.py segarkan_dasbor`), so page views read them instead of aggregating every
+village's rows; a view computes them itself only when the cache has lost them."""
 
 import hashlib
 
@@ -23,6 +27,9 @@ from .registry import Widget, boleh, extensions
 from .tenancy import DESA
 
 WIDGET_TTL = 120
+# How long a refresh by the timer (`manage.py segarkan_dasbor`, every minute) keeps a region's
+# summaries: long enough that a late run leaves no page view to compute them.
+SEGAR_TTL = 5 * 60
 
 
 def _key(widget, area, tenant):
@@ -58,3 +65,33 @@ def render_widgets(request, area=None):
     # A stylesheet link is allowed in the body and keeps each module's CSS in its own app.
     links = [format_html('<link rel="stylesheet" href="{}">', static(path)) for path in sheets]
     return mark_safe("".join(links + html))  # each piece is rendered by a template with autoescaping
+
+
+def segarkan(tenant):
+    """Compute and keep every cached widget of a kecamatan's or the kabupaten's dashboard, as a
+    page view would (the same keys), for SEGAR_TTL seconds. Cached widgets depend on the site
+    alone, so they are rendered for nobody in particular; who may see which is decided per view."""
+    from contextlib import nullcontext
+
+    from django.contrib.auth.models import AnonymousUser
+    from django.http import HttpRequest
+    from django_scopes import scope
+
+    from .tenancy import KECAMATAN, host_tenant
+
+    request = HttpRequest()
+    request.method, request.path = "GET", "/dasbor/"
+    request.META = {"HTTP_HOST": host_tenant(tenant), "SERVER_NAME": host_tenant(tenant), "SERVER_PORT": "80"}
+    request.tenant, request.user = tenant, AnonymousUser()
+    request.kabupaten, request.kecamatan, request.desa = tenant.kabupaten, tenant.kecamatan, tenant.desa
+    area = tenant.kind
+    # The scope the page view runs in (tenancy.TenantMiddleware): none on the kabupaten host.
+    lingkup = scope(desa=list(tenant.desa_ids)) if tenant.kind == KECAMATAN else nullcontext()
+    with lingkup:
+        fresh = {
+            _key(w, area, tenant): render_to_string(w.template, w(request), request=request)
+            for w in extensions(Widget, area)
+            if w.cache
+        }
+    cache.set_many(fresh, SEGAR_TTL)
+    return len(fresh)

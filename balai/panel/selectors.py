@@ -10,7 +10,7 @@ from django_scopes import scopes_disabled
 
 from balai.akun.models import User
 from balai.core import kesegaran
-from balai.core.dashboard import WIDGET_TTL
+from balai.core.dashboard import SEGAR_TTL, WIDGET_TTL
 from balai.core.models import AuditEntry
 from balai.penduduk.services import AKSI_CEK_NIK
 from balai.wilayah.models import Desa, Kecamatan
@@ -91,16 +91,16 @@ def ringkasan_kabupaten(*, kabupaten):
     return {**desa, **users, **audit, "aksi_cek_nik": AKSI_CEK_NIK}
 
 
-def per_kecamatan(*, kabupaten):
+def per_kecamatan(*, kabupaten, segarkan=False):
     """Per kecamatan: villages, switched-off sites and stale sites (freshness as
     balai.core.kesegaran defines it, over the active villages). Kept for up to two minutes, as
     the dashboard's widgets are (balai.core.dashboard): freshness reads every village's latest
-    publication."""
+    publication. `segarkan`: compute it anew and keep it as the timer does (SEGAR_TTL)."""
     key = f"panel:per-kecamatan:{kabupaten.pk}"
-    rows = cache.get(key)
+    rows = None if segarkan else cache.get(key)
     if rows is None:
         rows = _per_kecamatan(kabupaten)
-        cache.set(key, rows, WIDGET_TTL)
+        cache.set(key, rows, SEGAR_TTL if segarkan else WIDGET_TTL)
     return rows
 
 

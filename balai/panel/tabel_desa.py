@@ -12,7 +12,7 @@ from django.core.cache import cache as django_cache
 from django.utils import timezone
 from django_scopes import scopes_disabled
 
-from balai.core.dashboard import WIDGET_TTL
+from balai.core.dashboard import SEGAR_TTL, WIDGET_TTL
 from balai.core.registry import VillageColumn, extensions
 from balai.core.spreadsheet import xlsx_row
 
@@ -96,20 +96,21 @@ class Baris:
     columns: list
 
 
-def tabel(villages, bulan, *, urut="", arah="naik", cache=False):
+def tabel(villages, bulan, *, urut="", arah="naik", cache=False, segarkan=False):
     """(columns, rows) for `villages` in month `bulan`, sorted by column `urut` (a key; else
     by village code) in direction `arah`. With `cache`, the figures are kept for up to
     balai.core.dashboard.WIDGET_TTL seconds, as a region dashboard's widgets are: another sort,
-    the export or the next operator reads them again without a query per module."""
+    the export or the next operator reads them again without a query per module. `segarkan`:
+    compute them anew and keep them as the timer does (SEGAR_TTL)."""
     columns = kolom()
     villages = list(villages)
     ids = [d.pk for d in villages]
-    key = f"panel:tabel-desa:{bulan.kode}:" + hashlib.blake2s(repr(ids).encode(), digest_size=8).hexdigest()
-    data = django_cache.get(key) if cache else None
+    key = f"panel:tabel-desa:{bulan.kode}:" + hashlib.blake2s(repr(sorted(ids)).encode(), digest_size=8).hexdigest()
+    data = django_cache.get(key) if cache and not segarkan else None
     if data is None:
         data = nilai_per_desa(ids, bulan, columns)
-        if cache:
-            django_cache.set(key, data, WIDGET_TTL)
+        if cache or segarkan:
+            django_cache.set(key, data, SEGAR_TTL if segarkan else WIDGET_TTL)
     rows = [Baris(d, [data[c.key].get(d.pk, c.kosong) for c in columns], columns) for d in villages]
     return columns, urutkan(rows, columns, urut, arah)
 
