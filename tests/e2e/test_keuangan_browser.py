@@ -4,7 +4,6 @@ Set BALAI_SCREENSHOTS=<folder> to keep screenshots."""
 
 import os
 import re
-from pathlib import Path
 
 import pytest
 from django_scopes import scopes_disabled
@@ -15,20 +14,14 @@ from balai.keuangan.models import Baris
 from balai.keuangan.tests.fabrik import XLSX_BAIK, apbdes_contoh, xlsx
 from conftest import PASSWORD
 
+from .ponsel import pas
+
 pytestmark = pytest.mark.browser
 SHOTS = os.environ.get("BALAI_SCREENSHOTS")
 
 
 def _fits(page, name):
-    width = page.evaluate("document.documentElement.scrollWidth")
-    wide = page.evaluate(
-        "[...document.querySelectorAll('body *')].filter(e => e.getBoundingClientRect().right > 391)"
-        ".slice(0, 3).map(e => e.tagName + '.' + e.className)"
-    )
-    assert width <= 390, f"{page.url} is {width}px wide on a 390px phone: {wide}"
-    if SHOTS:
-        Path(SHOTS).mkdir(parents=True, exist_ok=True)
-        page.screenshot(path=f"{SHOTS}/{name}.png", full_page=True)
+    pas(page, name)
 
 
 def test_apbdes_publik_di_ponsel(page, site, desa_a):

@@ -4,7 +4,6 @@ filters; nothing wider than the screen, no CSP errors. Set BALAI_SCREENSHOTS=<fo
 screenshots."""
 
 import io
-import os
 from urllib.parse import parse_qs, urlparse
 
 import pytest
@@ -17,18 +16,13 @@ from playwright.sync_api import expect
 from balai.lapak.models import Kategori, Pelapak, Produk, StatistikProduk
 from balai.media.services import simpan_gambar
 
+from .ponsel import pas
+
 pytestmark = pytest.mark.browser
 
 
 def _look(page, name):
-    width = page.evaluate("document.documentElement.scrollWidth")
-    wide = page.evaluate(
-        "[...document.querySelectorAll('body *')].filter(e => e.getBoundingClientRect().right > 391)"
-        ".slice(0, 3).map(e => e.tagName + '.' + e.className)"
-    )
-    assert width <= 390, f"{page.url} is {width}px wide on a 390px phone: {wide}"
-    if os.environ.get("BALAI_SCREENSHOTS"):
-        page.screenshot(path=os.path.join(os.environ["BALAI_SCREENSHOTS"], f"{name}.png"), full_page=True)
+    pas(page, name)
 
 
 @pytest.fixture

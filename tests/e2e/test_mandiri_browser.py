@@ -6,7 +6,6 @@ Set BALAI_SCREENSHOTS=<folder> to keep a screenshot of every page looked at."""
 import io
 import os
 import re
-from pathlib import Path
 
 import pytest
 from django_scopes import scopes_disabled
@@ -15,6 +14,8 @@ from PIL import Image
 from balai.mandiri import services
 from balai.mandiri.pin import PinHasher
 from balai.penduduk.tests.factories import make_kk
+
+from .ponsel import pas
 
 pytestmark = pytest.mark.browser
 SHOTS = os.environ.get("BALAI_SCREENSHOTS")
@@ -34,16 +35,7 @@ def _png():
 
 
 def _pas(page, name):
-    """The page fits a 390 px screen (nothing sticks out to the right); screenshot if asked."""
-    width = page.evaluate("document.documentElement.scrollWidth")
-    wide = page.evaluate(
-        "[...document.querySelectorAll('body *')].filter(e => e.getBoundingClientRect().right > 391)"
-        ".slice(0, 3).map(e => e.tagName + '.' + e.className)"
-    )
-    assert width <= 390 and not wide, f"{name} is {width}px wide on a 390px phone: {wide}"
-    if SHOTS:
-        Path(SHOTS).mkdir(parents=True, exist_ok=True)
-        page.screenshot(path=f"{SHOTS}/mandiri-{name}.png", full_page=True)
+    pas(page, f"mandiri-{name}", tanpa_luapan=True)
 
 
 def test_resident_signs_in_changes_pin_and_sees_their_family(page, site, desa_a, operator_a):

@@ -4,7 +4,6 @@ Set BALAI_SCREENSHOTS=<folder> to keep a screenshot of every page looked at."""
 import os
 import re
 from datetime import timedelta
-from pathlib import Path
 
 import pytest
 from django.utils import timezone
@@ -13,6 +12,8 @@ from django_scopes import scopes_disabled
 from balai.akun.models import Peran
 from balai.core import audit
 from balai.website.models import Artikel
+
+from .ponsel import pas
 
 pytestmark = pytest.mark.browser
 SHOTS = os.environ.get("BALAI_SCREENSHOTS")
@@ -27,15 +28,7 @@ def signed_in(page, client, host):
 
 def look(page, url, name):
     page.goto(url)
-    width = page.evaluate("document.documentElement.scrollWidth")
-    wide = page.evaluate(
-        "[...document.querySelectorAll('body *')].filter(e => e.getBoundingClientRect().right > 391)"
-        ".slice(0, 3).map(e => e.tagName + '.' + e.className + ' ' + (e.name || ''))"
-    )
-    assert width <= 390, f"{url} is {width}px wide on a 390px phone: {wide}"
-    if SHOTS:
-        Path(SHOTS).mkdir(parents=True, exist_ok=True)
-        page.screenshot(path=f"{SHOTS}/{name}.png", full_page=True)
+    pas(page, name)
 
 
 @pytest.fixture

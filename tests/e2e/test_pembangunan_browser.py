@@ -6,7 +6,6 @@ import io
 import os
 import re
 from datetime import timedelta
-from pathlib import Path
 
 import pytest
 from django.utils import timezone
@@ -19,22 +18,14 @@ from balai.pembangunan import services
 from balai.pembangunan.models import Proyek
 
 from .masuk import sign_in
+from .ponsel import pas
 
 pytestmark = pytest.mark.browser
 SHOTS = os.environ.get("BALAI_SCREENSHOTS")
 
 
 def fits(page, name):
-    """Nothing on the page is wider than the 390 px screen."""
-    width = page.evaluate("document.documentElement.scrollWidth")
-    wide = page.evaluate(
-        "[...document.querySelectorAll('body *')].filter(e => e.getBoundingClientRect().right > 391)"
-        ".slice(0, 3).map(e => e.tagName + '.' + e.className)"
-    )
-    assert width <= 390, f"{page.url} is {width}px wide on a 390px phone: {wide}"
-    if SHOTS:
-        Path(SHOTS).mkdir(parents=True, exist_ok=True)
-        page.screenshot(path=f"{SHOTS}/{name}.png", full_page=True)
+    pas(page, name)
 
 
 def jpeg():

@@ -11,19 +11,14 @@ from playwright.sync_api import expect
 
 from balai.ppid.models import Permohonan
 
+from .ponsel import pas
+
 pytestmark = pytest.mark.browser
 SHOTS = os.environ.get("BALAI_SCREENSHOTS")
 
 
 def _pas(page, name):
-    width = page.evaluate("document.documentElement.scrollWidth")
-    wide = page.evaluate(
-        "[...document.querySelectorAll('body *')].filter(e => e.getBoundingClientRect().right > 391)"
-        ".slice(0, 3).map(e => e.tagName + '.' + e.className + ' ' + (e.name || ''))"
-    )
-    assert width <= 390, f"{name} is {width}px wide on a 390px phone: {wide}"
-    if SHOTS:
-        page.screenshot(path=os.path.join(SHOTS, f"{name}.png"), full_page=True)
+    pas(page, name)
 
 
 def test_visitor_files_a_request_and_sees_its_status(page, site, desa_a, tmp_path):
