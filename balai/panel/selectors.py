@@ -131,7 +131,9 @@ def audit_entries(*, desa=None, kecamatan=None, kabupaten_wide=False, action="")
         qs = AuditEntry.objects.filter(desa__kecamatan=kecamatan)
     if action:
         qs = qs.filter(action=action)
-    return qs.select_related("desa").order_by("-waktu", "-id")
+    if desa is None:
+        qs = qs.select_related("desa")  # the region's logs name each entry's village
+    return qs.order_by("-waktu", "-id")
 
 
 def saring_audit(qs, *, dari=None, sampai=None, pengguna="", jenis="", tindakan="", pengguna_persis=False):
