@@ -143,3 +143,20 @@ def test_region_logs_filter_by_typed_account(tenant, client_for, make_user, kali
         client = client_for(kaligondang, make_user(Peran.OPERATOR_KECAMATAN, kecamatan=kaligondang))
     body = client.get(f"/dasbor/log/?pengguna={admin_a.username[:4]}").content.decode()
     assert "Objek-A" in body and "Objek-B" not in body
+
+
+def test_log_rows_show_changes_escaped_with_dashes_for_nothing(client_for, admin_a, desa_a):
+    with scopes_disabled():
+        audit.record(
+            action="penduduk.diubah",
+            actor=admin_a,
+            desa=desa_a,
+            label="<b>Warga</b>",
+            changes={"nama": ["<i>lama</i>", None], "persen": [12.5, 40], "berkas": "buku.pdf"},
+        )
+    for path in ("/admin-desa/", "/admin-desa/log/"):
+        body = client_for(desa_a, admin_a).get(path).content.decode()
+        assert "<strong>nama</strong>: &lt;i&gt;lama&lt;/i&gt; → —</div>" in body
+        assert "<strong>persen</strong>: 12,5 → 40</div>" in body  # numbers as Indonesian readers write them
+        assert "<strong>berkas</strong>: buku.pdf</div>" in body
+        assert "&lt;b&gt;Warga&lt;/b&gt;" in body and "<b>Warga" not in body
