@@ -6,13 +6,13 @@ class CoreConfig(AppConfig):
     verbose_name = "Inti"
 
     def ready(self):
-        from django.apps import apps
         from django.db.models.signals import post_delete, post_save
 
         from balai.wilayah.models import Desa, Kabupaten, Kecamatan
 
         from . import checks  # noqa: F401  (registers the deployment checks)
         from .models import AuditEntry
+        from .tenancy import village_owned_models
 
         # The host map (tenancy.py) is cached; any change to a region forgets it.
         for model in (Kabupaten, Kecamatan, Desa):
@@ -21,16 +21,11 @@ class CoreConfig(AppConfig):
         # Any row of a village saved or deleted (its letters, attendance, places, ...): its
         # back-office pieces (sitecache.bump_kantor) are stale once the change commits. Not the
         # audit log: it grows with every look at a resident, and pages show it live.
-        for model in apps.get_models():
-            if _milik_desa(model, Desa) and model is not AuditEntry:
+        for model in village_owned_models():
+            if model is not AuditEntry:
                 label = model._meta.label_lower
                 post_save.connect(_kantor_berubah, sender=model, dispatch_uid=f"kantor-save-{label}")
                 post_delete.connect(_kantor_berubah, sender=model, dispatch_uid=f"kantor-del-{label}")
-
-
-def _milik_desa(model, Desa):
-    field = next((f for f in model._meta.concrete_fields if f.name == "desa"), None)
-    return field is not None and field.is_relation and field.related_model is Desa
 
 
 def _kantor_berubah(sender, instance, **kwargs):

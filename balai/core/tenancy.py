@@ -54,6 +54,19 @@ HOSTS_VERSION_KEY = "tenant:versi"
 HOSTS_TTL = 300
 
 
+def village_owned_models():
+    """Every model with a `desa` link to a village: the rows a village owns, which its scope
+    isolates and whose changes make its back-office pieces stale (balai.core.apps)."""
+    from django.apps import apps
+
+    found = []
+    for model in apps.get_models():
+        field = next((f for f in model._meta.concrete_fields if f.name == "desa"), None)
+        if field is not None and field.is_relation and field.related_model is Desa:
+            found.append(model)
+    return found
+
+
 def forget_hosts():
     """Drop every cached host resolution (after bulk changes that send no signals)."""
     cache.set(HOSTS_VERSION_KEY, cache.get(HOSTS_VERSION_KEY, 0) + 1, None)

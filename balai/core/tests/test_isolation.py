@@ -22,7 +22,6 @@ from datetime import timedelta
 from html.parser import HTMLParser
 
 import pytest
-from django.apps import apps
 from django.core.files.base import ContentFile
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.core.validators import MaxValueValidator, MinValueValidator
@@ -33,7 +32,7 @@ from model_bakery import baker
 from PIL import Image
 
 from balai.akun.models import Peran, User
-from balai.core.tenancy import DESA, KABUPATEN, KECAMATAN
+from balai.core.tenancy import DESA, KABUPATEN, KECAMATAN, village_owned_models
 from balai.core.tests import routes
 from balai.kehadiran.models import Izin, Kehadiran, PengaturanKehadiran
 from balai.lapak.models import Kategori, Pelapak, Produk
@@ -281,15 +280,6 @@ ISOLATION_RECIPES = {
     Kehadiran: _kehadiran_recipe,
     Izin: _izin_recipe,
 }
-
-
-def village_owned_models():
-    found = []
-    for model in apps.get_models():
-        field = next((f for f in model._meta.concrete_fields if f.name == "desa"), None)
-        if field is not None and field.is_relation and field.related_model is Desa:
-            found.append(model)
-    return found
 
 
 def make_for_desa(model, desa):
