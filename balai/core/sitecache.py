@@ -88,8 +88,8 @@ def _current(keys):
     return values
 
 
-def version(desa_id, *, kantor=False) -> int:
-    key = _version_key("kantor" if kantor else "desa", desa_id)
+def version(desa_id) -> int:
+    key = _version_key("desa", desa_id)
     return _current([key]).get(key, 0)
 
 

@@ -117,12 +117,9 @@ def detail_penduduk(*, desa, pk):
 
 
 def riwayat(*, desa, penduduk):
-    return _dengan_pencatat(Peristiwa.objects.filter(desa=desa, penduduk=penduduk))
-
-
-def _dengan_pencatat(qs):
     """Mutations oldest first, each with `oleh`: the username of whoever recorded it (the only
     part of the account a history shows)."""
+    qs = Peristiwa.objects.filter(desa=desa, penduduk=penduduk)
     return qs.annotate(oleh=F("dicatat_oleh__username")).order_by("tanggal", "id")
 
 
