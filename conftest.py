@@ -3,11 +3,14 @@ to them, and clients that speak to a given host."""
 
 import pytest
 from django.test import Client
+from django.utils import timezone
+from django.utils.text import slugify
 from django_otp import DEVICE_ID_SESSION_KEY
 from django_otp.plugins.otp_totp.models import TOTPDevice
 from django_scopes import scopes_disabled
 
 from balai.akun.models import Keanggotaan, Peran, User
+from balai.website.models import Artikel
 from balai.wilayah.models import Desa, Kabupaten, Kecamatan
 
 PASSWORD = "sandi-uji-yang-panjang-42"
@@ -150,6 +153,25 @@ def client_for():
                 session[DEVICE_ID_SESSION_KEY] = device.persistent_id
                 session.save()
         return client
+
+    return make
+
+
+@pytest.fixture
+def make_artikel():
+    """Build a published article directly (no service), for reading tests."""
+
+    def make(desa, judul="Musyawarah desa membahas RKP", *, status=Artikel.Status.TERBIT, **extra):
+        defaults = {
+            "slug": slugify(judul)[:200],
+            "ringkasan": "Ringkasan berita.",
+            "isi": "<p>Isi berita.</p>",
+            "status": status,
+            "terbit_pada": timezone.now() - timezone.timedelta(hours=1) if status != Artikel.Status.DRAFT else None,
+        }
+        defaults.update(extra)
+        with scopes_disabled():
+            return Artikel.objects.create(desa=desa, judul=judul, **defaults)
 
     return make
 

@@ -6,10 +6,8 @@ from datetime import timedelta
 
 import pytest
 from django.utils import timezone
-from django_scopes import scopes_disabled
 
 from balai.akun.models import Peran
-from balai.website.models import Artikel
 from balai.wilayah.models import Desa
 from tests.e2e.test_panel_browser import look, signed_in
 
@@ -17,20 +15,12 @@ pytestmark = pytest.mark.browser
 
 
 @pytest.fixture
-def kecamatan(kaligondang, desa_a, make_user):
+def kecamatan(kaligondang, desa_a, make_user, make_artikel):
     for i in range(4):
         Desa.objects.create(
             kecamatan=kaligondang, kode=f"33.03.04.20{10 + i}", nama=f"Sidanegara Kulon {i}", slug=f"sidanegara-{i}"
         )
-    with scopes_disabled():
-        Artikel.objects.create(
-            desa=desa_a,
-            judul="Kerja bakti",
-            slug="kerja-bakti",
-            isi="<p>x</p>",
-            status=Artikel.Status.TERBIT,
-            terbit_pada=timezone.now() - timedelta(days=2),
-        )
+    make_artikel(desa_a, "Kerja bakti", terbit_pada=timezone.now() - timedelta(days=2))
     make_user(Peran.OPERATOR_DESA, desa=desa_a)
     return make_user(Peran.OPERATOR_KECAMATAN, kecamatan=kaligondang)
 

@@ -7,11 +7,9 @@ from datetime import timedelta
 
 import pytest
 from django.utils import timezone
-from django_scopes import scopes_disabled
 
 from balai.akun.models import Peran
 from balai.core import audit
-from balai.website.models import Artikel
 
 from .ponsel import pas
 
@@ -32,16 +30,8 @@ def look(page, url, name):
 
 
 @pytest.fixture
-def data(desa_a, desa_b, make_user):
-    with scopes_disabled():
-        Artikel.objects.create(
-            desa=desa_a,
-            judul="Kerja bakti",
-            slug="kerja-bakti",
-            isi="<p>x</p>",
-            status=Artikel.Status.TERBIT,
-            terbit_pada=timezone.now() - timedelta(days=2),
-        )
+def data(desa_a, desa_b, make_user, make_artikel):
+    make_artikel(desa_a, "Kerja bakti", terbit_pada=timezone.now() - timedelta(days=2))
     operator = make_user(Peran.OPERATOR_DESA, desa=desa_a)
     for i in range(60):
         audit.record(

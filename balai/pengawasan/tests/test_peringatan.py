@@ -7,24 +7,17 @@ from django_scopes import scopes_disabled
 
 from balai.akun.models import Peran
 from balai.pengawasan.models import Pengingat
-from balai.website.models import Artikel
 
 pytestmark = pytest.mark.django_db
 
 
-def test_alerts_name_stale_sites_and_villages_nobody_works_in(client_for, kabupaten, desa_a, desa_b, make_user):
+def test_alerts_name_stale_sites_and_villages_nobody_works_in(
+    client_for, kabupaten, desa_a, desa_b, make_user, make_artikel
+):
     operator = make_user(Peran.OPERATOR_DESA, desa=desa_a, email="op@desa.id")
     operator.last_login = timezone.now()
     operator.save()
-    with scopes_disabled():
-        Artikel.objects.create(
-            desa=desa_a,
-            judul="Kabar",
-            slug="kabar",
-            isi="<p>x</p>",
-            status=Artikel.Status.TERBIT,
-            terbit_pada=timezone.now() - timedelta(days=1),
-        )
+    make_artikel(desa_a, "Kabar", terbit_pada=timezone.now() - timedelta(days=1))
     halaman = client_for(kabupaten, make_user(Peran.ADMIN_KABUPATEN)).get("/dasbor/peringatan/").content.decode()
     assert desa_b.nama in halaman and "Situs belum pernah menerbitkan apa pun" in halaman
     assert "Tidak ada petugas desa yang masuk dalam 30 hari" in halaman
