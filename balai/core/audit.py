@@ -81,7 +81,10 @@ def diff(before: dict, after: dict) -> dict:
 
 
 def snapshot(instance: models.Model, fields=None) -> dict:
-    names = fields or [f.name for f in instance._meta.concrete_fields if f.name not in ("id", "desa")]
+    # Generated columns follow the others (and are stale on the instance until reloaded).
+    names = fields or [
+        f.name for f in instance._meta.concrete_fields if f.name not in ("id", "desa") and not f.generated
+    ]
     return {name: _plain(getattr(instance, name)) for name in names}
 
 

@@ -101,14 +101,18 @@ def _number(text):
     return n
 
 
-def paginate(qs, data, *, fields, total=None, upper=None, per_page=PER_PAGE):
+def paginate(qs, data, *, fields, total=None, upper=None, per_page=PER_PAGE, rows=None):
     """One page of `qs` (unordered: the order is `fields`, ascending, the last one unique).
 
     `data` holds the pager's values: `setelah` / `sebelum` (a cursor, which also carries the
     number of the page it leads to), `hal` (a page number, or "akhir" for the last page).
     `total`: the number of rows when known without counting (page numbers then show "of M").
     `upper`: a cheap upper bound of the rows (the village's whole register), so that a huge
-    typed page number goes straight to the last page."""
+    typed page number goes straight to the last page.
+    `rows`: when given, `qs` only chooses the page's primary keys and `rows` (the same model,
+    with the columns and joins the page shows) reads them, in one query. A filter that skips
+    many entries then walks the ordering's index alone: PostgreSQL compares index entries without
+    reading their rows only when the query asks for nothing else ("late row lookup")."""
     fields = tuple(fields)
     order = list(fields)
     reverse = ["-" + f for f in fields]
@@ -118,40 +122,45 @@ def paginate(qs, data, *, fields, total=None, upper=None, per_page=PER_PAGE):
     before_number, before = _cursor(data.get("sebelum"), len(fields))
     pages = None if total is None else max(1, math.ceil(total / per_page))
 
+    def fetch(chosen, ordering):
+        if rows is None:
+            return list(chosen)
+        return list(rows.filter(pk__in=chosen.values("pk")).order_by(*ordering))
+
     def known(number):
         return number if number is not None and (pages is None or number <= pages) else None
 
-    def page(rows, *, number, has_previous, has_next):
+    def page(shown, *, number, has_previous, has_next):
         return KeysetPage(
-            rows=rows,
+            rows=shown,
             number=number,
             total=total,
             per_page=per_page,
             has_previous=has_previous,
             has_next=has_next,
-            before=_encode(number - 1 if number else 0, rows[0], fields) if rows else "",
-            after=_encode(number + 1 if number else 0, rows[-1], fields) if rows else "",
+            before=_encode(number - 1 if number else 0, shown[0], fields) if shown else "",
+            after=_encode(number + 1 if number else 0, shown[-1], fields) if shown else "",
         )
 
     def first():
-        rows = list(qs.order_by(*order)[: per_page + 1])
-        return page(rows[:per_page], number=1, has_previous=False, has_next=len(rows) > per_page)
+        found = fetch(qs.order_by(*order)[: per_page + 1], order)
+        return page(found[:per_page], number=1, has_previous=False, has_next=len(found) > per_page)
 
     def last():
-        rows = list(qs.order_by(*reverse)[: per_page + 1])
-        shown, more = rows[:per_page][::-1], len(rows) > per_page
+        found = fetch(qs.order_by(*reverse)[: per_page + 1], reverse)
+        shown, more = found[:per_page][::-1], len(found) > per_page
         return page(shown, number=pages or (None if more else 1), has_previous=more, has_next=False)
 
     if after is not None:
-        rows = list(qs.filter(_past(fields, after, forward=True)).order_by(*order)[: per_page + 1])
-        if not rows:
+        found = fetch(qs.filter(_past(fields, after, forward=True)).order_by(*order)[: per_page + 1], order)
+        if not found:
             return last()
-        return page(rows[:per_page], number=known(after_number), has_previous=True, has_next=len(rows) > per_page)
+        return page(found[:per_page], number=known(after_number), has_previous=True, has_next=len(found) > per_page)
     if before is not None:
-        rows = list(qs.filter(_past(fields, before, forward=False)).order_by(*reverse)[: per_page + 1])
-        if len(rows) <= per_page:
+        found = fetch(qs.filter(_past(fields, before, forward=False)).order_by(*reverse)[: per_page + 1], reverse)
+        if len(found) <= per_page:
             return first()
-        return page(rows[:per_page][::-1], number=known(before_number), has_previous=True, has_next=True)
+        return page(found[:per_page][::-1], number=known(before_number), has_previous=True, has_next=True)
     if str(data.get("hal", "")).strip() == "akhir":
         return last()
     if label is None or label == 1:
@@ -159,7 +168,7 @@ def paginate(qs, data, *, fields, total=None, upper=None, per_page=PER_PAGE):
     if (pages is not None and label >= pages) or (upper is not None and (label - 1) * per_page >= upper):
         return last()
     # A page typed as a number: OFFSET, bounded by the size of the register.
-    rows = list(qs.order_by(*order)[(label - 1) * per_page : label * per_page + 1])
-    if not rows:
+    found = fetch(qs.order_by(*order)[(label - 1) * per_page : label * per_page + 1], order)
+    if not found:
         return last()
-    return page(rows[:per_page], number=label, has_previous=True, has_next=len(rows) > per_page)
+    return page(found[:per_page], number=label, has_previous=True, has_next=len(found) > per_page)

@@ -1,7 +1,7 @@
 """Reads of Layanan Mandiri, each a fixed number of queries."""
 
 from balai.penduduk.kode import HIDUP
-from balai.penduduk.models import Penduduk
+from balai.penduduk.models import Penduduk, nama_memuat
 
 from .models import AkunWarga
 
@@ -54,7 +54,7 @@ def cari_penduduk(*, desa, q):
     if not q:
         return []
     qs = Penduduk.objects.filter(desa=desa, status_dasar=HIDUP)
-    qs = qs.filter(nik=q) if q.isdigit() and len(q) == 16 else qs.filter(nama__icontains=q)
+    qs = qs.filter(nik=q) if q.isdigit() and len(q) == 16 else qs.filter(nama_memuat(q))
     orang = list(qs.order_by("nama", "id")[:MAKS_HASIL_CARI])
     akun = {a.penduduk_id: a for a in AkunWarga.objects.filter(desa=desa, penduduk__in=orang)}
     return [(p, akun.get(p.pk)) for p in orang]

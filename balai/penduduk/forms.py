@@ -8,7 +8,7 @@ from balai.core.widgets import FastSelect, Pilihan
 from balai.wilayah.models import RT, Dusun
 
 from . import choices, kode, privasi
-from .models import ImporPenduduk, Keluarga, Penduduk
+from .models import ImporPenduduk, Keluarga, Penduduk, nama_memuat
 
 KODE_FIELDS = [
     f.name for f in Penduduk._meta.concrete_fields if any(isinstance(v, kode.KodeValidator) for v in f.validators)
@@ -522,7 +522,7 @@ class PendudukFilter(forms.Form):
         if q.isdigit():
             qs = qs.filter(nik=q) if cari_nomor_penuh(q, self.user) else qs.filter(nik__startswith=q)
         elif q:
-            qs = qs.filter(nama__icontains=q)
+            qs = qs.filter(nama_memuat(q))
         return qs
 
 
@@ -552,7 +552,7 @@ class RumahTanggaFilter(forms.Form):
             anggota = Penduduk.objects.filter(desa=self.desa, nik=q, rumah_tangga__isnull=False)
             qs = qs.filter(pk__in=anggota.values("rumah_tangga_id"))
         elif q:
-            qs = qs.filter(Q(no_rtm__icontains=q) | Q(kepala__nama__icontains=q))
+            qs = qs.filter(Q(no_rtm__icontains=q) | nama_memuat(q, "kepala__"))
         return qs
 
 

@@ -246,7 +246,7 @@ def konfirmasi(*, pindah, actor, desa_asal=None, kecamatan=None, request=None):
             **{
                 f.attname: getattr(lama, f.attname)
                 for f in Penduduk._meta.concrete_fields
-                if f.name not in TIDAK_DISALIN | {"dibuat", "diperbarui"}
+                if f.name not in TIDAK_DISALIN | {"dibuat", "diperbarui"} and not f.generated
             }
         )
         baru.desa = tujuan

@@ -32,7 +32,7 @@ from .forms import (
     cari_nomor_penuh,
 )
 from .impor import SIMPAN_UJI, bisa_dilanjutkan, kelompokkan_galat, templat_xlsx
-from .models import ImporPenduduk, Keluarga, Penduduk, Peristiwa, PindahAntarDesa, RumahTangga
+from .models import ImporPenduduk, Keluarga, Penduduk, Peristiwa, PindahAntarDesa, RumahTangga, nama_memuat
 
 PER_HALAMAN = 50
 
@@ -95,9 +95,17 @@ def _konteks_daftar(request, data):
     # Counted once per register change (cached); a filtered list is not counted at all.
     ringkasan, tempat = selectors.untuk_daftar(desa=request.desa)
     filtr = PendudukFilter(data or None, desa=request.desa, user=request.user, tempat=tempat)
-    qs = filtr.filter(selectors.daftar_penduduk(desa=request.desa))
+    qs = filtr.filter(selectors.pilih_halaman(desa=request.desa))
     total = ringkasan["hidup"] if filtr.tanpa_saring() else None
-    page = keyset.paginate(qs, data, fields=("nama", "id"), total=total, upper=ringkasan["semua"], per_page=PER_HALAMAN)
+    page = keyset.paginate(
+        qs,
+        data,
+        fields=("nama", "id"),
+        total=total,
+        upper=ringkasan["semua"],
+        per_page=PER_HALAMAN,
+        rows=selectors.daftar_penduduk(desa=request.desa),
+    )
     return {
         "filter": filtr,
         "page": page,
@@ -129,6 +137,7 @@ def detail(request, pk):
         # the arrival (DATANG) in the same transaction as the new record.
         "riwayat_sebelumnya": antar_desa.riwayat_sebelumnya(penduduk=p) if datang else [],
         "umur": services.umur(p.tanggal_lahir),
+        "tempat": selectors.nama_tempat(desa=request.desa, penduduk=p),
         "lihat_khusus": lihat_khusus,
         "boleh_kelola": _boleh_kelola(request.user),
     }
@@ -416,7 +425,7 @@ def keluarga_daftar(request):
     if q.isdigit():
         qs = qs.filter(no_kk=q) if cari_nomor_penuh(q, request.user) else qs.filter(no_kk__startswith=q)
     elif q:
-        qs = qs.filter(anggota__nama__icontains=q, anggota__shdk=kode.KEPALA_KELUARGA).distinct()
+        qs = qs.filter(nama_memuat(q, "anggota__"), anggota__shdk=kode.KEPALA_KELUARGA).distinct()
     page = keyset.paginate(qs, data, fields=("no_kk", "id"), per_page=PER_HALAMAN)
     kepala = selectors.kepala_dan_jumlah(desa=request.desa, keluarga_ids=[k["id"] for k in page])
     rows = [(k, *kepala.get(k["id"], ("", 0))) for k in page]

@@ -7,6 +7,7 @@ from django.db.models import Count, Min, Q
 from django.utils import timezone
 
 from balai.core.hitung import hitung_per_desa
+from balai.penduduk.models import nama_memuat
 
 from . import isi, katalog
 from .models import PesanSurat, Surat, SuratMasuk, TemplatSurat
@@ -60,7 +61,7 @@ def antrean(*, desa, status=None, jenis=None, q=None):
         qs = qs.filter(jenis=jenis)
     if q:
         q = q.strip()
-        qs = qs.filter(Q(nomor_lengkap__icontains=q) | Q(penduduk__nama__icontains=q) | Q(penduduk__nik=q))
+        qs = qs.filter(Q(nomor_lengkap__icontains=q) | nama_memuat(q, "penduduk__") | Q(penduduk__nik=q))
     if status in Surat.BERJALAN or not status:
         return qs.order_by("diajukan", "id") if status else qs.order_by("-diajukan", "-id")
     return qs.order_by("-diajukan", "-id")

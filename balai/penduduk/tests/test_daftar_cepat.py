@@ -10,7 +10,8 @@ from django.test.utils import CaptureQueriesContext
 from django_scopes import scopes_disabled
 
 from balai.penduduk import kode, selectors
-from balai.penduduk.models import Penduduk
+from balai.penduduk.forms import PendudukFilter
+from balai.penduduk.models import Penduduk, nama_memuat
 from balai.wilayah.models import RT, RW, Dusun
 
 from .factories import make_keluarga, make_penduduk
@@ -201,22 +202,56 @@ def test_rows_written_in_python_mask_and_escape(desa_a, operator_a, make_user, c
 
 
 @pytest.mark.skipif(connection.vendor != "postgresql", reason="the trigram index is PostgreSQL's")
+def _rencana(qs, *matikan):
+    """PostgreSQL's plan for `qs` with the given ways of reading switched off (tiny test tables
+    are otherwise read whole, which says nothing about the indexes)."""
+    sql, params = qs.query.sql_with_params()
+    with connection.cursor() as cursor:
+        for cara in ("seqscan", *matikan):
+            cursor.execute(f"SET LOCAL enable_{cara} = off")
+        cursor.execute("EXPLAIN " + sql, params)
+        return "\n".join(row[0] for row in cursor.fetchall())
+
+
+@pytest.mark.skipif(connection.vendor != "postgresql", reason="the trigram index is PostgreSQL's")
 def test_a_search_by_part_of_a_name_can_use_the_trigram_index(desa_a, operator_a, tempat):
-    """The index is over the very expression Django writes for the list's search (`nama__icontains`,
-    see PendudukFilter.filter); were they to drift apart, PostgreSQL would fall back to reading
-    every living resident of the village."""
+    """The index is over the very column every name search compares (`nama_memuat`, see
+    PendudukFilter.filter), with the searched text capitalised into a constant the planner can
+    look up; were they to drift apart, PostgreSQL would read every living resident of the village."""
     _isi(desa_a, 3, tempat)
     with scopes_disabled():
-        sql, params = Penduduk.objects.filter(nama__icontains="arg").values("id").query.sql_with_params()
-    with connection.cursor() as cursor:
-        # Tiny tables are read whole; forbid that (and walking a whole index) to see whether an
-        # index answers the condition itself.
-        cursor.execute("SET LOCAL enable_seqscan = off")
-        cursor.execute("SET LOCAL enable_indexscan = off")
-        cursor.execute("SET LOCAL enable_indexonlyscan = off")
-        cursor.execute("EXPLAIN " + sql, params)
-        plan = "\n".join(row[0] for row in cursor.fetchall())
-    assert "penduduk_nama_trigram" in plan, plan
+        qs = Penduduk.objects.filter(nama_memuat("arg")).values("id")
+    plan = _rencana(qs, "indexscan", "indexonlyscan")
+    assert "penduduk_nama_cari_trigram" in plan, plan
+
+
+@pytest.mark.skipif(connection.vendor != "postgresql", reason="index-only scans are PostgreSQL's")
+def test_a_search_for_a_common_fragment_walks_the_list_index_without_reading_rows(desa_a, tempat):
+    """A fragment most names share is answered by walking the list's index in name order: the
+    capitalised name kept in its entries lets PostgreSQL skip the rows that do not match without
+    reading them (the page's own rows are read afterwards, by primary key)."""
+    _isi(desa_a, 3, tempat)
+    with scopes_disabled():
+        saring = PendudukFilter({"q": "warga"}, desa=desa_a, user=None, tempat=selectors.untuk_daftar(desa=desa_a)[1])
+        assert saring.is_valid()
+        kunci = saring.filter(selectors.pilih_halaman(desa=desa_a)).order_by("nama", "id").values("pk")[:51]
+    plan = _rencana(kunci, "bitmapscan", "sort")
+    assert "Index Only Scan using penduduk_desa_status_nama" in plan, plan
+    assert "nama_cari" in plan and "upper(" not in plan.lower(), plan
+
+
+def test_a_name_search_ignores_case_and_takes_wildcards_literally(desa_a, tempat):
+    with scopes_disabled():
+        for nama in ("Sri Wahyuni", "SRIYATUN", "Asrimah", "Budi 100%", "Budi_1"):
+            make_penduduk(desa_a, nama=nama)
+
+        def cari(q):
+            return sorted(Penduduk.objects.filter(nama_memuat(q), desa=desa_a).values_list("nama", flat=True))
+
+        assert cari("sRi") == ["Asrimah", "SRIYATUN", "Sri Wahyuni"]
+        assert cari("%") == ["Budi 100%"]
+        assert cari("_") == ["Budi_1"]
+        assert cari("wahyuni") == ["Sri Wahyuni"]
 
 
 def test_kk_rows_written_in_python_mask_and_escape(desa_a, operator_a, make_user, client_for, tempat):

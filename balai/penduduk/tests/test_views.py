@@ -63,6 +63,26 @@ def test_detail_view_is_audited(desa_a, operator_a, client_for):
     assert entry.actor == operator_a and entry.object_id == str(p.pk)
 
 
+def test_detail_names_the_place_and_costs_the_same_whatever_the_history(
+    desa_a, operator_a, client_for, wilayah_a, django_assert_num_queries
+):
+    with scopes_disabled():
+        du = wilayah_a.rw.dusun
+        di_rt = make_penduduk(desa_a, nama="Painem", rt=wilayah_a, rw=wilayah_a.rw, dusun=du)
+        di_dusun = make_penduduk(desa_a, nama="Paijo", dusun=Dusun.objects.create(desa=desa_a, nama="Kali <Bening>"))
+        tanpa = make_penduduk(desa_a, nama="Parmin")
+    client = client_for(desa_a, operator_a)
+    client.get(f"/admin-desa/penduduk/{tanpa.pk}/")  # the place choices are cached from here
+    # The session, the user, the resident with KK and household, the audit entry, the history.
+    with django_assert_num_queries(5):
+        body = client.get(f"/admin-desa/penduduk/{di_rt.pk}/").content.decode()
+    assert "· RT 003 / RW 001 · Dusun Krajan</dd>" in body
+    body = client.get(f"/admin-desa/penduduk/{di_dusun.pk}/").content.decode()
+    assert "· Dusun Kali &lt;Bening&gt;</dd>" in body
+    body = client.get(f"/admin-desa/penduduk/{tanpa.pk}/").content.decode()
+    assert "Dusun" not in body.split("<dt>Alamat</dt>")[1].split("</dd>")[0]
+
+
 def _post_data(desa, **kw):
     lahir = kw.pop("tanggal_lahir", datetime.date(2001, 4, 9))
     data = {
