@@ -122,7 +122,7 @@ def detail_penduduk(*, desa, pk):
 
 
 def nama_tempat(*, desa, penduduk):
-    """"RT 003 / RW 001 · Dusun Krajan", "Dusun Krajan" or "": the resident's place, named from
+    """ "RT 003 / RW 001 · Dusun Krajan", "Dusun Krajan" or "": the resident's place, named from
     the village's cached place choices rather than three more joins on every record read."""
     pilihan = pilihan_tempat(desa=desa)
     for kelompok, pk in (("rt", penduduk.rt_id), ("dusun", penduduk.dusun_id)):
