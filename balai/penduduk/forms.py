@@ -506,6 +506,11 @@ class PendudukFilter(forms.Form):
             return True
         return self.is_valid() and not any(v not in (None, "") for v in self.cleaned_data.values())
 
+    def mencari_nama(self):
+        """Whether the list is searched by part of a name."""
+        q = (self.cleaned_data.get("q") or "").strip() if self.is_bound and self.is_valid() else ""
+        return bool(q) and not q.isdigit()
+
     def filter(self, qs):
         if self.is_bound and not self.is_valid():
             return qs.none()  # the page says what is wrong (a search too long, a dusun that is gone)

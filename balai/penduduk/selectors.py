@@ -35,8 +35,9 @@ def daftar_penduduk(*, desa):
 
 
 def pilih_halaman(*, desa):
-    """Residents of the village with nothing selected yet: the list's filter narrows this and
-    keyset.paginate picks a page's keys from it, then reads the rows from `daftar_penduduk`."""
+    """Residents of the village with nothing selected yet, for a search of the list: the filter
+    narrows this and keyset.paginate picks a page's keys from it, then reads the rows from
+    `daftar_penduduk`."""
     return Penduduk.objects.filter(desa=desa)
 
 

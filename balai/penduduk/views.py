@@ -95,16 +95,16 @@ def _konteks_daftar(request, data):
     # Counted once per register change (cached); a filtered list is not counted at all.
     ringkasan, tempat = selectors.untuk_daftar(desa=request.desa)
     filtr = PendudukFilter(data or None, desa=request.desa, user=request.user, tempat=tempat)
-    qs = filtr.filter(selectors.pilih_halaman(desa=request.desa))
+    tampil = selectors.daftar_penduduk(desa=request.desa)
+    if filtr.mencari_nama():
+        # Most entries of the name index fail a search: they are compared in the index alone,
+        # and only the page's rows are read (keyset.paginate `rows`).
+        qs, rows = filtr.filter(selectors.pilih_halaman(desa=request.desa)), tampil
+    else:
+        qs, rows = filtr.filter(tampil), None
     total = ringkasan["hidup"] if filtr.tanpa_saring() else None
     page = keyset.paginate(
-        qs,
-        data,
-        fields=("nama", "id"),
-        total=total,
-        upper=ringkasan["semua"],
-        per_page=PER_HALAMAN,
-        rows=selectors.daftar_penduduk(desa=request.desa),
+        qs, data, fields=("nama", "id"), total=total, upper=ringkasan["semua"], per_page=PER_HALAMAN, rows=rows
     )
     return {
         "filter": filtr,

@@ -344,3 +344,35 @@ def test_history_names_who_recorded_each_mutation(desa_a, operator_a, client_for
     body = client_for(desa_a, operator_a).get(f"{LIST}{p.pk}/").content.decode()
     assert "oleh sistem)" in body and f"oleh {operator_a.username})" in body
     assert body.index("oleh sistem)") < body.index(f"oleh {operator_a.username})")  # oldest first
+
+
+def test_pages_read_by_their_keys_are_the_pages_read_whole(desa_a, tempat):
+    """keyset.paginate with `rows` (keys chosen first, rows read after) gives every page just as
+    reading the rows directly does: first, after and before a cursor, a typed number, the last."""
+    from balai.core import keyset
+
+    _isi(desa_a, 23, tempat)
+    with scopes_disabled():
+        make_penduduk(desa_a, nama="Warga 005")  # a name twice: the id decides the order
+        tampil = selectors.daftar_penduduk(desa=desa_a).filter(nama_memuat("warga 0"), status_dasar=kode.HIDUP)
+        kunci = selectors.pilih_halaman(desa=desa_a).filter(nama_memuat("warga 0"), status_dasar=kode.HIDUP)
+
+        def kedua(data):
+            whole = keyset.paginate(tampil, data, fields=("nama", "id"), per_page=4)
+            by_key = keyset.paginate(kunci, data, fields=("nama", "id"), per_page=4, rows=tampil)
+            assert (by_key.rows, by_key.number, by_key.has_previous, by_key.has_next) == (
+                whole.rows,
+                whole.number,
+                whole.has_previous,
+                whole.has_next,
+            )
+            return by_key
+
+        first = kedua({})
+        assert [r["nama"] for r in first] == ["Warga 000", "Warga 001", "Warga 002", "Warga 003"]
+        second = kedua({"setelah": first.after})
+        assert [r["nama"] for r in second] == ["Warga 004", "Warga 005", "Warga 005", "Warga 006"]
+        assert kedua({"sebelum": second.before}).rows == first.rows
+        assert [r["nama"] for r in kedua({"hal": "3"})][0] == "Warga 007"
+        assert [r["nama"] for r in kedua({"hal": "akhir"})] == ["Warga 019", "Warga 020", "Warga 021", "Warga 022"]
+        assert kedua({"hal": "99"}).rows == kedua({"hal": "akhir"}).rows
