@@ -13,24 +13,14 @@ from .kode import HIDUP, KEPALA_KELUARGA
 from .models import ImporPenduduk, Keluarga, Penduduk, Peristiwa, RumahTangga, nama_memuat
 
 # The columns of the resident list: plain values, not model instances (building a resident and
-# its place for each of fifty rows cost more than the query that reads them).
-KOLOM_DAFTAR = (
-    "id",
-    "nik",
-    "nama",
-    "jenis_kelamin",
-    "tanggal_lahir",
-    "shdk",
-    "status_dasar",
-    "dusun__nama",
-    "rw__nomor",
-    "rt__nomor",
-)
+# its place for each of fifty rows cost more than the query that reads them). Places are named
+# from the village's cached place names (`pilihan_tempat`), not joined on every page.
+KOLOM_DAFTAR = ("id", "nik", "nama", "jenis_kelamin", "tanggal_lahir", "shdk", "status_dasar", "dusun_id", "rt_id")
 
 
 def daftar_penduduk(*, desa):
     """Residents of the village as dicts of KOLOM_DAFTAR, ready for the list page (one query
-    for a page, joined with its dusun, RW and RT)."""
+    for a page, with no join)."""
     return Penduduk.objects.filter(desa=desa).values(*KOLOM_DAFTAR).order_by("nama", "id")
 
 
@@ -87,11 +77,12 @@ PILIHAN_TTL = 60 * 10
 
 
 def _kunci_pilihan(desa_id):
-    return f"penduduk:pilihan-tempat:{desa_id}"
+    return f"penduduk:tempat:{desa_id}"
 
 
 def pilihan_tempat(*, desa):
-    """The dusun, RW and RT of a village as (id, label) choices for the list filters: three
+    """The dusun, RW and RT of a village as (id, label) choices for the list filters, and the
+    short names the lists' rows show ("nama_dusun": {id: name}, "rt_rw": {id: "003/001"}): three
     small queries without model instances, then cached per village until a dusun, RW or RT
     changes (signals in balai.penduduk.apps; the expiry is belt and braces for bulk loads)."""
     key = _kunci_pilihan(desa.pk)
@@ -102,13 +93,18 @@ def pilihan_tempat(*, desa):
             (pk, f"RW {nomor:03d}")
             for pk, nomor in RW.objects.filter(desa=desa).order_by("nomor").values_list("id", "nomor")
         ]
-        rt = [
-            (pk, f"RT {nomor:03d} / RW {rw_nomor:03d} · Dusun {dusun_nama}")
-            for pk, nomor, rw_nomor, dusun_nama in RT.objects.filter(desa=desa)
+        semua_rt = list(
+            RT.objects.filter(desa=desa)
             .order_by("rw__nomor", "nomor")
             .values_list("id", "nomor", "rw__nomor", "rw__dusun__nama")
-        ]
-        pilihan = {"dusun": dusun, "rw": rw, "rt": rt}
+        )
+        pilihan = {
+            "dusun": dusun,
+            "rw": rw,
+            "rt": [(pk, f"RT {rt:03d} / RW {rw:03d} · Dusun {nama}") for pk, rt, rw, nama in semua_rt],
+            "nama_dusun": dict(dusun),
+            "rt_rw": {pk: f"{rt:03d}/{rw:03d}" for pk, rt, rw, _nama in semua_rt},
+        }
         cache.set(key, pilihan, PILIHAN_TTL)
     return pilihan
 
@@ -144,9 +140,7 @@ def daftar_keluarga(*, desa):
     """Families as dicts of the columns the list shows (with their place); their heads and member
     counts come per page from `kepala_dan_jumlah` (two queries per page, whatever the village's size)."""
     return (
-        Keluarga.objects.filter(desa=desa)
-        .values("id", "no_kk", "alamat", "dusun__nama", "rw__nomor", "rt__nomor")
-        .order_by("no_kk", "id")
+        Keluarga.objects.filter(desa=desa).values("id", "no_kk", "alamat", "dusun_id", "rt_id").order_by("no_kk", "id")
     )
 
 

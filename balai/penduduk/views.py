@@ -109,6 +109,7 @@ def _konteks_daftar(request, data):
     return {
         "filter": filtr,
         "page": page,
+        "tempat": tempat,
         "ringkasan": ringkasan,
         "boleh_ekspor": privasi.boleh_lihat_nik(request.user),
     }
@@ -429,7 +430,8 @@ def keluarga_daftar(request):
     page = keyset.paginate(qs, data, fields=("no_kk", "id"), per_page=PER_HALAMAN)
     kepala = selectors.kepala_dan_jumlah(desa=request.desa, keluarga_ids=[k["id"] for k in page])
     rows = [(k, *kepala.get(k["id"], ("", 0))) for k in page]
-    return render(request, "penduduk/keluarga_daftar.html", {"page": page, "rows": rows, "q": q})
+    tempat = selectors.pilihan_tempat(desa=request.desa)
+    return render(request, "penduduk/keluarga_daftar.html", {"page": page, "rows": rows, "tempat": tempat, "q": q})
 
 
 @staff_view("desa", izin="penduduk.lihat", model=Keluarga)
