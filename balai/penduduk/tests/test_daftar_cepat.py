@@ -242,7 +242,7 @@ def test_a_search_for_a_common_fragment_walks_the_list_index_without_reading_row
 
 def test_a_name_search_ignores_case_and_takes_wildcards_literally(desa_a, tempat):
     with scopes_disabled():
-        for nama in ("Sri Wahyuni", "SRIYATUN", "Asrimah", "Budi 100%", "Budi_1"):
+        for nama in ("Sri Wahyuni", "SRIYATUN", "Asrimah", "Budi 100%", "Budi_1", "Budi\\2"):
             make_penduduk(desa_a, nama=nama)
 
         def cari(q):
@@ -251,6 +251,7 @@ def test_a_name_search_ignores_case_and_takes_wildcards_literally(desa_a, tempat
         assert cari("sRi") == ["Asrimah", "SRIYATUN", "Sri Wahyuni"]
         assert cari("%") == ["Budi 100%"]
         assert cari("_") == ["Budi_1"]
+        assert cari("\\") == ["Budi\\2"]
         assert cari("wahyuni") == ["Sri Wahyuni"]
 
 
