@@ -110,7 +110,7 @@ def paginate(qs, data, *, fields, total=None, upper=None, per_page=PER_PAGE, row
     `upper`: a cheap upper bound of the rows (the village's whole register), so that a huge
     typed page number goes straight to the last page.
     `rows`: when given, `qs` only chooses the page's primary keys and `rows` (the same model,
-    with the columns and joins the page shows) reads them, in one query. A filter that skips
+    with the columns the page shows) reads them, in one query. A filter that skips
     many entries then walks the ordering's index alone: PostgreSQL compares index entries without
     reading their rows only when the query asks for nothing else ("late row lookup")."""
     fields = tuple(fields)
