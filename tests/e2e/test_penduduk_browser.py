@@ -11,6 +11,8 @@ from balai.penduduk.opensid import KOLOM
 from balai.penduduk.synth import Generator, opensid_row
 from conftest import PASSWORD
 
+from .ponsel import pas
+
 pytestmark = pytest.mark.browser
 
 
@@ -98,3 +100,16 @@ def test_resident_list_pages_on_a_phone(page, site, desa_a, make_user):
     page.get_by_label("Cari nama/NIK").press("Enter")
     page.get_by_role("link", name="Warga 119").wait_for()
     assert "?" not in page.url
+    # A search's pages are chosen in the name index and read by key: the pager walks them too.
+    page.get_by_label("Cari nama/NIK").fill("ARGA 0")
+    page.get_by_label("Cari nama/NIK").press("Enter")
+    page.get_by_role("link", name="Warga 049").wait_for()
+    page.get_by_role("button", name="Berikutnya ›").click()
+    page.get_by_role("link", name="Warga 099").wait_for()
+    assert page.get_by_role("link", name="Warga 049").count() == 0
+    pas(page, "penduduk-cari")
+    page.get_by_role("link", name="Warga 050").click()
+    page.get_by_role("heading", name="Warga 050").wait_for()
+    pas(page, "penduduk-detail")
+    page.goto(site("selakambang", "/admin-desa/penduduk/keluarga/"))
+    pas(page, "keluarga-daftar")
