@@ -119,7 +119,7 @@ def detail_penduduk(*, desa, pk):
 
 
 def nama_tempat(*, desa, penduduk):
-    """ "RT 003 / RW 001 · Dusun Krajan", "Dusun Krajan" or "": the resident's place, named from
+    """The resident's place ("RT 003 / RW 001 · Dusun Krajan", "Dusun Krajan" or ""), named from
     the village's cached place choices rather than three more joins on every record read."""
     pilihan = pilihan_tempat(desa=desa)
     for kelompok, pk in (("rt", penduduk.rt_id), ("dusun", penduduk.dusun_id)):
@@ -137,8 +137,9 @@ def riwayat(*, desa, penduduk):
 
 
 def daftar_keluarga(*, desa):
-    """Families as dicts of the columns the list shows (with their place); their heads and member
-    counts come per page from `kepala_dan_jumlah` (two queries per page, whatever the village's size)."""
+    """Families as dicts of the columns the list shows (places by id, named from `pilihan_tempat`);
+    their heads and member counts come per page from `kepala_dan_jumlah` (two queries per page,
+    whatever the village's size)."""
     return (
         Keluarga.objects.filter(desa=desa).values("id", "no_kk", "alamat", "dusun_id", "rt_id").order_by("no_kk", "id")
     )
