@@ -122,10 +122,10 @@ def nama_tempat(*, desa, penduduk):
     """The resident's place ("RT 003 / RW 001 · Dusun Krajan", "Dusun Krajan" or ""), named from
     the village's cached place choices rather than three more joins on every record read."""
     pilihan = pilihan_tempat(desa=desa)
-    for kelompok, pk in (("rt", penduduk.rt_id), ("dusun", penduduk.dusun_id)):
-        if pk is not None:
-            label = dict(pilihan[kelompok]).get(pk, "")
-            return label if kelompok == "rt" else f"Dusun {label}"
+    if penduduk.rt_id is not None:
+        return dict(pilihan["rt"]).get(penduduk.rt_id, "")
+    if penduduk.dusun_id is not None:
+        return f"Dusun {pilihan['nama_dusun'].get(penduduk.dusun_id, '')}"
     return ""
 
 
